@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/arrs-planner/arrs/internal/ingest"
+)
+
+func (a *app) importFile(ctx context.Context, args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("%w: import needs a kind and a FILE", errUsage)
+	}
+	switch args[0] {
+	case "nwrs":
+		return a.importNWRS(ctx, args[1])
+	}
+	return fmt.Errorf("%w: unknown import %q", errUsage, args[0])
+}
+
+func (a *app) importNWRS(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, "arrs import nwrs")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "imported %s: census %s, %d rows, %.1f FTE (%.1f ARRS); %d records started, %d ended, %d unchanged, %d PCNs created\n",
+		log.FileName, log.Census.Format("2006-01-02"), log.Rows, log.FTE, log.ARRSFTE, log.Started, log.Ended, log.Unchanged, log.PCNsCreated)
+	return nil
+}

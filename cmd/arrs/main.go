@@ -1,0 +1,78 @@
+// Command arrs is ARRS Planner: the web server and the analysts' command line in one
+// binary. Run `arrs help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+const usage = `usage:
+  arrs serve                                   HTTP on $ADDR (default :8080)
+  arrs migrate up|down N|version
+  arrs seed reference                          regions, ICBs, sub-ICBs, PCNs, roles, caps, rates, default target
+  arrs seed demo                               reference + the real Nov 2025 workforce
+  arrs import nwrs FILE                        NHS England PCN Workforce individual-level CSV (plain or .gz)
+  arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--format csv|table|json]
+
+DATABASE_URL selects the database (default: the local cluster of make run).`
+
+// errUsage marks a mistake in the command line itself.
+var errUsage = errors.New("bad usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "arrs:", err)
+		if errors.Is(err, errUsage) {
+			fmt.Fprintln(os.Stderr, usage)
+		}
+		os.Exit(1)
+	}
+}
+
+// app is what every command needs: the settings and where to write.
+type app struct {
+	cfg    config.Config
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(stdout, usage)
+		return nil
+	}
+	cfg, err := config.Load()
+	if err != nil {
+		return err
+	}
+	a := &app{cfg: cfg, stdout: stdout, stderr: stderr}
+	commands := map[string]func(context.Context, []string) error{
+		"serve":   a.serve,
+		"migrate": a.migrate,
+		"seed":    a.seed,
+		"import":  a.importFile,
+		"report":  a.report,
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	return cmd(ctx, args[1:])
+}
+
+// open connects to the configured database.
+func (a *app) open(ctx context.Context) (*store.DB, error) {
+	return store.Open(ctx, a.cfg.DatabaseURL)
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/report"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+func (a *app) report(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: report needs workforce", errUsage)
+	}
+	switch args[0] {
+	case "workforce":
+		return a.reportWorkforce(ctx, args[1:])
+	}
+	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
+}
+
+// reportFlags are the flags the reports share.
+type reportFlags struct {
+	level  workforce.Level
+	at     time.Time
+	format report.Format
+}
+
+func parseReportFlags(name string, args []string, extra func(*flag.FlagSet)) (reportFlags, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	level := fs.String("level", "england", "england, region, icb or pcn")
+	at := fs.String("at", "", "date YYYY-MM-DD (default: the latest census date)")
+	format := fs.String("format", "csv", "csv, table or json")
+	if extra != nil {
+		extra(fs)
+	}
+	var rf reportFlags
+	if err := fs.Parse(args); err != nil {
+		return rf, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return rf, fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	}
+	l, ok := workforce.ParseLevel(*level)
+	if !ok {
+		return rf, fmt.Errorf("--level must be england, region, icb or pcn, not %q", *level)
+	}
+	rf.level = l
+	var err error
+	if rf.format, err = report.ParseFormat(*format); err != nil {
+		return rf, err
+	}
+	if *at != "" {
+		if rf.at, err = workforce.ParseDate(*at); err != nil {
+			return rf, fmt.Errorf("--at must be a date YYYY-MM-DD, not %q", *at)
+		}
+	}
+	return rf, nil
+}
+
+func (a *app) reportWorkforce(ctx context.Context, args []string) error {
+	rf, err := parseReportFlags("report workforce", args, nil)
+	if err != nil {
+		return err
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if rf.at.IsZero() {
+		if rf.at, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
+			return errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --at")
+		} else if err != nil {
+			return err
+		}
+	}
+	areas, err := db.WorkforceAreas(ctx, rf.at)
+	if err != nil {
+		return err
+	}
+	return report.WriteWorkforce(a.stdout, rf.format, report.WorkforceRows(areas.Level(rf.level)))
+}

@@ -1,0 +1,228 @@
+package planning
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Inputs is everything a gap report needs. Dates are days at midnight UTC.
+type Inputs struct {
+	// PCNs is every PCN in England: fair shares divide the target over all of them.
+	PCNs []PCN
+	// Staff is the PCNs' staff records; those outside ARRS (Role "") are ignored.
+	Staff []Staff
+	// Plan is the lines of each PCN's current plan (chosen by the caller).
+	Plan []PlanLine
+	// AttritionRate is the annual unplanned attrition by role code; a role missing from
+	// it uses DefaultAttritionRate.
+	AttritionRate map[string]float64
+	Target        Target
+	// AsOf is A, the day the staff data describes (normally the latest census date).
+	AsOf time.Time
+	// At is the day d the gap is measured on; zero means the target's deadline.
+	At time.Time
+	// Today starts the months left for the required pace, from max(AsOf, Today).
+	Today time.Time
+}
+
+// at is the day the gap is measured on.
+func (in Inputs) at() time.Time {
+	if in.At.IsZero() {
+		return in.Target.Deadline
+	}
+	return in.At
+}
+
+// Level is a layer of the hierarchy a gap row describes.
+type Level string
+
+// The levels, from the top. The values are those of the report's level column.
+const (
+	LevelEngland Level = "england"
+	LevelRegion  Level = "region"
+	LevelICB     Level = "icb"
+	LevelPCN     Level = "pcn"
+)
+
+// EnglandCode is the ONS code of England, the code of the top roll-up row.
+const EnglandCode = "E92000001"
+
+// Gap is one row of the gap report (PLANNING.md, "Gap"): a PCN, or an area summing its
+// PCNs. FTE are unrounded.
+type Gap struct {
+	Level Level
+	Code  string
+	// ICB and Region are the parents' codes: both for a PCN, Region for an ICB.
+	ICB    string
+	Region string
+	// PCNs counts the PCNs summed (1 for a PCN); ListSizePCNs those whose weighted
+	// population is their registered list standing in.
+	PCNs         int
+	ListSizePCNs int
+
+	WeightedPopulation float64
+	TargetFTE          float64 // target(p), the fair share of the target
+	BaselineFTE        float64 // baseline(p): in post on the baseline date + entered extra
+	InPostFTE          float64 // in_post(p, min(at, as-of))
+	ProjectedFTE       float64 // projected(p, at)
+	AdditionalFTE      float64 // projected − baseline
+	GapFTE             float64 // target − additional; positive is short of the share
+	ShortfallFTE       float64 // max(gap, 0) for a PCN; the sum of PCN shortfalls for an area
+	PCNsShort          int     // PCNs with gap > 0
+
+	// MonthsLeft is Months(max(as-of, today), deadline); RequiredPace is the shortfall
+	// over it, in FTE per month (see RequiredPace).
+	MonthsLeft     float64
+	RequiredPace   float64
+	DeadlinePassed bool
+}
+
+// RequiredPace is shortfall / months between max(A, today) and D, in FTE per month
+// (PLANNING.md, "Gap"). With no shortfall the pace is 0. When no time is left and a
+// shortfall remains, no pace can close it: the pace is 0 and deadlinePassed is true.
+func RequiredPace(shortfall, monthsLeft float64) (pace float64, deadlinePassed bool) {
+	if monthsLeft <= 0 {
+		return 0, shortfall > 0
+	}
+	return shortfall / monthsLeft, false
+}
+
+// MonthsLeft is the pace's divisor: Months from the later of the as-of date and today
+// to the deadline.
+func MonthsLeft(asOf, today, deadline time.Time) float64 {
+	return Months(later(asOf, today), deadline)
+}
+
+// later is max(a, b) of two days.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// earlier is min(a, b) of two days.
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// Gaps returns one row per PCN of in.PCNs, sorted by code. It reads each staff record
+// and plan line once, so the whole of England takes milliseconds.
+func Gaps(in Inputs) []Gap {
+	sums := sumByPCN(in)
+	total := totalPopulation(in.PCNs)
+	months := MonthsLeft(in.AsOf, in.Today, in.Target.Deadline)
+	gaps := make([]Gap, len(in.PCNs))
+	for i, p := range in.PCNs {
+		gaps[i] = sums[i].gap(p, FairShare(in.Target.FTE, p.Population, total), months)
+	}
+	slices.SortStableFunc(gaps, func(a, b Gap) int { return cmp.Compare(a.Code, b.Code) })
+	return gaps
+}
+
+// pcnSums gathers what a PCN's row needs from its staff records and plan lines.
+type pcnSums struct {
+	baseline         float64 // in_post(p, B)
+	inPost           float64 // in_post(p, min(at, A))
+	inPostAsOf       float64 // in_post(p, A)
+	attritionPerYear float64 // Σ_roles in_post(p, r, A) × rate(r)
+	planNet          float64 // Σ (starters − leavers) over (A, at]
+	projected        float64
+}
+
+// sumByPCN makes one pass over the staff and one over the plan, indexed like in.PCNs.
+func sumByPCN(in Inputs) []pcnSums {
+	index := make(map[string]int, len(in.PCNs))
+	for i, p := range in.PCNs {
+		index[p.Code] = i
+	}
+	sums := make([]pcnSums, len(in.PCNs))
+	at := in.at()
+	on := staffDays{baseline: in.Target.Baseline, inPost: earlier(at, in.AsOf), asOf: in.AsOf}
+	for _, s := range in.Staff {
+		if i, ok := index[s.PCN]; ok && s.IsARRS() {
+			sums[i].addStaff(s, on, in.AttritionRate)
+		}
+	}
+	future := at.After(in.AsOf)
+	if future {
+		addPlan(sums, index, in.Plan, in.AsOf, at)
+	}
+	days := Days(in.AsOf, at)
+	for i, ps := range sums {
+		sums[i].projected = ps.inPost // d ≤ A: in post on d
+		if future {
+			sums[i].projected = project(ps.inPostAsOf, ps.planNet, ps.attritionPerYear, days)
+		}
+	}
+	return sums
+}
+
+// staffDays are the days a gap row counts staff in post on.
+type staffDays struct {
+	baseline time.Time // B
+	inPost   time.Time // min(at, A), the report's in_post_fte
+	asOf     time.Time // A, the projection's starting point
+}
+
+// addStaff counts one ARRS record on the baseline, in-post and as-of days.
+func (ps *pcnSums) addStaff(s Staff, on staffDays, rates map[string]float64) {
+	if s.InPost(on.baseline) {
+		ps.baseline += s.FTE
+	}
+	if s.InPost(on.inPost) {
+		ps.inPost += s.FTE
+	}
+	if s.InPost(on.asOf) {
+		ps.inPostAsOf += s.FTE
+		ps.attritionPerYear += s.FTE * AttritionRate(rates, s.Role)
+	}
+}
+
+// addPlan adds the net starters of the lines in (asOf, at] to their PCNs. Plans come
+// grouped by PCN, so the last PCN found is tried before the map.
+func addPlan(sums []pcnSums, index map[string]int, plan []PlanLine, asOf, at time.Time) {
+	lastCode, last := "", -1
+	for _, l := range plan {
+		if l.Role == "" || !inWindow(l.QuarterStart, asOf, at) {
+			continue
+		}
+		if l.PCN != lastCode || last < 0 {
+			i, ok := index[l.PCN]
+			if !ok {
+				continue
+			}
+			lastCode, last = l.PCN, i
+		}
+		sums[last].planNet += l.Starters - l.Leavers
+	}
+}
+
+// gap turns a PCN's sums into its row.
+func (ps pcnSums) gap(p PCN, target, months float64) Gap {
+	baseline := ps.baseline + p.BaselineExtra
+	additional := ps.projected - baseline
+	g := Gap{
+		Level: LevelPCN, Code: p.Code, ICB: p.ICB, Region: p.Region, PCNs: 1,
+		WeightedPopulation: p.Population,
+		TargetFTE:          target,
+		BaselineFTE:        baseline,
+		InPostFTE:          ps.inPost,
+		ProjectedFTE:       ps.projected,
+		AdditionalFTE:      additional,
+		GapFTE:             target - additional,
+		MonthsLeft:         months,
+	}
+	if p.PopulationIsListSize {
+		g.ListSizePCNs = 1
+	}
+	if g.GapFTE > 0 {
+		g.ShortfallFTE, g.PCNsShort = g.GapFTE, 1
+	}
+	g.RequiredPace, g.DeadlinePassed = RequiredPace(g.ShortfallFTE, months)
+	return g
+}

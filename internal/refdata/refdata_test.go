@@ -1,0 +1,51 @@
+package refdata
+
+import "testing"
+
+func TestLoad(t *testing.T) {
+	ref, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string][2]int{
+		"regions":  {len(ref.Regions), 7},
+		"icbs":     {len(ref.ICBs), 42},
+		"sub-icbs": {len(ref.SubICBs), 106},
+		"pcns":     {len(ref.PCNs), 1297},
+		"roles":    {len(ref.Roles), 23},
+		"targets":  {len(ref.Targets), 1},
+	}
+	for what, c := range counts {
+		if c[0] != c[1] {
+			t.Errorf("%s: got %d, want %d", what, c[0], c[1])
+		}
+	}
+	roles := map[string]bool{}
+	for _, r := range ref.Roles {
+		roles[r.Code] = true
+	}
+	for staffRole, code := range ref.NWRSRoleMap {
+		if !roles[code] {
+			t.Errorf("NWRS role %q maps to unknown role %q", staffRole, code)
+		}
+	}
+	for _, c := range ref.Caps {
+		if !roles[c.RoleCode] {
+			t.Errorf("cap for unknown role %q", c.RoleCode)
+		}
+	}
+	if len(ref.Series) < 1000 {
+		t.Errorf("national series: %d points", len(ref.Series))
+	}
+}
+
+func TestFinancialYearStart(t *testing.T) {
+	if d, ok := financialYearStart("2025/26"); !ok || d.Format("2006-01-02") != "2025-04-01" {
+		t.Errorf("2025/26: %v %v", d, ok)
+	}
+	for _, bad := range []string{"2025/27", "2025", "25/26", "abcd/ef"} {
+		if _, ok := financialYearStart(bad); ok {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// Regions lists the regions by code.
+func (db *DB) Regions(ctx context.Context) ([]workforce.Region, error) {
+	rows, err := db.q.Query(ctx, `SELECT code, ons_code, name FROM regions ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Region, error) {
+		var x workforce.Region
+		return x, r.Scan(&x.Code, &x.ONSCode, &x.Name)
+	})
+}
+
+// ICBs lists the ICBs by code.
+func (db *DB) ICBs(ctx context.Context) ([]workforce.ICB, error) {
+	rows, err := db.q.Query(ctx, `SELECT code, ons_code, name, region_code FROM icbs ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.ICB, error) {
+		var x workforce.ICB
+		return x, r.Scan(&x.Code, &x.ONSCode, &x.Name, &x.RegionCode)
+	})
+}
+
+// PCNs lists every PCN by code.
+func (db *DB) PCNs(ctx context.Context) ([]workforce.PCN, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT code, name, coalesce(sub_icb_code, ''), icb_code, member_practices, registered_patients,
+		       coalesce(list_size_date, '0001-01-01')
+		FROM pcns ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.PCN, error) {
+		var x workforce.PCN
+		return x, r.Scan(&x.Code, &x.Name, &x.SubICBCode, &x.ICBCode, &x.MemberPractices, &x.RegisteredPatients, &x.ListSizeDate)
+	})
+}
+
+// Roles lists the ARRS role catalogue in its display order.
+func (db *DB) Roles(ctx context.Context) ([]workforce.Role, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT code, name, added, band, needs_supervision, trainee, room_sessions_per_wte::float8,
+		       attrition_rate::float8, number_limit, summary, entry_requirements, supervision, sort_order
+		FROM roles ORDER BY sort_order, code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, scanRole)
+}
+
+// Role returns one role by its code.
+func (db *DB) Role(ctx context.Context, code string) (workforce.Role, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT code, name, added, band, needs_supervision, trainee, room_sessions_per_wte::float8,
+		       attrition_rate::float8, number_limit, summary, entry_requirements, supervision, sort_order
+		FROM roles WHERE code = $1`, code)
+	if err != nil {
+		return workforce.Role{}, err
+	}
+	r, err := pgx.CollectExactlyOneRow(rows, scanRole)
+	return r, mapErr(err)
+}
+
+func scanRole(r pgx.CollectableRow) (workforce.Role, error) {
+	var x workforce.Role
+	err := r.Scan(&x.Code, &x.Name, &x.Added, &x.Band, &x.NeedsSupervision, &x.Trainee, &x.RoomSessionsPerWTE,
+		&x.AttritionRate, &x.NumberLimit, &x.Summary, &x.EntryRequirements, &x.Supervision, &x.SortOrder)
+	return x, err
+}
+
+// Caps lists every cap, by role, variant and date.
+func (db *DB) Caps(ctx context.Context) ([]workforce.Cap, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT role_code, variant, effective_from, cap_pence, provisional
+		FROM role_caps ORDER BY role_code, variant, effective_from`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Cap, error) {
+		var x workforce.Cap
+		return x, r.Scan(&x.RoleCode, &x.Variant, &x.EffectiveFrom, &x.Pence, &x.Provisional)
+	})
+}
+
+// DefaultTarget returns the target marked default, with its milestones.
+func (db *DB) DefaultTarget(ctx context.Context) (workforce.Target, error) {
+	var t workforce.Target
+	err := db.q.QueryRow(ctx, `
+		SELECT id, name, fte::float8, baseline, deadline, is_default FROM targets
+		ORDER BY is_default DESC, id LIMIT 1`).Scan(&t.ID, &t.Name, &t.FTE, &t.Baseline, &t.Deadline, &t.IsDefault)
+	if err != nil {
+		return t, mapErr(err)
+	}
+	rows, err := db.q.Query(ctx, `SELECT due, fte::float8, label FROM target_milestones WHERE target_id = $1 ORDER BY due`, t.ID)
+	if err != nil {
+		return t, err
+	}
+	t.Milestones, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Milestone, error) {
+		var m workforce.Milestone
+		return m, r.Scan(&m.Due, &m.FTE, &m.Label)
+	})
+	return t, err
+}

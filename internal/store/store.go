@@ -1,0 +1,91 @@
+// Package store holds all of ARRS Planner's SQL, written by hand next to its scanning
+// code, one file per table or aggregate. Reads are nouns, writes are verbs; not found is
+// ErrNotFound, a unique violation or a stale version is ErrConflict.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// ErrNotFound is returned when a row asked for by its key does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned on a unique violation or a stale version.
+var ErrConflict = errors.New("conflict")
+
+// querier is satisfied by both the pool and a transaction, so every method runs the
+// same inside and outside InTx.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	CopyFrom(ctx context.Context, table pgx.Identifier, cols []string, src pgx.CopyFromSource) (int64, error)
+}
+
+// DB is the storage of ARRS Planner.
+type DB struct {
+	q    querier
+	pool *pgxpool.Pool
+}
+
+// New wraps a pool.
+func New(pool *pgxpool.Pool) *DB { return &DB{q: pool, pool: pool} }
+
+// Open connects to the database at url and checks that it answers.
+func Open(ctx context.Context, url string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("database unreachable: %w", err)
+	}
+	return New(pool), nil
+}
+
+// Close closes the pool.
+func (db *DB) Close() {
+	if db.pool != nil {
+		db.pool.Close()
+	}
+}
+
+// Ping reports whether the database answers (for /readyz).
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	return db.q.QueryRow(ctx, "SELECT 1").Scan(&one)
+}
+
+// InTx runs fn inside one transaction: committed when fn returns nil, rolled back
+// otherwise. Nested calls reuse the outer transaction.
+func (db *DB) InTx(ctx context.Context, fn func(tx *DB) error) error {
+	if _, nested := db.q.(pgx.Tx); nested {
+		return fn(db)
+	}
+	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		return fn(&DB{q: tx, pool: db.pool})
+	})
+}
+
+// mapErr turns pgx's errors into the store's typed errors.
+func mapErr(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return ErrNotFound
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
+		return fmt.Errorf("%w: %s", ErrConflict, pgErr.Detail)
+	}
+	return err
+}

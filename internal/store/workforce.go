@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// FTEByPCNRole sums the FTE in post on day d by PCN and NWRS staff role (in post:
+// start ≤ d and (no end or d < end)).
+func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) ([]workforce.RoleFTE, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT pcn_code, coalesce(role_code, ''), staff_role, sum(fte)::float8
+		FROM staff
+		WHERE start_date <= $1 AND (end_date IS NULL OR $1 < end_date)
+		GROUP BY 1, 2, 3`, d)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.RoleFTE, error) {
+		var x workforce.RoleFTE
+		return x, r.Scan(&x.PCNCode, &x.RoleCode, &x.StaffRole, &x.FTE)
+	})
+}
+
+// StaffInPost lists the records of one PCN in post on day d, by role then source.
+func (db *DB) StaffInPost(ctx context.Context, pcn string, d time.Time) ([]workforce.Staff, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT id, pcn_code, coalesce(role_code, ''), staff_group, staff_role, detailed_role, source,
+		       unique_identifier, source_rows, fte::float8, start_date, coalesce(end_date, '0001-01-01')
+		FROM staff
+		WHERE pcn_code = $1 AND start_date <= $2 AND (end_date IS NULL OR $2 < end_date)
+		ORDER BY staff_role, detailed_role, source, unique_identifier, id`, pcn, d)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Staff, error) {
+		var s workforce.Staff
+		err := r.Scan(&s.ID, &s.PCNCode, &s.RoleCode, &s.StaffGroup, &s.StaffRole, &s.DetailedRole, &s.Source,
+			&s.UniqueIdentifier, &s.SourceRows, &s.FTE, &s.Start, &s.End)
+		if s.End.Year() == 1 {
+			s.End = time.Time{}
+		}
+		return s, err
+	})
+}
+
+// SeriesPoint is England's FTE in one NWRS staff role in one census month.
+type SeriesPoint struct {
+	Month     time.Time
+	StaffRole string
+	FTE       float64
+}
+
+// NationalSeries returns NHS England's published national FTE by role and month.
+func (db *DB) NationalSeries(ctx context.Context) ([]SeriesPoint, error) {
+	rows, err := db.q.Query(ctx, `SELECT month, staff_role, sum(fte)::float8 FROM national_series GROUP BY 1, 2 ORDER BY 1, 2`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (SeriesPoint, error) {
+		var x SeriesPoint
+		return x, r.Scan(&x.Month, &x.StaffRole, &x.FTE)
+	})
+}
+
+// Tree loads England's organisational hierarchy.
+func (db *DB) Tree(ctx context.Context) (*workforce.Tree, error) {
+	regions, err := db.Regions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	icbs, err := db.ICBs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pcns, err := db.PCNs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return workforce.NewTree(regions, icbs, pcns), nil
+}
+
+// WorkforceAreas rolls the FTE in post on day d up to every level.
+func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (*workforce.Areas, error) {
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.FTEByPCNRole(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return workforce.Rollup(tree, rows), nil
+}
