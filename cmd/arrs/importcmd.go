@@ -16,6 +16,10 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "nwrs":
 		return a.importNWRS(ctx, args[1])
+	case "populations":
+		return a.importPopulations(ctx, args[1])
+	case "plans":
+		return a.importPlans(ctx, args[1])
 	}
 	return fmt.Errorf("%w: unknown import %q", errUsage, args[0])
 }

@@ -21,7 +21,11 @@ const usage = `usage:
   arrs seed reference                          regions, ICBs, sub-ICBs, PCNs, roles, caps, rates, default target
   arrs seed demo                               reference + the real Nov 2025 workforce
   arrs import nwrs FILE                        NHS England PCN Workforce individual-level CSV (plain or .gz)
+  arrs import populations FILE                 weighted populations: pcn_code,weighted_population,effective_date
+  arrs import plans FILE                       plan lines: pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
+  arrs target set NAME --fte N --baseline DATE --deadline DATE [--default] [--milestone DATE=FTE[:label]]...
   arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--format csv|table|json]
+  arrs report gaps [--target NAME] [--level england|region|icb|pcn] [--at DATE] [--as-of DATE] [--format csv|table|json]
 
 DATABASE_URL selects the database (default: the local cluster of make run).`
 
@@ -64,6 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"seed":    a.seed,
 		"import":  a.importFile,
 		"report":  a.report,
+		"target":  a.target,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

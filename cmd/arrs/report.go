@@ -15,11 +15,13 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce", errUsage)
+		return fmt.Errorf("%w: report needs workforce or gaps", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
 		return a.reportWorkforce(ctx, args[1:])
+	case "gaps":
+		return a.reportGaps(ctx, args[1:])
 	}
 	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
 }

@@ -2,9 +2,40 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/server"
 )
 
 func (a *app) serve(ctx context.Context, args []string) error {
-	return fmt.Errorf("serve: not wired yet")
+	if len(args) != 0 {
+		return fmt.Errorf("%w: serve takes no arguments", errUsage)
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv := server.New(db, a.cfg, log).HTTPServer()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving ARRS Planner", "addr", a.cfg.Addr, "dev", a.cfg.Dev)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
 }

@@ -16,6 +16,7 @@ type table struct {
 	file string
 	cr   *csv.Reader
 	cols map[string]int // upper-cased header name → index
+	idx  map[string]int // each required name, as the reader spells it → index
 	row  []string
 	line int
 }
@@ -50,7 +51,7 @@ func openTable(file string, r io.Reader, required []string) (*table, error) {
 	if err != nil {
 		return nil, csvError(file, err)
 	}
-	t := &table{file: file, cr: cr, cols: map[string]int{}, line: 1}
+	t := &table{file: file, cr: cr, cols: map[string]int{}, idx: map[string]int{}, line: 1}
 	for i, h := range header {
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
@@ -61,9 +62,11 @@ func openTable(file string, r io.Reader, required []string) (*table, error) {
 		return nil, &RowError{File: file, Line: 1, Reason: "columns are separated by semicolons; save the file as comma-separated CSV"}
 	}
 	for _, name := range required {
-		if _, ok := t.cols[strings.ToUpper(name)]; !ok {
+		i, ok := t.cols[strings.ToUpper(name)]
+		if !ok {
 			return nil, &RowError{File: file, Line: 1, Column: name, Reason: "required column is missing from the header"}
 		}
+		t.idx[name] = i
 	}
 	cr.FieldsPerRecord = len(header)
 	return t, nil
@@ -88,9 +91,16 @@ func (t *table) next() (bool, error) {
 	return true, nil
 }
 
-// get returns the trimmed value of a column known to be present.
+// get returns the trimmed value of a required column, or of an optional one ("" when
+// the header lacks it).
 func (t *table) get(name string) string {
-	return strings.TrimSpace(t.row[t.cols[strings.ToUpper(name)]])
+	i, ok := t.idx[name]
+	if !ok {
+		if i, ok = t.cols[strings.ToUpper(name)]; !ok {
+			return ""
+		}
+	}
+	return strings.TrimSpace(t.row[i])
 }
 
 func (t *table) name(i int) string {

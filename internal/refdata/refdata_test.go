@@ -1,6 +1,11 @@
 package refdata
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 func TestLoad(t *testing.T) {
 	ref, err := Load()
@@ -47,5 +52,23 @@ func TestFinancialYearStart(t *testing.T) {
 		if _, ok := financialYearStart(bad); ok {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// The bulletin's national series, mapped with the NWRS role mapping, must give the same
+// ARRS total for Nov 2025 as the individual-level file (26,826.3 FTE).
+func TestSeriesMapsLikeTheIndividualFile(t *testing.T) {
+	ref, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arrs float64
+	for _, p := range ref.Series {
+		if p.Month.Format("2006-01") == "2025-11" && workforce.ARRSRoleFor(p.StaffRole, ref.NWRSRoleMap) != "" {
+			arrs += p.FTE
+		}
+	}
+	if math.Abs(arrs-26826.3) > 1 {
+		t.Errorf("Nov 2025 ARRS FTE from the series = %.1f, want 26,826.3 ±1 (rounded cells)", arrs)
 	}
 }

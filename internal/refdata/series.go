@@ -32,7 +32,9 @@ func loadSeries() ([]SeriesPoint, error) {
 		months[i+2] = workforce.CensusDate(m.Year(), m.Month())
 	}
 	var out []SeriesPoint
+	index := map[[3]string]int{}
 	for li, row := range rows[1:] {
+		role := seriesRoleName(row[1])
 		for i := 2; i < len(row); i++ {
 			cell := strings.TrimSpace(row[i])
 			if cell == "" {
@@ -42,7 +44,13 @@ func loadSeries() ([]SeriesPoint, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s line %d, column %s: not a number", name, li+2, rows[0][i])
 			}
-			out = append(out, SeriesPoint{Month: months[i], StaffGroup: row[0], StaffRole: row[1], FTE: v})
+			key := [3]string{rows[0][i], row[0], role}
+			if j, ok := index[key]; ok {
+				out[j].FTE += v
+				continue
+			}
+			index[key] = len(out)
+			out = append(out, SeriesPoint{Month: months[i], StaffGroup: row[0], StaffRole: role, FTE: v})
 		}
 	}
 	return out, nil
@@ -59,4 +67,25 @@ func financialYearStart(fy string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return workforce.Date(y, time.April, 1), true
+}
+
+// seriesAliases are the bulletin's names for roles that the individual-level file
+// (and so the NWRS role mapping) names differently.
+var seriesAliases = map[string]string{
+	"Dietician":                               "Dieticians",
+	"General Practice Assistant":              "General Practice Assistants",
+	"Enhanced Practice Nurse":                 "Enhanced Practice Nurses",
+	"Other Admin/Non-Clinical":                "Other Admin/Non-clinical",
+	"Clinical Director (Direct Patient Care)": "Clinical Director (DPC)",
+}
+
+// seriesRoleName turns a bulletin Table 1a role name into the individual-level file's
+// STAFF_ROLE: the bulletin marks roles outside the mental health practitioner scheme
+// with "(Non-Mental Health Practitioners)", which the individual file leaves off.
+func seriesRoleName(name string) string {
+	name = strings.TrimSpace(strings.TrimSuffix(name, "(Non-Mental Health Practitioners)"))
+	if alias, ok := seriesAliases[name]; ok {
+		return alias
+	}
+	return name
 }

@@ -55,7 +55,8 @@ var nwrsSources = []string{workforce.SourceNWRSStaff, workforce.SourceNWRSContra
 // ImportNWRS reconciles a snapshot in one transaction (PLANNING.md, "Staff in post"):
 // a record present in the file is in post on the census date (new ones start on it, and
 // one whose FTE changed is ended and restarted with the new FTE, keeping its history);
-// an open NWRS record absent from the file ends on the census date.
+// an open NWRS record absent from the file ends on the census date. The comparison is
+// workforce.Reconcile; the writes are one UPDATE and one COPY.
 func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) {
 	var log ImportLog
 	err := db.InTx(ctx, func(tx *DB) error {
@@ -66,10 +67,11 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err != nil {
 			return err
 		}
-		if err := tx.copySnapshot(ctx, in.Records); err != nil {
+		open, err := tx.openNWRS(ctx)
+		if err != nil {
 			return err
 		}
-		log, err = tx.reconcile(ctx, in, created)
+		log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records))
 		return err
 	})
 	return log, err
@@ -99,94 +101,94 @@ func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 }
 
 // ensureOrgs creates the regions, ICBs, sub-ICBs and PCNs a file names that the
-// reference data does not know, from the file's own columns. Known ones are left alone.
+// reference data does not know, from the file's own columns, one statement per table.
+// Known ones are left alone.
 func (db *DB) ensureOrgs(ctx context.Context, orgs []workforce.OrgPath) (int, error) {
-	created := 0
+	var c orgColumns
 	for _, o := range orgs {
-		tag, err := db.q.Exec(ctx, `
-			WITH r AS (INSERT INTO regions (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING),
-			     i AS (INSERT INTO icbs (code, name, region_code) VALUES ($3, $4, $1) ON CONFLICT DO NOTHING),
-			     s AS (INSERT INTO sub_icbs (code, name, icb_code) SELECT $5, $6, $3 WHERE $5 <> '' ON CONFLICT DO NOTHING)
-			INSERT INTO pcns (code, name, sub_icb_code, icb_code, origin)
-			VALUES ($7, $8, nullif($5, ''), $3, 'nwrs') ON CONFLICT DO NOTHING`,
-			o.Region.Code, o.Region.Name, o.ICB.Code, o.ICB.Name, o.SubICB.Code, o.SubICB.Name, o.PCN.Code, o.PCN.Name)
-		if err != nil {
-			return 0, fmt.Errorf("creating PCN %s from the file: %w", o.PCN.Code, err)
-		}
-		created += int(tag.RowsAffected())
+		c.add(o)
 	}
-	return created, nil
+	_, err := db.q.Exec(ctx, `
+		WITH r AS (
+			INSERT INTO regions (code, name) SELECT DISTINCT ON (code) code, name
+			FROM unnest($1::text[], $2::text[]) AS u(code, name) ORDER BY code ON CONFLICT DO NOTHING),
+		i AS (
+			INSERT INTO icbs (code, name, region_code) SELECT DISTINCT ON (code) code, name, region
+			FROM unnest($3::text[], $4::text[], $1::text[]) AS u(code, name, region) ORDER BY code ON CONFLICT DO NOTHING)
+		INSERT INTO sub_icbs (code, name, icb_code) SELECT DISTINCT ON (code) code, name, icb
+		FROM unnest($5::text[], $6::text[], $3::text[]) AS u(code, name, icb) WHERE code <> '' ORDER BY code
+		ON CONFLICT DO NOTHING`, c.region, c.regionName, c.icb, c.icbName, c.sub, c.subName)
+	if err != nil {
+		return 0, fmt.Errorf("creating areas named by the file: %w", err)
+	}
+	tag, err := db.q.Exec(ctx, `
+		INSERT INTO pcns (code, name, sub_icb_code, icb_code, origin)
+		SELECT code, name, nullif(sub, ''), icb, 'nwrs' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(code, name, sub, icb)
+		ON CONFLICT DO NOTHING`, c.pcn, c.pcnName, c.sub, c.icb)
+	if err != nil {
+		return 0, fmt.Errorf("creating PCNs named by the file: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
 }
 
-// copySnapshot bulk-loads the snapshot into a temporary table dropped at commit.
-func (db *DB) copySnapshot(ctx context.Context, recs []workforce.Staff) error {
-	_, err := db.q.Exec(ctx, `
-		CREATE TEMP TABLE nwrs_snapshot (
-			pcn_code text, role_code text, staff_group text, staff_role text, detailed_role text,
-			source text, unique_identifier text, source_rows int, fte numeric(12, 6)
-		) ON COMMIT DROP`)
+// orgColumns holds OrgPaths column by column, for unnest.
+type orgColumns struct {
+	region, regionName, icb, icbName, sub, subName, pcn, pcnName []string
+}
+
+func (c *orgColumns) add(o workforce.OrgPath) {
+	c.region, c.regionName = append(c.region, o.Region.Code), append(c.regionName, o.Region.Name)
+	c.icb, c.icbName = append(c.icb, o.ICB.Code), append(c.icbName, o.ICB.Name)
+	c.sub, c.subName = append(c.sub, o.SubICB.Code), append(c.subName, o.SubICB.Name)
+	c.pcn, c.pcnName = append(c.pcn, o.PCN.Code), append(c.pcnName, o.PCN.Name)
+}
+
+// openNWRS lists the open NWRS records with what reconciliation compares.
+func (db *DB) openNWRS(ctx context.Context) ([]workforce.Staff, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8
+		FROM staff WHERE end_date IS NULL AND source = ANY($1)`, nwrsSources)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	cols := []string{"pcn_code", "role_code", "staff_group", "staff_role", "detailed_role", "source", "unique_identifier", "source_rows", "fte"}
-	_, err = db.q.CopyFrom(ctx, pgx.Identifier{"nwrs_snapshot"}, cols, pgx.CopyFromSlice(len(recs), func(i int) ([]any, error) {
-		r := recs[i]
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Staff, error) {
+		var s workforce.Staff
+		return s, r.Scan(&s.ID, &s.PCNCode, &s.Source, &s.UniqueIdentifier, &s.StaffRole, &s.DetailedRole, &s.FTE)
+	})
+}
+
+// applySnapshot logs the import, ends the leavers and bulk-loads the starters.
+func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int, rec workforce.Reconciliation) (ImportLog, error) {
+	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.ImportedBy, Census: in.Census,
+		Rows: in.Rows, FTE: in.FTE, ARRSFTE: in.ARRSFTE, PCNsCreated: pcnsCreated,
+		Started: len(rec.Starters), Ended: len(rec.Ended), Unchanged: rec.Unchanged}
+	err := db.q.QueryRow(ctx, `
+		INSERT INTO nwrs_imports (file_name, sha256, imported_by, census_date, rows, fte, arrs_fte, started, ended, unchanged, pcns_created)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, imported_at`,
+		in.FileName, in.SHA256, in.ImportedBy, in.Census, in.Rows, in.FTE, in.ARRSFTE,
+		log.Started, log.Ended, log.Unchanged, pcnsCreated).Scan(&log.ID, &log.ImportedAt)
+	if err != nil {
+		return log, err
+	}
+	if len(rec.Ended) > 0 {
+		if _, err := db.q.Exec(ctx, `UPDATE staff SET end_date = $1 WHERE id = ANY($2)`, in.Census, rec.Ended); err != nil {
+			return log, fmt.Errorf("ending leavers: %w", err)
+		}
+	}
+	cols := []string{"pcn_code", "role_code", "staff_group", "staff_role", "detailed_role", "source", "unique_identifier", "source_rows", "fte", "start_date", "import_id"}
+	_, err = db.q.CopyFrom(ctx, pgx.Identifier{"staff"}, cols, pgx.CopyFromSlice(len(rec.Starters), func(i int) ([]any, error) {
+		r := rec.Starters[i]
 		var role *string
 		if r.RoleCode != "" {
 			role = &r.RoleCode
 		}
-		return []any{r.PCNCode, role, r.StaffGroup, r.StaffRole, r.DetailedRole, r.Source, r.UniqueIdentifier, int32(r.SourceRows), r.FTE}, nil
+		return []any{r.PCNCode, role, r.StaffGroup, r.StaffRole, r.DetailedRole, r.Source, r.UniqueIdentifier,
+			int32(r.SourceRows), r.FTE, in.Census, log.ID}, nil
 	}))
-	if err != nil {
-		return fmt.Errorf("bulk load: %w", err)
-	}
-	_, err = db.q.Exec(ctx, `CREATE INDEX ON nwrs_snapshot (pcn_code, source, unique_identifier, staff_role, detailed_role); ANALYZE nwrs_snapshot`)
-	return err
-}
-
-// reconcile ends, keeps and starts records against the loaded snapshot, then logs.
-func (db *DB) reconcile(ctx context.Context, in NWRSImport, pcnsCreated int) (ImportLog, error) {
-	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.ImportedBy, Census: in.Census,
-		Rows: in.Rows, FTE: in.FTE, ARRSFTE: in.ARRSFTE, PCNsCreated: pcnsCreated}
-	err := db.q.QueryRow(ctx, `
-		INSERT INTO nwrs_imports (file_name, sha256, imported_by, census_date, rows, fte, arrs_fte, started, ended, unchanged, pcns_created)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, $8) RETURNING id, imported_at`,
-		in.FileName, in.SHA256, in.ImportedBy, in.Census, in.Rows, in.FTE, in.ARRSFTE, pcnsCreated).Scan(&log.ID, &log.ImportedAt)
-	if err != nil {
-		return log, err
-	}
-	// Open NWRS records matching a snapshot row with the same FTE stay as they are.
-	// Every other open NWRS record (absent, or present with another FTE) ends today.
-	err = db.q.QueryRow(ctx, `
-		WITH ended AS (
-			UPDATE staff s SET end_date = $1
-			WHERE s.end_date IS NULL AND s.source = ANY($2) AND s.start_date <= $1
-			  AND NOT EXISTS (
-				SELECT 1 FROM nwrs_snapshot n
-				WHERE n.pcn_code = s.pcn_code AND n.source = s.source AND n.unique_identifier = s.unique_identifier
-				  AND n.staff_role = s.staff_role AND n.detailed_role = s.detailed_role AND n.fte = s.fte)
-			RETURNING 1)
-		SELECT count(*) FROM ended`, in.Census, nwrsSources).Scan(&log.Ended)
-	if err != nil {
-		return log, fmt.Errorf("ending leavers: %w", err)
-	}
-	tag, err := db.q.Exec(ctx, `
-		INSERT INTO staff (pcn_code, role_code, staff_group, staff_role, detailed_role, source, unique_identifier, source_rows, fte, start_date, import_id)
-		SELECT n.pcn_code, n.role_code, n.staff_group, n.staff_role, n.detailed_role, n.source, n.unique_identifier, n.source_rows, n.fte, $1, $2
-		FROM nwrs_snapshot n
-		WHERE NOT EXISTS (
-			SELECT 1 FROM staff s
-			WHERE s.end_date IS NULL AND s.pcn_code = n.pcn_code AND s.source = n.source
-			  AND s.unique_identifier = n.unique_identifier AND s.staff_role = n.staff_role
-			  AND s.detailed_role = n.detailed_role)`, in.Census, log.ID)
 	if err != nil {
 		return log, fmt.Errorf("adding starters: %w", err)
 	}
-	log.Started = int(tag.RowsAffected())
-	log.Unchanged = len(in.Records) - log.Started
-	_, err = db.q.Exec(ctx, `UPDATE nwrs_imports SET started = $2, ended = $3, unchanged = $4 WHERE id = $1`,
-		log.ID, log.Started, log.Ended, log.Unchanged)
-	return log, err
+	return log, nil
 }
 
 // Imports lists the import log, newest first.

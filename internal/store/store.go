@@ -89,3 +89,12 @@ func mapErr(err error) error {
 	}
 	return err
 }
+
+// DataVersion is a counter that moves whenever data behind the pages changes (a
+// trigger on every table they read bumps it), so that a cached computation keyed by
+// it is never stale, whichever server instance made the change.
+func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.q.QueryRow(ctx, `SELECT version FROM data_version`).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/report"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// reportGaps writes the gap report: one row per area of the level, by code.
+func (a *app) reportGaps(ctx context.Context, args []string) error {
+	var target, asOf string
+	rf, err := parseReportFlags("report gaps", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&target, "target", "", "target name (default: the default target)")
+		fs.StringVar(&asOf, "as-of", "", "date YYYY-MM-DD the staff data describes (default: the latest census date)")
+	})
+	if err != nil {
+		return err
+	}
+	opts := gaps.Options{Target: target, At: rf.at, Today: today(time.Now())}
+	if asOf != "" {
+		if opts.AsOf, err = workforce.ParseDate(asOf); err != nil {
+			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", asOf)
+		}
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := gaps.Compute(ctx, db, opts)
+	if errors.Is(err, gaps.ErrNoCensus) {
+		return errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --as-of")
+	} else if err != nil {
+		return err
+	}
+	if n := res.ListSizePCNs(); n > 0 {
+		fmt.Fprintf(a.stderr, "arrs: %d of %d PCNs have no weighted population in force on %s: their registered list size stands in\n",
+			n, res.England.PCNs, res.AsOf.Format(workforce.DateLayout))
+	}
+	rows := res.Rows(planning.Level(rf.level))
+	return report.WriteGaps(a.stdout, rf.format, report.GapRows(rows, res.Name))
+}
+
+// today is the calendar day of the clock's reading, at midnight UTC like every date.
+func today(now time.Time) time.Time {
+	return workforce.Date(now.Date())
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+func (a *app) importPopulations(ctx context.Context, path string) error {
+	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
+		n, err := ingest.Populations(ctx, db, filepath.Base(path), f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "imported %s: %d weighted populations written\n", filepath.Base(path), n)
+		return nil
+	})
+}
+
+func (a *app) importPlans(ctx context.Context, path string) error {
+	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
+		res, err := ingest.Plans(ctx, db, filepath.Base(path), f, "arrs import plans")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "imported %s: %d plan lines; the draft plans of %d PCNs replaced (%d drafts started)\n",
+			filepath.Base(path), res.Lines, res.PCNs, res.Created)
+		return nil
+	})
+}
+
+// withFile opens the file, then the database, and runs fn with both.
+func (a *app) withFile(ctx context.Context, path string, fn func(*store.DB, *os.File) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db, f)
+}

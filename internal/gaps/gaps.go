@@ -1,0 +1,154 @@
+package gaps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// ErrNoCensus is returned when no as-of date was given and no workforce has been
+// imported to take it from.
+var ErrNoCensus = errors.New("no workforce imported yet: import an NWRS file or give the as-of date")
+
+// ErrInvalid marks options that cannot be computed (a what-if out of range): a page
+// shows the message next to the field rather than failing.
+var ErrInvalid = errors.New("invalid")
+
+// Options choose the target, the days and any what-ifs of a gap report. Zero values
+// take the defaults named on each field.
+type Options struct {
+	// Target is the target's name; "" is the default target.
+	Target string
+	// At is the day the gap is measured on; zero is the target's deadline (after
+	// DeadlineOverride).
+	At time.Time
+	// AsOf is A, the day the staff data describes; zero is the latest census date.
+	AsOf time.Time
+	// Today starts the months of the required pace, from max(AsOf, Today). It is the
+	// caller's clock (time.Now() on the command line); zero counts from AsOf.
+	Today time.Time
+
+	// What-ifs: each replaces a stored value for this computation only.
+	AttritionOverride *float64   // every role's annual unplanned attrition, 0 to 1
+	TargetFTEOverride *float64   // T, the target's additional FTE, 0 or more
+	DeadlineOverride  *time.Time // D, after the target's baseline date
+}
+
+// Result is a gap report at every level with what it was computed from.
+type Result struct {
+	planning.Report
+	// Inputs is what the report was computed from: every PCN, the ARRS staff records
+	// around the days used and the lines of each PCN's current plan. ForPCN picks one
+	// PCN's share of it, e.g. for planning.ProjectionSeries.
+	Inputs planning.Inputs
+	// Target is the target used, FTE and Deadline after any override.
+	Target workforce.Target
+	// AsOf is A and At the day the gap is measured on, both resolved.
+	AsOf time.Time
+	At   time.Time
+	// Options are the options as given.
+	Options Options
+	names   map[planning.Level]map[string]string
+}
+
+// Name returns the name of an area of the report ("England" for England).
+func (r *Result) Name(level planning.Level, code string) string {
+	return r.names[level][code]
+}
+
+// ListSizePCNs counts the PCNs whose weighted population is their registered list
+// size standing in: every page and report using the figures says so when it is not 0.
+func (r *Result) ListSizePCNs() int { return r.England.ListSizePCNs }
+
+// ForPCN returns one PCN's ARRS staff records and current plan lines from the inputs.
+func (r *Result) ForPCN(code string) ([]planning.Staff, []planning.PlanLine) {
+	var staff []planning.Staff
+	var plan []planning.PlanLine
+	for _, s := range r.Inputs.Staff {
+		if s.PCN == code {
+			staff = append(staff, s)
+		}
+	}
+	for _, l := range r.Inputs.Plan {
+		if l.PCN == code {
+			plan = append(plan, l)
+		}
+	}
+	return staff, plan
+}
+
+// Compute gathers the target, the PCNs, their populations, staff and current plans,
+// and computes the gap report. A target name not found is store.ErrNotFound; options
+// out of range are ErrInvalid.
+func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	target, err := targetFor(ctx, db, opts)
+	if err != nil {
+		return nil, err
+	}
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		if asOf, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
+			return nil, ErrNoCensus
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	at := opts.At
+	if at.IsZero() {
+		at = target.Deadline
+	}
+	in, names, err := gather(ctx, db, target, asOf, at, opts.AttritionOverride)
+	if err != nil {
+		return nil, err
+	}
+	in.Today = opts.Today
+	return &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, Options: opts, names: names}, nil
+}
+
+// check refuses what-ifs out of range before anything is read.
+func (o Options) check() error {
+	if a := o.AttritionOverride; a != nil && !(*a >= 0 && *a <= 1) {
+		return fmt.Errorf("%w: attrition must be a rate from 0 to 1 (0.10 is 10%% a year), not %v", ErrInvalid, *a)
+	}
+	if t := o.TargetFTEOverride; t != nil && !(*t >= 0 && !math.IsInf(*t, 0)) {
+		return fmt.Errorf("%w: the target FTE must be 0 or more, not %v", ErrInvalid, *t)
+	}
+	return nil
+}
+
+// targetFor loads the named (or default) target and applies the overrides.
+func targetFor(ctx context.Context, db *store.DB, opts Options) (workforce.Target, error) {
+	var t workforce.Target
+	var err error
+	if opts.Target == "" {
+		t, err = db.DefaultTarget(ctx)
+	} else {
+		t, err = db.TargetByName(ctx, opts.Target)
+	}
+	if err != nil {
+		name := opts.Target
+		if name == "" {
+			name = "default"
+		}
+		return t, fmt.Errorf("target %q: %w", name, err)
+	}
+	if opts.TargetFTEOverride != nil {
+		t.FTE = *opts.TargetFTEOverride
+	}
+	if d := opts.DeadlineOverride; d != nil {
+		if !d.After(t.Baseline) {
+			return t, fmt.Errorf("%w: the deadline must be after the baseline date %s", ErrInvalid, t.Baseline.Format(workforce.DateLayout))
+		}
+		t.Deadline = *d
+	}
+	return t, nil
+}

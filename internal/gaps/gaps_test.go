@@ -1,0 +1,255 @@
+package gaps
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/refdata"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// The PCN the hand-computed cases follow: SHROPSHIRE RURAL ALLIANCE PCN (QOC), whose
+// ARRS staff in the sample file on the census date 30 Nov 2025 are
+//
+//	care coordinators 6.18, general practice assistant 1, pharmacy technician 0.8,
+//	advanced practitioners 2.8, clinical pharmacist 1: in_post(p, A) = 11.78 FTE,
+//
+// every role with the reference attrition rate 0.10 a year. Its registered list is
+// 26,390.
+const (
+	pcn        = "U79722"
+	inPostAtA  = 11.78
+	extraFTE   = 2.5 // baseline FTE entered against the test target
+	targetFTE  = 30000
+	population = 50000 // in force from 2025-01-01
+)
+
+// planFile is U79722's draft: the lines in (A, D] are the Q1 starters (+2) and the Q3
+// starters less leavers (+0.5): Σ (starters − leavers) = 2.5. The 2025/26 Q3 line
+// starts before A (already in the staff data) and the 2027/28 Q1 line after D.
+const planFile = "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n" +
+	"U79722,clinical_pharmacist,2025/26 Q3,1,0,\n" +
+	"U79722,clinical_pharmacist,2026/27 Q1,2,0,55000\n" +
+	"U79722,paramedic,2026/27 Q3,1,0.5,48000\n" +
+	"U79722,gp,2027/28 Q1,3,0,\n" +
+	"U60057,clinical_pharmacist,2026/27 Q1,1,0,\n"
+
+// populationsFile: U79722 50,000 from 2025-01-01 and 60,000 from 2026-01-01; U60057 70,000
+// from 2025-04-01. Every other PCN's registered list stands in.
+const populationsFile = "pcn_code,weighted_population,effective_date\n" +
+	"U79722,50000,2025-01-01\nU79722,60000,2026-01-01\nU60057,70000,2025-04-01\n"
+
+func seeded(t *testing.T) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	db := dbtest.New(t)
+	f, err := refdata.Open(refdata.SampleWorkforceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), "test"); err != nil {
+		t.Fatal(err)
+	}
+	target, _, err := db.SaveTarget(ctx, workforce.Target{Name: "Test target", FTE: targetFTE,
+		Baseline: workforce.Date(2025, 3, 31), Deadline: workforce.Date(2027, 3, 31)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBaselineExtra(ctx, pcn, target.ID, extraFTE); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// listSizes is Σ registered list size over every PCN but the two with a weighted
+// population, read from the reference data in the database.
+func listSizes(t *testing.T, db *store.DB) float64 {
+	t.Helper()
+	var sum float64
+	if err := db.QueryRowForTest(context.Background(),
+		`SELECT sum(registered_patients)::float8 FROM pcns WHERE code NOT IN ('U79722', 'U60057')`, &sum); err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func TestComputeOnePCNByHand(t *testing.T) {
+	ctx := context.Background()
+	db := seeded(t)
+	others := listSizes(t, db) // 63,706,897 − 26,390 − 105,122 = 63,575,385 in the Nov 2025 list
+	zero, sixty := 0.0, 60000.0
+	dec2026 := workforce.Date(2026, 12, 31)
+	cases := []struct {
+		name string
+		opts Options
+		// hand computation
+		T, sumW, w, baseline, inPost, projected float64
+	}{{
+		// A = 30 Nov 2025 (latest census), at = D = 31 Mar 2027: days(A, at) = 486.
+		// Σw = others + 50,000 + 70,000 = 63,695,385.
+		// target = 30,000 × 50,000 / 63,695,385 = 23.549587.
+		// attrition = 11.78 × 0.10 × 486 / 365 = 1.568515.
+		// projected = 11.78 + 2.5 − 1.568515 = 12.711485.
+		// baseline = in_post(31 Mar 2025) = 0 (every record starts on the census) + 2.5.
+		// additional = 12.711485 − 2.5 = 10.211485; gap = 23.549587 − 10.211485 = 13.338102,
+		// all of it shortfall.
+		name: "defaults", opts: Options{Target: "Test target"},
+		T: targetFTE, sumW: others + 50000 + 70000, w: population, baseline: extraFTE, inPost: inPostAtA,
+		projected: inPostAtA + 2.5 - inPostAtA*0.10*486/365,
+	}, {
+		// As of 31 Jan 2026 the 60,000 from 1 Jan 2026 is in force; staff records are
+		// open, so in_post(A) is still 11.78; days(A, D) = 424; the same lines count.
+		// Σw = 63,705,385; target = 30,000 × 60,000 / Σw = 28.255068; attrition =
+		// 11.78 × 0.10 × 424 / 365 = 1.368416; projected = 12.911584; gap = 17.843485.
+		name: "later as-of", opts: Options{Target: "Test target", AsOf: workforce.Date(2026, 1, 31)},
+		T: targetFTE, sumW: others + 60000 + 70000, w: 60000, baseline: extraFTE, inPost: inPostAtA,
+		projected: inPostAtA + 2.5 - inPostAtA*0.10*424/365,
+	}, {
+		// at before A: projected = in_post(30 Jun 2025) = 0; in_post_fte is at min(at, A).
+		name: "at before the census", opts: Options{Target: "Test target", At: workforce.Date(2025, 6, 30)},
+		T: targetFTE, sumW: others + 50000 + 70000, w: population, baseline: extraFTE, inPost: 0, projected: 0,
+	}, {
+		// What-ifs: no attrition, T = 60,000, deadline 31 Dec 2026 (both lines still in
+		// (A, D]): projected = 11.78 + 2.5.
+		name: "what-ifs", opts: Options{Target: "Test target", AttritionOverride: &zero, TargetFTEOverride: &sixty, DeadlineOverride: &dec2026},
+		T: sixty, sumW: others + 50000 + 70000, w: population, baseline: extraFTE, inPost: inPostAtA,
+		projected: inPostAtA + 2.5,
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Compute(ctx, db, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := findPCN(t, res, pcn)
+			target := c.T * c.w / c.sumW
+			additional := c.projected - c.baseline
+			want := map[string][2]float64{
+				"target":     {g.TargetFTE, target},
+				"baseline":   {g.BaselineFTE, c.baseline},
+				"in post":    {g.InPostFTE, c.inPost},
+				"projected":  {g.ProjectedFTE, c.projected},
+				"additional": {g.AdditionalFTE, additional},
+				"gap":        {g.GapFTE, target - additional},
+				"shortfall":  {g.ShortfallFTE, math.Max(target-additional, 0)},
+			}
+			if c.name == "defaults" { // the figures written out above, to the 6th decimal
+				want["written-out gap"] = [2]float64{g.GapFTE, 13.338102}
+				want["written-out target"] = [2]float64{g.TargetFTE, 23.549587}
+			}
+			for name, v := range want {
+				if math.Abs(v[0]-v[1]) > 1e-6 {
+					t.Errorf("%s = %.6f, want %.6f", name, v[0], v[1])
+				}
+			}
+			if math.Abs(res.England.TargetFTE-res.Target.FTE) > 1e-6 {
+				t.Errorf("England's target_fte %.6f does not add up to T = %v", res.England.TargetFTE, res.Target.FTE)
+			}
+			if math.Abs(res.England.WeightedPopulation-c.sumW) > 1e-6 {
+				t.Errorf("Σw = %.3f, want %.3f", res.England.WeightedPopulation, c.sumW)
+			}
+		})
+	}
+}
+
+func TestComputeDefaults(t *testing.T) {
+	ctx := context.Background()
+	db := seeded(t)
+	res, err := Compute(ctx, db, Options{Today: workforce.Date(2026, 2, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The default target of the reference data; A the census; at its deadline.
+	if res.Target.Name != "26000 additional roles" || !res.AsOf.Equal(workforce.Date(2025, 11, 30)) || !res.At.Equal(workforce.Date(2024, 3, 31)) {
+		t.Errorf("target %q, as-of %s, at %s", res.Target.Name, res.AsOf, res.At)
+	}
+	if res.England.PCNs != 1297 || res.ListSizePCNs() != 1295 || len(res.PCNs) != 1297 {
+		t.Errorf("%d PCNs, %d on list sizes", res.England.PCNs, res.ListSizePCNs())
+	}
+	g := findPCN(t, res, pcn)
+	if g.ListSizePCNs != 0 || findPCN(t, res, "U00000").ListSizePCNs != 1 {
+		t.Error("only PCNs without a weighted population are flagged")
+	}
+	if got := res.Name(planning.LevelPCN, pcn); got != "SHROPSHIRE RURAL ALLIANCE PCN" {
+		t.Errorf("PCN name %q", got)
+	}
+	if res.Name(planning.LevelEngland, planning.EnglandCode) != "England" || res.Name(planning.LevelICB, "QOC") == "" || res.Name(planning.LevelRegion, "Y60") == "" {
+		t.Error("area names missing")
+	}
+	staff, lines := res.ForPCN(pcn)
+	if len(lines) != 4 || math.Abs(planning.InPostFTE(staff, res.AsOf)-inPostAtA) > 1e-6 {
+		t.Errorf("ForPCN: %d lines, %.6f FTE", len(lines), planning.InPostFTE(staff, res.AsOf))
+	}
+}
+
+func TestComputeRefuses(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.New(t)
+	bad, negative := 1.5, -1.0
+	early := workforce.Date(2019, 1, 1)
+	cases := []struct {
+		name string
+		opts Options
+		want error
+	}{
+		{"no census", Options{}, ErrNoCensus},
+		{"unknown target", Options{Target: "nope", AsOf: workforce.Date(2025, 11, 30)}, store.ErrNotFound},
+		{"attrition above 1", Options{AttritionOverride: &bad}, ErrInvalid},
+		{"negative target", Options{TargetFTEOverride: &negative}, ErrInvalid},
+		{"deadline before the baseline", Options{DeadlineOverride: &early, AsOf: workforce.Date(2025, 11, 30)}, ErrInvalid},
+	}
+	for _, c := range cases {
+		if _, err := Compute(ctx, db, c.opts); !errors.Is(err, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, err, c.want)
+		}
+	}
+}
+
+func findPCN(t *testing.T, res *Result, code string) planning.Gap {
+	t.Helper()
+	for _, g := range res.PCNs {
+		if g.Code == code {
+			return g
+		}
+	}
+	t.Fatalf("PCN %s missing from the report", code)
+	return planning.Gap{}
+}
+
+// BenchmarkComputeEngland gathers and computes the gap report of the whole of England
+// (1,297 PCNs, the real Nov 2025 workforce). The gather is meant to stay well under
+// 100 ms.
+func BenchmarkComputeEngland(b *testing.B) {
+	ctx := context.Background()
+	db := dbtest.New(b)
+	f, err := refdata.Open(refdata.DemoWorkforceFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Compute(ctx, db, Options{Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package gaps
+
+import (
+	"context"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// gather reads what planning.GapReport needs with one query per table: the hierarchy,
+// the populations in force on the as-of date, the baseline extras, the ARRS staff in
+// post around the days used, the current plans' lines and the roles' attrition.
+func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, attrition *float64) (planning.Inputs, map[planning.Level]map[string]string, error) {
+	in := planning.Inputs{
+		Target: planning.Target{Name: t.Name, FTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline},
+		AsOf:   asOf,
+		At:     at,
+	}
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		return in, nil, err
+	}
+	if in.PCNs, err = pcns(ctx, db, tree, t.ID, asOf); err != nil {
+		return in, nil, err
+	}
+	if in.Staff, err = staff(ctx, db, t.Baseline, asOf, at); err != nil {
+		return in, nil, err
+	}
+	if in.Plan, err = plan(ctx, db); err != nil {
+		return in, nil, err
+	}
+	if in.AttritionRate, err = attritionRates(ctx, db, attrition); err != nil {
+		return in, nil, err
+	}
+	return in, names(tree), nil
+}
+
+// pcns is every PCN with w(p) on the as-of date (else its list size, flagged) and the
+// baseline FTE entered against the target.
+func pcns(ctx context.Context, db *store.DB, tree *workforce.Tree, targetID int64, asOf time.Time) ([]planning.PCN, error) {
+	pops, err := db.PopulationsOn(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	extras, err := db.BaselineExtras(ctx, targetID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]planning.PCN, len(tree.PCNs))
+	for i, p := range tree.PCNs {
+		w, ok := pops[p.Code]
+		if !ok {
+			w = float64(p.RegisteredPatients)
+		}
+		out[i] = planning.PCN{Code: p.Code, ICB: p.ICBCode, Region: tree.RegionOf(p),
+			Population: w, PopulationIsListSize: !ok, BaselineExtra: extras[p.Code]}
+	}
+	return out, nil
+}
+
+// staff is the ARRS records in post on some day from the earliest to the latest of the
+// days the report counts: the baseline, min(at, as-of) and the as-of date.
+func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]planning.Staff, error) {
+	from, to := baseline, baseline
+	for _, d := range []time.Time{asOf, at} {
+		if d.Before(from) {
+			from = d
+		}
+	}
+	if asOf.After(to) {
+		to = asOf
+	}
+	recs, err := db.ARRSStaffBetween(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]planning.Staff, len(recs))
+	for i, s := range recs {
+		out[i] = planning.Staff{ID: s.ID, PCN: s.PCNCode, Role: s.RoleCode, FTE: s.FTE, Start: s.Start, End: s.End}
+	}
+	return out, nil
+}
+
+// plan is the lines of every PCN's current plan; an unknown cost is 0, as planning
+// reads it.
+func plan(ctx context.Context, db *store.DB) ([]planning.PlanLine, error) {
+	lines, err := db.CurrentPlanLines(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]planning.PlanLine, len(lines))
+	for i, l := range lines {
+		out[i] = planning.PlanLine{PCN: l.PCNCode, Role: l.RoleCode, QuarterStart: l.QuarterStart,
+			Starters: l.StartersFTE, Leavers: l.LeaversFTE}
+		if l.AnnualCostPence != nil {
+			out[i].AnnualCostPence = *l.AnnualCostPence
+		}
+	}
+	return out, nil
+}
+
+// attritionRates is rate(r) of every role, or the override for all of them.
+func attritionRates(ctx context.Context, db *store.DB, override *float64) (map[string]float64, error) {
+	roles, err := db.Roles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rates := make(map[string]float64, len(roles))
+	for _, r := range roles {
+		rates[r.Code] = r.AttritionRate
+		if override != nil {
+			rates[r.Code] = *override
+		}
+	}
+	return rates, nil
+}
+
+// names indexes the areas' names by level and code.
+func names(tree *workforce.Tree) map[planning.Level]map[string]string {
+	n := map[planning.Level]map[string]string{
+		planning.LevelEngland: {planning.EnglandCode: "England"},
+		planning.LevelRegion:  make(map[string]string, len(tree.Regions)),
+		planning.LevelICB:     make(map[string]string, len(tree.ICBs)),
+		planning.LevelPCN:     make(map[string]string, len(tree.PCNs)),
+	}
+	for _, r := range tree.Regions {
+		n[planning.LevelRegion][r.Code] = r.Name
+	}
+	for _, c := range tree.ICBs {
+		n[planning.LevelICB][c.Code] = c.Name
+	}
+	for _, p := range tree.PCNs {
+		n[planning.LevelPCN][p.Code] = p.Name
+	}
+	return n
+}

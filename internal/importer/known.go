@@ -1,0 +1,38 @@
+package importer
+
+import (
+	"strconv"
+	"time"
+)
+
+// Known is what the population and plan readers check a file's codes against: the
+// PCNs the database holds, and the ARRS roles with the first day each could be claimed.
+// The readers take it as a value so that they stay free of the database.
+type Known struct {
+	PCNs      map[string]bool
+	RoleAdded map[string]time.Time // ARRS role code → the day it joined the scheme
+}
+
+// pcn checks a pcn_code cell against the known PCNs.
+func (k Known) pcn(t *table, col string) (string, error) {
+	code := t.get(col)
+	switch {
+	case code == "":
+		return "", t.fail(col, "is empty")
+	case !k.PCNs[code]:
+		return "", t.fail(col, "unknown PCN code "+strconv.Quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
+	}
+	return code, nil
+}
+
+// rowKeys remembers the line of each key of a file, to name both lines of a duplicate.
+type rowKeys[K comparable] map[K]int
+
+// seen records key at line, or returns the line that already holds it.
+func (r rowKeys[K]) seen(key K, line int) (first int, dup bool) {
+	if first, dup = r[key]; dup {
+		return first, true
+	}
+	r[key] = line
+	return 0, false
+}

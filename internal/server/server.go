@@ -1,0 +1,43 @@
+// Package server is ARRS Planner's HTTP side: the chi route table (routes.go), the
+// middleware, one handler file per area, and the single adapter that turns a handler's
+// error into a response. Handlers gather with store, compute with planning and render
+// with the templ components under web/.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+// Server holds what the handlers depend on.
+type Server struct {
+	db  *store.DB
+	cfg config.Config
+	log *slog.Logger
+	// now is the clock, replaceable in tests; handlers read it, planning never does.
+	now func() time.Time
+	// cache holds England-wide roll-ups per data version.
+	cache cache
+}
+
+// New builds the server and returns its handler.
+func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
+	return &Server{db: db, cfg: cfg, log: log, now: time.Now}
+}
+
+// HTTPServer wraps the handler with timeouts fit for the internet.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Addr:              s.cfg.Addr,
+		Handler:           s.Routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // uploads of a full NWRS file
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}

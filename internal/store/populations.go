@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// UpsertPopulations writes weighted populations in one statement: a (PCN, effective
+// date) already held takes the new value. It returns how many rows were written.
+func (db *DB) UpsertPopulations(ctx context.Context, pops []workforce.Population) (int, error) {
+	code := make([]string, len(pops))
+	date := make([]time.Time, len(pops))
+	weighted := make([]float64, len(pops))
+	for i, p := range pops {
+		code[i], date[i], weighted[i] = p.PCNCode, p.EffectiveDate, p.Weighted
+	}
+	tag, err := db.q.Exec(ctx, `
+		INSERT INTO pcn_populations (pcn_code, effective_date, weighted_population)
+		SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[])
+		ON CONFLICT (pcn_code, effective_date) DO UPDATE SET weighted_population = excluded.weighted_population`,
+		code, date, weighted)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// PopulationsOn returns, by PCN code, the weighted population in force on day d: the
+// one with the latest effective date on or before d. PCNs with none are absent.
+func (db *DB) PopulationsOn(ctx context.Context, d time.Time) (map[string]float64, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT DISTINCT ON (pcn_code) pcn_code, weighted_population::float8
+		FROM pcn_populations WHERE effective_date <= $1
+		ORDER BY pcn_code, effective_date DESC`, d)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	pops := map[string]float64{}
+	var code string
+	var w float64
+	_, err = pgx.ForEachRow(rows, []any{&code, &w}, func() error {
+		pops[code] = w
+		return nil
+	})
+	return pops, err
+}
+
+// PopulationsByPCN lists the weighted populations entered for one PCN, newest first.
+func (db *DB) PopulationsByPCN(ctx context.Context, pcn string) ([]workforce.Population, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT pcn_code, effective_date, weighted_population::float8
+		FROM pcn_populations WHERE pcn_code = $1 ORDER BY effective_date DESC`, pcn)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Population, error) {
+		var p workforce.Population
+		return p, r.Scan(&p.PCNCode, &p.EffectiveDate, &p.Weighted)
+	})
+}

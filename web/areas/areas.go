@@ -1,0 +1,209 @@
+// Package areas renders the workforce of an area: England (with the target and the
+// national trend), a region, or an ICB, each with its child areas and FTE by role.
+package areas
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Page is the view model of an area page.
+type Page struct {
+	Layout layout.PageParams
+	// Kind is "England", "Region" or "ICB", shown above the name.
+	Kind string
+	Code string
+	Name string
+	// At is the day the figures describe; Census is false before any import.
+	At             time.Time
+	Census         bool
+	ARRS, NonARRS  float64
+	PCNs, Patients int
+	PerTenThousand float64
+	// ChildKind names the rows of Children ("regions", "ICBs", "PCNs").
+	ChildKind string
+	Children  []Child
+	Sort      SortState
+	Roles     []RoleFTE
+	// England only.
+	Target *Target
+	Series []SeriesPoint
+}
+
+// Child is one row of the child-area table.
+type Child struct {
+	Code, Name, Href string
+	PCNs, Patients   int
+	ARRS, NonARRS    float64
+	PerTenThousand   float64
+}
+
+// RoleFTE is one ARRS role's FTE in the area.
+type RoleFTE struct {
+	Code, Name, Href string
+	FTE              float64
+}
+
+// Target is the national target against the ARRS FTE in post.
+type Target struct {
+	Name     string
+	FTE      float64
+	Baseline time.Time
+	Deadline time.Time
+}
+
+// SeriesPoint is England's ARRS FTE in one census month (NHS England's published
+// series, mapped to ARRS roles the same way as imports).
+type SeriesPoint struct {
+	Month time.Time
+	FTE   float64
+}
+
+// SortState is the current sort of the child table and how to build its links.
+type SortState struct {
+	Key  string
+	Desc bool
+	// Base is the page address the sort links add their query to.
+	Base string
+	// Query is the rest of the page's query (e.g. at=…), kept in sort links.
+	Query string
+}
+
+// Sort keys of the child table.
+const (
+	SortName     = "name"
+	SortCode     = "code"
+	SortPCNs     = "pcns"
+	SortPatients = "patients"
+	SortARRS     = "arrs"
+	SortPer10k   = "per10k"
+	SortNonARRS  = "nonarrs"
+)
+
+// SortKeys lists the keys a sort parameter may take.
+var SortKeys = []string{SortName, SortCode, SortPCNs, SortPatients, SortARRS, SortPer10k, SortNonARRS}
+
+func (p Page) childTable() ui.TableParams {
+	head := []ui.TableHeader{
+		p.Sort.header("Name", SortName, false),
+		p.Sort.header("Code", SortCode, false),
+		p.Sort.header("PCNs", SortPCNs, true),
+		p.Sort.header("Registered patients", SortPatients, true),
+		p.Sort.header("ARRS FTE", SortARRS, true),
+		p.Sort.header("ARRS FTE per 10,000 patients", SortPer10k, true),
+		p.Sort.header("Other PCN staff FTE", SortNonARRS, true),
+	}
+	rows := make([]ui.TableRow, 0, len(p.Children))
+	for _, c := range p.Children {
+		rows = append(rows, ui.TableRow{TestID: "child-" + c.Code, Cells: []ui.TableCell{
+			{Text: c.Name, Href: c.Href},
+			{Text: c.Code},
+			{Text: ui.Count(c.PCNs)},
+			{Text: ui.Count(c.Patients)},
+			{Text: ui.FTE(c.ARRS)},
+			{Text: ui.Decimal(c.PerTenThousand, 2)},
+			{Text: ui.FTE(c.NonARRS)},
+		}})
+	}
+	return ui.TableParams{Caption: "ARRS FTE by " + singular(p.ChildKind), Head: head, Rows: rows, FirstCellIsHeader: true, ID: "children"}
+}
+
+func singular(kind string) string {
+	switch kind {
+	case "regions":
+		return "region"
+	case "ICBs":
+		return "ICB"
+	}
+	return "PCN"
+}
+
+func (s SortState) header(text, key string, numeric bool) ui.TableHeader {
+	h := ui.TableHeader{Text: text, Numeric: numeric, Sort: ui.SortNone}
+	desc := numeric // numbers sort largest first on the first click
+	if s.Key == key {
+		h.Sort = ui.SortAscending
+		if s.Desc {
+			h.Sort = ui.SortDescending
+		}
+		desc = !s.Desc
+	}
+	dir := "asc"
+	if desc {
+		dir = "desc"
+	}
+	h.Href = s.Base + "?sort=" + key + "&dir=" + dir
+	if s.Query != "" {
+		h.Href += "&" + s.Query
+	}
+	h.Href += "#children"
+	return h
+}
+
+func (p Page) roleChart() ui.BarChartParams {
+	bars := make([]ui.Bar, 0, len(p.Roles))
+	for _, r := range p.Roles {
+		bars = append(bars, ui.Bar{Label: r.Name, Value: r.FTE, ValueLabel: ui.FTE(r.FTE)})
+	}
+	return ui.BarChartParams{
+		ID: "roles-chart", Title: "ARRS FTE by role, " + p.Name,
+		Description: "Horizontal bars of the FTE in post in each ARRS role on " + p.At.Format("2 January 2006") + ".",
+		LabelTitle:  "Role", ValueTitle: "FTE", Bars: bars,
+	}
+}
+
+func (p Page) roleTable() ui.TableParams {
+	rows := make([]ui.TableRow, 0, len(p.Roles)+1)
+	for _, r := range p.Roles {
+		rows = append(rows, ui.TableRow{TestID: "role-" + r.Code, Cells: []ui.TableCell{{Text: r.Name, Href: r.Href}, {Text: ui.FTE(r.FTE)}}})
+	}
+	rows = append(rows, ui.TableRow{TestID: "role-all-arrs", Cells: []ui.TableCell{{Text: "All ARRS roles"}, {Text: ui.FTE(p.ARRS)}}})
+	return ui.TableParams{
+		Caption: "ARRS FTE by role", FirstCellIsHeader: true, ID: "roles",
+		Head: []ui.TableHeader{{Text: "Role"}, {Text: "FTE", Numeric: true}}, Rows: rows,
+	}
+}
+
+func (p Page) seriesChart() ui.LineChartParams {
+	labels := make([]string, len(p.Series))
+	values := make([]float64, len(p.Series))
+	for i, s := range p.Series {
+		labels[i] = s.Month.Format("Jan 2006")
+		values[i] = s.FTE
+	}
+	c := ui.LineChartParams{
+		ID: "trend", Title: "ARRS FTE in England, " + first(labels) + " to " + last(labels),
+		Description: "A line rising from " + ui.FTE(first(values)) + " FTE to " + ui.FTE(last(values)) + " FTE, against the target.",
+		XTitle:      "Census month", YTitle: "FTE", XLabels: labels,
+		Series: []ui.LineSeries{{Name: "ARRS FTE in post", Values: values}},
+	}
+	if p.Target != nil {
+		c.Target = &ui.ChartTarget{Value: p.Target.FTE, Label: "Target " + ui.Count(int(p.Target.FTE)) + " FTE"}
+	}
+	return c
+}
+
+func first[T any](xs []T) T {
+	var zero T
+	if len(xs) == 0 {
+		return zero
+	}
+	return xs[0]
+}
+
+func last[T any](xs []T) T {
+	var zero T
+	if len(xs) == 0 {
+		return zero
+	}
+	return xs[len(xs)-1]
+}
+
+func (p Page) targetShare() float64 {
+	if p.Target == nil || p.Target.FTE == 0 {
+		return 0
+	}
+	return p.ARRS / p.Target.FTE * 100
+}

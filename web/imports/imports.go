@@ -1,0 +1,48 @@
+// Package imports renders the import log: every NWRS file loaded, when, by whom, for
+// which census month, and what it changed.
+package imports
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Page is the view model of /imports.
+type Page struct {
+	Layout layout.PageParams
+	Logs   []Log
+}
+
+// Log is one import.
+type Log struct {
+	ID                        int64
+	At                        time.Time
+	FileName, By              string
+	Census                    time.Time
+	Rows                      int
+	FTE, ARRSFTE              float64
+	Started, Ended, Unchanged int
+	PCNsCreated               int
+}
+
+func (p Page) table() ui.TableParams {
+	rows := make([]ui.TableRow, 0, len(p.Logs))
+	for _, l := range p.Logs {
+		rows = append(rows, ui.TableRow{TestID: "import-" + ui.Count(int(l.ID)), Cells: []ui.TableCell{
+			{Text: l.At.UTC().Format("2 Jan 2006 15:04")}, {Text: l.FileName}, {Text: l.Census.Format("Jan 2006")},
+			{Text: ui.Count(l.Rows)}, {Text: ui.FTE(l.FTE)}, {Text: ui.FTE(l.ARRSFTE)},
+			{Text: ui.Count(l.Started)}, {Text: ui.Count(l.Ended)}, {Text: ui.Count(l.Unchanged)}, {Text: ui.Count(l.PCNsCreated)}, {Text: l.By},
+		}})
+	}
+	return ui.TableParams{
+		Caption: "NWRS imports, newest first", Compact: true,
+		Head: []ui.TableHeader{
+			{Text: "Imported (UTC)"}, {Text: "File"}, {Text: "Census month"}, {Text: "Rows", Numeric: true},
+			{Text: "FTE", Numeric: true}, {Text: "ARRS FTE", Numeric: true}, {Text: "Records started", Numeric: true},
+			{Text: "Records ended", Numeric: true}, {Text: "Unchanged", Numeric: true}, {Text: "PCNs added", Numeric: true}, {Text: "By"},
+		},
+		Rows: rows,
+	}
+}

@@ -1,0 +1,61 @@
+// Package pcn renders a Primary Care Network's overview: its staff in post grouped by
+// role, ARRS roles apart from the PCN's other staff, with each record's source.
+package pcn
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Page is the view model of /pcns/{code}.
+type Page struct {
+	Layout         layout.PageParams
+	Code, Name     string
+	ICBCode        string
+	ICBName        string
+	At             time.Time
+	Census         bool
+	Patients       int
+	Practices      int
+	ARRS, NonARRS  float64
+	PerTenThousand float64
+	ARRSGroups     []Group
+	OtherGroups    []Group
+}
+
+// Group is the staff of one role.
+type Group struct {
+	Key   string // role code for ARRS groups, NWRS staff role otherwise
+	Title string
+	Href  string // the role guide, for ARRS roles
+	FTE   float64
+	Rows  []Staff
+}
+
+// Staff is one staff record in post.
+type Staff struct {
+	Role       string // NWRS detailed role, or the role name for manual records
+	Source     string
+	Identifier string
+	FTE        float64
+	Since      time.Time
+}
+
+func (g Group) table() ui.TableParams {
+	rows := make([]ui.TableRow, 0, len(g.Rows))
+	for _, s := range g.Rows {
+		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{
+			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Text: s.Since.Format("2 Jan 2006")}, {Text: ui.Decimal(s.FTE, 2)},
+		}})
+	}
+	rows = append(rows, ui.TableRow{TestID: "group-total-" + g.Key, Cells: []ui.TableCell{
+		{Text: "Total"}, {}, {}, {}, {Text: ui.Decimal(g.FTE, 2)},
+	}})
+	return ui.TableParams{
+		Caption: g.Title, CaptionSize: ui.SizeS, Compact: true,
+		Head: []ui.TableHeader{{Text: "Detailed role"}, {Text: "Data source"}, {Text: "NWRS identifier"}, {Text: "In post since"}, {Text: "FTE", Numeric: true}},
+		Rows: rows,
+	}
+}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// FTE renders FTE for a page: 1 decimal place, rounded half away from zero, with
+// thousands separators ("26,826.3"), as PLANNING.md rounds for display.
+func FTE(v float64) string { return Decimal(v, 1) }
+
+// Decimal renders v with a fixed number of decimals and thousands separators.
+func Decimal(v float64, places int) string {
+	p := math.Pow(10, float64(places))
+	v = math.Round(v*p) / p
+	s := strconv.FormatFloat(math.Abs(v), 'f', places, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	out := group(whole)
+	if frac != "" {
+		out += "." + frac
+	}
+	if v < 0 {
+		out = "−" + out
+	}
+	return out
+}
+
+// Count renders a whole number with thousands separators ("1,297").
+func Count(n int) string {
+	if n < 0 {
+		return "−" + group(strconv.Itoa(-n))
+	}
+	return group(strconv.Itoa(n))
+}
+
+func group(digits string) string {
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
