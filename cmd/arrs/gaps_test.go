@@ -12,6 +12,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/refdata"
+	"github.com/arrs-planner/arrs/internal/store"
 )
 
 const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short"
@@ -26,7 +27,7 @@ func withSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, "test"); err != nil {
+	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("DATABASE_URL", url)

@@ -12,7 +12,7 @@ import (
 
 func (a *app) importPopulations(ctx context.Context, path string) error {
 	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
-		n, err := ingest.Populations(ctx, db, filepath.Base(path), f)
+		n, err := ingest.Populations(ctx, db, filepath.Base(path), f, cliActor())
 		if err != nil {
 			return err
 		}
@@ -23,7 +23,7 @@ func (a *app) importPopulations(ctx context.Context, path string) error {
 
 func (a *app) importPlans(ctx context.Context, path string) error {
 	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
-		res, err := ingest.Plans(ctx, db, filepath.Base(path), f, "arrs import plans")
+		res, err := ingest.Plans(ctx, db, filepath.Base(path), f, cliActor(), nil)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"syscall"
 
 	"github.com/arrs-planner/arrs/internal/config"
@@ -19,7 +20,8 @@ const usage = `usage:
   arrs serve                                   HTTP on $ADDR (default :8080)
   arrs migrate up|down N|version
   arrs seed reference                          regions, ICBs, sub-ICBs, PCNs, roles, caps, rates, default target
-  arrs seed demo                               reference + the real Nov 2025 workforce
+  arrs seed demo [--password P]                reference + the real Nov 2025 workforce + demo accounts
+  arrs user add --email E --name N --role R --org CODE[,CODE] [--password P]
   arrs import nwrs FILE                        NHS England PCN Workforce individual-level CSV (plain or .gz)
   arrs import populations FILE                 weighted populations: pcn_code,weighted_population,effective_date
   arrs import plans FILE                       plan lines: pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
@@ -68,6 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"seed":    a.seed,
 		"import":  a.importFile,
 		"report":  a.report,
+		"user":    a.user,
 		"target":  a.target,
 	}
 	cmd, ok := commands[args[0]]
@@ -80,4 +83,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // open connects to the configured database.
 func (a *app) open(ctx context.Context) (*store.DB, error) {
 	return store.Open(ctx, a.cfg.DatabaseURL)
+}
+
+// cliActor names the command line's changes in the audit trail: "cli:" and the
+// operating-system user who ran it.
+func cliActor() store.Actor {
+	name := os.Getenv("USER")
+	if u, err := user.Current(); err == nil {
+		name = u.Username
+	}
+	return store.Actor{Name: "cli:" + name}
 }

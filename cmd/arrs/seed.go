@@ -3,7 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"os"
+
+	"github.com/arrs-planner/arrs/internal/auth"
 
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/refdata"
@@ -11,8 +16,17 @@ import (
 )
 
 func (a *app) seed(ctx context.Context, args []string) error {
-	if len(args) != 1 || (args[0] != "reference" && args[0] != "demo") {
+	if len(args) == 0 || (args[0] != "reference" && args[0] != "demo") {
 		return fmt.Errorf("%w: seed needs reference or demo", errUsage)
+	}
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	password := fs.String("password", os.Getenv("ARRS_DEMO_PASSWORD"), "password of the demo accounts")
+	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 || (args[0] == "reference" && len(args) > 1) {
+		return fmt.Errorf("%w: seed reference takes no flags; seed demo takes --password", errUsage)
+	}
+	if *password == "" {
+		*password = defaultDemoPassword
 	}
 	db, err := a.open(ctx)
 	if err != nil {
@@ -23,7 +37,51 @@ func (a *app) seed(ctx context.Context, args []string) error {
 		return err
 	}
 	if args[0] == "demo" {
-		return a.seedDemo(ctx, db)
+		if err := a.seedDemo(ctx, db); err != nil {
+			return err
+		}
+		return a.seedDemoUsers(ctx, db, *password)
+	}
+	return nil
+}
+
+// defaultDemoPassword is the demo accounts' password unless --password or
+// ARRS_DEMO_PASSWORD gives another. The server warns when demo accounts exist in
+// production.
+const defaultDemoPassword = "arrs-demo"
+
+// demoUsers are one account per role, on the demo PCN (U60057 Shrewsbury) and its ICB
+// (QOC Shropshire, Telford and Wrekin).
+var demoUsers = []struct{ email, name, role, org string }{
+	{"admin@example.nhs.uk", "Demo Admin", "admin", ""},
+	{"icb.lead@example.nhs.uk", "Demo ICB Lead", "icb_lead", "QOC"},
+	{"manager@example.nhs.uk", "Demo PCN Manager", "pcn_manager", "U60057"},
+	{"director@example.nhs.uk", "Demo Clinical Director", "clinical_director", "U60057"},
+}
+
+// seedDemoUsers creates the demo accounts that do not exist yet, and prints them.
+func (a *app) seedDemoUsers(ctx context.Context, db *store.DB, password string) error {
+	fmt.Fprintln(a.stdout, "demo accounts (password: "+password+"):")
+	for _, d := range demoUsers {
+		grants, err := auth.ParseGrants(d.role, d.org)
+		if err != nil {
+			return err
+		}
+		status := "exists"
+		if _, err := db.UserByEmail(ctx, d.email); errors.Is(err, store.ErrNotFound) {
+			hash, err := auth.HashPassword(password, auth.DefaultParams)
+			if err != nil {
+				return err
+			}
+			u := auth.User{Email: d.email, Name: d.name, PasswordHash: hash, Active: true, Grants: grants}
+			if _, err := addUser(ctx, db, u, store.Actor{Name: "cli:arrs seed demo"}); err != nil {
+				return err
+			}
+			status = "created"
+		} else if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "  %-26s %-18s %-7s %s\n", d.email, d.role, d.org, status)
 	}
 	return nil
 }
@@ -49,7 +107,7 @@ func (a *app) seedDemo(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	defer f.Close()
-	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, "arrs seed demo")
+	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "cli:arrs seed demo"})
 	if errors.Is(err, store.ErrAlreadyImported) || errors.Is(err, store.ErrOlderCensus) {
 		fmt.Fprintln(a.stdout, "demo workforce: already loaded")
 		return nil

@@ -22,6 +22,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if demo, err := db.DemoAccountsExist(ctx); err != nil {
+		return err
+	} else if demo && !a.cfg.Dev {
+		log.Warn("!!! DEMO ACCOUNTS EXIST: @example.nhs.uk users with a published password can sign in. " +
+			"Deactivate them (Admin → Users) before real data is loaded. !!!")
+	}
 	srv := server.New(db, a.cfg, log).HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()

@@ -56,13 +56,13 @@ func seeded(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, "test"); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile)); err != nil {
+	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), "test"); err != nil {
+	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	target, _, err := db.SaveTarget(ctx, workforce.Target{Name: "Test target", FTE: targetFTE,
@@ -242,7 +242,7 @@ func BenchmarkComputeEngland(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, "bench"); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, store.Actor{Name: "test"}); err != nil {
 		b.Fatal(err)
 	}
 	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)

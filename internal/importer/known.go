@@ -9,6 +9,8 @@ import (
 // PCNs the database holds, and the ARRS roles with the first day each could be claimed.
 // The readers take it as a value so that they stay free of the database.
 type Known struct {
+	// PCNs maps each PCN code the database holds to whether the person importing may
+	// change it (false: known, but another network's).
 	PCNs      map[string]bool
 	RoleAdded map[string]time.Time // ARRS role code → the day it joined the scheme
 }
@@ -16,11 +18,14 @@ type Known struct {
 // pcn checks a pcn_code cell against the known PCNs.
 func (k Known) pcn(t *table, col string) (string, error) {
 	code := t.get(col)
+	mine, known := k.PCNs[code]
 	switch {
 	case code == "":
 		return "", t.fail(col, "is empty")
-	case !k.PCNs[code]:
+	case !known:
 		return "", t.fail(col, "unknown PCN code "+strconv.Quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
+	case !mine:
+		return "", t.fail(col, "PCN "+code+" is not one of the networks you may change")
 	}
 	return code, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/refdata"
+	"github.com/arrs-planner/arrs/internal/store"
 )
 
 // demoBytes is the full Nov 2025 file (gzip), read once.
@@ -33,7 +34,7 @@ func BenchmarkImportNWRS(b *testing.B) {
 		b.StopTimer()
 		db := dbtest.New(b)
 		b.StartTimer()
-		if _, err := NWRS(ctx, db, refdata.DemoWorkforceFile, bytes.NewReader(data), "bench"); err != nil {
+		if _, err := NWRS(ctx, db, refdata.DemoWorkforceFile, bytes.NewReader(data), store.Actor{Name: "test"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,14 +6,15 @@ package ingest
 import (
 	"context"
 	"io"
+	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
 // NWRS reads an NWRS individual-level CSV (plain or gzip) and reconciles it into the
-// staff records in one transaction. by names who imported it, for the log.
-func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by string) (store.ImportLog, error) {
+// staff records in one transaction, with its entry in the audit trail.
+func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor) (store.ImportLog, error) {
 	mapping, err := db.NWRSRoleMap(ctx)
 	if err != nil {
 		return store.ImportLog{}, err
@@ -22,8 +23,19 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by string
 	if err != nil {
 		return store.ImportLog{}, err
 	}
-	return db.ImportNWRS(ctx, store.NWRSImport{
-		FileName: name, SHA256: snap.SHA256, ImportedBy: by, Census: snap.Census, Rows: snap.Rows,
-		FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs,
+	var log store.ImportLog
+	err = db.InTx(ctx, func(tx *store.DB) error {
+		log, err = tx.ImportNWRS(ctx, store.NWRSImport{
+			FileName: name, SHA256: snap.SHA256, ImportedBy: by.Name, Census: snap.Census, Rows: snap.Rows,
+			FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs,
+		})
+		if err != nil {
+			return err
+		}
+		e := by.Entry("nwrs.import", "nwrs_import", strconv.FormatInt(log.ID, 10))
+		e.After = map[string]any{"file": name, "census": log.Census.Format("2006-01-02"), "rows": log.Rows,
+			"fte": log.FTE, "started": log.Started, "ended": log.Ended, "unchanged": log.Unchanged, "pcns_created": log.PCNsCreated}
+		return tx.Audit(ctx, e)
 	})
+	return log, err
 }

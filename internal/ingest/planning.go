@@ -11,7 +11,7 @@ import (
 
 // Populations reads a weighted populations file and upserts it in one statement: a
 // (PCN, effective date) already held takes the file's value. It returns the rows written.
-func Populations(ctx context.Context, db *store.DB, name string, r io.Reader) (int, error) {
+func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor) (int, error) {
 	known, err := knownCodes(ctx, db)
 	if err != nil {
 		return 0, err
@@ -20,17 +20,34 @@ func Populations(ctx context.Context, db *store.DB, name string, r io.Reader) (i
 	if err != nil {
 		return 0, err
 	}
-	return db.UpsertPopulations(ctx, pops)
+	var n int
+	err = db.InTx(ctx, func(tx *store.DB) error {
+		if n, err = tx.UpsertPopulations(ctx, pops); err != nil {
+			return err
+		}
+		e := by.Entry("populations.import", "pcn_populations", name)
+		e.After = map[string]any{"file": name, "rows": n}
+		return tx.Audit(ctx, e)
+	})
+	return n, err
 }
 
 // Plans reads a plan lines file and, in one transaction, makes it the draft plan of
 // every PCN it names (PLANNING.md: "Importing replaces the draft plan of each PCN
 // named"); other PCNs' plans and submitted versions are untouched. by names who
 // imported it.
-func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by string) (store.DraftsReplaced, error) {
+//
+// mayChange, when not nil, says which PCNs the person may change; a line naming any
+// other refuses the whole file (the command line passes nil: an analyst's file).
+func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool) (store.DraftsReplaced, error) {
 	known, err := knownCodes(ctx, db)
 	if err != nil {
 		return store.DraftsReplaced{}, err
+	}
+	if mayChange != nil {
+		for pcn := range known.PCNs {
+			known.PCNs[pcn] = mayChange(pcn)
+		}
 	}
 	lines, err := importer.ReadPlans(name, r, known)
 	if err != nil {
@@ -41,7 +58,14 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by strin
 		out[i] = store.PlanLine{PCNCode: l.PCNCode, RoleCode: l.RoleCode, QuarterStart: l.Quarter.Start(),
 			StartersFTE: l.StartersFTE, LeaversFTE: l.LeaversFTE, AnnualCostPence: l.AnnualCostPence}
 	}
-	return db.ReplaceDrafts(ctx, by, out)
+	var res store.DraftsReplaced
+	err = db.InTx(ctx, func(tx *store.DB) error {
+		if res, err = tx.ReplaceDrafts(ctx, by.Name, out); err != nil {
+			return err
+		}
+		return auditPlanImport(ctx, tx, by, name, out)
+	})
+	return res, err
 }
 
 // knownCodes is the PCNs and ARRS roles a file's codes are checked against.
@@ -62,4 +86,26 @@ func knownCodes(ctx context.Context, db *store.DB) (importer.Known, error) {
 		k.RoleAdded[r.Code] = r.Added
 	}
 	return k, nil
+}
+
+// auditPlanImport writes one audit entry per PCN whose draft the file replaced, so that
+// the trail can be read PCN by PCN.
+func auditPlanImport(ctx context.Context, tx *store.DB, by store.Actor, file string, lines []store.PlanLine) error {
+	perPCN := map[string]int{}
+	var order []string
+	for _, l := range lines {
+		if perPCN[l.PCNCode] == 0 {
+			order = append(order, l.PCNCode)
+		}
+		perPCN[l.PCNCode]++
+	}
+	for _, pcn := range order {
+		e := by.Entry("plans.import", "plan", pcn)
+		e.PCN = pcn
+		e.After = map[string]any{"file": file, "lines": perPCN[pcn]}
+		if err := tx.Audit(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }

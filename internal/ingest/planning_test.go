@@ -21,12 +21,12 @@ const (
 func TestPopulationsUpsert(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\nU79722,40000.5,2025-01-01\n"))
+	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"})
 	if err != nil || n != 2 {
 		t.Fatalf("first file: %d, %v", n, err)
 	}
 	// The same (PCN, date) takes the new value; a new date adds a row.
-	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,51000,2025-01-01\nU60057,52000.125,2026-01-01\n"))
+	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,51000,2025-01-01\nU60057,52000.125,2026-01-01\n"), store.Actor{Name: "test"})
 	if err != nil || n != 2 {
 		t.Fatalf("second file: %d, %v", n, err)
 	}
@@ -59,7 +59,7 @@ func TestPopulationsUpsert(t *testing.T) {
 func TestRejectedPopulationsWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\n")); err != nil {
+	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\n"), store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	before := populationsTable(t, db)
@@ -74,7 +74,7 @@ func TestRejectedPopulationsWriteNothing(t *testing.T) {
 		"short header": "pcn_code,weighted_population\nU60057,1\n",
 	}
 	for name, text := range bad {
-		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text))
+		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"})
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line < 1 {
 			t.Errorf("%s: want an error naming the line, got %v", name, err)
@@ -91,7 +91,7 @@ func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
 	res, err := Plans(ctx, db, "a.csv", strings.NewReader(planHeader+
 		"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000\n"+
 		"U60057,paramedic,2026/27 Q2,1,0.5,\n"+
-		"U79722,care_coordinator,2026/27 Q1,1,0,30000\n"), "test")
+		"U79722,care_coordinator,2026/27 Q1,1,0,30000\n"), store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
 		t.Errorf("first import: %+v", res)
 	}
 	other := planOf(t, db, "U79722")
-	res, err = Plans(ctx, db, "b.csv", strings.NewReader(planHeader+"U60057,gp,2027/28 Q1,1,0,90000.50\n"), "test")
+	res, err = Plans(ctx, db, "b.csv", strings.NewReader(planHeader+"U60057,gp,2027/28 Q1,1,0,90000.50\n"), store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
 func TestRejectedPlansWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	if _, err := Plans(ctx, db, "a.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000\n"), "test"); err != nil {
+	if _, err := Plans(ctx, db, "a.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000\n"), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := plansTable(t, db)
@@ -141,7 +141,7 @@ func TestRejectedPlansWriteNothing(t *testing.T) {
 		"bad quarter":      good + "U60057,gp,2026/27 Q0,1,0,\n",
 	}
 	for name, text := range bad {
-		_, err := Plans(ctx, db, name+".csv", strings.NewReader(planHeader+text), "test")
+		_, err := Plans(ctx, db, name+".csv", strings.NewReader(planHeader+text), store.Actor{Name: "test"}, nil)
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line != 4 || re.Column == "" {
 			t.Errorf("%s: want an error naming line 4 and a column, got %v", name, err)
@@ -159,7 +159,7 @@ func TestCurrentPlanRule(t *testing.T) {
 	db := dbtest.New(t)
 	importPlan := func(starters string) {
 		t.Helper()
-		if _, err := Plans(ctx, db, "p.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,"+starters+",0,\n"), "test"); err != nil {
+		if _, err := Plans(ctx, db, "p.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,"+starters+",0,\n"), store.Actor{Name: "test"}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -214,7 +214,7 @@ func TestCurrentPlanRule(t *testing.T) {
 	// A returned plan is editable: the import replaces its lines, no draft is started.
 	v3 := latestPlan(t, db)
 	setStatus(t, db, v3, store.PlanReturned)
-	res, err := Plans(ctx, db, "p.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,4,0,\n"), "test")
+	res, err := Plans(ctx, db, "p.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,4,0,\n"), store.Actor{Name: "test"}, nil)
 	if err != nil || res.Created != 0 {
 		t.Errorf("import over a returned plan: %+v, %v", res, err)
 	}

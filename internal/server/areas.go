@@ -140,7 +140,7 @@ func (s *Server) areaPage(r *http.Request, snap snapshot, a workforce.AreaFTE, k
 		sort.Query = url.Values{"at": {at}}.Encode()
 	}
 	p := areas.Page{
-		Layout: layout.PageParams{Title: a.Name, Path: r.URL.Path, Breadcrumbs: breadcrumbs(snap.areas, a)},
+		Layout: s.page(r, a.Name, layout.NavNone),
 		Kind:   kind, Code: a.Code, Name: a.Name, At: snap.at, Census: snap.census,
 		ARRS: a.ARRS, NonARRS: a.NonARRS, PCNs: a.PCNs, Patients: a.Patients, PerTenThousand: a.PerTenThousand(),
 		ChildKind: childKind(a.Level), Sort: sort, Roles: roleFTEs(snap.roles, a),
@@ -151,6 +151,7 @@ func (s *Server) areaPage(r *http.Request, snap snapshot, a workforce.AreaFTE, k
 			ARRS: c.ARRS, NonARRS: c.NonARRS, PerTenThousand: c.PerTenThousand(),
 		})
 	}
+	p.Layout.Breadcrumbs = breadcrumbs(snap.areas, a)
 	sortChildren(p.Children, sort)
 	return p, nil
 }

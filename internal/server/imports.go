@@ -1,23 +1,135 @@
 package server
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
+	"path/filepath"
 
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/importer"
+	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/imports"
 	"github.com/arrs-planner/arrs/web/layout"
 )
 
+// maxUpload bounds an uploaded file: the full NWRS CSV is about 7 MB unzipped.
+const maxUpload = 64 << 20
+
 func (s *Server) imports(w http.ResponseWriter, r *http.Request) error {
-	logs, err := s.db.Imports(r.Context())
+	p, err := s.importsPage(r)
 	if err != nil {
 		return err
 	}
-	p := imports.Page{Layout: layout.PageParams{Title: "Imports", Nav: layout.NavImports, Path: r.URL.Path}}
+	p.Success = s.sessions.PopString(r.Context(), keyFlash)
+	return render(w, r, imports.View(p))
+}
+
+func (s *Server) importsPage(r *http.Request) (imports.Page, error) {
+	logs, err := s.db.Imports(r.Context())
+	if err != nil {
+		return imports.Page{}, err
+	}
+	u := currentUser(r)
+	p := imports.Page{Layout: s.page(r, "Imports", layout.NavImports), CanImport: u.CanImport(), CanPlan: canUploadPlans(u)}
 	for _, l := range logs {
 		p.Logs = append(p.Logs, imports.Log{
 			ID: l.ID, At: l.ImportedAt, FileName: l.FileName, By: l.ImportedBy, Census: l.Census, Rows: l.Rows,
 			FTE: l.FTE, ARRSFTE: l.ARRSFTE, Started: l.Started, Ended: l.Ended, Unchanged: l.Unchanged, PCNsCreated: l.PCNsCreated,
 		})
 	}
-	return render(w, r, imports.View(p))
+	return p, nil
+}
+
+func canUploadPlans(u *auth.User) bool {
+	return u.IsAdmin() || u.Has(auth.ICBLead) || u.Has(auth.PCNManager)
+}
+
+func actorOf(r *http.Request) store.Actor {
+	u := currentUser(r)
+	return store.Actor{UserID: u.ID, Name: u.Email}
+}
+
+func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
+	return s.upload(w, r, "nwrs", func(name string, f io.Reader) (string, error) {
+		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r))
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Imported %s: census %s, %d rows, %.1f FTE; %d records started, %d ended.",
+			name, log.Census.Format("January 2006"), log.Rows, log.FTE, log.Started, log.Ended), nil
+	})
+}
+
+func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error {
+	return s.upload(w, r, "populations", func(name string, f io.Reader) (string, error) {
+		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r))
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Imported %s: %d weighted populations.", name, n), nil
+	})
+}
+
+func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
+	u := currentUser(r)
+	mayChange := func(pcn string) bool {
+		p, ok := s.pcnICB(r, pcn)
+		return ok && (u.CanActOnPCN(auth.PCNManager, pcn) || u.LeadsICB(p.ICBCode))
+	}
+	return s.upload(w, r, "plans", func(name string, f io.Reader) (string, error) {
+		res, err := ingest.Plans(r.Context(), s.db, name, f, actorOf(r), mayChange)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Imported %s: %d plan lines, the draft plans of %d PCNs replaced.", name, res.Lines, res.PCNs), nil
+	})
+}
+
+// upload reads one multipart file and hands it to load. A refused file re-renders the
+// page with 422 and the reason (nothing was written: every load is all or nothing); a
+// loaded one redirects (303) with its summary.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, load func(string, io.Reader) (string, error)) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return s.uploadRefused(w, r, field, uploadProblem(err))
+	}
+	defer f.Close()
+	msg, err := load(filepath.Base(hdr.Filename), f)
+	var rowErr *importer.RowError
+	switch {
+	case errors.As(err, &rowErr):
+		return s.uploadRefused(w, r, field, rowErr.Error())
+	case errors.Is(err, store.ErrAlreadyImported), errors.Is(err, store.ErrOlderCensus):
+		return s.uploadRefused(w, r, field, err.Error())
+	case err != nil:
+		return err
+	}
+	s.sessions.Put(r.Context(), keyFlash, msg)
+	http.Redirect(w, r, "/imports", http.StatusSeeOther)
+	return nil
+}
+
+func uploadProblem(err error) string {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return "The file is larger than 64 MB."
+	case errors.Is(err, http.ErrMissingFile), errors.Is(err, multipart.ErrMessageTooLarge):
+		return "Select a file to upload."
+	}
+	return "Select a file to upload."
+}
+
+func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field, msg string) error {
+	p, err := s.importsPage(r)
+	if err != nil {
+		return err
+	}
+	p.Error, p.Field, p.Layout.HasErrors = msg, field, true
+	return renderStatus(w, r, http.StatusUnprocessableEntity, imports.View(p))
 }

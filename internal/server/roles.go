@@ -17,7 +17,7 @@ func (s *Server) roles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := roles.ListPage{Layout: layout.PageParams{Title: "Role guide", Nav: layout.NavRoles, Path: r.URL.Path}, At: snap.at, Roles: all}
+	p := roles.ListPage{Layout: s.page(r, "Role guide", layout.NavRoles), At: snap.at, Roles: all}
 	return render(w, r, roles.List(p))
 }
 
@@ -30,10 +30,8 @@ func (s *Server) role(w http.ResponseWriter, r *http.Request) error {
 	if i < 0 {
 		return errNotFound
 	}
-	p := roles.DetailPage{
-		Layout: layout.PageParams{Title: all[i].Name, Nav: layout.NavRoles, Path: r.URL.Path, Breadcrumbs: []ui.BreadcrumbItem{{Text: "Role guide", Href: "/roles"}}},
-		At:     snap.at, Role: all[i],
-	}
+	p := roles.DetailPage{Layout: s.page(r, all[i].Name, layout.NavRoles), At: snap.at, Role: all[i]}
+	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Role guide", Href: "/roles"}}
 	return render(w, r, roles.Detail(p))
 }
 

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/store"
 )
@@ -22,11 +24,16 @@ type Server struct {
 	now func() time.Time
 	// cache holds England-wide roll-ups per data version.
 	cache cache
+	// sessions live in Postgres; the process keeps no user state.
+	sessions *scs.SessionManager
+	// rules records each route's access rule ("GET /pcns/{code}/staff" → pcnMember),
+	// for the authorisation matrix test.
+	rules map[string]access
 }
 
-// New builds the server and returns its handler.
+// New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	return &Server{db: db, cfg: cfg, log: log, now: time.Now}
+	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}}
 }
 
 // HTTPServer wraps the handler with timeouts fit for the internet.

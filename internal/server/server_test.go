@@ -38,7 +38,7 @@ func demo(t *testing.T) *Server {
 			return
 		}
 		defer f.Close()
-		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, "test")
+		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"})
 		demoDB = db
 	})
 	if demoErr != nil {
@@ -63,16 +63,32 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// get requests a page and parses it.
+var (
+	adminOnce   sync.Once
+	adminTS     *httptest.Server
+	adminClient *http.Client
+)
+
+// get requests a page as the demo database's admin and parses it.
 func get(t *testing.T, s *Server, path string) (int, *goquery.Document) {
 	t.Helper()
-	rec := httptest.NewRecorder()
-	s.Routes().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-	doc, err := goquery.NewDocumentFromReader(rec.Body)
+	adminOnce.Do(func() {
+		addPersonas(t, demoDB)
+		adminTS = httptest.NewServer(s.Routes())
+		sharedCleanups = append(sharedCleanups, adminTS.Close)
+		adminClient = client(t)
+		signIn(t, adminTS, adminClient, "admin@test.nhs.uk")
+	})
+	res, err := adminClient.Get(adminTS.URL + path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rec.Code, doc
+	defer res.Body.Close()
+	doc, err := goquery.NewDocumentFromReader(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, doc
 }
 
 func testID(doc *goquery.Document, id string) string {
@@ -90,7 +106,8 @@ func TestPages(t *testing.T) {
 		{"/regions/Y60", 200, map[string]string{"arrs-fte": "5,488.4", "child-QOC": "NHS Shropshire, Telford and Wrekin"}},
 		{"/icbs/QOC", 200, map[string]string{"child-U60057": "SHREWSBURY PCN"}},
 		{"/icbs/qoc", 200, map[string]string{"child-U60057": "SHREWSBURY PCN"}},
-		{"/pcns/U60057", 200, map[string]string{"arrs-fte": "49.0", "group-total-clinical_pharmacist": "6.89", "practices": "11"}},
+		{"/pcns/U60057", 200, map[string]string{"arrs-fte": "49.0", "role-clinical_pharmacist": "6.89", "practices": "11", "staff-link": "Staff records"}},
+		{"/pcns/U60057/staff", 200, map[string]string{"arrs-fte": "49.0", "group-total-clinical_pharmacist": "6.89"}},
 		{"/roles", 200, map[string]string{"role-clinical_pharmacist": "£66,972", "role-physician_associate": "None known"}},
 		{"/roles/clinical_pharmacist", 200, map[string]string{"fte": "5,589.6", "cap-now": "£66,972", "added": "1 July 2019", "nwrs": "Pharmacists"}},
 		{"/imports", 200, map[string]string{"import-1": "38,696"}},
@@ -172,7 +189,7 @@ func TestReadyzWhenTheDatabaseIsGone(t *testing.T) {
 		t.Errorf("healthz must not depend on the database: %d", rec.Code)
 	}
 	rec = httptest.NewRecorder()
-	s.Routes().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	s.Routes().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/roles", nil))
 	if rec.Code != 500 || strings.Contains(rec.Body.String(), "goroutine") || strings.Contains(rec.Body.String(), "closed pool") {
 		t.Errorf("a failing page must be a plain 500 page: %d", rec.Code)
 	}

@@ -98,3 +98,6 @@ func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 	err := db.q.QueryRow(ctx, `SELECT version FROM data_version`).Scan(&v)
 	return v, err
 }
+
+// Pool is the connection pool, for the session store, which keeps its own SQL.
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }

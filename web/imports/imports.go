@@ -1,5 +1,5 @@
-// Package imports renders the import log: every NWRS file loaded, when, by whom, for
-// which census month, and what it changed.
+// Package imports renders the import log and the upload forms: every NWRS file
+// loaded, when, by whom, for which census month and what it changed.
 package imports
 
 import (
@@ -13,6 +13,15 @@ import (
 type Page struct {
 	Layout layout.PageParams
 	Logs   []Log
+	// CanImport shows the NWRS and populations upload forms (ICB leads, admins);
+	// CanPlan the plan upload form (PCN managers, ICB leads, admins).
+	CanImport bool
+	CanPlan   bool
+	// Success is the message of the import just made; Errors the failure of one that
+	// was refused (Field is the form field: nwrs, populations or plans).
+	Success string
+	Error   string
+	Field   string
 }
 
 // Log is one import.
@@ -45,4 +54,20 @@ func (p Page) table() ui.TableParams {
 		},
 		Rows: rows,
 	}
+}
+
+func (p Page) errors() ui.ErrorSummaryParams {
+	if p.Error == "" {
+		return ui.ErrorSummaryParams{}
+	}
+	return ui.ErrorSummaryParams{Title: "The file was not imported", Description: "Nothing was changed. Correct the file and upload it again.",
+		Errors: []ui.ErrorSummaryItem{{Text: p.Error, Href: "#" + p.Field}}}
+}
+
+// fieldError is the message beside one upload field.
+func (p Page) fieldError(field string) string {
+	if p.Field == field {
+		return p.Error
+	}
+	return ""
 }

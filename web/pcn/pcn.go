@@ -1,5 +1,7 @@
-// Package pcn renders a Primary Care Network's overview: its staff in post grouped by
-// role, ARRS roles apart from the PCN's other staff, with each record's source.
+// Package pcn renders a Primary Care Network: its overview (FTE by role, open to every
+// signed-in user) and its staff records (grouped by role, ARRS roles apart from the
+// PCN's other staff, with each record's source), which only the PCN's own users, its
+// ICB's leads and admins see.
 package pcn
 
 import (
@@ -21,8 +23,16 @@ type Page struct {
 	Practices      int
 	ARRS, NonARRS  float64
 	PerTenThousand float64
-	ARRSGroups     []Group
-	OtherGroups    []Group
+	// ShowStaff renders the staff records (/pcns/{code}/staff); otherwise the page is
+	// the overview, with FTE by role only.
+	ShowStaff bool
+	// CanSeeStaff links the overview to the staff records.
+	CanSeeStaff bool
+	// Gap is the network against its fair share of the target, on the overview; nil
+	// before any import or target.
+	Gap         *GapPanel
+	ARRSGroups  []Group
+	OtherGroups []Group
 }
 
 // Group is the staff of one role.
@@ -56,6 +66,22 @@ func (g Group) table() ui.TableParams {
 	return ui.TableParams{
 		Caption: g.Title, CaptionSize: ui.SizeS, Compact: true,
 		Head: []ui.TableHeader{{Text: "Detailed role"}, {Text: "Data source"}, {Text: "NWRS identifier"}, {Text: "In post since"}, {Text: "FTE", Numeric: true}},
+		Rows: rows,
+	}
+}
+
+// roleTable is the overview's FTE by role: ARRS roles, then other PCN staff by NWRS role.
+func (p Page) roleTable() ui.TableParams {
+	var rows []ui.TableRow
+	for _, g := range p.ARRSGroups {
+		rows = append(rows, ui.TableRow{TestID: "role-" + g.Key, Cells: []ui.TableCell{{Text: g.Title, Href: g.Href}, {Text: "ARRS"}, {Text: ui.Decimal(g.FTE, 2)}}})
+	}
+	for _, g := range p.OtherGroups {
+		rows = append(rows, ui.TableRow{TestID: "role-" + g.Key, Cells: []ui.TableCell{{Text: g.Title}, {Text: "Other PCN staff"}, {Text: ui.Decimal(g.FTE, 2)}}})
+	}
+	return ui.TableParams{
+		Caption: "FTE in post by role", FirstCellIsHeader: true, ID: "roles",
+		Head: []ui.TableHeader{{Text: "Role"}, {Text: "Counted as"}, {Text: "FTE", Numeric: true}},
 		Rows: rows,
 	}
 }

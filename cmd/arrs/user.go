@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+func (a *app) user(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("%w: user needs add", errUsage)
+	}
+	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	email := fs.String("email", "", "email address")
+	name := fs.String("name", "", "full name")
+	role := fs.String("role", "", "pcn_manager, clinical_director, icb_lead or admin")
+	org := fs.String("org", "", "PCN or ICB code(s), comma-separated")
+	password := fs.String("password", os.Getenv("ARRS_PASSWORD"), "password (default: $ARRS_PASSWORD, else a random one, printed)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	u, pw, err := newUser(*email, *name, *role, *org, *password)
+	if err != nil {
+		return err
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	created, err := addUser(ctx, db, u, cliActor())
+	if errors.Is(err, store.ErrConflict) {
+		return fmt.Errorf("there is already a user with the email %s", u.Email)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "added %s (%s), id %d\n", created.Name, created.Email, created.ID)
+	if *password == "" {
+		fmt.Fprintf(a.stdout, "password: %s\n", pw)
+	}
+	return nil
+}
+
+// newUser checks the command line's fields and hashes the password (a random one
+// when none is given).
+func newUser(email, name, role, orgs, password string) (auth.User, string, error) {
+	e, err := auth.NormaliseEmail(email)
+	if err != nil {
+		return auth.User{}, "", fmt.Errorf("--email: %v", err)
+	}
+	if name == "" {
+		return auth.User{}, "", errors.New("--name is required")
+	}
+	grants, err := auth.ParseGrants(role, orgs)
+	if err != nil {
+		return auth.User{}, "", fmt.Errorf("--role/--org: %v", err)
+	}
+	if password == "" {
+		b := make([]byte, 15)
+		_, _ = rand.Read(b)
+		password = base64.RawURLEncoding.EncodeToString(b)
+	}
+	if len([]rune(password)) < auth.MinPasswordLength {
+		return auth.User{}, "", fmt.Errorf("the password must be at least %d characters", auth.MinPasswordLength)
+	}
+	hash, err := auth.HashPassword(password, auth.DefaultParams)
+	if err != nil {
+		return auth.User{}, "", err
+	}
+	return auth.User{Email: e, Name: name, PasswordHash: hash, Active: true, Grants: grants}, password, nil
+}
+
+// addUser creates a user after checking its organisations exist, with its audit entry.
+func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (auth.User, error) {
+	for _, g := range u.Grants {
+		ok, err := db.OrgExists(ctx, g)
+		if err != nil {
+			return u, err
+		}
+		if !ok {
+			return u, fmt.Errorf("--org: there is no organisation with the code %s", g.Org)
+		}
+	}
+	var created auth.User
+	err := db.InTx(ctx, func(tx *store.DB) error {
+		var err error
+		if created, err = tx.CreateUser(ctx, u); err != nil {
+			return err
+		}
+		e := by.Entry("user.create", "user", strconv.FormatInt(created.ID, 10))
+		e.After = map[string]any{"email": created.Email, "name": created.Name, "grants": created.Grants}
+		return tx.Audit(ctx, e)
+	})
+	return created, err
+}

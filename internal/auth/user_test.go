@@ -1,0 +1,55 @@
+package auth
+
+import "testing"
+
+func TestScopes(t *testing.T) {
+	manager := &User{Grants: []Grant{{PCNManager, "U60057"}}}
+	lead := &User{Grants: []Grant{{ICBLead, "QOC"}}}
+	admin := &User{Grants: []Grant{{Role: Admin}}}
+	var nobody *User
+	cases := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"manager sees own PCN", manager.CanSeePCN("U60057", "QOC"), true},
+		{"manager does not see another PCN of the same ICB", manager.CanSeePCN("U12345", "QOC"), false},
+		{"lead sees a PCN of their ICB", lead.CanSeePCN("U12345", "QOC"), true},
+		{"lead does not see another ICB's PCN", lead.CanSeePCN("U99999", "QSL"), false},
+		{"admin sees everything", admin.CanSeePCN("U99999", "QSL"), true},
+		{"signed out sees nothing", nobody.CanSeePCN("U60057", "QOC"), false},
+		{"manager acts on own PCN", manager.CanActOnPCN(PCNManager, "U60057"), true},
+		{"lead does not act as the manager", lead.CanActOnPCN(PCNManager, "U60057"), false},
+		{"lead imports", lead.CanImport(), true},
+		{"manager does not import", manager.CanImport(), false},
+		{"admin leads every ICB", admin.LeadsICB("QSL"), true},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: got %v", c.name, c.got)
+		}
+	}
+}
+
+func TestParseGrants(t *testing.T) {
+	gs, err := ParseGrants("pcn_manager", "u60057, U12345")
+	if err != nil || len(gs) != 2 || gs[0] != (Grant{PCNManager, "U60057"}) {
+		t.Errorf("%v %v", gs, err)
+	}
+	for _, bad := range [][2]string{{"admin", "QOC"}, {"icb_lead", "U60057"}, {"pcn_manager", "QOC"}, {"boss", ""}, {"icb_lead", ""}} {
+		if _, err := ParseGrants(bad[0], bad[1]); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}
+
+func TestNormaliseEmail(t *testing.T) {
+	if e, err := NormaliseEmail("  Manager@Example.NHS.uk "); err != nil || e != "manager@example.nhs.uk" {
+		t.Errorf("%q %v", e, err)
+	}
+	for _, bad := range []string{"", "no-at", "@x", "a@", "a b@x"} {
+		if _, err := NormaliseEmail(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// access is the rule of a route group: who may call its routes. Every route is
+// registered with one (see routes.go); the matrix test walks them all.
+type access int
+
+const (
+	// public routes need no sign-in: sign-in itself, the role guide, health, assets.
+	public access = iota
+	// signedIn routes show the national picture to every signed-in user.
+	signedIn
+	// pcnMember routes show one PCN's detail (URL parameter {code}) to its own users,
+	// the leads of its ICB and admins.
+	pcnMember
+	// importers routes load national files: ICB leads and admins.
+	importers
+	// planner routes change plans of PCNs the user manages or leads (the handler
+	// checks each PCN): PCN managers, ICB leads and admins.
+	planner
+	// auditor routes read the audit trail: ICB leads (their ICBs) and admins.
+	auditor
+	// adminOnly routes manage users and reference data.
+	adminOnly
+)
+
+func (a access) String() string {
+	return [...]string{"public", "signedIn", "pcnMember", "importers", "planner", "auditor", "adminOnly"}[a]
+}
+
+// require answers 303 to the sign-in page for a signed-out visitor of a non-public
+// route, 404 for an unknown PCN, 403 for a signed-in user outside the rule.
+func (s *Server) require(a access) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if a == public {
+				next.ServeHTTP(w, r)
+				return
+			}
+			u := currentUser(r)
+			if u == nil {
+				target := "/login?" + url.Values{"next": {r.URL.RequestURI()}}.Encode()
+				http.Redirect(w, r, target, http.StatusSeeOther)
+				return
+			}
+			status := s.allowed(r, u, a)
+			if status != http.StatusOK {
+				s.renderError(w, r, status, "")
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// allowed decides a signed-in user's request: 200, 403 or 404.
+func (s *Server) allowed(r *http.Request, u *auth.User, a access) int {
+	ok := false
+	switch a {
+	case signedIn:
+		ok = true
+	case pcnMember:
+		code := strings.ToUpper(chi.URLParam(r, "code"))
+		tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+		if err != nil {
+			return http.StatusInternalServerError
+		}
+		p, found := tree.PCN(code)
+		if !found {
+			return http.StatusNotFound
+		}
+		ok = u.CanSeePCN(p.Code, p.ICBCode)
+	case importers:
+		ok = u.CanImport()
+	case planner:
+		ok = canUploadPlans(u)
+	case auditor:
+		ok = u.IsAdmin() || u.Has(auth.ICBLead)
+	case adminOnly:
+		ok = u.IsAdmin()
+	}
+	if !ok {
+		return http.StatusForbidden
+	}
+	return http.StatusOK
+}
+
+// pcnICB returns the ICB of a PCN code from the cached tree.
+func (s *Server) pcnICB(r *http.Request, code string) (workforce.PCN, bool) {
+	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	if err != nil {
+		return workforce.PCN{}, false
+	}
+	return tree.PCN(code)
+}

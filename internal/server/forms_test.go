@@ -1,0 +1,169 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/refdata"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+func postForm(t *testing.T, c *http.Client, u string, v url.Values) (int, string) {
+	t.Helper()
+	res, err := c.PostForm(u, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func auditActions(t *testing.T, db *store.DB) []string {
+	t.Helper()
+	entries, err := db.AuditLog(context.Background(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Action != "session.sign_in" {
+			out = append(out, e.Actor+" "+e.Action)
+		}
+	}
+	return out
+}
+
+func TestUserForms(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	c := client(t)
+	signIn(t, ts, c, "admin@test.nhs.uk")
+
+	bad := []struct {
+		form url.Values
+		msg  string
+	}{
+		{url.Values{"email": {"not-an-email"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"admin"}}, "correct format"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {""}, "password": {"0123456789"}, "grants": {"admin"}}, "full name"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"short"}, "grants": {"admin"}}, "at least 10"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"pcn_manager QOC"}}, "PCN code"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"pcn_manager U00001"}}, "no organisation"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {""}}, "at least one grant"},
+		{url.Values{"email": {"manager@test.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"admin"}}, "already a user"},
+	}
+	for _, b := range bad {
+		code, body := postForm(t, c, ts.URL+"/admin/users/new", b.form)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, b.msg) || !strings.Contains(body, "<title>Error: ") {
+			t.Errorf("%v: %d, message %q shown: %v", b.form, code, b.msg, strings.Contains(body, b.msg))
+		}
+		if name := b.form.Get("name"); name != "" && !strings.Contains(body, `value="`+name+`"`) {
+			t.Errorf("%v: the input was not kept", b.form)
+		}
+	}
+	if got := auditActions(t, db); len(got) != 0 {
+		t.Errorf("refused forms wrote audit entries: %v", got)
+	}
+
+	code, _ := postForm(t, c, ts.URL+"/admin/users/new", url.Values{"email": {"New.Person@nhs.net"}, "name": {"New Person"}, "password": {"0123456789ab"}, "grants": {"pcn_manager U60057\nclinical_director U60057"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("valid new user: %d", code)
+	}
+	if got := auditActions(t, db); len(got) != 1 || got[0] != "admin@test.nhs.uk user.create" {
+		t.Errorf("audit after one change: %v", got)
+	}
+	u, err := db.UserByEmail(context.Background(), "new.person@nhs.net")
+	if err != nil || len(u.Grants) != 2 {
+		t.Fatalf("%+v %v", u, err)
+	}
+
+	// Two admins edit the same user; the second save is refused and keeps its input.
+	edit := url.Values{"name": {"Renamed Once"}, "grants": {"pcn_manager U60057"}, "active": {"yes"}, "version": {strconv.Itoa(u.Version)}}
+	if code, _ := postForm(t, c, ts.URL+"/admin/users/"+strconv.FormatInt(u.ID, 10), edit); code != http.StatusSeeOther {
+		t.Fatalf("first edit: %d", code)
+	}
+	edit.Set("name", "Renamed Twice")
+	code, body := postForm(t, c, ts.URL+"/admin/users/"+strconv.FormatInt(u.ID, 10), edit)
+	if code != http.StatusConflict || !strings.Contains(body, "Someone else changed this user") || !strings.Contains(body, "Renamed Twice") {
+		t.Errorf("stale edit: %d", code)
+	}
+	// Deactivation signs the person out.
+	pc := client(t)
+	if code, _ := postForm(t, c, ts.URL+"/admin/users/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Renamed Once"}, "grants": {"pcn_manager U60057"}, "version": {strconv.Itoa(u.Version + 1)}}); code != http.StatusSeeOther {
+		t.Fatalf("deactivate: %d", code)
+	}
+	res, _ := pc.PostForm(ts.URL+"/login", url.Values{"email": {"new.person@nhs.net"}, "password": {"0123456789ab"}})
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a deactivated user signed in: %d", res.StatusCode)
+	}
+}
+
+func upload(t *testing.T, c *http.Client, u, name string, content []byte) (int, string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	fw, _ := w.CreateFormFile("file", name)
+	fw.Write(content)
+	w.Close()
+	res, err := c.Post(u, w.FormDataContentType(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+func TestNWRSUpload(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	c := client(t)
+	signIn(t, ts, c, "lead@test.nhs.uk")
+	f, _ := refdata.Open(refdata.SampleWorkforceFile)
+	sample, _ := io.ReadAll(f)
+	f.Close()
+	bad := bytes.Replace(sample, []byte(",0.64,"), []byte(",-0.64,"), 1)
+	code, body := upload(t, c, ts.URL+"/imports/nwrs", "bad.csv", bad)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "line 2, column FTE: is negative") {
+		t.Errorf("bad file: %d", code)
+	}
+	if n, _ := db.Imports(context.Background()); len(n) != 0 {
+		t.Error("a refused upload wrote an import")
+	}
+	code, _ = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", sample)
+	if code != http.StatusSeeOther {
+		t.Fatalf("good file: %d", code)
+	}
+	res, _ := c.Get(ts.URL + "/imports")
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(page), "Imported sample.csv") || !strings.Contains(string(page), "lead@test.nhs.uk") {
+		t.Error("the import log does not show the upload and who made it")
+	}
+	if got := auditActions(t, db); len(got) != 1 || got[0] != "lead@test.nhs.uk nwrs.import" {
+		t.Errorf("audit: %v", got)
+	}
+	// A manager may upload plans of their own PCN only.
+	m := client(t)
+	signIn(t, ts, m, "manager@test.nhs.uk")
+	plan := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\nU60057,paramedic,2026/27 Q2,1,0,50000\nU47425,paramedic,2026/27 Q2,1,0,50000\n"
+	code, body = upload(t, m, ts.URL+"/imports/plans", "plan.csv", []byte(plan))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "line 3, column pcn_code: PCN U47425 is not one of the networks you may change") {
+		t.Errorf("another network's plan: %d", code)
+	}
+	code, _ = upload(t, m, ts.URL+"/imports/plans", "plan.csv", []byte(plan[:strings.LastIndex(strings.TrimSpace(plan), "\n")+1]))
+	if code != http.StatusSeeOther {
+		t.Errorf("own plan: %d", code)
+	}
+}

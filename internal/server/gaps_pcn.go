@@ -1,0 +1,52 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/web/pcn"
+)
+
+// pcnGapPanel is the network's fair share and projection for its overview, under the
+// what-if of the address if it carries one (a link from a gap page keeps it). Before
+// any import, or with no target set, there is no panel.
+func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error) {
+	opts, form, err := s.whatIf(r, r.URL.Path)
+	if err != nil {
+		return nil, err
+	}
+	figs, err := s.computeGaps(r.Context(), opts, &form)
+	if err != nil {
+		return nil, err
+	}
+	if form.HasErrors() {
+		msgs := make([]string, len(form.Errors))
+		for i, e := range form.Errors {
+			msgs[i] = e.Text
+		}
+		return nil, errBadRequest("The what-if in this address cannot be used: %s.", strings.Join(msgs, ". "))
+	}
+	if figs.data == nil {
+		return nil, nil
+	}
+	res := figs.data.res
+	g, ok := findGap(res.PCNs, code)
+	if !ok {
+		return nil, nil
+	}
+	staff, plan := res.ForPCN(code)
+	series := planning.ProjectionSeries(staff, plan, res.Inputs.AttritionRate, res.AsOf, res.Target.Deadline)
+	p := &pcn.GapPanel{
+		TargetName: res.Target.Name, TargetFTE: res.Target.FTE, Baseline: res.Target.Baseline, Deadline: res.Target.Deadline,
+		AsOf: res.AsOf, At: res.At, FairShare: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE,
+		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
+		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
+		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: res.ListSizePCNs(), PCNs: res.England.PCNs,
+		WhatIf: form.Active(), GapsHref: withQuery("/gaps/icbs/"+g.ICB, whatIfQuery(r)),
+	}
+	for _, pt := range series {
+		p.Projection = append(p.Projection, pcn.ProjectionPoint{Day: pt.Day, Quarter: planning.QuarterOf(pt.Day).String(), FTE: pt.Projected})
+	}
+	return p, nil
+}

@@ -1,0 +1,154 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/login"
+)
+
+// Sign-in throttling (OWASP ASVS 2.2.1): per account and per IP, over a window, kept
+// in Postgres so that it holds across instances.
+const (
+	throttleWindow     = 15 * time.Minute
+	maxAccountFailures = 5
+	maxIPFailures      = 30
+)
+
+// signInFailed is the one message for every failure, so that it never tells which
+// of email or password was wrong, or whether an account exists.
+const signInFailed = "Enter a correct email address and password"
+
+// page builds the layout parameters every page shares, with the signed-in user.
+func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.PageParams {
+	p := layout.PageParams{Title: title, Nav: nav, Path: r.URL.Path}
+	if u := currentUser(r); u != nil {
+		p.User = u.Name
+	}
+	return p
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
+	if currentUser(r) != nil {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return nil
+	}
+	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: safeNext(r.URL.Query().Get("next")),
+		Notice: s.sessions.PopString(r.Context(), keyFlash)}
+	return render(w, r, login.View(p))
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("The form could not be read.")
+	}
+	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next"))}
+	email, emailErr := auth.NormaliseEmail(p.Email)
+	ipKey, accountKey := "ip:"+clientIP(r), ""
+	if emailErr == nil {
+		accountKey = "account:" + email
+	}
+	if limited, err := s.throttled(r, ipKey, accountKey); err != nil {
+		return err
+	} else if limited {
+		p.Error = "Too many attempts to sign in. Wait 15 minutes, then try again."
+		p.Layout.HasErrors = true
+		return renderStatus(w, r, http.StatusTooManyRequests, login.View(p))
+	}
+	u, ok, err := s.checkPassword(r, email, emailErr, r.PostForm.Get("password"))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if err := s.db.RecordLoginFailure(r.Context(), nonEmpty(ipKey, accountKey)...); err != nil {
+			return err
+		}
+		p.Error, p.Layout.HasErrors = signInFailed, true
+		return renderStatus(w, r, http.StatusUnprocessableEntity, login.View(p))
+	}
+	if err := s.signIn(r, u, accountKey); err != nil {
+		return err
+	}
+	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+	return nil
+}
+
+// checkPassword verifies the password, spending the same time whether or not the
+// account exists.
+func (s *Server) checkPassword(r *http.Request, email string, emailErr error, password string) (auth.User, bool, error) {
+	if emailErr != nil {
+		auth.VerifyNothing(password)
+		return auth.User{}, false, nil
+	}
+	u, err := s.db.UserByEmail(r.Context(), email)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && (!u.Active || u.PasswordHash == "")) {
+		auth.VerifyNothing(password)
+		return u, false, nil
+	}
+	if err != nil {
+		return u, false, err
+	}
+	ok, err := auth.VerifyPassword(password, u.PasswordHash)
+	return u, ok, err
+}
+
+// signIn starts the session and records the sign-in in the audit trail.
+func (s *Server) signIn(r *http.Request, u auth.User, accountKey string) error {
+	if err := s.db.ClearLoginFailures(r.Context(), accountKey); err != nil {
+		return err
+	}
+	if err := s.startSession(r, u); err != nil {
+		return err
+	}
+	return s.db.Audit(r.Context(), store.AuditEntry{UserID: u.ID, Actor: u.Email, Action: "session.sign_in", Entity: "user", EntityID: strconv.FormatInt(u.ID, 10)})
+}
+
+func (s *Server) throttled(r *http.Request, ipKey, accountKey string) (bool, error) {
+	since := s.now().Add(-throttleWindow)
+	if accountKey != "" {
+		n, err := s.db.LoginFailures(r.Context(), accountKey, since)
+		if err != nil || n >= maxAccountFailures {
+			return err == nil, err
+		}
+	}
+	n, err := s.db.LoginFailures(r.Context(), ipKey, since)
+	return err == nil && n >= maxIPFailures, err
+}
+
+func nonEmpty(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// clientIP is the peer's address. Behind a proxy, put the real address in RemoteAddr
+// there (a trusted proxy's header is not read here, so it cannot be forged).
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) error {
+	return render(w, r, login.Accessibility(s.page(r, "Accessibility statement", layout.NavNone)))
+}

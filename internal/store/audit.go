@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// AuditEntry is one row of the append-only audit trail.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	UserID   int64 // 0 for the command line
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID string
+	PCN      string
+	ICB      string
+	Before   any // marshalled to JSON; nil for a creation
+	After    any // nil for a deletion
+	// BeforeJSON and AfterJSON are what reading the trail returns.
+	BeforeJSON, AfterJSON string
+}
+
+// Audit appends an entry. Call it on the transaction of the change it records, so that
+// a failed change leaves no entry and a change never lacks one.
+func (db *DB) Audit(ctx context.Context, e AuditEntry) error {
+	before, err := jsonOrNil(e.Before)
+	if err != nil {
+		return err
+	}
+	after, err := jsonOrNil(e.After)
+	if err != nil {
+		return err
+	}
+	var uid *int64
+	if e.UserID != 0 {
+		uid = &e.UserID
+	}
+	_, err = db.q.Exec(ctx, `
+		INSERT INTO audit_log (user_id, actor, action, entity, entity_id, pcn_code, icb_code, before, after)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		uid, e.Actor, e.Action, e.Entity, e.EntityID, e.PCN, e.ICB, before, after)
+	return err
+}
+
+func jsonOrNil(v any) ([]byte, error) {
+	if v == nil {
+		return nil, nil
+	}
+	return json.Marshal(v)
+}
+
+// AuditFilter narrows the trail. ICBs, when not nil, limits it to entries about those
+// ICBs or their PCNs (an ICB lead's view); nil means everything (an admin's).
+type AuditFilter struct {
+	PCN   string
+	Actor string
+	ICBs  []string
+	Limit int
+}
+
+// AuditLog reads the trail, newest first.
+func (db *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	if f.Limit <= 0 {
+		f.Limit = 200
+	}
+	rows, err := db.q.Query(ctx, `
+		SELECT a.id, a.at, coalesce(a.user_id, 0), a.actor, a.action, a.entity, a.entity_id, a.pcn_code, a.icb_code,
+		       coalesce(a.before::text, ''), coalesce(a.after::text, '')
+		FROM audit_log a
+		LEFT JOIN pcns p ON p.code = a.pcn_code
+		WHERE ($1 = '' OR a.pcn_code = $1) AND ($2 = '' OR a.actor = $2)
+		  AND ($3::text[] IS NULL OR a.icb_code = ANY($3) OR p.icb_code = ANY($3))
+		ORDER BY a.at DESC, a.id DESC LIMIT $4`, f.PCN, f.Actor, f.ICBs, f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (AuditEntry, error) {
+		var e AuditEntry
+		err := r.Scan(&e.ID, &e.At, &e.UserID, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.PCN, &e.ICB, &e.BeforeJSON, &e.AfterJSON)
+		return e, err
+	})
+}
+
+// Actor is who makes a change: a signed-in user, or the command line (UserID 0).
+type Actor struct {
+	UserID int64
+	Name   string // the user's email, or "cli:<os user>"
+}
+
+// Entry starts an audit entry of a change by this actor.
+func (a Actor) Entry(action, entity, entityID string) AuditEntry {
+	return AuditEntry{UserID: a.UserID, Actor: a.Name, Action: action, Entity: entity, EntityID: entityID}
+}

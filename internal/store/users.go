@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+)
+
+const userColumns = `id, email, name, password_hash, active, version`
+
+func scanUser(r pgx.Row) (auth.User, error) {
+	var u auth.User
+	err := r.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Active, &u.Version)
+	return u, mapErr(err)
+}
+
+// UserByEmail finds a user (active or not) by normalised email, with grants.
+func (db *DB) UserByEmail(ctx context.Context, email string) (auth.User, error) {
+	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, email))
+	if err != nil {
+		return u, err
+	}
+	u.Grants, err = db.grants(ctx, u.ID)
+	return u, err
+}
+
+// UserByID finds a user by id, with grants.
+func (db *DB) UserByID(ctx context.Context, id int64) (auth.User, error) {
+	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	if err != nil {
+		return u, err
+	}
+	u.Grants, err = db.grants(ctx, u.ID)
+	return u, err
+}
+
+// Users lists every user by email, with grants.
+func (db *DB) Users(ctx context.Context) ([]auth.User, error) {
+	rows, err := db.q.Query(ctx, `SELECT `+userColumns+` FROM users ORDER BY email`)
+	if err != nil {
+		return nil, err
+	}
+	users, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (auth.User, error) { return scanUser(r) })
+	if err != nil {
+		return nil, err
+	}
+	for i := range users {
+		if users[i].Grants, err = db.grants(ctx, users[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return users, nil
+}
+
+func (db *DB) grants(ctx context.Context, userID int64) ([]auth.Grant, error) {
+	rows, err := db.q.Query(ctx, `SELECT role, org_code FROM user_grants WHERE user_id = $1 ORDER BY role, org_code`, userID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (auth.Grant, error) {
+		var g auth.Grant
+		return g, r.Scan(&g.Role, &g.Org)
+	})
+}
+
+// CreateUser adds a user with grants; a taken email is ErrConflict.
+func (db *DB) CreateUser(ctx context.Context, u auth.User) (auth.User, error) {
+	err := db.InTx(ctx, func(tx *DB) error {
+		err := tx.q.QueryRow(ctx, `
+			INSERT INTO users (email, name, password_hash, active) VALUES ($1, $2, $3, $4)
+			RETURNING id, version`, u.Email, u.Name, u.PasswordHash, u.Active).Scan(&u.ID, &u.Version)
+		if err != nil {
+			return mapErr(err)
+		}
+		return tx.setGrants(ctx, u.ID, u.Grants)
+	})
+	return u, err
+}
+
+// UpdateUser saves name, active, grants and (when not empty) the password hash,
+// refusing a stale version with ErrConflict.
+func (db *DB) UpdateUser(ctx context.Context, u auth.User) (auth.User, error) {
+	err := db.InTx(ctx, func(tx *DB) error {
+		err := tx.q.QueryRow(ctx, `
+			UPDATE users SET name = $2, active = $3, password_hash = CASE WHEN $4 = '' THEN password_hash ELSE $4 END,
+				version = version + 1
+			WHERE id = $1 AND version = $5 RETURNING version`, u.ID, u.Name, u.Active, u.PasswordHash, u.Version).Scan(&u.Version)
+		if mapErr(err) == ErrNotFound {
+			return ErrConflict
+		}
+		if err != nil {
+			return err
+		}
+		return tx.setGrants(ctx, u.ID, u.Grants)
+	})
+	return u, err
+}
+
+func (db *DB) setGrants(ctx context.Context, userID int64, grants []auth.Grant) error {
+	if _, err := db.q.Exec(ctx, `DELETE FROM user_grants WHERE user_id = $1`, userID); err != nil {
+		return err
+	}
+	for _, g := range grants {
+		if _, err := db.q.Exec(ctx, `INSERT INTO user_grants (user_id, role, org_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+			userID, g.Role, g.Org); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OrgExists reports whether a grant's organisation is a known PCN or ICB.
+func (db *DB) OrgExists(ctx context.Context, g auth.Grant) (bool, error) {
+	var ok bool
+	var err error
+	switch g.Role {
+	case auth.Admin:
+		return true, nil
+	case auth.ICBLead:
+		err = db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM icbs WHERE code = $1)`, g.Org).Scan(&ok)
+	default:
+		err = db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pcns WHERE code = $1)`, g.Org).Scan(&ok)
+	}
+	return ok, err
+}
+
+// RecordLoginFailure notes a failed sign-in against each key (an IP, an account).
+func (db *DB) RecordLoginFailure(ctx context.Context, keys ...string) error {
+	_, err := db.q.Exec(ctx, `INSERT INTO login_failures (key) SELECT unnest($1::text[])`, keys)
+	return err
+}
+
+// LoginFailures counts the failures of a key since a time.
+func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
+	var n int
+	err := db.q.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE key = $1 AND at > $2`, key, since).Scan(&n)
+	return n, err
+}
+
+// ClearLoginFailures forgets an account's failures after it signs in, and prunes
+// failures older than a day.
+func (db *DB) ClearLoginFailures(ctx context.Context, key string) error {
+	_, err := db.q.Exec(ctx, `DELETE FROM login_failures WHERE key = $1 OR at < now() - interval '1 day'`, key)
+	return err
+}
+
+// DemoAccountsExist reports whether any @example.nhs.uk account is active: the server
+// warns loudly when it runs in production mode with them.
+func (db *DB) DemoAccountsExist(ctx context.Context) (bool, error) {
+	var ok bool
+	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE '%@example.nhs.uk')`).Scan(&ok)
+	return ok, err
+}

@@ -1,0 +1,2 @@
+DROP TABLE audit_log, login_failures, sessions, user_grants, users;
+DROP FUNCTION audit_log_append_only();

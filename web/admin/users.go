@@ -1,0 +1,82 @@
+// Package admin renders the admin screens: the list of users and the form that adds
+// or changes one.
+package admin
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// UsersPage is the view model of /admin/users.
+type UsersPage struct {
+	Layout  layout.PageParams
+	Success string
+	Users   []UserRow
+}
+
+// UserRow is one user in the list.
+type UserRow struct {
+	ID     int64
+	Name   string
+	Email  string
+	Grants string
+	Active bool
+}
+
+func (p UsersPage) table() ui.TableParams {
+	rows := make([]ui.TableRow, 0, len(p.Users))
+	for _, u := range p.Users {
+		status := "Active"
+		if !u.Active {
+			status = "Deactivated"
+		}
+		rows = append(rows, ui.TableRow{TestID: "user-" + u.Email, Cells: []ui.TableCell{
+			{Text: u.Name, Href: "/admin/users/" + strconv.FormatInt(u.ID, 10)}, {Text: u.Email}, {Text: u.Grants}, {Text: status},
+		}})
+	}
+	return ui.TableParams{Caption: "Users", FirstCellIsHeader: true,
+		Head: []ui.TableHeader{{Text: "Name"}, {Text: "Email"}, {Text: "Grants"}, {Text: "Status"}}, Rows: rows}
+}
+
+// UserForm is the view model of the add and change forms.
+type UserForm struct {
+	Layout layout.PageParams
+	// ID is 0 for a new user.
+	ID       int64
+	Version  int
+	Email    string
+	Name     string
+	Grants   string // one "role ORG" per line
+	Active   bool
+	Errors   map[string]string
+	Conflict string // someone else saved the user meanwhile
+}
+
+// Action is where the form posts.
+func (f UserForm) Action() string {
+	if f.ID == 0 {
+		return "/admin/users/new"
+	}
+	return "/admin/users/" + strconv.FormatInt(f.ID, 10)
+}
+
+// fieldOrder is the order of fields on the page, for the error summary.
+var fieldOrder = []string{"email", "name", "password", "grants"}
+
+func (f UserForm) summary() ui.ErrorSummaryParams {
+	var items []ui.ErrorSummaryItem
+	if f.Conflict != "" {
+		items = append(items, ui.ErrorSummaryItem{Text: f.Conflict, Href: "#name"})
+	}
+	for _, k := range fieldOrder {
+		if msg := f.Errors[k]; msg != "" {
+			items = append(items, ui.ErrorSummaryItem{Text: msg, Href: "#" + k})
+		}
+	}
+	return ui.ErrorSummaryParams{Title: "There is a problem", Errors: items}
+}
+
+func (f UserForm) grantRows() int { return max(4, strings.Count(f.Grants, "\n")+2) }

@@ -1,0 +1,100 @@
+package gaps
+
+import (
+	"net/url"
+
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Sort keys of the gap tables.
+const (
+	SortName       = "name"
+	SortCode       = "code"
+	SortTarget     = "target"
+	SortInPost     = "inpost"
+	SortProjected  = "projected"
+	SortAdditional = "additional"
+	SortGap        = "gap"
+	SortShortfall  = "shortfall"
+	SortShort      = "short"
+	SortPace       = "pace"
+)
+
+// SortKeys lists the keys a sort parameter may take.
+var SortKeys = []string{SortName, SortCode, SortTarget, SortInPost, SortProjected, SortAdditional, SortGap, SortShortfall, SortShort, SortPace}
+
+// Sort is a gap table's order and how to build its header links.
+type Sort struct {
+	Key  string
+	Desc bool
+	// Base is the page's path; Query its other parameters (level, what-if), which
+	// the sort links keep.
+	Base  string
+	Query url.Values
+}
+
+// tableID is the id of the gap table, the sort links' anchor.
+const tableID = "gap-table"
+
+func (s Sort) header(text, key string, numeric bool) ui.TableHeader {
+	h := ui.TableHeader{Text: text, Numeric: numeric, Sort: ui.SortNone}
+	desc := numeric // numbers sort largest first on the first click
+	if s.Key == key {
+		h.Sort = ui.SortAscending
+		if s.Desc {
+			h.Sort = ui.SortDescending
+		}
+		desc = !s.Desc
+	}
+	q := url.Values{}
+	for k, v := range s.Query {
+		q[k] = v
+	}
+	q.Set("sort", key)
+	q.Set("dir", "asc")
+	if desc {
+		q.Set("dir", "desc")
+	}
+	h.Href = s.Base + "?" + q.Encode() + "#" + tableID
+	return h
+}
+
+// column is one column of a gap table.
+type column struct {
+	title, key string
+	cell       func(Row) ui.TableCell
+}
+
+func text(s string) ui.TableCell { return ui.TableCell{Text: s} }
+
+var (
+	colName       = column{"Name", SortName, func(r Row) ui.TableCell { return ui.TableCell{Text: r.Name, Href: r.Href} }}
+	colCode       = column{"Code", SortCode, func(r Row) ui.TableCell { return text(r.Code) }}
+	colTarget     = column{"Fair share, FTE", SortTarget, func(r Row) ui.TableCell { return text(ui.FTE(r.TargetFTE)) }}
+	colInPost     = column{"In post, FTE", SortInPost, func(r Row) ui.TableCell { return text(ui.FTE(r.InPostFTE)) }}
+	colProjected  = column{"Projected, FTE", SortProjected, func(r Row) ui.TableCell { return text(ui.FTE(r.ProjectedFTE)) }}
+	colAdditional = column{"Additional, FTE", SortAdditional, func(r Row) ui.TableCell { return text(ui.FTE(r.AdditionalFTE)) }}
+	colGap        = column{"Gap, FTE", SortGap, func(r Row) ui.TableCell { return text(signedFTE(r.GapFTE)) }}
+	colShortfall  = column{"Shortfall, FTE", SortShortfall, func(r Row) ui.TableCell { return text(ui.FTE(r.ShortfallFTE)) }}
+	colShort      = column{"PCNs short", SortShort, func(r Row) ui.TableCell {
+		return text(ui.Count(r.PCNsShort) + " of " + ui.Count(r.PCNs))
+	}}
+	colPace = column{"Required pace, FTE a month", SortPace, func(r Row) ui.TableCell { return text(pace(r.Pace, r.DeadlinePassed)) }}
+)
+
+// gapTable lays rows out under the columns, each header a sort link.
+func gapTable(caption, testPrefix string, cols []column, rows []Row, s Sort) ui.TableParams {
+	head := make([]ui.TableHeader, len(cols))
+	for i, c := range cols {
+		head[i] = s.header(c.title, c.key, i > 1)
+	}
+	body := make([]ui.TableRow, len(rows))
+	for i, r := range rows {
+		cells := make([]ui.TableCell, len(cols))
+		for j, c := range cols {
+			cells[j] = c.cell(r)
+		}
+		body[i] = ui.TableRow{TestID: testPrefix + r.Code, Cells: cells}
+	}
+	return ui.TableParams{Caption: caption, Head: head, Rows: body, FirstCellIsHeader: true, ID: tableID, Compact: true}
+}

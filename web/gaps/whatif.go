@@ -1,0 +1,128 @@
+package gaps
+
+import "github.com/arrs-planner/arrs/web/ui"
+
+// The what-if fields: their names are the query parameters that carry a what-if in a
+// link, and their ids.
+const (
+	FieldTarget    = "target"
+	FieldTargetFTE = "target_fte"
+	FieldDeadline  = "deadline"
+	FieldAsOf      = "as_of"
+	FieldAttrition = "attrition"
+)
+
+// WhatIfFields lists the what-if parameters in the order of the form.
+var WhatIfFields = []string{FieldTarget, FieldTargetFTE, FieldDeadline, FieldAsOf, FieldAttrition}
+
+// WhatIf is the what-if form of a gap page. It is a GET form: its values travel as
+// query parameters, so a what-if is a link that can be shared, and nothing is saved.
+type WhatIf struct {
+	// Action is the page the form recomputes; Hidden are the page's other parameters
+	// (level, sort) that the form keeps.
+	Action string
+	Hidden []Hidden
+	// Values are the fields as the person typed them, by field name, kept when they
+	// are wrong.
+	Values map[string]string
+	// Errors are the fields' messages, in the order of the form.
+	Errors []FieldError
+	// Targets are the targets' names; the form offers a choice when there are two or
+	// more.
+	Targets []string
+	// Now describes the values used when a field is left empty, for its hint.
+	Now Defaults
+	// ClearHref is the page without any what-if.
+	ClearHref string
+}
+
+// Hidden is a parameter the form passes on unchanged.
+type Hidden struct{ Name, Value string }
+
+// FieldError is a what-if field's message.
+type FieldError struct{ Field, Text string }
+
+// Defaults are the stored values a what-if replaces, as the hints show them.
+type Defaults struct {
+	Target, TargetFTE, Deadline, AsOf string
+}
+
+// Active reports whether any what-if is given: the page then says its figures are a
+// what-if, not the plan of record.
+func (f WhatIf) Active() bool {
+	for _, v := range f.Values {
+		if v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// HasErrors reports whether the form is shown again with messages.
+func (f WhatIf) HasErrors() bool { return len(f.Errors) > 0 }
+
+// Error is the message of one field, "" when it is fine.
+func (f WhatIf) Error(field string) string {
+	for _, e := range f.Errors {
+		if e.Field == field {
+			return e.Text
+		}
+	}
+	return ""
+}
+
+// Summary is the NHS error summary of the form, each message linking to its field.
+func (f WhatIf) Summary() ui.ErrorSummaryParams {
+	items := make([]ui.ErrorSummaryItem, len(f.Errors))
+	for i, e := range f.Errors {
+		items[i] = ui.ErrorSummaryItem{Text: e.Text, Href: "#" + e.Field}
+	}
+	return ui.ErrorSummaryParams{Errors: items}
+}
+
+func (f WhatIf) targetSelect() ui.SelectParams {
+	items := []ui.SelectItem{{Value: "", Text: orElse(f.Now.Target, "The default target")}}
+	for _, name := range f.Targets {
+		if name != f.Now.Target {
+			items = append(items, ui.SelectItem{Value: name, Text: name})
+		}
+	}
+	return ui.SelectParams{
+		Name: FieldTarget, Label: ui.LabelParams{Text: "Target"}, Items: items,
+		Value: f.Values[FieldTarget], Error: f.Error(FieldTarget),
+	}
+}
+
+func (f WhatIf) input(field, label, hint, suffix string, width int) ui.InputParams {
+	return ui.InputParams{
+		Name: field, Value: f.Values[field], Label: ui.LabelParams{Text: label}, Hint: hint,
+		Error: f.Error(field), Width: width, Suffix: suffix, Autocomplete: "off", NoSpellcheck: true,
+	}
+}
+
+func (f WhatIf) targetFTE() ui.InputParams {
+	p := f.input(FieldTargetFTE, "Target, additional FTE", "Leave empty for the target's own: "+orElse(f.Now.TargetFTE, "none set")+".", "", 10)
+	p.Inputmode = "decimal"
+	return p
+}
+
+func (f WhatIf) deadline() ui.InputParams {
+	return f.input(FieldDeadline, "Deadline", "A date such as 2027-03-31. Leave empty for the target's own: "+orElse(f.Now.Deadline, "none set")+".", "", 10)
+}
+
+func (f WhatIf) asOf() ui.InputParams {
+	return f.input(FieldAsOf, "As-of date", "The day the staff data describes, such as 2025-11-30. Leave empty for the latest census: "+orElse(f.Now.AsOf, "none imported")+".", "", 10)
+}
+
+func (f WhatIf) attrition() ui.InputParams {
+	p := f.input(FieldAttrition, "Annual attrition", "Unplanned leavers a year in every role, as a percentage such as 12.5. Leave empty for each role's own rate (10% for most).", "%", 5)
+	p.Inputmode = "decimal"
+	return p
+}
+
+func orElse(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,120 @@
+package pcn
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// GapPanel is a network's place against the national target on its overview: its
+// fair share, where it stands, and its projection by quarter to the deadline
+// (PLANNING.md, "Targets and fair shares", "Projection", "Gap").
+type GapPanel struct {
+	TargetName         string
+	TargetFTE          float64 // T, the national target
+	Baseline, Deadline time.Time
+	AsOf, At           time.Time
+	FairShare          float64
+	BaselineFTE        float64
+	InPostFTE          float64 // in post on min(at, as-of)
+	ProjectedFTE       float64 // projected on at
+	AdditionalFTE      float64
+	GapFTE, Shortfall  float64
+	Pace               float64
+	DeadlinePassed     bool
+	Projection         []ProjectionPoint
+	// ListSize is true when the network's registered list stands in for its weighted
+	// population; ListSizePCNs counts such PCNs in England, which move every share.
+	ListSize           bool
+	Patients           int
+	ListSizePCNs, PCNs int
+	// WhatIf is true when the figures come from a what-if in the address.
+	WhatIf bool
+	// GapsHref is the ICB's gap page, with the what-if kept.
+	GapsHref string
+}
+
+// ProjectionPoint is the network's projected ARRS FTE on one day.
+type ProjectionPoint struct {
+	Day     time.Time
+	Quarter string // the financial quarter the day falls in, "2026/27 Q1"
+	FTE     float64
+}
+
+const dateLong = "2 January 2006"
+
+func (g GapPanel) rows() []ui.SummaryListRow {
+	passed := ui.Decimal(g.Pace, 2) + " FTE a month to " + g.Deadline.Format(dateLong)
+	if g.DeadlinePassed {
+		passed = "The deadline has passed"
+	}
+	return []ui.SummaryListRow{
+		{Key: "Fair share of the target", Value: ui.FTE(g.FairShare) + " FTE of " + ui.Count(int(g.TargetFTE+0.5)) + " by " + g.Deadline.Format(dateLong), TestID: "gap-fair-share"},
+		{Key: "In post on the baseline, " + g.Baseline.Format(dateLong), Value: ui.FTE(g.BaselineFTE) + " FTE", TestID: "gap-baseline"},
+		{Key: "In post on " + earlier(g.At, g.AsOf).Format(dateLong), Value: ui.FTE(g.InPostFTE) + " FTE", TestID: "gap-in-post"},
+		{Key: "Projected on " + g.At.Format(dateLong), Value: ui.FTE(g.ProjectedFTE) + " FTE", TestID: "gap-projected"},
+		{Key: "Additional FTE", Value: ui.FTE(g.AdditionalFTE) + " FTE", TestID: "gap-additional"},
+		{Key: "Gap at the deadline", Value: ui.FTE(g.GapFTE) + " FTE", TestID: "gap-gap"},
+		{Key: "Required pace", Value: passed, TestID: "gap-pace"},
+	}
+}
+
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func (g GapPanel) chart() ui.LineChartParams {
+	labels := make([]string, len(g.Projection))
+	values := make([]float64, len(g.Projection))
+	for i, p := range g.Projection {
+		labels[i], values[i] = p.Day.Format("2 Jan 2006"), p.FTE
+	}
+	level := g.BaselineFTE + g.FairShare
+	return ui.LineChartParams{
+		ID: "pcn-projection", Title: "Projected ARRS FTE against the fair share", Width: 640, Height: 240,
+		Description: "Projected ARRS FTE from " + ui.FTE(first(values)) + " on " + g.AsOf.Format(dateLong) + " to " +
+			ui.FTE(last(values)) + " on " + g.Deadline.Format(dateLong) + ", against a fair share of " + ui.FTE(level) + " FTE in post.",
+		XTitle: "Date", YTitle: "FTE", XLabels: labels,
+		Series: []ui.LineSeries{{Name: "Projected", Values: values}},
+		Target: &ui.ChartTarget{Value: level, Label: "Fair share " + ui.FTE(level) + " FTE"},
+	}
+}
+
+func (g GapPanel) table() ui.TableParams {
+	rows := make([]ui.TableRow, len(g.Projection))
+	for i, p := range g.Projection {
+		rows[i] = ui.TableRow{TestID: "projection-" + p.Day.Format(time.DateOnly), Cells: []ui.TableCell{
+			{Text: p.Day.Format(dateLong)}, {Text: p.Quarter}, {Text: ui.FTE(p.FTE)},
+		}}
+	}
+	return ui.TableParams{
+		Caption: "Projected ARRS FTE by quarter", FirstCellIsHeader: true, Compact: true, ID: "projection",
+		Head: []ui.TableHeader{{Text: "Date"}, {Text: "Quarter"}, {Text: "Projected, FTE", Numeric: true}}, Rows: rows,
+	}
+}
+
+func (g GapPanel) listSizeText() string {
+	if g.ListSize {
+		return "This network has no weighted population in force on " + g.AsOf.Format(dateLong) + ": its registered list of " +
+			ui.Count(g.Patients) + " patients stands in, so its fair share follows list size rather than need."
+	}
+	return ui.Count(g.ListSizePCNs) + " of " + ui.Count(g.PCNs) + " PCNs in England have no weighted population in force on " +
+		g.AsOf.Format(dateLong) + ": their registered lists stand in, which moves every network's share."
+}
+
+func first(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	return xs[0]
+}
+
+func last(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	return xs[len(xs)-1]
+}
