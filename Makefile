@@ -107,7 +107,10 @@ bench: db testdb assets ## run the Go benchmarks, 5 times each for benchstat (PK
 	export TEST_DATABASE_URL="$(TEST_DB)"
 	unset DATABASE_URL
 	go test -run '^$$' -bench . -benchmem -count 5 $(BENCHFLAGS) $(PKG)
-	# --- LOAD TEST: the HTTP load test (a later issue) goes here --------------------------
+	# --- LOAD TEST: the gap page (and /) under 20 concurrent clients, p50 and p95 ----------
+	# bin/arrs on 127.0.0.1 at a free port against database arrs_bench (migrated, demo
+	# data); REQUESTS=2000 CLIENTS=20 PATHS="/gaps /" override (see scripts/loadtest.sh).
+	scripts/loadtest.sh
 
 # --- cleaning ----------------------------------------------------------------------------
 

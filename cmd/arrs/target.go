@@ -28,7 +28,7 @@ func (a *app) target(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	saved, created, err := db.SaveTarget(ctx, t)
+	saved, created, err := db.SaveTargetBy(ctx, t, cliActor())
 	if errors.Is(err, store.ErrConflict) {
 		return fmt.Errorf("target %q: %v", t.Name, err)
 	} else if err != nil {
@@ -82,22 +82,19 @@ func parseTarget(args []string) (workforce.Target, error) {
 	if t.Deadline, err = requiredDate("--deadline", *deadline); err != nil {
 		return t, err
 	}
-	if !t.Deadline.After(t.Baseline) {
-		return t, fmt.Errorf("--deadline %s must be after --baseline %s", *deadline, *baseline)
-	}
 	t.Milestones = ms.list
-	return t, checkMilestones(t)
+	if problems := t.Validate(); len(problems) > 0 {
+		return t, problems[0]
+	}
+	return t, nil
 }
-
-// maxTargetFTE is the most the targets table holds (numeric(12, 3)).
-const maxTargetFTE = 1e9
 
 func positiveFTE(flagName, raw string) (float64, error) {
 	if raw == "" {
 		return 0, fmt.Errorf("%s is required: the additional FTE of the target, e.g. 26000", flagName)
 	}
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || v >= maxTargetFTE {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || v >= workforce.MaxTargetFTE {
 		return 0, fmt.Errorf("%s must be a positive number of FTE, e.g. 26000, not %q", flagName, raw)
 	}
 	return v, nil
@@ -112,22 +109,6 @@ func requiredDate(flagName, raw string) (time.Time, error) {
 		return d, fmt.Errorf("%s must be a date YYYY-MM-DD, not %q", flagName, raw)
 	}
 	return d, nil
-}
-
-// checkMilestones refuses a milestone outside (baseline, deadline] or two on one day.
-func checkMilestones(t workforce.Target) error {
-	seen := map[time.Time]bool{}
-	for _, m := range t.Milestones {
-		due := m.Due.Format(workforce.DateLayout)
-		if !m.Due.After(t.Baseline) || m.Due.After(t.Deadline) {
-			return fmt.Errorf("--milestone %s must fall after the baseline and on or before the deadline", due)
-		}
-		if seen[m.Due] {
-			return fmt.Errorf("--milestone %s is given twice", due)
-		}
-		seen[m.Due] = true
-	}
-	return nil
 }
 
 // milestoneFlags collects repeated --milestone DATE=FTE[:label] flags. With none given

@@ -4,8 +4,10 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // LocalDatabaseURL is the project-local cluster that `make run` starts.
@@ -17,7 +19,23 @@ type Config struct {
 	Addr        string // ADDR, default :8080
 	// Dev (ARRS_DEV=1) serves plain-HTTP localhost: cookies without Secure, no HSTS.
 	Dev bool
+	// OIDC is the optional single sign-on; off when its variables are unset.
+	OIDC OIDC
 }
+
+// OIDC configures single sign-on through an OpenID Connect provider, such as NHS Care
+// Identity Service 2 or NHSmail. Users still have to exist in ARRS Planner: signing
+// in this way never creates one.
+type OIDC struct {
+	Issuer       string // ARRS_OIDC_ISSUER, the provider's issuer URL
+	ClientID     string // ARRS_OIDC_CLIENT_ID
+	ClientSecret string // ARRS_OIDC_CLIENT_SECRET
+	RedirectURL  string // ARRS_OIDC_REDIRECT_URL, this server's /login/callback
+	Name         string // ARRS_OIDC_NAME, the button's label, default "NHS login"
+}
+
+// Enabled reports whether single sign-on is configured.
+func (o OIDC) Enabled() bool { return o.Issuer != "" }
 
 // FromEnv reads the environment through getenv (os.Getenv in production).
 func FromEnv(getenv func(string) string) (Config, error) {
@@ -35,7 +53,43 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.Dev = dev
 	}
-	return c, nil
+	var err error
+	c.OIDC, err = oidcFromEnv(getenv)
+	return c, err
+}
+
+// oidcFromEnv reads single sign-on all or nothing: a half-configured provider is a
+// mistake to report at start, not a button that fails when someone presses it.
+func oidcFromEnv(getenv func(string) string) (OIDC, error) {
+	vars := []string{"ARRS_OIDC_ISSUER", "ARRS_OIDC_CLIENT_ID", "ARRS_OIDC_CLIENT_SECRET", "ARRS_OIDC_REDIRECT_URL"}
+	var missing []string
+	for _, v := range vars {
+		if getenv(v) == "" {
+			missing = append(missing, v)
+		}
+	}
+	if len(missing) == len(vars) {
+		return OIDC{}, nil
+	}
+	if len(missing) > 0 {
+		return OIDC{}, fmt.Errorf("single sign-on is half configured: set %s too, or unset every ARRS_OIDC_ variable", strings.Join(missing, ", "))
+	}
+	o := OIDC{Issuer: getenv("ARRS_OIDC_ISSUER"), ClientID: getenv("ARRS_OIDC_CLIENT_ID"), ClientSecret: getenv("ARRS_OIDC_CLIENT_SECRET"),
+		RedirectURL: getenv("ARRS_OIDC_REDIRECT_URL"), Name: getenv("ARRS_OIDC_NAME")}
+	if o.Name == "" {
+		o.Name = "NHS login"
+	}
+	if err := absoluteURL("ARRS_OIDC_ISSUER", o.Issuer); err != nil {
+		return OIDC{}, err
+	}
+	return o, absoluteURL("ARRS_OIDC_REDIRECT_URL", o.RedirectURL)
+}
+
+func absoluteURL(name, raw string) error {
+	if u, err := url.Parse(raw); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("%s must be an absolute http(s) URL, not %q", name, raw)
+	}
+	return nil
 }
 
 // Load is FromEnv(os.Getenv).

@@ -167,3 +167,44 @@ func TestNWRSUpload(t *testing.T) {
 		t.Errorf("own plan: %d", code)
 	}
 }
+
+func TestTargetForm(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	c := client(t)
+	signIn(t, ts, c, "admin@test.nhs.uk")
+	good := url.Values{"name": {"Manifesto 6,000"}, "fte": {"6000"}, "baseline": {"2020-03-31"}, "deadline": {"2024-03-31"}, "milestones": {"2022-03-31 3000 Halfway"}}
+	bad := []struct {
+		field, value, msg string
+	}{
+		{"name", "", "Enter a name"},
+		{"fte", "lots", "as a number"},
+		{"fte", "-5", "positive number"},
+		{"baseline", "31/03/2020", "YYYY-MM-DD"},
+		{"deadline", "2019-01-01", "after the baseline"},
+		{"milestones", "2030-01-01 5 Too late", "on or before the deadline"},
+		{"milestones", "soon", "Line 1 of the milestones"},
+	}
+	for _, b := range bad {
+		v := url.Values{}
+		for k, x := range good {
+			v[k] = x
+		}
+		v.Set(b.field, b.value)
+		code, body := postForm(t, c, ts.URL+"/admin/targets", v)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, b.msg) || !strings.Contains(body, "<title>Error: ") {
+			t.Errorf("%s=%q: %d, message %q shown: %v", b.field, b.value, code, b.msg, strings.Contains(body, b.msg))
+		}
+	}
+	if code, _ := postForm(t, c, ts.URL+"/admin/targets", good); code != http.StatusSeeOther {
+		t.Fatalf("good target: %d", code)
+	}
+	saved, err := db.TargetByName(context.Background(), "Manifesto 6,000")
+	if err != nil || saved.FTE != 6000 || len(saved.Milestones) != 1 || saved.Milestones[0].Label != "Halfway" {
+		t.Errorf("%+v %v", saved, err)
+	}
+	if got := auditActions(t, db); len(got) != 1 || got[0] != "admin@test.nhs.uk target.save" {
+		t.Errorf("audit: %v", got)
+	}
+}

@@ -30,6 +30,12 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 	p := layout.PageParams{Title: title, Nav: nav, Path: r.URL.Path}
 	if u := currentUser(r); u != nil {
 		p.User = u.Name
+		if u.IsAdmin() || u.Has(auth.ICBLead) {
+			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Audit", Href: "/audit"})
+		}
+		if u.IsAdmin() {
+			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Users", Href: "/admin/users"}, layout.ExtraNav{Text: "Targets", Href: "/admin/targets"})
+		}
 	}
 	return p
 }
@@ -40,7 +46,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: safeNext(r.URL.Query().Get("next")),
-		Notice: s.sessions.PopString(r.Context(), keyFlash)}
+		Notice: s.sessions.PopString(r.Context(), keyFlash), SSO: s.ssoName()}
 	return render(w, r, login.View(p))
 }
 
@@ -48,7 +54,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest("The form could not be read.")
 	}
-	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next"))}
+	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next")), SSO: s.ssoName()}
 	email, emailErr := auth.NormaliseEmail(p.Email)
 	ipKey, accountKey := "ip:"+clientIP(r), ""
 	if emailErr == nil {

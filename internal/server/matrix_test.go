@@ -72,6 +72,9 @@ func matrixCases(adminID int64) []matrixCase {
 		{"GET /login", "/login", want{"anon": 200, "admin": 303, "lead": 303, "manager": 303, "director": 303, "other-lead": 303, "other-manager": 303}},
 		{"POST /login", "/login", allGet(http.StatusUnprocessableEntity)},
 		{"POST /logout", "/logout", allGet(http.StatusSeeOther)},
+		// Single sign-on is off here (oidc_test.go tests it on).
+		{"GET /login/sso", "/login/sso", allGet(http.StatusNotFound)},
+		{"GET /login/callback", "/login/callback", allGet(http.StatusNotFound)},
 		{"GET /roles", "/roles", allGet(200)},
 		{"GET /roles/{code}", "/roles/paramedic", allGet(200)},
 		{"GET /accessibility", "/accessibility", allGet(200)},
@@ -106,6 +109,8 @@ func matrixCases(adminID int64) []matrixCase {
 		{"POST /admin/users/new", "/admin/users/new", only(422, "admin")},
 		{"GET /admin/users/{id}", "/admin/users/" + id, only(200, "admin")},
 		{"POST /admin/users/{id}", "/admin/users/" + id, only(422, "admin")},
+		{"GET /admin/targets", "/admin/targets", only(200, "admin")},
+		{"POST /admin/targets", "/admin/targets", only(422, "admin")},
 	}
 }
 

@@ -30,6 +30,8 @@ func (s *Server) Routes() http.Handler {
 		g.get("/login", s.handle(s.loginForm))
 		g.post("/login", s.handle(s.login))
 		g.post("/logout", s.handle(s.logout))
+		g.get("/login/sso", s.handle(s.ssoStart))         // 404 when single sign-on is off
+		g.get("/login/callback", s.handle(s.ssoCallback)) // the provider sends people back here
 		g.get("/roles", s.handle(s.roles))
 		g.get("/roles/{code}", s.handle(s.role))
 		g.get("/accessibility", s.handle(s.accessibility))
@@ -71,6 +73,8 @@ func (s *Server) Routes() http.Handler {
 		g.post("/admin/users/new", s.handle(s.userCreate))
 		g.get("/admin/users/{id}", s.handle(s.userEdit))
 		g.post("/admin/users/{id}", s.handle(s.userUpdate))
+		g.get("/admin/targets", s.handle(s.targets))
+		g.post("/admin/targets", s.handle(s.targetSave))
 	})
 	return r
 }

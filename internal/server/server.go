@@ -29,11 +29,14 @@ type Server struct {
 	// rules records each route's access rule ("GET /pcns/{code}/staff" → pcnMember),
 	// for the authorisation matrix test.
 	rules map[string]access
+	// sso is the optional single sign-on (oidc.go); nil when off.
+	sso *sso
 }
 
 // New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}}
+	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{},
+		sso: newSSO(cfg.OIDC)}
 }
 
 // HTTPServer wraps the handler with timeouts fit for the internet.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -125,4 +126,22 @@ func (db *DB) SetBaselineExtra(ctx context.Context, pcn string, targetID int64, 
 		INSERT INTO pcn_baselines (pcn_code, target_id, baseline_fte) VALUES ($1, $2, $3)
 		ON CONFLICT (pcn_code, target_id) DO UPDATE SET baseline_fte = excluded.baseline_fte`, pcn, targetID, fte)
 	return mapErr(err)
+}
+
+// SaveTargetBy is SaveTarget with its audit entry (the target before and after), in one
+// transaction.
+func (db *DB) SaveTargetBy(ctx context.Context, t workforce.Target, by Actor) (saved workforce.Target, created bool, err error) {
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, _ := tx.TargetByName(ctx, t.Name)
+		if saved, created, err = tx.SaveTarget(ctx, t); err != nil {
+			return err
+		}
+		e := by.Entry("target.save", "target", strconv.FormatInt(saved.ID, 10))
+		if !created {
+			e.Before = before
+		}
+		e.After = saved
+		return tx.Audit(ctx, e)
+	})
+	return saved, created, err
 }

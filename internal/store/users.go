@@ -37,6 +37,33 @@ func (db *DB) UserByID(ctx context.Context, id int64) (auth.User, error) {
 	return u, err
 }
 
+// UserByOIDCSubject finds a user (active or not) by the identity provider's subject
+// ("sub") linked at their first single sign-on, with grants.
+func (db *DB) UserByOIDCSubject(ctx context.Context, sub string) (auth.User, error) {
+	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE oidc_subject = $1`, sub))
+	if err != nil {
+		return u, err
+	}
+	u.Grants, err = db.grants(ctx, u.ID)
+	return u, err
+}
+
+// LinkOIDCSubject records a user's identity provider subject at their first single
+// sign-on, so that later sign-ins match on it even if the email changes. A user
+// already linked to another subject, or a subject linked to another user, is
+// ErrConflict. The version is left alone: the admin form does not show the link, so
+// it must not make an admin's edit stale.
+func (db *DB) LinkOIDCSubject(ctx context.Context, userID int64, sub string) error {
+	tag, err := db.q.Exec(ctx, `UPDATE users SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL`, userID, sub)
+	if err != nil {
+		return mapErr(err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrConflict
+	}
+	return nil
+}
+
 // Users lists every user by email, with grants.
 func (db *DB) Users(ctx context.Context) ([]auth.User, error) {
 	rows, err := db.q.Query(ctx, `SELECT `+userColumns+` FROM users ORDER BY email`)

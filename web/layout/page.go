@@ -70,6 +70,8 @@ type PageParams struct {
 	// User is the signed-in user's name; empty when signed out, which hides the
 	// account area.
 	User string
+	// Extra are further navigation links the user's role opens (Audit, Users).
+	Extra []ExtraNav
 	// HasErrors prefixes the title with "Error: ", as the NHS service manual asks
 	// of a form shown again with errors.
 	HasErrors bool
@@ -98,6 +100,9 @@ func (p PageParams) header() ui.HeaderParams {
 			Active:  here && p.Path != n.href,
 		})
 	}
+	for _, e := range p.Extra {
+		h.Navigation = append(h.Navigation, ui.HeaderNavItem{Text: e.Text, Href: e.Href, Current: p.Path == e.Href})
+	}
 	if p.User != "" {
 		h.Account = []ui.HeaderAccountItem{
 			{Text: p.User, Icon: true},
@@ -106,6 +111,9 @@ func (p PageParams) header() ui.HeaderParams {
 	}
 	return h
 }
+
+// ExtraNav is a navigation link shown only to some users.
+type ExtraNav struct{ Text, Href string }
 
 func footer() ui.FooterParams {
 	return ui.FooterParams{

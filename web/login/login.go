@@ -2,6 +2,8 @@
 package login
 
 import (
+	"net/url"
+
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -17,9 +19,18 @@ type Page struct {
 	Notice string
 	// SSO offers single sign-on when it is configured, with the provider's name.
 	SSO string
+	// SSOError is why single sign-on did not sign the person in; the error summary
+	// links it to the single sign-on link, not to the email field.
+	SSOError string
 }
 
+// ssoHref starts single sign-on, coming back to Next afterwards.
+func (p Page) ssoHref() string { return "/login/sso?" + url.Values{"next": {p.Next}}.Encode() }
+
 func (p Page) errors() ui.ErrorSummaryParams {
+	if p.SSOError != "" {
+		return ui.ErrorSummaryParams{Title: "There is a problem", Errors: []ui.ErrorSummaryItem{{Text: p.SSOError, Href: "#sso"}}}
+	}
 	if p.Error == "" {
 		return ui.ErrorSummaryParams{}
 	}
