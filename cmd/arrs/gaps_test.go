@@ -27,7 +27,7 @@ func withSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}); err != nil {
+	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("DATABASE_URL", url)

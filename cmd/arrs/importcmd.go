@@ -35,7 +35,7 @@ func (a *app) importNWRS(ctx context.Context, path string) error {
 		return err
 	}
 	defer db.Close()
-	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, cliActor())
+	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, cliActor(), nil)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 func (a *app) importPopulations(ctx context.Context, path string) error {
 	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
-		n, err := ingest.Populations(ctx, db, filepath.Base(path), f, cliActor())
+		n, err := ingest.Populations(ctx, db, filepath.Base(path), f, cliActor(), nil)
 		if err != nil {
 			return err
 		}

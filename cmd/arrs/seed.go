@@ -107,7 +107,7 @@ func (a *app) seedDemo(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	defer f.Close()
-	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "cli:arrs seed demo"})
+	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "cli:arrs seed demo"}, nil)
 	if errors.Is(err, store.ErrAlreadyImported) || errors.Is(err, store.ErrOlderCensus) {
 		fmt.Fprintln(a.stdout, "demo workforce: already loaded")
 		return nil

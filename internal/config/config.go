@@ -19,6 +19,9 @@ type Config struct {
 	Addr        string // ADDR, default :8080
 	// Dev (ARRS_DEV=1) serves plain-HTTP localhost: cookies without Secure, no HSTS.
 	Dev bool
+	// ProxyHeader (ARRS_PROXY_HEADER, e.g. X-Forwarded-For) names the header in which a
+	// trusted reverse proxy passes the client's address; empty when serving directly.
+	ProxyHeader string
 	// OIDC is the optional single sign-on; off when its variables are unset.
 	OIDC OIDC
 }
@@ -39,7 +42,7 @@ func (o OIDC) Enabled() bool { return o.Issuer != "" }
 
 // FromEnv reads the environment through getenv (os.Getenv in production).
 func FromEnv(getenv func(string) string) (Config, error) {
-	c := Config{DatabaseURL: getenv("DATABASE_URL"), Addr: getenv("ADDR")}
+	c := Config{DatabaseURL: getenv("DATABASE_URL"), Addr: getenv("ADDR"), ProxyHeader: getenv("ARRS_PROXY_HEADER")}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = LocalDatabaseURL
 	}

@@ -56,10 +56,10 @@ func seeded(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}); err != nil {
+	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), store.Actor{Name: "test"}, nil); err != nil {
@@ -242,7 +242,7 @@ func BenchmarkComputeEngland(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, store.Actor{Name: "test"}); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, store.Actor{Name: "test"}, nil); err != nil {
 		b.Fatal(err)
 	}
 	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)

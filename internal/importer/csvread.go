@@ -11,6 +11,31 @@ import (
 	"unicode/utf8"
 )
 
+// maxPlainBytes bounds what a file may unpack to (a gzip bomb stops here): the full
+// NWRS month is about 7 MB.
+const maxPlainBytes = 1 << 30
+
+// errTooLarge is the read error past maxPlainBytes.
+var errTooLarge = errors.New("the file unpacks to more than 1 GB")
+
+// capped reads at most left bytes, then fails.
+type capped struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
 // table reads a CSV file whose columns are found by header name, in any order.
 type table struct {
 	file string
@@ -31,7 +56,7 @@ func maybeGunzip(r io.Reader) (io.Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("not a readable gzip file: %w", err)
 		}
-		return zr, nil
+		return &capped{r: zr, left: maxPlainBytes}, nil
 	}
 	return br, nil
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -21,6 +22,10 @@ var nwrsColumns = []string{
 	"STAFF_GROUP", "STAFF_ROLE", "DETAILED_STAFF_ROLE", "FTE", "UNIQUE_IDENTIFIER",
 }
 
+// maxRows bounds a file's rows (and so the memory an import holds): NHS England's
+// monthly file has about 40,000.
+const maxRows = 1_000_000
+
 // maxRowFTE bounds one row's FTE: a contracted-services row can hold several WTE, but
 // a value in the hundreds is a typing error, not a contract.
 const maxRowFTE = 100
@@ -40,6 +45,8 @@ type Snapshot struct {
 	// Orgs holds each PCN's place in the hierarchy as the file states it, so that PCNs
 	// unknown to the reference data can be created.
 	Orgs []workforce.OrgPath
+	// FirstLine is the line where each PCN code first appears, for messages about it.
+	FirstLine map[string]int
 }
 
 type recordKey struct{ pcn, source, id, role, detailed string }
@@ -52,7 +59,7 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 	if err != nil {
 		return nil, err
 	}
-	snap := &Snapshot{}
+	snap := &Snapshot{FirstLine: map[string]int{}}
 	index := map[recordKey]int{}
 	orgs := map[string]workforce.OrgPath{}
 	for {
@@ -68,6 +75,9 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 			return nil, err
 		}
 		snap.Rows++
+		if snap.Rows > maxRows {
+			return nil, t.fail("", fmt.Sprintf("the file has more than %d rows; an NWRS month has about 40,000", maxRows))
+		}
 		snap.FTE += rec.FTE
 		if rec.RoleCode != "" {
 			snap.ARRSFTE += rec.FTE
@@ -82,6 +92,7 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 		}
 		if _, ok := orgs[rec.PCNCode]; !ok {
 			orgs[rec.PCNCode] = nwrsOrg(t)
+			snap.FirstLine[rec.PCNCode] = t.line
 		}
 	}
 	if snap.Rows == 0 {

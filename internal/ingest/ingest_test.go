@@ -67,7 +67,7 @@ func TestImportFullNovember2025(t *testing.T) {
 	db := dbtest.New(t)
 	f := demoFile(t)
 	defer f.Close()
-	log, err := NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"})
+	log, err := NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,16 +102,16 @@ func TestReimportingTheSameMonthChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
-	if _, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}); err != nil {
+	if _, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := staffTable(t, db)
-	_, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"})
+	_, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil)
 	if !errors.Is(err, store.ErrAlreadyImported) {
 		t.Errorf("the same file again: got %v, want ErrAlreadyImported", err)
 	}
 	// The same month in other bytes (CRLF line ends) reconciles to no change.
-	log, err := NWRS(ctx, db, "sample-crlf.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"})
+	log, err := NWRS(ctx, db, "sample-crlf.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
-	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}); err != nil {
+	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(sample), "\n")
@@ -140,7 +140,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 	}
 	dec = append(dec, setFTE(strings.Replace(changed, ",2025,11,", ",2025,12,", 1), "0.123456"))
 	dec = append(dec, "NWRS Staff,2025,12,U60057,SHREWSBURY PCN,M2L0M,S,QOC,I,Y60,Midlands,Other Direct Patient Care staff,Paramedics,Paramedic,1,999999999")
-	log, err := NWRS(ctx, db, "dec.csv", strings.NewReader(strings.Join(dec, "\n")), store.Actor{Name: "test"})
+	log, err := NWRS(ctx, db, "dec.csv", strings.NewReader(strings.Join(dec, "\n")), store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 			t.Errorf("changed FTE: got %v", s.FTE)
 		}
 	}
-	if _, err := NWRS(ctx, db, "nov-again.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}); !errors.Is(err, store.ErrOlderCensus) {
+	if _, err := NWRS(ctx, db, "nov-again.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil); !errors.Is(err, store.ErrOlderCensus) {
 		t.Errorf("an older census after a newer one: got %v, want ErrOlderCensus", err)
 	}
 }
@@ -183,7 +183,7 @@ func TestMalformedFilesWriteNothing(t *testing.T) {
 	before := staffTable(t, db)
 	pcns := count(t, db, "pcns")
 	for name, text := range bad {
-		_, err := NWRS(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"})
+		_, err := NWRS(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line < 1 {
 			t.Errorf("%s: want an error naming the line, got %v", name, err)
@@ -201,7 +201,7 @@ func TestUnknownPCNIsCreatedFromTheFile(t *testing.T) {
 		"Data_source,CENSUS_YEAR,CENSUS_MONTH,PCN_CODE,PCN_NAME,SUB_ICB_CODE,SUB_ICB_NAME,ICB_CODE,ICB_NAME,COMM_REGION_CODE,COMM_REGION_NAME,STAFF_GROUP,STAFF_ROLE,DETAILED_STAFF_ROLE,FTE,UNIQUE_IDENTIFIER",
 		"NWRS Staff,2025,11,U99999,BRAND NEW PCN,ZZZ,New sub-ICB,QZZ,NHS New ICB,Y60,Midlands,Other Direct Patient Care staff,Paramedics,Paramedic,1,1",
 	}, "\n")
-	log, err := NWRS(ctx, db, "new.csv", strings.NewReader(text), store.Actor{Name: "test"})
+	log, err := NWRS(ctx, db, "new.csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,4 +272,40 @@ func count(t testing.TB, db *store.DB, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestScopedImportTouchesOnlyItsICBs(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.New(t)
+	sample := sampleText(t)
+	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(sample), "\n")
+	var qoc []string
+	for _, l := range lines[1:] {
+		if field(l, 7) == "QOC" {
+			qoc = append(qoc, l)
+		}
+	}
+	// QOC's lead uploads QOC's rows less one leaver.
+	file := strings.Join(append([]string{lines[0]}, qoc[1:]...), "\n")
+	log, err := NWRS(ctx, db, "qoc.csv", strings.NewReader(file), store.Actor{Name: "lead"}, []string{"QOC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Ended != 1 {
+		t.Errorf("ended %d records, want only QOC's one leaver", log.Ended)
+	}
+	// The whole two-ICB file is refused for QOC's lead, naming the first QSL row.
+	_, err = NWRS(ctx, db, "both.csv", strings.NewReader(sample), store.Actor{Name: "lead"}, []string{"QOC"})
+	var re *importer.RowError
+	if !errors.As(err, &re) || re.Column != "PCN_CODE" || !strings.Contains(re.Reason, "not one of yours") {
+		t.Errorf("another ICB's rows: %v", err)
+	}
+	// The national file may be loaded again to put things right after a mistake.
+	log, err = NWRS(ctx, db, "nov-again.csv", strings.NewReader(sample), store.Actor{Name: "admin"}, nil)
+	if err != nil || log.Started != 1 {
+		t.Errorf("reloading the earlier national file: %+v %v", log, err)
+	}
 }

@@ -11,11 +11,15 @@ import (
 
 // Populations reads a weighted populations file and upserts it in one statement: a
 // (PCN, effective date) already held takes the file's value. It returns the rows written.
-func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor) (int, error) {
+//
+// mayChange, when not nil, says which PCNs the person may change (an ICB lead: their
+// ICBs' PCNs); a line naming any other refuses the whole file.
+func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool) (int, error) {
 	known, err := knownCodes(ctx, db)
 	if err != nil {
 		return 0, err
 	}
+	restrict(known, mayChange)
 	pops, err := importer.ReadPopulations(name, r, known)
 	if err != nil {
 		return 0, err
@@ -44,11 +48,7 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store
 	if err != nil {
 		return store.DraftsReplaced{}, err
 	}
-	if mayChange != nil {
-		for pcn := range known.PCNs {
-			known.PCNs[pcn] = mayChange(pcn)
-		}
-	}
+	restrict(known, mayChange)
 	lines, err := importer.ReadPlans(name, r, known)
 	if err != nil {
 		return store.DraftsReplaced{}, err
@@ -108,4 +108,14 @@ func auditPlanImport(ctx context.Context, tx *store.DB, by store.Actor, file str
 		}
 	}
 	return nil
+}
+
+// restrict marks the PCNs the person may not change (nil: all may be changed).
+func restrict(known importer.Known, mayChange func(pcn string) bool) {
+	if mayChange == nil {
+		return
+	}
+	for pcn := range known.PCNs {
+		known.PCNs[pcn] = mayChange(pcn)
+	}
 }

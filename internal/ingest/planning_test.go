@@ -21,12 +21,12 @@ const (
 func TestPopulationsUpsert(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"})
+	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"}, nil)
 	if err != nil || n != 2 {
 		t.Fatalf("first file: %d, %v", n, err)
 	}
 	// The same (PCN, date) takes the new value; a new date adds a row.
-	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,51000,2025-01-01\nU60057,52000.125,2026-01-01\n"), store.Actor{Name: "test"})
+	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,51000,2025-01-01\nU60057,52000.125,2026-01-01\n"), store.Actor{Name: "test"}, nil)
 	if err != nil || n != 2 {
 		t.Fatalf("second file: %d, %v", n, err)
 	}
@@ -59,7 +59,7 @@ func TestPopulationsUpsert(t *testing.T) {
 func TestRejectedPopulationsWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\n"), store.Actor{Name: "test"}); err != nil {
+	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\n"), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := populationsTable(t, db)
@@ -74,7 +74,7 @@ func TestRejectedPopulationsWriteNothing(t *testing.T) {
 		"short header": "pcn_code,weighted_population\nU60057,1\n",
 	}
 	for name, text := range bad {
-		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"})
+		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line < 1 {
 			t.Errorf("%s: want an error naming the line, got %v", name, err)

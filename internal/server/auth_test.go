@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -269,5 +270,73 @@ func TestDeactivatedUserIsSignedOut(t *testing.T) {
 	}
 	if got := status(t, c, "GET", ts.URL+"/imports"); got != http.StatusSeeOther {
 		t.Errorf("a deactivated user's session still works: %d", got)
+	}
+}
+
+func TestParallelGuessesStayWithinTheLimit(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	const tries = 20
+	codes := make(chan int, tries)
+	var wg sync.WaitGroup
+	for i := range tries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := client(t).PostForm(ts.URL+"/login", url.Values{"email": {"admin@test.nhs.uk"}, "password": {"guess " + strconv.Itoa(i)}})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res.Body.Close()
+			codes <- res.StatusCode
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	checked := 0
+	for c := range codes {
+		if c == http.StatusUnprocessableEntity {
+			checked++
+		} else if c != http.StatusTooManyRequests && c != http.StatusServiceUnavailable {
+			t.Errorf("unexpected status %d", c)
+		}
+	}
+	if checked > maxAccountFailures {
+		t.Errorf("%d of %d parallel guesses had their password checked; the limit is %d", checked, tries, maxAccountFailures)
+	}
+}
+
+func TestControlCharactersRefused(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	c := client(t)
+	res, _ := c.PostForm(ts.URL+"/login", url.Values{"email": {"a\x00@test.nhs.uk"}, "password": {"x"}})
+	res.Body.Close()
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("NUL in a form: %d", res.StatusCode)
+	}
+	signIn(t, ts, c, "admin@test.nhs.uk")
+	if got := status(t, c, "GET", ts.URL+"/audit?user=%00"); got != http.StatusBadRequest {
+		t.Errorf("NUL in a query: %d", got)
+	}
+	if got := status(t, c, "GET", ts.URL+"/audit?user=%ff"); got != http.StatusBadRequest {
+		t.Errorf("invalid UTF-8 in a query: %d", got)
+	}
+}
+
+func TestTheLastAdminStays(t *testing.T) {
+	db := dbtest.New(t)
+	users := addPersonas(t, db)
+	_, ts := newTestServer(t, db)
+	c := client(t)
+	signIn(t, ts, c, "admin@test.nhs.uk")
+	admin := users["admin"]
+	code, body := postForm(t, c, ts.URL+"/admin/users/"+strconv.FormatInt(admin.ID, 10),
+		url.Values{"name": {"Test admin"}, "grants": {"icb_lead QOC"}, "active": {"yes"}, "version": {strconv.Itoa(admin.Version)}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "only active admin") {
+		t.Errorf("removing the last admin's grant: %d", code)
 	}
 }

@@ -47,10 +47,11 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
+			// Pages behind sign-in hold data that must not stay in shared caches.
+			w.Header().Set("Cache-Control", "no-store")
 			u := currentUser(r)
 			if u == nil {
-				target := "/login?" + url.Values{"next": {r.URL.RequestURI()}}.Encode()
-				http.Redirect(w, r, target, http.StatusSeeOther)
+				s.toSignIn(w, r)
 				return
 			}
 			status := s.allowed(r, u, a)
@@ -102,4 +103,19 @@ func (s *Server) pcnICB(r *http.Request, code string) (workforce.PCN, bool) {
 		return workforce.PCN{}, false
 	}
 	return tree.PCN(code)
+}
+
+// toSignIn sends a signed-out visitor to the sign-in page, coming back afterwards to
+// the page they asked for. A form posted after the session lapsed cannot be replayed:
+// they come back to the page the form was on, and are told it was not saved.
+func (s *Server) toSignIn(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.RequestURI()
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		next = "/"
+		if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+			next = safeNext(ref.RequestURI())
+		}
+		s.sessions.Put(r.Context(), keyFlash, "You were signed out, so what you sent was not saved. Sign in, then send it again.")
+	}
+	http.Redirect(w, r, "/login?"+url.Values{"next": {next}}.Encode(), http.StatusSeeOther)
 }

@@ -141,7 +141,18 @@ func TestNWRSUpload(t *testing.T) {
 	if n, _ := db.Imports(context.Background()); len(n) != 0 {
 		t.Error("a refused upload wrote an import")
 	}
-	code, _ = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", sample)
+	// An ICB lead imports only their own ICB's rows: the two-ICB sample is refused whole.
+	code, body = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", sample)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "is in ICB QSL, not one of yours (QOC)") {
+		t.Errorf("another ICB's rows: %d", code)
+	}
+	var qoc []string
+	for i, line := range strings.Split(strings.TrimSpace(string(sample)), "\n") {
+		if i == 0 || strings.Contains(line, ",QOC,") {
+			qoc = append(qoc, line)
+		}
+	}
+	code, _ = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", []byte(strings.Join(qoc, "\n")))
 	if code != http.StatusSeeOther {
 		t.Fatalf("good file: %d", code)
 	}

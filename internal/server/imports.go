@@ -55,7 +55,7 @@ func actorOf(r *http.Request) store.Actor {
 
 func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "nwrs", func(name string, f io.Reader) (string, error) {
-		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r))
+		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), importScope(currentUser(r)))
 		if err != nil {
 			return "", err
 		}
@@ -66,7 +66,7 @@ func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "populations", func(name string, f io.Reader) (string, error) {
-		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r))
+		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r), s.mayChangePCN(r, false))
 		if err != nil {
 			return "", err
 		}
@@ -75,11 +75,7 @@ func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
-	u := currentUser(r)
-	mayChange := func(pcn string) bool {
-		p, ok := s.pcnICB(r, pcn)
-		return ok && (u.CanActOnPCN(auth.PCNManager, pcn) || u.LeadsICB(p.ICBCode))
-	}
+	mayChange := s.mayChangePCN(r, true)
 	return s.upload(w, r, "plans", func(name string, f io.Reader) (string, error) {
 		res, err := ingest.Plans(r.Context(), s.db, name, f, actorOf(r), mayChange)
 		if err != nil {
@@ -132,4 +128,23 @@ func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field, ms
 	}
 	p.Error, p.Field, p.Layout.HasErrors = msg, field, true
 	return renderStatus(w, r, http.StatusUnprocessableEntity, imports.View(p))
+}
+
+// importScope is the ICBs an upload may touch: nil (national) for an admin, the ICBs
+// they lead for an ICB lead.
+func importScope(u *auth.User) []string {
+	if u.IsAdmin() {
+		return nil
+	}
+	return append([]string{}, u.ICBs()...)
+}
+
+// mayChangePCN says which PCNs the signed-in user may change by upload: an admin all,
+// an ICB lead their ICBs' PCNs, and (for plans) a PCN manager their own PCNs.
+func (s *Server) mayChangePCN(r *http.Request, managersToo bool) func(string) bool {
+	u := currentUser(r)
+	return func(pcn string) bool {
+		p, ok := s.pcnICB(r, pcn)
+		return ok && (u.LeadsICB(p.ICBCode) || (managersToo && u.CanActOnPCN(auth.PCNManager, pcn)))
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
@@ -56,9 +57,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next")), SSO: s.ssoName()}
 	email, emailErr := auth.NormaliseEmail(p.Email)
-	ipKey, accountKey := "ip:"+clientIP(r), ""
+	ipKey, accountKey := "ip:"+s.clientIP(r), ""
 	if emailErr == nil {
 		accountKey = "account:" + email
+	}
+	// The attempt is counted before the password is checked, so that parallel guesses
+	// cannot all slip under the limit; a successful sign-in takes its own back.
+	at, err := s.db.RecordLoginAttempt(r.Context(), nonEmpty(ipKey, accountKey)...)
+	if err != nil {
+		return err
 	}
 	if limited, err := s.throttled(r, ipKey, accountKey); err != nil {
 		return err
@@ -67,18 +74,24 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		p.Layout.HasErrors = true
 		return renderStatus(w, r, http.StatusTooManyRequests, login.View(p))
 	}
+	release, err := s.verifySlot(r)
+	if err != nil {
+		p.Error, p.Layout.HasErrors = "The service is busy. Try again in a minute.", true
+		return renderStatus(w, r, http.StatusServiceUnavailable, login.View(p))
+	}
 	u, ok, err := s.checkPassword(r, email, emailErr, r.PostForm.Get("password"))
+	release()
 	if err != nil {
 		return err
 	}
 	if !ok {
-		if err := s.db.RecordLoginFailure(r.Context(), nonEmpty(ipKey, accountKey)...); err != nil {
-			return err
-		}
 		p.Error, p.Layout.HasErrors = signInFailed, true
 		return renderStatus(w, r, http.StatusUnprocessableEntity, login.View(p))
 	}
-	if err := s.signIn(r, u, accountKey); err != nil {
+	if err := s.db.ForgetLoginAttempts(r.Context(), ipKey, accountKey, at); err != nil {
+		return err
+	}
+	if err := s.signIn(r, u); err != nil {
 		return err
 	}
 	http.Redirect(w, r, p.Next, http.StatusSeeOther)
@@ -105,26 +118,42 @@ func (s *Server) checkPassword(r *http.Request, email string, emailErr error, pa
 }
 
 // signIn starts the session and records the sign-in in the audit trail.
-func (s *Server) signIn(r *http.Request, u auth.User, accountKey string) error {
-	if err := s.db.ClearLoginFailures(r.Context(), accountKey); err != nil {
-		return err
-	}
+func (s *Server) signIn(r *http.Request, u auth.User) error {
 	if err := s.startSession(r, u); err != nil {
 		return err
 	}
 	return s.db.Audit(r.Context(), store.AuditEntry{UserID: u.ID, Actor: u.Email, Action: "session.sign_in", Entity: "user", EntityID: strconv.FormatInt(u.ID, 10)})
 }
 
+// throttled reports whether this attempt (already recorded) is one too many.
 func (s *Server) throttled(r *http.Request, ipKey, accountKey string) (bool, error) {
 	since := s.now().Add(-throttleWindow)
 	if accountKey != "" {
 		n, err := s.db.LoginFailures(r.Context(), accountKey, since)
-		if err != nil || n >= maxAccountFailures {
+		if err != nil || n > maxAccountFailures {
 			return err == nil, err
 		}
 	}
 	n, err := s.db.LoginFailures(r.Context(), ipKey, since)
-	return err == nil && n >= maxIPFailures, err
+	return err == nil && n > maxIPFailures, err
+}
+
+// verifySlots bounds concurrent password checks: each argon2id verification holds
+// 64 MiB, so a burst of sign-ins must queue rather than exhaust memory.
+const verifySlots = 4
+
+// verifySlot waits (up to 5 seconds) for a password-checking slot.
+func (s *Server) verifySlot(r *http.Request) (release func(), err error) {
+	t := time.NewTimer(5 * time.Second)
+	defer t.Stop()
+	select {
+	case s.verifying <- struct{}{}:
+		return func() { <-s.verifying }, nil
+	case <-t.C:
+		return nil, errors.New("too many sign-ins at once")
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
 }
 
 func nonEmpty(keys ...string) []string {
@@ -137,9 +166,18 @@ func nonEmpty(keys ...string) []string {
 	return out
 }
 
-// clientIP is the peer's address. Behind a proxy, put the real address in RemoteAddr
-// there (a trusted proxy's header is not read here, so it cannot be forged).
-func clientIP(r *http.Request) string {
+// clientIP is the address sign-in throttling counts against: the peer's, or behind a
+// trusted proxy (ARRS_PROXY_HEADER, e.g. X-Forwarded-For) the right-most address the
+// proxy appended, which a client cannot forge.
+func (s *Server) clientIP(r *http.Request) string {
+	if h := s.cfg.ProxyHeader; h != "" {
+		if v := r.Header.Values(h); len(v) > 0 {
+			parts := strings.Split(v[len(v)-1], ",")
+			if ip := strings.TrimSpace(parts[len(parts)-1]); ip != "" {
+				return ip
+			}
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
@@ -148,6 +186,12 @@ func clientIP(r *http.Request) string {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if u := currentUser(r); u != nil {
+		e := store.Actor{UserID: u.ID, Name: u.Email}.Entry("session.sign_out", "user", strconv.FormatInt(u.ID, 10))
+		if err := s.db.Audit(r.Context(), e); err != nil {
+			return err
+		}
+	}
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 	db := dbtest.New(t)
 	ctx := context.Background()
 	f, _ := refdata.Open(refdata.SampleWorkforceFile)
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

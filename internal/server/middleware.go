@@ -2,6 +2,9 @@ package server
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
 	"time"
 
 	"github.com/arrs-planner/arrs/web/layout"
@@ -55,7 +58,9 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
-		if r.TLS != nil {
+		// Outside development the service is served over TLS, often ended at a proxy in
+		// front of it, so HSTS goes out whether or not this hop was TLS.
+		if r.TLS != nil || !s.cfg.Dev {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}
 		next.ServeHTTP(w, r)
@@ -71,4 +76,49 @@ func (s *Server) crossOrigin(next http.Handler) http.Handler {
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another website, so it was not accepted.")
 	}))
 	return cop.Handler(next)
+}
+
+// cleanInput refuses, with a 400 page, a query or form holding a NUL or another control
+// character (other than tab and line ends) or invalid UTF-8: no page needs them, and
+// the database refuses NUL in text.
+func (s *Server) cleanInput(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		bad := !cleanValues(r.URL.Query())
+		if !bad && r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+			if err := r.ParseForm(); err == nil {
+				bad = !cleanValues(r.PostForm)
+			}
+		}
+		if bad {
+			s.renderError(w, r, http.StatusBadRequest, "The request holds characters that are not allowed (such as a null byte). Remove them and try again.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func cleanValues(v url.Values) bool {
+	for k, vs := range v {
+		if !cleanText(k) {
+			return false
+		}
+		for _, x := range vs {
+			if !cleanText(x) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func cleanText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, c := range s {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }

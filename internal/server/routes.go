@@ -15,7 +15,7 @@ import (
 // them all.
 func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.recoverer, s.accessLog, s.securityHeaders, s.crossOrigin, s.sessions.LoadAndSave, s.loadUser)
+	r.Use(s.recoverer, s.accessLog, s.securityHeaders, s.crossOrigin, s.cleanInput, s.sessions.LoadAndSave, s.loadUser)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.renderError(w, r, http.StatusNotFound, "") })
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusMethodNotAllowed, "That address does not accept this kind of request.")

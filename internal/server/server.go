@@ -31,11 +31,13 @@ type Server struct {
 	rules map[string]access
 	// sso is the optional single sign-on (oidc.go); nil when off.
 	sso *sso
+	// verifying holds a token per password check under way (see verifySlot).
+	verifying chan struct{}
 }
 
 // New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{},
+	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}, verifying: make(chan struct{}, verifySlots),
 		sso: newSSO(cfg.OIDC)}
 }
 

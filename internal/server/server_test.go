@@ -38,7 +38,7 @@ func demo(t *testing.T) *Server {
 			return
 		}
 		defer f.Close()
-		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"})
+		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil)
 		demoDB = db
 	})
 	if demoErr != nil {

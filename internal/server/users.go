@@ -163,6 +163,9 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	f := admin.UserForm{ID: before.ID, Email: before.Email}
 	u, password := s.userInput(r, &f)
 	title := "Change " + before.Name
+	if err := s.keepAnAdmin(r, before, u, &f); err != nil {
+		return err
+	}
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
 	}
@@ -197,6 +200,19 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	s.sessions.Put(r.Context(), keyFlash, "Saved "+u.Name)
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 	return nil
+}
+
+// keepAnAdmin refuses a change that would leave no active admin: nobody could then
+// manage users.
+func (s *Server) keepAnAdmin(r *http.Request, before, after auth.User, f *admin.UserForm) error {
+	if !before.IsAdmin() || !before.Active || (after.IsAdmin() && after.Active) {
+		return nil
+	}
+	n, err := s.db.OtherActiveAdmins(r.Context(), before.ID)
+	if err == nil && n == 0 {
+		f.Errors["grants"] = "This is the only active admin: give another user the admin grant first"
+	}
+	return err
 }
 
 // destroyUserSessions signs a user out everywhere (after deactivation or a new

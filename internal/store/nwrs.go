@@ -22,7 +22,11 @@ type NWRSImport struct {
 	ARRSFTE    float64
 	Records    []workforce.Staff // keyed and summed by the reader; Start = Census
 	Orgs       []workforce.OrgPath
+	// Scope, when not nil, limits the import to the PCNs of these ICBs (an ICB lead's
+	// upload): only their open records can end. Nil is a national file.
+	Scope []string
 }
+
 
 // ImportLog is one row of the import log.
 type ImportLog struct {
@@ -67,7 +71,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err != nil {
 			return err
 		}
-		open, err := tx.openNWRS(ctx)
+		open, err := tx.openNWRS(ctx, in.Scope)
 		if err != nil {
 			return err
 		}
@@ -77,7 +81,9 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 	return log, err
 }
 
-// checkCensus serialises imports and refuses an older census or the same file twice.
+// checkCensus serialises imports and refuses an older census, or the file the latest
+// import already loaded (an earlier file may be loaded again: that is how a mistaken
+// import is put right).
 func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 	if _, err := db.q.Exec(ctx, `LOCK TABLE nwrs_imports IN EXCLUSIVE MODE`); err != nil {
 		return err
@@ -85,8 +91,9 @@ func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 	var latest *time.Time
 	var same bool
 	err := db.q.QueryRow(ctx, `
-		SELECT max(census_date), coalesce(bool_or(sha256 = $1 AND census_date = $2), false)
-		FROM nwrs_imports`, in.SHA256, in.Census).Scan(&latest, &same)
+		SELECT (SELECT max(census_date) FROM nwrs_imports),
+		       coalesce((SELECT sha256 = $1 AND census_date = $2 FROM nwrs_imports ORDER BY id DESC LIMIT 1), false)`,
+		in.SHA256, in.Census).Scan(&latest, &same)
 	if err != nil {
 		return err
 	}
@@ -144,10 +151,11 @@ func (c *orgColumns) add(o workforce.OrgPath) {
 }
 
 // openNWRS lists the open NWRS records with what reconciliation compares.
-func (db *DB) openNWRS(ctx context.Context) ([]workforce.Staff, error) {
+func (db *DB) openNWRS(ctx context.Context, scope []string) ([]workforce.Staff, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8
-		FROM staff WHERE end_date IS NULL AND source = ANY($1)`, nwrsSources)
+		FROM staff WHERE end_date IS NULL AND source = ANY($1)
+		  AND ($2::text[] IS NULL OR pcn_code IN (SELECT code FROM pcns WHERE icb_code = ANY($2)))`, nwrsSources, scope)
 	if err != nil {
 		return nil, err
 	}

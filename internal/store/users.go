@@ -154,9 +154,22 @@ func (db *DB) OrgExists(ctx context.Context, g auth.Grant) (bool, error) {
 	return ok, err
 }
 
-// RecordLoginFailure notes a failed sign-in against each key (an IP, an account).
-func (db *DB) RecordLoginFailure(ctx context.Context, keys ...string) error {
-	_, err := db.q.Exec(ctx, `INSERT INTO login_failures (key) SELECT unnest($1::text[])`, keys)
+// RecordLoginAttempt notes a sign-in attempt against each key (an IP, an account),
+// before the password is checked, and returns its time.
+func (db *DB) RecordLoginAttempt(ctx context.Context, keys ...string) (time.Time, error) {
+	var at time.Time
+	err := db.q.QueryRow(ctx, `
+		WITH ins AS (INSERT INTO login_failures (key) SELECT unnest($1::text[]) RETURNING at)
+		SELECT coalesce(max(at), now()) FROM ins`, keys).Scan(&at)
+	return at, err
+}
+
+// ForgetLoginAttempts takes back a successful sign-in's attempt from its IP, forgets
+// the account's failures, and prunes attempts older than a day.
+func (db *DB) ForgetLoginAttempts(ctx context.Context, ipKey, accountKey string, at time.Time) error {
+	_, err := db.q.Exec(ctx, `
+		DELETE FROM login_failures
+		WHERE (key = $1 AND at = $3) OR key = $2 OR at < now() - interval '1 day'`, ipKey, accountKey, at)
 	return err
 }
 
@@ -167,17 +180,19 @@ func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (i
 	return n, err
 }
 
-// ClearLoginFailures forgets an account's failures after it signs in, and prunes
-// failures older than a day.
-func (db *DB) ClearLoginFailures(ctx context.Context, key string) error {
-	_, err := db.q.Exec(ctx, `DELETE FROM login_failures WHERE key = $1 OR at < now() - interval '1 day'`, key)
-	return err
-}
-
 // DemoAccountsExist reports whether any @example.nhs.uk account is active: the server
 // warns loudly when it runs in production mode with them.
 func (db *DB) DemoAccountsExist(ctx context.Context) (bool, error) {
 	var ok bool
 	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE '%@example.nhs.uk')`).Scan(&ok)
 	return ok, err
+}
+
+// OtherActiveAdmins counts the active admins other than one user.
+func (db *DB) OtherActiveAdmins(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.q.QueryRow(ctx, `
+		SELECT count(DISTINCT u.id) FROM users u JOIN user_grants g ON g.user_id = u.id
+		WHERE u.active AND g.role = 'admin' AND u.id <> $1`, userID).Scan(&n)
+	return n, err
 }
