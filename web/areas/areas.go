@@ -86,6 +86,7 @@ const (
 var SortKeys = []string{SortName, SortCode, SortPCNs, SortPatients, SortARRS, SortPer10k, SortNonARRS}
 
 func (p Page) childTable() ui.TableParams {
+	perPCN := p.ChildKind == "PCNs" // a PCN row counts one PCN: the column says nothing
 	head := []ui.TableHeader{
 		p.Sort.header("Name", SortName, false),
 		p.Sort.header("Code", SortCode, false),
@@ -106,6 +107,12 @@ func (p Page) childTable() ui.TableParams {
 			{Text: ui.Decimal(c.PerTenThousand, 2)},
 			{Text: ui.FTE(c.NonARRS)},
 		}})
+	}
+	if perPCN {
+		head = append(head[:2], head[3:]...)
+		for i := range rows {
+			rows[i].Cells = append(rows[i].Cells[:2], rows[i].Cells[3:]...)
+		}
 	}
 	return ui.TableParams{Caption: "ARRS FTE by " + singular(p.ChildKind), Head: head, Rows: rows, FirstCellIsHeader: true, ID: "children"}
 }

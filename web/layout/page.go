@@ -93,6 +93,9 @@ func (p PageParams) DocumentTitle() string {
 func (p PageParams) header() ui.HeaderParams {
 	h := ui.HeaderParams{ServiceName: ServiceName, ServiceHref: "/"}
 	for _, n := range navigation {
+		if p.User == "" && n.nav != NavRoles {
+			continue // signed out, only the role guide is open
+		}
 		here := n.nav != NavNone && n.nav == p.Nav
 		h.Navigation = append(h.Navigation, ui.HeaderNavItem{
 			Text: n.text, Href: n.href,

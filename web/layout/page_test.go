@@ -154,6 +154,15 @@ func TestPageVariants(t *testing.T) {
 		if doc.Find(".nhsuk-breadcrumb").Length() != 0 {
 			t.Error("breadcrumb shown without items")
 		}
+		if doc.Find(`.nhsuk-header__navigation-link[href="/"]`).Length() != 0 {
+			t.Error("signed out, the header links to pages behind sign-in")
+		}
+		if doc.Find(`.nhsuk-header__navigation-link[href="/roles"]`).Length() != 1 {
+			t.Error("signed out, the header must still link to the role guide")
+		}
+	})
+	t.Run("signed in", func(t *testing.T) {
+		_, doc := renderPage(t, Page(PageParams{Title: "England", Nav: NavEngland, Path: "/", User: "Jo Bloggs"}, content("England")))
 		if ac, _ := doc.Find(`.nhsuk-header__navigation-link[href="/"]`).Attr("aria-current"); ac != "page" {
 			t.Errorf("link to the page itself has aria-current=%q, want page", ac)
 		}
