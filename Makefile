@@ -26,7 +26,7 @@ ASSETS_STAMP := $(NHSUK_OUT)/.stamp
 # database unless TEST_DATABASE_URL is already set. Expanded by the recipe's shell.
 TEST_DB := $${TEST_DATABASE_URL:-$$(scripts/pg.sh url postgres)}
 
-.PHONY: help assets build db testdb run test check bench generate clean db-reset
+.PHONY: help assets build db testdb browser run test check bench generate clean db-reset
 
 help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  %-9s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -76,8 +76,19 @@ run: db build ## migrate, seed the demo data and serve on ADDR (default :8080)
 testdb: ## start the local Postgres for the tests (nothing if TEST_DATABASE_URL is set)
 	if [[ -z "$${TEST_DATABASE_URL:-}" ]]; then env -u DATABASE_URL scripts/pg.sh start; fi
 
-test: testdb assets ## run the Go tests against Postgres (PKG=..., TESTFLAGS=...)
+# The browser tests drive Debian's chromium (never a browser a test tool downloads).
+browser: ## install Debian's chromium for the browser tests when missing
+	if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then exit 0; fi
+	if [[ $$(id -u) -eq 0 ]]; then
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-liberation
+	else
+		echo "The browser tests need chromium: sudo apt-get install chromium" >&2
+		exit 1
+	fi
+
+test: testdb assets browser ## run the Go tests against Postgres, browser tests included (PKG=..., TESTFLAGS=...)
 	export TEST_DATABASE_URL="$(TEST_DB)"
+	export ARRS_REQUIRE_BROWSER=1
 	unset DATABASE_URL
 	go test -count=1 -timeout 20m $(TESTFLAGS) $(PKG)
 

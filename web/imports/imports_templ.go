@@ -168,7 +168,7 @@ func upload(field, action, label, hint, accept, err string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ui.FileUpload(ui.FileUploadParams{ID: field, Name: "file", Label: ui.LabelParams{Text: label, Size: ui.SizeS}, Hint: hint, Error: err, Accept: accept}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ui.FileUpload(ui.FileUploadParams{ID: field, Name: "file", Label: ui.LabelParams{Text: label, Size: ui.SizeS}, Hint: hint, Error: err, Accept: accept, NoEnhance: true}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

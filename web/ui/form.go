@@ -177,7 +177,11 @@ type FileUploadParams struct {
 	Error string
 	// Accept lists the file types offered (".csv,.xlsx"), an addition to the NHS
 	// component: the server checks the file regardless.
-	Accept   string
-	Multiple bool
-	Disabled bool
+	Accept string
+	// NoEnhance leaves the browser's own file input in place of the frontend's
+	// JavaScript drop zone, whose button's accessible name does not contain its
+	// visible text (axe: label-content-name-mismatch, WCAG 2.5.3, nhsuk-frontend 10.6.1).
+	NoEnhance bool
+	Multiple  bool
+	Disabled  bool
 }
