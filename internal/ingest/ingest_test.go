@@ -139,6 +139,12 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 		dec = append(dec, strings.Replace(l, ",2025,11,", ",2025,12,", 1))
 	}
 	dec = append(dec, setFTE(strings.Replace(changed, ",2025,11,", ",2025,12,", 1), "0.123456"))
+	// The PCN recorded local details of the person whose FTE changes: they must survive.
+	var n int
+	if err := db.QueryRowForTest(ctx, `UPDATE staff SET band = '7', employer = 'Host practice', annual_cost_pence = 5500000
+		WHERE unique_identifier = '`+field(changed, 15)+`' AND staff_role = '`+field(changed, 12)+`' RETURNING 1`, &n); err != nil {
+		t.Fatal(err)
+	}
 	dec = append(dec, "NWRS Staff,2025,12,U60057,SHREWSBURY PCN,M2L0M,S,QOC,I,Y60,Midlands,Other Direct Patient Care staff,Paramedics,Paramedic,1,999999999")
 	log, err := NWRS(ctx, db, "dec.csv", strings.NewReader(strings.Join(dec, "\n")), store.Actor{Name: "test"}, nil)
 	if err != nil {
@@ -159,6 +165,10 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 		if s.UniqueIdentifier == field(changed, 15) && s.StaffRole == field(changed, 12) && s.FTE != 0.123456 {
 			t.Errorf("changed FTE: got %v", s.FTE)
 		}
+	}
+	var band, employer string
+	if err := db.QueryRowForTest(ctx, `SELECT band, employer FROM staff WHERE end_date IS NULL AND unique_identifier = '`+field(changed, 15)+`' AND staff_role = '`+field(changed, 12)+`'`, &band, &employer); err != nil || band != "7" || employer != "Host practice" {
+		t.Errorf("the restarted record lost what the PCN recorded: band %q employer %q %v", band, employer, err)
 	}
 	if _, err := NWRS(ctx, db, "nov-again.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil); !errors.Is(err, store.ErrOlderCensus) {
 		t.Errorf("an older census after a newer one: got %v, want ErrOlderCensus", err)

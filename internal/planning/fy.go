@@ -13,7 +13,16 @@ func Date(year int, month time.Month, day int) time.Time {
 
 // dayNumber counts days since 1970-01-01 for the calendar day of t in its own
 // location, so that Days is exact whatever the clock time or zone of its arguments.
+// Days in UTC, the form of every date here (and of dates read from the database),
+// take the quick way: a floored division of the Unix time, with no calendar sums.
 func dayNumber(t time.Time) int64 {
+	if t.Location() == time.UTC {
+		u := t.Unix()
+		if u < 0 {
+			return (u - 86399) / 86400
+		}
+		return u / 86400
+	}
 	y, m, d := t.Date()
 	return Date(y, m, d).Unix() / 86400
 }

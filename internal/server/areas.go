@@ -74,6 +74,9 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 	if p.Series, err = s.nationalSeries(r); err != nil {
 		return err
 	}
+	if p.Waiting, err = s.waitingFor(r); err != nil {
+		return err
+	}
 	return render(w, r, areas.View(p))
 }
 
@@ -125,6 +128,9 @@ func (s *Server) areaByCode(w http.ResponseWriter, r *http.Request, level workfo
 	p, err := s.areaPage(r, snap, a, kind)
 	if err != nil {
 		return err
+	}
+	if level == workforce.LevelICB && s.canSeeICB(r, currentUser(r), a.Code) {
+		p.SupplyHref = "/icbs/" + a.Code + "/supply"
 	}
 	return render(w, r, areas.View(p))
 }

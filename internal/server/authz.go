@@ -32,10 +32,23 @@ const (
 	auditor
 	// adminOnly routes manage users and reference data.
 	adminOnly
+	// pcnManager routes change one PCN's records (URL parameter {code}): its managers
+	// and admins. Its clinical directors and ICB leads see them (pcnMember), not change.
+	pcnManager
+	// pcnDirector routes sign off one PCN's plan: its clinical directors.
+	pcnDirector
+	// icbReviewer routes accept or return one PCN's plan: the leads of its ICB, admins.
+	icbReviewer
+	// icbMember routes show one ICB's detail (URL parameter {code}, an ICB): to the
+	// users of its PCNs, its leads and admins.
+	icbMember
+	// icbLead routes change one ICB's records (URL parameter {code}, an ICB): its
+	// leads and admins.
+	icbLead
 )
 
 func (a access) String() string {
-	return [...]string{"public", "signedIn", "pcnMember", "importers", "planner", "auditor", "adminOnly"}[a]
+	return [...]string{"public", "signedIn", "pcnMember", "importers", "planner", "auditor", "adminOnly", "pcnManager", "pcnDirector", "icbReviewer", "icbMember", "icbLead"}[a]
 }
 
 // require answers 303 to the sign-in page for a signed-out visitor of a non-public
@@ -89,11 +102,35 @@ func (s *Server) allowed(r *http.Request, u *auth.User, a access) int {
 		ok = u.IsAdmin() || u.Has(auth.ICBLead)
 	case adminOnly:
 		ok = u.IsAdmin()
+	case pcnManager:
+		tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+		if err != nil {
+			return http.StatusInternalServerError
+		}
+		p, found := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
+		if !found {
+			return http.StatusNotFound
+		}
+		ok = canChangeStaff(u, p.Code)
+	case pcnDirector:
+		return s.allowedOnPCN(r, func(p workforce.PCN) bool { return canSignOff(u, p.Code) })
+	case icbReviewer:
+		return s.allowedOnPCN(r, func(p workforce.PCN) bool { return canReview(u, p) })
+	case icbMember:
+		return s.allowedOnICB(r, func(icb string) bool { return s.canSeeICB(r, u, icb) })
+	case icbLead:
+		return s.allowedOnICB(r, u.LeadsICB)
 	}
 	if !ok {
 		return http.StatusForbidden
 	}
 	return http.StatusOK
+}
+
+// canChangeStaff reports whether the user may change a PCN's staff records: its
+// managers and admins.
+func canChangeStaff(u *auth.User, pcn string) bool {
+	return u.IsAdmin() || u.CanActOnPCN(auth.PCNManager, pcn)
 }
 
 // pcnICB returns the ICB of a PCN code from the cached tree.

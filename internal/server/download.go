@@ -130,10 +130,17 @@ func writeGaps(w http.ResponseWriter, format report.Format, name string, rows []
 	if err := report.WriteGaps(&csvOut, report.CSV, rows); err != nil {
 		return err
 	}
-	body, ctype, ext := csvOut.Bytes(), csvType, ".csv"
+	return writeTable(w, format, name, "Gaps", textColumns, csvOut.Bytes())
+}
+
+// writeTable sends a CSV (already escaped) as an attachment, or as an XLSX of one
+// sheet holding the same cells, the text columns named as text and every other
+// column's numbers as numbers.
+func writeTable(w http.ResponseWriter, format report.Format, name, sheet string, text map[string]bool, csvData []byte) error {
+	body, ctype, ext := csvData, csvType, ".csv"
 	if format == formatXLSX {
 		var err error
-		if body, err = csvToXLSX(csvOut.Bytes()); err != nil {
+		if body, err = csvToSheet(csvData, sheet, text); err != nil {
 			return err
 		}
 		ctype, ext = xlsxType, ".xlsx"
@@ -159,16 +166,15 @@ func escapeFormula(s string) string {
 // textColumns are the report's columns that hold text; every other holds a number.
 var textColumns = map[string]bool{"level": true, "code": true, "name": true}
 
-// csvToXLSX copies the report's CSV into a workbook, cell for cell, numbers as
+// csvToSheet copies a CSV into a workbook of one sheet, cell for cell, numbers as
 // numbers: the XLSX cannot differ from the CSV.
-func csvToXLSX(data []byte) ([]byte, error) {
+func csvToSheet(data []byte, sheet string, text map[string]bool) ([]byte, error) {
 	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil || len(recs) == 0 {
 		return nil, errors.Join(errors.New("xlsx: reading the report"), err)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	const sheet = "Gaps"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
@@ -176,7 +182,7 @@ func csvToXLSX(data []byte) ([]byte, error) {
 	for i, rec := range recs {
 		row := make([]any, len(rec))
 		for j, cell := range rec {
-			row[j] = xlsxValue(header[j], cell, i == 0)
+			row[j] = xlsxValue(cell, i == 0 || text[header[j]])
 		}
 		if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(i+1), &row); err != nil {
 			return nil, err
@@ -193,9 +199,9 @@ func csvToXLSX(data []byte) ([]byte, error) {
 }
 
 // xlsxValue is a CSV cell as a workbook value: a number in a numeric column, text
-// (already escaped) otherwise.
-func xlsxValue(column, cell string, header bool) any {
-	if header || textColumns[column] {
+// (already escaped) otherwise; an empty cell stays empty.
+func xlsxValue(cell string, text bool) any {
+	if text || cell == "" {
 		return cell
 	}
 	if v, err := strconv.ParseFloat(cell, 64); err == nil {
@@ -204,15 +210,15 @@ func xlsxValue(column, cell string, header bool) any {
 	return cell
 }
 
-// styleGapSheet shows FTE with 2 decimals, as the CSV writes them, and freezes the
-// header row.
+// styleGapSheet shows FTE and pounds with 2 decimals, as the CSV writes them, and
+// freezes the header row.
 func styleGapSheet(f *excelize.File, sheet string, header []string, rows int) error {
 	twoDP, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
 	if err != nil {
 		return err
 	}
 	for j, name := range header {
-		if !strings.HasSuffix(name, "_fte") || rows < 2 {
+		if !twoDecimals(name) || rows < 2 {
 			continue
 		}
 		col, err := excelize.ColumnNumberToName(j + 1)
@@ -224,4 +230,9 @@ func styleGapSheet(f *excelize.File, sheet string, header []string, rows int) er
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// twoDecimals reports whether a column holds FTE or pounds.
+func twoDecimals(column string) bool {
+	return column == "fte" || strings.HasSuffix(column, "_fte") || strings.HasSuffix(column, "_gbp")
 }

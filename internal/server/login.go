@@ -35,7 +35,8 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Audit", Href: "/audit"})
 		}
 		if u.IsAdmin() {
-			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Users", Href: "/admin/users"}, layout.ExtraNav{Text: "Targets", Href: "/admin/targets"})
+			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Users", Href: "/admin/users"}, layout.ExtraNav{Text: "Targets", Href: "/admin/targets"},
+				layout.ExtraNav{Text: "Caps", Href: "/admin/caps"})
 		}
 	}
 	return p

@@ -114,6 +114,48 @@ func matrixCases(adminID int64) []matrixCase {
 	}
 }
 
+// staffMatrixCases are the rows of the staff record routes, on a record of the demo
+// PCN (own) and one of the other PCN (other): a PCN's users, its ICB's leads and admins
+// see a record's history; only its managers and admins change records. A record named
+// under another PCN's code is not found.
+func staffMatrixCases(own, other int64) []matrixCase {
+	o, x := "/pcns/U60057/staff/"+strconv.FormatInt(own, 10), "/pcns/U47425/staff/"+strconv.FormatInt(other, 10)
+	crossed := "/pcns/U60057/staff/" + strconv.FormatInt(other, 10)
+	unknown := want{"anon": 303, "admin": 404, "lead": 404, "manager": 404, "director": 404, "other-lead": 404, "other-manager": 404}
+	return []matrixCase{
+		{"GET /pcns/{code}/staff/{id}/history", o + "/history", only(200, "admin", "lead", "manager", "director")},
+		{"GET /pcns/{code}/staff/{id}/history", x + "/history", only(200, "admin", "other-lead", "other-manager")},
+		{"GET /pcns/{code}/staff/{id}/history", crossed + "/history", only(404, "admin", "lead", "manager", "director")},
+		{"GET /pcns/{code}/staff/new", "/pcns/U60057/staff/new", only(200, "admin", "manager")},
+		{"GET /pcns/{code}/staff/new", "/pcns/U47425/staff/new", only(200, "admin", "other-manager")},
+		{"GET /pcns/{code}/staff/new", "/pcns/U00001/staff/new", unknown},
+		// Empty forms: allowed personas get the form back with 422.
+		{"POST /pcns/{code}/staff/new", "/pcns/U60057/staff/new", only(422, "admin", "manager")},
+		{"POST /pcns/{code}/staff/new", "/pcns/U47425/staff/new", only(422, "admin", "other-manager")},
+		{"GET /pcns/{code}/staff/{id}", o, only(200, "admin", "manager")},
+		{"GET /pcns/{code}/staff/{id}", x, only(200, "admin", "other-manager")},
+		{"GET /pcns/{code}/staff/{id}", crossed, only(404, "admin", "manager")},
+		{"POST /pcns/{code}/staff/{id}", o, only(422, "admin", "manager")},
+		{"POST /pcns/{code}/staff/{id}", x, only(422, "admin", "other-manager")},
+		{"POST /pcns/{code}/staff/{id}", crossed, only(404, "admin", "manager")},
+		{"GET /pcns/{code}/staff/{id}/end", o + "/end", only(200, "admin", "manager")},
+		{"GET /pcns/{code}/staff/{id}/end", crossed + "/end", only(404, "admin", "manager")},
+		{"POST /pcns/{code}/staff/{id}/end", o + "/end", only(422, "admin", "manager")},
+		{"POST /pcns/{code}/staff/{id}/end", x + "/end", only(422, "admin", "other-manager")},
+		{"POST /pcns/{code}/staff/{id}/end", crossed + "/end", only(404, "admin", "manager")},
+	}
+}
+
+// firstStaffID is the lowest record id of a PCN.
+func firstStaffID(t *testing.T, db *store.DB, pcn string) int64 {
+	t.Helper()
+	var id int64
+	if err := db.QueryRowForTest(context.Background(), `SELECT min(id) FROM staff WHERE pcn_code = '`+pcn+`'`, &id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
 func TestAuthorisationMatrix(t *testing.T) {
 	db := dbtest.New(t)
 	ctx := context.Background()
@@ -124,7 +166,10 @@ func TestAuthorisationMatrix(t *testing.T) {
 	f.Close()
 	users := addPersonas(t, db)
 	s, ts := newTestServer(t, db)
-	cases := matrixCases(users["admin"].ID)
+	cases := append(matrixCases(users["admin"].ID), staffMatrixCases(firstStaffID(t, db, "U60057"), firstStaffID(t, db, "U47425"))...)
+	cases = append(cases, planMatrixCases(t, db)...)
+	cases = append(cases, fundingMatrixCases(t, db)...)
+	cases = append(cases, capacityMatrixCases(t, db)...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -34,6 +34,9 @@ func (s *Server) pcnStaff(w http.ResponseWriter, r *http.Request) error {
 	p.ShowStaff = true
 	p.Layout.Title = "Staff records of " + p.Name
 	p.Layout.Breadcrumbs = append(p.Layout.Breadcrumbs, ui.BreadcrumbItem{Text: p.Name, Href: "/pcns/" + p.Code})
+	if err := s.staffListExtras(r, &p); err != nil {
+		return err
+	}
 	return render(w, r, pcn.View(p))
 }
 
@@ -46,7 +49,7 @@ func (s *Server) pcnPage(r *http.Request) (pcn.Page, error) {
 	if !ok {
 		return pcn.Page{}, errNotFound
 	}
-	staff, err := s.db.StaffInPost(r.Context(), a.Code, snap.at)
+	staff, err := s.db.StaffRecordsInPost(r.Context(), a.Code, snap.at)
 	if err != nil {
 		return pcn.Page{}, err
 	}
@@ -67,8 +70,8 @@ func (s *Server) pcnPage(r *http.Request) (pcn.Page, error) {
 }
 
 // staffGroups groups records by ARRS role (in catalogue order) and, for other staff,
-// by NWRS staff role (in name order, as StaffInPost sorts them).
-func staffGroups(roles []workforce.Role, staff []workforce.Staff) (arrs, other []pcn.Group) {
+// by NWRS staff role (in name order, as StaffRecordsInPost sorts them).
+func staffGroups(roles []workforce.Role, staff []workforce.StaffRecord) (arrs, other []pcn.Group) {
 	byRole := map[string]*pcn.Group{}
 	var otherKeys []string
 	for _, s := range staff {
@@ -85,7 +88,7 @@ func staffGroups(roles []workforce.Role, staff []workforce.Staff) (arrs, other [
 			}
 		}
 		g.FTE += s.FTE
-		g.Rows = append(g.Rows, pcn.Staff{Role: orElse(s.DetailedRole, s.StaffRole), Source: sourceName(s.Source), Identifier: s.UniqueIdentifier, FTE: s.FTE, Since: s.Start})
+		g.Rows = append(g.Rows, staffRow(s))
 	}
 	for _, role := range roles {
 		if g, ok := byRole[role.Code]; ok {
@@ -97,16 +100,6 @@ func staffGroups(roles []workforce.Role, staff []workforce.Staff) (arrs, other [
 		other = append(other, *byRole[k])
 	}
 	return arrs, other
-}
-
-func sourceName(src string) string {
-	switch src {
-	case workforce.SourceNWRSStaff:
-		return "NWRS staff record"
-	case workforce.SourceNWRSContracted:
-		return "NWRS contracted services"
-	}
-	return "Entered in ARRS Planner"
 }
 
 func orElse(s, def string) string {

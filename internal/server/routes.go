@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web"
 )
 
@@ -56,6 +57,77 @@ func (s *Server) Routes() http.Handler {
 	})
 	s.group(r, pcnMember, func(g routes) {
 		g.get("/pcns/{code}/staff", s.handle(s.pcnStaff))
+		g.get("/pcns/{code}/staff/{id}/history", s.handle(s.staffHistory))
+	})
+	// staff records: a PCN's managers and admins add, change and end them.
+	s.group(r, pcnManager, func(g routes) {
+		g.get("/pcns/{code}/staff/new", s.handle(s.staffNew))
+		g.post("/pcns/{code}/staff/new", s.handle(s.staffCreate))
+		g.get("/pcns/{code}/staff/{id}", s.handle(s.staffEdit))
+		g.post("/pcns/{code}/staff/{id}", s.handle(s.staffUpdate))
+		g.get("/pcns/{code}/staff/{id}/end", s.handle(s.staffEndForm))
+		g.post("/pcns/{code}/staff/{id}/end", s.handle(s.staffEnd))
+	})
+	// recruitment plans: a PCN's users, its ICB's leads and admins see every version
+	// and download it; its managers (and admins) edit, upload and submit; its clinical
+	// directors sign off; its ICB's leads (and admins) accept or return.
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/plan", s.handle(s.planShow))
+		g.get("/pcns/{code}/plan/history", s.handle(s.planHistory))
+		g.get("/pcns/{code}/plan.csv", s.handle(s.planDownload("csv")))
+		g.get("/pcns/{code}/plan.xlsx", s.handle(s.planDownload("xlsx")))
+	})
+	s.group(r, pcnManager, func(g routes) {
+		g.post("/pcns/{code}/plan", s.handle(s.planSave))
+		g.post("/pcns/{code}/plan/upload", s.handle(s.planUpload))
+		g.post("/pcns/{code}/plan/submit", s.handle(s.planMove(store.ActionSubmit)))
+	})
+	s.group(r, pcnDirector, func(g routes) {
+		g.post("/pcns/{code}/plan/sign-off", s.handle(s.planMove(store.ActionSignOff)))
+	})
+	s.group(r, icbReviewer, func(g routes) {
+		g.post("/pcns/{code}/plan/accept", s.handle(s.planMove(store.ActionAccept)))
+		g.post("/pcns/{code}/plan/return", s.handle(s.planMove(store.ActionReturn)))
+	})
+	// funding: a PCN's users, its ICB's leads and admins see its money this year and
+	// next, and download a year's monthly claim schedule (?year=2025/26).
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/funding", s.handle(s.pcnFunding))
+		g.get("/pcns/{code}/funding/claims.csv", s.handle(s.fundingClaims(formatCSV)))
+		g.get("/pcns/{code}/funding/claims.xlsx", s.handle(s.fundingClaims(formatXLSX)))
+	})
+	// supervision and rooms of a PCN: seen by its users, its ICB's leads and admins;
+	// changed by its managers and admins.
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/supervision", s.handle(s.supervision))
+		g.get("/pcns/{code}/sites", s.handle(s.sitesPage))
+	})
+	s.group(r, pcnManager, func(g routes) {
+		g.get("/pcns/{code}/supervision/supervisors/new", s.handle(s.supervisorNew))
+		g.post("/pcns/{code}/supervision/supervisors/new", s.handle(s.supervisorCreate))
+		g.get("/pcns/{code}/supervision/supervisors/{id}", s.handle(s.supervisorEdit))
+		g.post("/pcns/{code}/supervision/supervisors/{id}", s.handle(s.supervisorUpdate))
+		g.get("/pcns/{code}/supervision/links/new", s.handle(s.linkNew))
+		g.post("/pcns/{code}/supervision/links/new", s.handle(s.linkCreate))
+		g.get("/pcns/{code}/supervision/links/{id}", s.handle(s.linkEdit))
+		g.post("/pcns/{code}/supervision/links/{id}", s.handle(s.linkUpdate))
+		g.get("/pcns/{code}/supervision/links/{id}/end", s.handle(s.linkEndForm))
+		g.post("/pcns/{code}/supervision/links/{id}/end", s.handle(s.linkEnd))
+		g.get("/pcns/{code}/sites/new", s.handle(s.siteNew))
+		g.post("/pcns/{code}/sites/new", s.handle(s.siteCreate))
+		g.get("/pcns/{code}/sites/{id}", s.handle(s.siteEdit))
+		g.post("/pcns/{code}/sites/{id}", s.handle(s.siteUpdate))
+		g.get("/pcns/{code}/sites/{id}/remove", s.handle(s.siteRemoveForm))
+		g.post("/pcns/{code}/sites/{id}/remove", s.handle(s.siteRemove))
+	})
+	// supply against demand of an ICB: seen by the users of its PCNs, its leads and
+	// admins; recorded, a financial year ("2026-27") at a time, by its leads and admins.
+	s.group(r, icbMember, func(g routes) {
+		g.get("/icbs/{code}/supply", s.handle(s.supplyPage))
+	})
+	s.group(r, icbLead, func(g routes) {
+		g.get("/icbs/{code}/supply/{year}", s.handle(s.supplyEdit))
+		g.post("/icbs/{code}/supply/{year}", s.handle(s.supplySave))
 	})
 	s.group(r, importers, func(g routes) {
 		g.post("/imports/nwrs", s.handle(s.importNWRS))
@@ -75,6 +147,11 @@ func (s *Server) Routes() http.Handler {
 		g.post("/admin/users/{id}", s.handle(s.userUpdate))
 		g.get("/admin/targets", s.handle(s.targets))
 		g.post("/admin/targets", s.handle(s.targetSave))
+		g.get("/admin/caps", s.handle(s.caps))
+		g.post("/admin/caps", s.handle(s.capCreate))
+		g.get("/admin/caps/{id}", s.handle(s.capEdit))
+		g.post("/admin/caps/{id}", s.handle(s.capUpdate))
+		g.post("/admin/caps/{id}/delete", s.handle(s.capDelete))
 	})
 	return r
 }

@@ -71,11 +71,11 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err != nil {
 			return err
 		}
-		open, err := tx.openNWRS(ctx, in.Scope)
+		open, local, err := tx.openNWRS(ctx, in.Scope)
 		if err != nil {
 			return err
 		}
-		log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records))
+		log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records), local)
 		return err
 	})
 	return log, err
@@ -150,23 +150,46 @@ func (c *orgColumns) add(o workforce.OrgPath) {
 	c.pcn, c.pcnName = append(c.pcn, o.PCN.Code), append(c.pcnName, o.PCN.Name)
 }
 
-// openNWRS lists the open NWRS records with what reconciliation compares.
-func (db *DB) openNWRS(ctx context.Context, scope []string) ([]workforce.Staff, error) {
+// localDetails are what a PCN records of an NWRS record that NWRS does not carry.
+// When an import restarts a record (its FTE changed), the new one keeps them.
+type localDetails struct {
+	band, employer  string
+	costPence       *int64
+	employmentModel *string
+	arrsFunded      *bool
+}
+
+// openNWRS lists the open NWRS records with what reconciliation compares, and the
+// local details of each, by snapshot key.
+func (db *DB) openNWRS(ctx context.Context, scope []string) ([]workforce.Staff, map[workforce.SnapshotKey]localDetails, error) {
 	rows, err := db.q.Query(ctx, `
-		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8
+		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8,
+		       band, employer, annual_cost_pence, employment_model, arrs_funded
 		FROM staff WHERE end_date IS NULL AND source = ANY($1)
 		  AND ($2::text[] IS NULL OR pcn_code IN (SELECT code FROM pcns WHERE icb_code = ANY($2)))`, nwrsSources, scope)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Staff, error) {
+	defer rows.Close()
+	var open []workforce.Staff
+	local := map[workforce.SnapshotKey]localDetails{}
+	for rows.Next() {
 		var s workforce.Staff
-		return s, r.Scan(&s.ID, &s.PCNCode, &s.Source, &s.UniqueIdentifier, &s.StaffRole, &s.DetailedRole, &s.FTE)
-	})
+		var d localDetails
+		if err := rows.Scan(&s.ID, &s.PCNCode, &s.Source, &s.UniqueIdentifier, &s.StaffRole, &s.DetailedRole, &s.FTE,
+			&d.band, &d.employer, &d.costPence, &d.employmentModel, &d.arrsFunded); err != nil {
+			return nil, nil, err
+		}
+		open = append(open, s)
+		if d != (localDetails{}) {
+			local[workforce.KeyOf(s)] = d
+		}
+	}
+	return open, local, rows.Err()
 }
 
 // applySnapshot logs the import, ends the leavers and bulk-loads the starters.
-func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int, rec workforce.Reconciliation) (ImportLog, error) {
+func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int, rec workforce.Reconciliation, local map[workforce.SnapshotKey]localDetails) (ImportLog, error) {
 	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.ImportedBy, Census: in.Census,
 		Rows: in.Rows, FTE: in.FTE, ARRSFTE: in.ARRSFTE, PCNsCreated: pcnsCreated,
 		Started: len(rec.Starters), Ended: len(rec.Ended), Unchanged: rec.Unchanged}
@@ -183,15 +206,17 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 			return log, fmt.Errorf("ending leavers: %w", err)
 		}
 	}
-	cols := []string{"pcn_code", "role_code", "staff_group", "staff_role", "detailed_role", "source", "unique_identifier", "source_rows", "fte", "start_date", "import_id"}
+	cols := []string{"pcn_code", "role_code", "staff_group", "staff_role", "detailed_role", "source", "unique_identifier", "source_rows", "fte", "start_date", "import_id",
+		"band", "employer", "annual_cost_pence", "employment_model", "arrs_funded"}
 	_, err = db.q.CopyFrom(ctx, pgx.Identifier{"staff"}, cols, pgx.CopyFromSlice(len(rec.Starters), func(i int) ([]any, error) {
 		r := rec.Starters[i]
 		var role *string
 		if r.RoleCode != "" {
 			role = &r.RoleCode
 		}
+		d := local[workforce.KeyOf(r)] // a restarted record keeps what the PCN recorded
 		return []any{r.PCNCode, role, r.StaffGroup, r.StaffRole, r.DetailedRole, r.Source, r.UniqueIdentifier,
-			int32(r.SourceRows), r.FTE, in.Census, log.ID}, nil
+			int32(r.SourceRows), r.FTE, in.Census, log.ID, d.band, d.employer, d.costPence, d.employmentModel, d.arrsFunded}, nil
 	}))
 	if err != nil {
 		return log, fmt.Errorf("adding starters: %w", err)

@@ -175,10 +175,11 @@ func scanPlanLine(r pgx.CollectableRow) (PlanLine, error) {
 // currentPlans picks each PCN's current plan (PLANNING.md, "Projection"): the latest
 // accepted version, else the latest submitted or signed-off one, else the editable
 // draft (a returned plan is being edited again, so it counts as the draft). Latest is
-// the newest version, by id.
+// the newest version, by id. A superseded version (taken out of review) never counts.
 const currentPlans = `
 	SELECT DISTINCT ON (pcn_code) id, pcn_code
 	FROM plans
+	WHERE status <> 'superseded'
 	ORDER BY pcn_code,
 		CASE status WHEN 'accepted' THEN 0 WHEN 'submitted' THEN 1 WHEN 'signed_off' THEN 1 ELSE 2 END,
 		id DESC`

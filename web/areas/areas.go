@@ -30,6 +30,12 @@ type Page struct {
 	// England only.
 	Target *Target
 	Series []SeriesPoint
+	// SupplyHref links an ICB's page to its supply against demand; "" for users who
+	// may not see it, and on other pages.
+	SupplyHref string
+	// Waiting is what waits for the user, shown near the top of the home page; nil
+	// for users with no part in plans' sign-off.
+	Waiting *Waiting
 }
 
 // Child is one row of the child-area table.

@@ -5,6 +5,7 @@
 package pcn
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/web/layout"
@@ -33,6 +34,14 @@ type Page struct {
 	Gap         *GapPanel
 	ARRSGroups  []Group
 	OtherGroups []Group
+	// CanChange shows, on the staff records, the links that add, change and end them
+	// (the PCN's managers and admins).
+	CanChange bool
+	// Success and Warnings are the outcome of the last save of a record.
+	Success  string
+	Warnings []string
+	// Upcoming are the records that start after At: recruits not yet in post.
+	Upcoming []Staff
 }
 
 // Group is the staff of one role.
@@ -42,10 +51,16 @@ type Group struct {
 	Href  string // the role guide, for ARRS roles
 	FTE   float64
 	Rows  []Staff
+	// DateHeading names the start date column ("In post since" unless set); NoTotal
+	// leaves out the total row.
+	DateHeading string
+	NoTotal     bool
 }
 
 // Staff is one staff record in post.
 type Staff struct {
+	ID         int64
+	Href       string // the record's change form; /end and /history follow it
 	Role       string // NWRS detailed role, or the role name for manual records
 	Source     string
 	Identifier string
@@ -53,21 +68,37 @@ type Staff struct {
 	Since      time.Time
 }
 
-func (g Group) table() ui.TableParams {
+func (g Group) table(canChange bool) ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(g.Rows))
 	for _, s := range g.Rows {
-		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{
+		rows = append(rows, ui.TableRow{TestID: "staff-" + strconv.FormatInt(s.ID, 10), Cells: []ui.TableCell{
 			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Text: s.Since.Format("2 Jan 2006")}, {Text: ui.Decimal(s.FTE, 2)},
+			{Content: recordLinks(s, canChange)},
 		}})
 	}
-	rows = append(rows, ui.TableRow{TestID: "group-total-" + g.Key, Cells: []ui.TableCell{
-		{Text: "Total"}, {}, {}, {}, {Text: ui.Decimal(g.FTE, 2)},
-	}})
+	if !g.NoTotal {
+		rows = append(rows, ui.TableRow{TestID: "group-total-" + g.Key, Cells: []ui.TableCell{
+			{Text: "Total"}, {}, {}, {}, {Text: ui.Decimal(g.FTE, 2)}, {},
+		}})
+	}
 	return ui.TableParams{
 		Caption: g.Title, CaptionSize: ui.SizeS, Compact: true,
-		Head: []ui.TableHeader{{Text: "Detailed role"}, {Text: "Data source"}, {Text: "NWRS identifier"}, {Text: "In post since"}, {Text: "FTE", Numeric: true}},
+		Head: []ui.TableHeader{{Text: "Detailed role"}, {Text: "Data source"}, {Text: "NWRS identifier"}, {Text: orDefault(g.DateHeading, "In post since")},
+			{Text: "FTE", Numeric: true}, {Text: "Record"}},
 		Rows: rows,
 	}
+}
+
+// upcoming is the records that start after the page's date, as one group.
+func (p Page) upcoming() Group {
+	return Group{Key: "upcoming", Title: "Starting after " + p.At.Format("2 January 2006"), Rows: p.Upcoming, DateHeading: "Starts", NoTotal: true}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // roleTable is the overview's FTE by role: ARRS roles, then other PCN staff by NWRS role.

@@ -1,0 +1,37 @@
+// Package funding gathers what a PCN's ARRS money needs from the store and computes it
+// with package planning (PLANNING.md, "Funding"): the entitlement of each financial
+// year, the committed claims of staff in post and the planned claims of the current
+// plan's starters, month by month, each capped by the role's maximum; the headroom and
+// forecast underspend; and, per staff member, the cap against the actual cost (what
+// the PCN pays above it). The funding page, its claim schedule downloads, the clinical
+// director's dashboard and the ICB comparison share Compute, so that a figure reads
+// the same wherever it is shown.
+//
+// Compute works for one PCN or many with the same queries: one per table (populations,
+// rates, caps, staff records, plan lines), each filtered by the PCN codes asked for,
+// never one per PCN. The organisation tree comes from the caller, who has it cached.
+//
+// The rules it applies before planning takes over:
+//   - w(p) for year f is the weighted population in force on 1 January before f (the
+//     Carr-Hill census date, DOMAIN.md), else the PCN's registered list size, flagged
+//     (PCNYear.PopulationIsListSize);
+//   - rate(f) is the year's published rate; for a year with none yet, the latest
+//     earlier year's rate, flagged (Year.RateAssumed); before the first rate, none
+//     (entitlement 0, Year.RateKnown false);
+//   - staff claimed are the ARRS-funded records (store.FundingRecords): an ARRS role,
+//     arrs_funded not false; a record's annual cost is its own when recorded, else the
+//     cap stands in, flagged "cost assumed" (planning.ClaimBasis);
+//   - a general practice nurse on band 6 is claimed against the "experienced" cap
+//     (DOMAIN.md), as the staff record form checks it;
+//   - where no cap is known the actual cost is claimed, flagged (planning.ClaimBasis);
+//   - planned spend is the current plan's starters (store.CurrentPlanLinesOf), from
+//     quarters that start after the as-of date: the day the staff data describes (the
+//     latest NWRS census; the caller's choice);
+//   - the actual cost of a month is worked and rounded exactly as its claim is, at
+//     the annual cost uncapped (planning.MonthDays), so the amount above the cap is
+//     cost − claim, penny for penny; it is not known when the record has no annual
+//     cost.
+//
+// The clock is the caller's: which years to compute, and the as-of date, come in as
+// arguments.
+package funding

@@ -1,0 +1,321 @@
+package funding
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// Request names the PCNs and years to compute.
+type Request struct {
+	// PCNs are the networks, with their registered list sizes (the stand-in for a
+	// missing weighted population): one, an ICB's, or all of England's.
+	PCNs  []workforce.PCN
+	Years []planning.FinancialYear
+	// AsOf is the day the staff data describes (normally the latest NWRS census):
+	// plan lines of quarters starting after it are planned spend.
+	AsOf time.Time
+}
+
+// Result is the funding of every PCN and year asked for.
+type Result struct {
+	AsOf  time.Time
+	Years []Year // in the order asked for
+	byPCN map[string][]PCNYear
+}
+
+// For returns a PCN's funding for a year; ok is false if either was not asked for.
+func (r *Result) For(pcn string, year planning.FinancialYear) (PCNYear, bool) {
+	for _, y := range r.byPCN[pcn] {
+		if y.Year.Year == year {
+			return y, true
+		}
+	}
+	return PCNYear{}, false
+}
+
+// PCN returns a PCN's funding for every year asked for, in that order.
+func (r *Result) PCN(pcn string) []PCNYear { return r.byPCN[pcn] }
+
+// Year is what a financial year's entitlement is worked from, the same for every PCN.
+type Year struct {
+	Year planning.FinancialYear
+	// RatePounds is rate(f), from the year RateYear; RateKnown is false when no rate
+	// of the year or an earlier one is held (the entitlement is then 0).
+	RatePounds float64
+	RateYear   planning.FinancialYear
+	RateKnown  bool
+	// PopulationDay is 1 January before the year: w(p) is the one in force on it.
+	PopulationDay time.Time
+}
+
+// RateAssumed reports whether the year has no published rate yet and an earlier
+// year's stands in.
+func (y Year) RateAssumed() bool { return y.RateKnown && y.RateYear != y.Year }
+
+// PCNYear is one PCN's money for one financial year, in pence.
+type PCNYear struct {
+	PCN  string
+	Year Year
+	// Population is w(p); PopulationIsListSize is true when no weighted population
+	// was in force on the population day and the registered list stands in.
+	Population           float64
+	PopulationIsListSize bool
+	// Funding holds the entitlement, committed, planned and headroom totals.
+	Funding planning.Funding
+	// CommittedByMonth and PlannedByMonth are the year's claims by month, April first.
+	CommittedByMonth, PlannedByMonth [12]int64
+	Staff                            []StaffFunding
+	Plan                             []PlanFunding
+}
+
+// UnderspendPence is the forecast underspend: positive headroom at year end, which
+// is not carried forward (DOMAIN.md, "Money"); 0 when over-committed.
+func (p PCNYear) UnderspendPence() int64 { return max(p.Funding.HeadroomPence, 0) }
+
+// OverCommittedPence is how far committed and planned claims pass the entitlement.
+func (p PCNYear) OverCommittedPence() int64 { return max(-p.Funding.HeadroomPence, 0) }
+
+// AbovePence is what the PCN pays above the caps over the year, over the staff whose
+// cost is known.
+func (p PCNYear) AbovePence() int64 {
+	var sum int64
+	for _, s := range p.Staff {
+		sum += s.AbovePence()
+	}
+	return sum
+}
+
+// NoCapRoles lists, sorted, the roles claimed at actual cost because no cap is known
+// for them in some month of the year (staff or plan).
+func (p PCNYear) NoCapRoles() []string {
+	var roles []string
+	for _, s := range p.Staff {
+		if s.Uncapped {
+			roles = append(roles, s.Record.RoleCode)
+		}
+	}
+	for _, l := range p.Plan {
+		if l.Uncapped {
+			roles = append(roles, l.Line.RoleCode)
+		}
+	}
+	slices.Sort(roles)
+	return slices.Compact(roles)
+}
+
+// Unpriced counts the staff records and plan lines with neither a known cap nor an
+// annual cost in some month of the year: nothing can be claimed for those months.
+func (p PCNYear) Unpriced() int {
+	n := 0
+	for _, s := range p.Staff {
+		if s.Uncapped && s.CostAssumed {
+			n++
+		}
+	}
+	for _, l := range p.Plan {
+		if l.Uncapped && l.CostAssumed {
+			n++
+		}
+	}
+	return n
+}
+
+// CostsAssumed counts the staff records and plan lines with no annual cost, claimed
+// at the cap where one is known.
+func (p PCNYear) CostsAssumed() (staff, plan int) {
+	for _, s := range p.Staff {
+		if s.CostAssumed {
+			staff++
+		}
+	}
+	for _, l := range p.Plan {
+		if l.CostAssumed {
+			plan++
+		}
+	}
+	return staff, plan
+}
+
+// StaffFunding is one staff record's year: its claims against its actual cost.
+type StaffFunding struct {
+	Record store.FundingRecord
+	// CapVariant is the parallel cap the record is claimed against ("" usual).
+	CapVariant string
+	// CapPence is the cap per WTE a year in force in the record's last month in post
+	// in the year; CapKnown is false when none is; CapChanged is true when the cap
+	// differed between its months in post.
+	CapPence   int64
+	CapKnown   bool
+	CapChanged bool
+	// InPost marks the months with at least one day in post.
+	InPost [12]bool
+	// ClaimPence is the claimable amount by month; CostPence the actual cost, 0 when
+	// the annual cost is not known (Record.CostKnown).
+	ClaimPence, CostPence [12]int64
+	ClaimTotal, CostTotal int64
+	Uncapped, CostAssumed bool
+}
+
+// AbovePence is what the PCN pays above the cap over the year: actual cost − claims,
+// 0 when the cost is not known (the claim then assumes the cap).
+func (s StaffFunding) AbovePence() int64 {
+	if !s.Record.CostKnown {
+		return 0
+	}
+	return s.CostTotal - s.ClaimTotal
+}
+
+// PlanFunding is one plan line's planned claims over the year.
+type PlanFunding struct {
+	Line                  store.PlanLine
+	MonthPence            [12]int64
+	TotalPence            int64
+	Uncapped, CostAssumed bool
+}
+
+// Compute works out the funding of every PCN of the request for every year, reading
+// the store once per table (see the package doc for the rules).
+func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
+	res := &Result{AsOf: req.AsOf, byPCN: make(map[string][]PCNYear, len(req.PCNs))}
+	if len(req.PCNs) == 0 || len(req.Years) == 0 {
+		return res, nil
+	}
+	in, err := gather(ctx, db, req)
+	if err != nil {
+		return nil, err
+	}
+	for _, y := range req.Years {
+		res.Years = append(res.Years, in.year(y))
+	}
+	for _, p := range req.PCNs {
+		for _, y := range res.Years {
+			res.byPCN[p.Code] = append(res.byPCN[p.Code], in.pcnYear(p, y, req.AsOf))
+		}
+	}
+	return res, nil
+}
+
+// year picks the rate of a year: its own, else the latest earlier one.
+func (in inputs) year(f planning.FinancialYear) Year {
+	y := Year{Year: f, PopulationDay: PopulationDay(f)}
+	for _, r := range in.rates {
+		if r.year <= f {
+			y.RatePounds, y.RateYear, y.RateKnown = r.pounds, r.year, true
+		}
+	}
+	return y
+}
+
+// pcnYear computes one PCN's year with planning.YearFunding and details its lines.
+func (in inputs) pcnYear(p workforce.PCN, y Year, asOf time.Time) PCNYear {
+	w, ok := in.pops[y.PopulationDay][p.Code]
+	if !ok {
+		w = float64(p.RegisteredPatients)
+	}
+	// Only the records in post at some time in the year: YearFunding would give the
+	// others no line, after working out their twelve months.
+	var recs []store.FundingRecord
+	var staff []planning.Staff
+	start, end := y.Year.Start(), y.Year.End()
+	for _, r := range in.staff[p.Code] {
+		if r.Start.Before(end) && (r.End.IsZero() || r.End.After(start)) {
+			recs, staff = append(recs, r), append(staff, planningStaff(r))
+		}
+	}
+	lines := in.plan[p.Code]
+	plan := make([]planning.PlanLine, len(lines))
+	for i, l := range lines {
+		plan[i] = planningLine(l)
+	}
+	f := planning.YearFunding(planning.FundingInputs{Year: y.Year, RatePounds: y.RatePounds, Population: w,
+		Staff: staff, Plan: plan, AsOf: asOf, Caps: in.caps})
+	out := PCNYear{PCN: p.Code, Year: y, Population: w, PopulationIsListSize: !ok, Funding: f,
+		Staff: make([]StaffFunding, 0, len(f.Lines))}
+	starts := y.Year.MonthStarts()
+	for _, l := range f.Lines {
+		if l.Kind == planning.LineStaff {
+			out.addStaff(in.staffFunding(recs[l.Index], staff[l.Index], l, y.Year, starts))
+		} else {
+			out.addPlan(PlanFunding{Line: lines[l.Index], MonthPence: l.MonthPence, TotalPence: l.TotalPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed})
+		}
+	}
+	return out
+}
+
+func (p *PCNYear) addStaff(s StaffFunding) {
+	p.Staff = append(p.Staff, s)
+	for m, v := range s.ClaimPence {
+		p.CommittedByMonth[m] += v
+	}
+}
+
+func (p *PCNYear) addPlan(l PlanFunding) {
+	p.Plan = append(p.Plan, l)
+	for m, v := range l.MonthPence {
+		p.PlannedByMonth[m] += v
+	}
+}
+
+// staffFunding details a record's claim line: its actual cost by month, and the cap
+// of its last month in post in the year (changed if its first month's differs).
+func (in inputs) staffFunding(r store.FundingRecord, s planning.Staff, l planning.FundingLine, year planning.FinancialYear, starts [12]time.Time) StaffFunding {
+	out := StaffFunding{Record: r, CapVariant: s.CapVariant, ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
+		Uncapped: l.Uncapped, CostAssumed: l.CostAssumed}
+	inPost, inMonth := planning.MonthDays(s, year)
+	first, last := -1, -1
+	for m := range inPost {
+		if inPost[m] == 0 {
+			continue
+		}
+		out.InPost[m] = true
+		if first < 0 {
+			first = m
+		}
+		last = m
+		if r.CostKnown {
+			// The month's actual cost, worked and rounded as its claim is, uncapped.
+			out.CostPence[m] = planning.MonthlyClaim(s.AnnualCostPence, s.FTE, inPost[m], inMonth[m])
+			out.CostTotal += out.CostPence[m]
+		}
+	}
+	if first >= 0 {
+		c0, k0 := in.caps.On(s.Role, s.CapVariant, starts[first])
+		out.CapPence, out.CapKnown = in.caps.On(s.Role, s.CapVariant, starts[last])
+		out.CapChanged = c0 != out.CapPence || k0 != out.CapKnown
+	}
+	return out
+}
+
+// planningStaff is a record as planning claims it; an unknown cost is 0.
+func planningStaff(r store.FundingRecord) planning.Staff {
+	s := planning.Staff{ID: r.ID, PCN: r.PCNCode, Role: r.RoleCode, FTE: r.FTE, Start: r.Start, End: r.End,
+		CapVariant: CapVariant(r.RoleCode, r.Band)}
+	if r.CostKnown {
+		s.AnnualCostPence = r.AnnualCostPence
+	}
+	return s
+}
+
+// planningLine is a plan line as planning claims it; an unknown cost is 0.
+func planningLine(l store.PlanLine) planning.PlanLine {
+	out := planning.PlanLine{PCN: l.PCNCode, Role: l.RoleCode, QuarterStart: l.QuarterStart, Starters: l.StartersFTE, Leavers: l.LeaversFTE}
+	if l.AnnualCostPence != nil {
+		out.AnnualCostPence = *l.AnnualCostPence
+	}
+	return out
+}
+
+// CapVariant is the parallel cap a record is claimed against: "experienced" for a
+// general practice nurse on band 6 (DOMAIN.md: band 5 new to general practice, band 6
+// experienced), else the usual cap "".
+func CapVariant(role, band string) string {
+	if role == "general_practice_nurse" && band == "6" {
+		return "experienced"
+	}
+	return ""
+}

@@ -1,0 +1,332 @@
+package funding
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+func day(s string) time.Time {
+	d, err := workforce.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// addStaff inserts a staff record by hand and returns its id. cost 0 is NULL (not
+// known); role "" is staff outside ARRS.
+func addStaff(t *testing.T, db *store.DB, pcn, role, ident string, fte float64, start, end string, cost int64, band string, funded string) int64 {
+	t.Helper()
+	q := func(s string) string {
+		if s == "" {
+			return "NULL"
+		}
+		return "'" + s + "'"
+	}
+	costSQL := "NULL"
+	if cost > 0 {
+		costSQL = fmt.Sprint(cost)
+	}
+	staffRole := ""
+	if role == "" {
+		staffRole = "Practice Manager"
+	}
+	var id int64
+	err := db.QueryRowForTest(context.Background(), fmt.Sprintf(`
+		INSERT INTO staff (pcn_code, role_code, staff_role, source, unique_identifier, fte, start_date, end_date,
+			annual_cost_pence, band, arrs_funded)
+		VALUES ('%s', %s, '%s', 'manual', '%s', %v, '%s', %s, %s, '%s', %s) RETURNING id`,
+		pcn, q(role), staffRole, ident, fte, start, q(end), costSQL, band, orNull(funded)), &id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func orNull(s string) string {
+	if s == "" {
+		return "NULL"
+	}
+	return s
+}
+
+func pence(p int64) *int64 { return &p }
+
+// fixture is the demo PCN U60057's 2025/26, as of 30 November 2025, written out by
+// hand (rate £26.631; claims = min(cost, cap) × FTE / 12 × days in post / days in
+// month, rounded per record per month):
+//
+//	w = 10,000 (in force on 1 January 2025): entitlement 2,663.1p × 10,000 = 26,631,000p
+//
+//	CP-PART  clinical pharmacist 0.8 FTE, £60,000 (under the £66,972 cap), from
+//	         11 June 2025 — part-month proration: June 20 of 30 days:
+//	         6,000,000 × 0.8 / 12 × 20/30 = 266,666.67 → 266,667; July–March
+//	         400,000 × 9 = 3,600,000; total 3,866,667; cost the same, 0 above the cap
+//	CC-MID   care coordinator 1.0, £36,000, all year — the cap changes mid-year: an
+//	         admin adds £35,000 from 1 October 2025 over £33,396 (from 2023-07-01):
+//	         April–September 3,339,600 / 12 = 278,300 × 6 = 1,669,800;
+//	         October–March 3,500,000 / 12 = 291,666.67 → 291,667 × 6 = 1,750,002;
+//	         total 3,419,802; cost 300,000 × 12 = 3,600,000; above 180,198
+//	PA-NOCAP physician associate 0.5, £50,000 — no known cap: the actual cost,
+//	         flagged: 5,000,000 × 0.5 / 12 = 208,333.33 → 208,333 × 12 = 2,499,996;
+//	         cost the same, 0 above
+//	CP-ABOVE clinical pharmacist 1.0, £70,000 — cost above the cap: claims
+//	         6,697,200 / 12 = 558,100 × 12 = 6,697,200; cost 7,000,000 / 12 =
+//	         583,333.33 → 583,333 × 12 = 6,999,996; above 302,796
+//	PT-NOCOST pharmacy technician 1.0, no cost recorded: the £43,352 cap, flagged
+//	         "cost assumed": 4,335,200 / 12 = 361,266.67 → 361,267 × 12 = 4,335,204;
+//	         above not known (0)
+//	GPN-B6   general practice nurse band 6, £55,000, from 1 April 2025: the
+//	         "experienced" cap £53,319: 444,325 × 12 = 5,331,900; cost 458,333.33 →
+//	         458,333 × 12 = 5,499,996; above 168,096
+//	PARA-NONE paramedic 1.0, neither a cap nor a cost known: nothing can be worked
+//	         out, 0 a month, flagged both ways ("unpriced")
+//	SELF     clinical pharmacist the PCN pays itself (arrs_funded false), and
+//	         a practice manager (outside ARRS): not claimed
+//	committed = 3,866,667 + 3,419,802 + 2,499,996 + 6,697,200 + 4,335,204 + 5,331,900
+//	          = 26,150,769
+//	plan (the draft is current): 2 clinical pharmacists from 1 January 2026 at
+//	         £55,000: 5,500,000 × 2 / 12 = 916,666.67 → 916,667 × 3 = 2,750,001;
+//	         a care coordinator from 1 October 2025 (before the as-of date: already in
+//	         the staff records) and a leavers-only line: nothing
+//	planned  = 2,750,001
+//	headroom = 26,631,000 − 26,150,769 − 2,750,001 = −2,269,770: over-committed by
+//	           2,269,770, no underspend; above the caps 180,198 + 302,796 + 168,096
+//	           = 651,090
+//	April committed: 278,300 + 208,333 + 558,100 + 361,267 + 444,325 = 1,850,325;
+//	June adds CP-PART's 266,667: 2,116,992; October: 400,000 + 291,667 + 208,333 +
+//	558,100 + 361,267 + 444,325 = 2,263,692
+type fixture struct {
+	db  *store.DB
+	ids map[string]int64
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	db := dbtest.New(t)
+	ctx := context.Background()
+	f := fixture{db: db, ids: map[string]int64{}}
+	const pcn = "U60057"
+	f.ids["CP-PART"] = addStaff(t, db, pcn, "clinical_pharmacist", "CP-PART", 0.8, "2025-06-11", "", 6000000, "", "")
+	f.ids["CC-MID"] = addStaff(t, db, pcn, "care_coordinator", "CC-MID", 1, "2020-01-01", "", 3600000, "", "")
+	f.ids["PA-NOCAP"] = addStaff(t, db, pcn, "physician_associate", "PA-NOCAP", 0.5, "2024-01-01", "", 5000000, "", "")
+	f.ids["CP-ABOVE"] = addStaff(t, db, pcn, "clinical_pharmacist", "CP-ABOVE", 1, "2023-01-01", "", 7000000, "", "true")
+	f.ids["PT-NOCOST"] = addStaff(t, db, pcn, "pharmacy_technician", "PT-NOCOST", 1, "2023-01-01", "", 0, "", "")
+	f.ids["GPN-B6"] = addStaff(t, db, pcn, "general_practice_nurse", "GPN-B6", 1, "2025-04-01", "", 5500000, "6", "")
+	f.ids["PARA-NONE"] = addStaff(t, db, pcn, "paramedic", "PARA-NONE", 1, "2024-01-01", "", 0, "", "")
+	addStaff(t, db, pcn, "clinical_pharmacist", "SELF", 1, "2023-01-01", "", 6000000, "", "false")
+	addStaff(t, db, pcn, "", "PM", 1, "2023-01-01", "", 5000000, "", "")
+	// A record that ended before the year: no line.
+	addStaff(t, db, pcn, "clinical_pharmacist", "GONE", 1, "2022-01-01", "2025-03-01", 6000000, "", "")
+	by := store.Actor{Name: "test"}
+	if _, err := db.AddRoleCap(ctx, workforce.Cap{RoleCode: "care_coordinator", EffectiveFrom: day("2025-10-01"), Pence: 3500000}, by); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UpsertPopulations(ctx, []workforce.Population{
+		{PCNCode: pcn, EffectiveDate: day("2025-01-01"), Weighted: 10000},
+		{PCNCode: pcn, EffectiveDate: day("2025-06-01"), Weighted: 11000}, // after 1 January 2025: not 2025/26's
+		{PCNCode: pcn, EffectiveDate: day("2026-01-01"), Weighted: 12000}, // 2026/27's
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ReplaceDrafts(ctx, "test", []store.PlanLine{
+		{PCNCode: pcn, RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), StartersFTE: 2, AnnualCostPence: pence(5500000)},
+		{PCNCode: pcn, RoleCode: "care_coordinator", QuarterStart: day("2025-10-01"), StartersFTE: 1},
+		{PCNCode: pcn, RoleCode: "paramedic", QuarterStart: day("2026-01-01"), LeaversFTE: 1},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func (f fixture) pcns(t *testing.T, codes ...string) []workforce.PCN {
+	t.Helper()
+	tree, err := f.db.Tree(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]workforce.PCN, len(codes))
+	for i, c := range codes {
+		p, ok := tree.PCN(c)
+		if !ok {
+			t.Fatalf("no PCN %s", c)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func TestCompute(t *testing.T) {
+	f := newFixture(t)
+	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
+		Years: []planning.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, ok := res.For("U60057", 2025)
+	if !ok {
+		t.Fatal("no 2025/26 for U60057")
+	}
+	fu := y.Funding
+	checks := []struct {
+		name      string
+		got, want int64
+	}{
+		{"entitlement", fu.EntitlementPence, 26631000},
+		{"committed", fu.CommittedPence, 26150769},
+		{"planned", fu.PlannedPence, 2750001},
+		{"headroom", fu.HeadroomPence, -2269770},
+		{"over-committed", y.OverCommittedPence(), 2269770},
+		{"underspend", y.UnderspendPence(), 0},
+		{"above the caps", y.AbovePence(), 651090},
+		{"April committed", y.CommittedByMonth[0], 1850325},
+		{"June committed", y.CommittedByMonth[2], 2116992},
+		{"October committed", y.CommittedByMonth[6], 2263692},
+		{"January planned", y.PlannedByMonth[9], 916667},
+		{"December planned", y.PlannedByMonth[8], 0},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	if y.Population != 10000 || y.PopulationIsListSize || y.Year.RateAssumed() {
+		t.Errorf("population %v (list size %v), rate assumed %v", y.Population, y.PopulationIsListSize, y.Year.RateAssumed())
+	}
+	staff := map[string]StaffFunding{}
+	for _, s := range y.Staff {
+		staff[s.Record.UniqueIdentifier] = s
+	}
+	if len(staff) != 7 {
+		t.Errorf("%d staff lines, want 7: %v", len(staff), keys(staff))
+	}
+	lines := []struct {
+		ident                 string
+		claims, cost, above   int64
+		cap                   int64
+		uncapped, assumed, ch bool
+	}{
+		{"CP-PART", 3866667, 3866667, 0, 6697200, false, false, false},
+		{"CC-MID", 3419802, 3600000, 180198, 3500000, false, false, true},
+		{"PA-NOCAP", 2499996, 2499996, 0, 0, true, false, false},
+		{"CP-ABOVE", 6697200, 6999996, 302796, 6697200, false, false, false},
+		{"PT-NOCOST", 4335204, 0, 0, 4335200, false, true, false},
+		{"GPN-B6", 5331900, 5499996, 168096, 5331900, false, false, false},
+		{"PARA-NONE", 0, 0, 0, 0, true, true, false},
+	}
+	for _, c := range lines {
+		s := staff[c.ident]
+		if s.ClaimTotal != c.claims || s.CostTotal != c.cost || s.AbovePence() != c.above || s.CapPence != c.cap ||
+			s.Uncapped != c.uncapped || s.CostAssumed != c.assumed || s.CapChanged != c.ch {
+			t.Errorf("%s: claims %d cost %d above %d cap %d uncapped %v assumed %v changed %v; want %+v",
+				c.ident, s.ClaimTotal, s.CostTotal, s.AbovePence(), s.CapPence, s.Uncapped, s.CostAssumed, s.CapChanged, c)
+		}
+	}
+	if part := staff["CP-PART"]; part.ClaimPence[1] != 0 || part.ClaimPence[2] != 266667 || part.ClaimPence[3] != 400000 || part.InPost[1] {
+		t.Errorf("CP-PART by month: %v, in post %v", part.ClaimPence, part.InPost)
+	}
+	if mid := staff["CC-MID"]; mid.ClaimPence[5] != 278300 || mid.ClaimPence[6] != 291667 {
+		t.Errorf("CC-MID September %d, October %d; want 278300, 291667", mid.ClaimPence[5], mid.ClaimPence[6])
+	}
+	if roles := y.NoCapRoles(); len(roles) != 2 || roles[0] != "paramedic" || roles[1] != "physician_associate" {
+		t.Errorf("no-cap roles %v", roles)
+	}
+	if s, p := y.CostsAssumed(); s != 2 || p != 0 || y.Unpriced() != 1 {
+		t.Errorf("costs assumed: staff %d, plan %d, unpriced %d; want 2, 0, 1", s, p, y.Unpriced())
+	}
+	if len(y.Plan) != 1 || y.Plan[0].TotalPence != 2750001 {
+		t.Errorf("plan lines %+v", y.Plan)
+	}
+}
+
+// The next year and a network with no weighted population, in the same call:
+//
+//	U60057 2026/27: w = 12,000 (in force on 1 January 2026); no 2026/27 rate is held,
+//	so 2025/26's £26.631 stands in, flagged: 2,663.1p × 12,000 = 31,957,200p; the
+//	plan's January 2026 starters claim all year: 916,667 × 12 = 11,000,004p
+//	U47425 2025/26: no weighted population: its registered list, 34,100, stands in,
+//	flagged: 2,663.1p × 34,100 = 90,811,710p; no staff or plan: headroom the same
+func TestComputeNextYearAndListSize(t *testing.T) {
+	f := newFixture(t)
+	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
+		Years: []planning.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ := res.For("U60057", 2026)
+	if next.Funding.EntitlementPence != 31957200 || next.Population != 12000 || !next.Year.RateAssumed() || next.Year.RateYear != 2025 {
+		t.Errorf("2026/27: entitlement %d, w %v, rate assumed %v from %v", next.Funding.EntitlementPence, next.Population, next.Year.RateAssumed(), next.Year.RateYear)
+	}
+	// The January 2026 starters (after the as-of date) are still planned spend, now
+	// for the whole year: 916,667 × 12 = 11,000,004.
+	if next.Funding.PlannedPence != 11000004 {
+		t.Errorf("2026/27 planned %d, want 11000004", next.Funding.PlannedPence)
+	}
+	other, _ := res.For("U47425", 2025)
+	if !other.PopulationIsListSize || other.Population != 34100 || other.Funding.EntitlementPence != 90811710 || other.Funding.HeadroomPence != 90811710 {
+		t.Errorf("U47425: list size %v, w %v, entitlement %d, headroom %d", other.PopulationIsListSize, other.Population, other.Funding.EntitlementPence, other.Funding.HeadroomPence)
+	}
+	if len(res.PCN("U47425")) != 2 || len(res.Years) != 2 {
+		t.Errorf("years: %d for U47425, %d in all", len(res.PCN("U47425")), len(res.Years))
+	}
+}
+
+// The claim schedule is one row per record per month in post: CP-PART from June (10
+// rows), the six others all year (72); the pharmacy technician's and the paramedic's
+// actual costs are not known.
+func TestClaims(t *testing.T) {
+	f := newFixture(t)
+	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057"), Years: []planning.FinancialYear{2025}, AsOf: day("2025-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, _ := res.For("U60057", 2025)
+	rows := y.Claims()
+	if len(rows) != 82 {
+		t.Fatalf("%d rows, want 82", len(rows))
+	}
+	var sum int64
+	for _, r := range rows {
+		sum += r.ClaimablePence
+		if r.Staff == "CP-PART" && r.Month.Equal(day("2025-06-01")) && (r.ClaimablePence != 266667 || *r.ActualCostPence != 266667 || r.FTE != 0.8) {
+			t.Errorf("CP-PART June: %+v", r)
+		}
+		if r.Staff == "PT-NOCOST" && r.ActualCostPence != nil {
+			t.Errorf("PT-NOCOST has an actual cost: %d", *r.ActualCostPence)
+		}
+	}
+	if sum != y.Funding.CommittedPence {
+		t.Errorf("claims sum to %d, committed %d", sum, y.Funding.CommittedPence)
+	}
+}
+
+func TestLabel(t *testing.T) {
+	cases := []struct {
+		rec  store.FundingRecord
+		want string
+	}{
+		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 7}, UniqueIdentifier: "ABC123", Source: workforce.SourceNWRSStaff}, "ABC123"},
+		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 8}, Source: workforce.SourceNWRSContracted}, "Contracted services, record 8"},
+		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 9}, Source: workforce.SourceManual}, "Record 9"},
+	}
+	for _, c := range cases {
+		if got := Label(c.rec); got != c.want {
+			t.Errorf("Label = %q, want %q", got, c.want)
+		}
+	}
+}
+
+func keys(m map[string]StaffFunding) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,55 @@
+package planning
+
+import (
+	"slices"
+	"testing"
+)
+
+// An ICB's supply and its PCNs' plans over 2026/27 and 2027/28:
+//
+//	pharmacists 2026/27: supply 2 + 1 + 0.5 = 3.5; starters 2 (Q1, PCN A) + 1.5 (Q4,
+//	  1 Jan 2027, PCN B) = 3.5: equal, not outrun
+//	pharmacists 2027/28: supply 1; starters 2 → short 1, outrun
+//	paramedics 2026/27: no supply recorded; starters 1 → short 1, outrun
+//	care coordinators 2027/28: supply 4; no starters → not outrun
+//	2028/29 (supply and starters) and 2025/26 (starters) are not asked for; a line
+//	outside ARRS and a line of leavers only count nothing.
+func TestSupplyGaps(t *testing.T) {
+	fy26, fy27 := FinancialYear(2026), FinancialYear(2027)
+	supply := []Supply{
+		{Role: "clinical_pharmacist", Year: fy26, NewlyQualified: 2, TraineesCompleting: 1, Movers: 0.5},
+		{Role: "clinical_pharmacist", Year: fy27, Movers: 1},
+		{Role: "care_coordinator", Year: fy27, NewlyQualified: 4},
+		{Role: "clinical_pharmacist", Year: 2028, NewlyQualified: 9},
+	}
+	plan := []PlanLine{
+		{PCN: "A", Role: "clinical_pharmacist", QuarterStart: day("2026-04-01"), Starters: 2},
+		{PCN: "B", Role: "clinical_pharmacist", QuarterStart: day("2027-01-01"), Starters: 1.5},
+		{PCN: "A", Role: "clinical_pharmacist", QuarterStart: day("2027-07-01"), Starters: 2},
+		{PCN: "B", Role: "paramedic", QuarterStart: day("2026-10-01"), Starters: 1},
+		{PCN: "B", Role: "paramedic", QuarterStart: day("2026-01-01"), Starters: 7},      // 2025/26
+		{PCN: "B", Role: "paramedic", QuarterStart: day("2028-04-01"), Starters: 7},      // 2028/29
+		{PCN: "B", Role: "", QuarterStart: day("2026-04-01"), Starters: 5},               // outside ARRS
+		{PCN: "B", Role: "physiotherapist", QuarterStart: day("2026-04-01"), Leavers: 1}, // leavers only
+	}
+	got := SupplyGaps(supply, plan, []FinancialYear{fy26, fy27})
+	want := []SupplyGap{
+		{Role: "care_coordinator", Year: fy27, Supply: 4, Recorded: true},
+		{Role: "clinical_pharmacist", Year: fy26, Supply: 3.5, Recorded: true, Starters: 3.5},
+		{Role: "clinical_pharmacist", Year: fy27, Supply: 1, Recorded: true, Starters: 2, Shortfall: 1, Outrun: true},
+		{Role: "paramedic", Year: fy26, Starters: 1, Shortfall: 1, Outrun: true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("gaps = %+v, want %+v", got, want)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Role != w.Role || g.Year != w.Year || !near(g.Supply, w.Supply) || g.Recorded != w.Recorded ||
+			!near(g.Starters, w.Starters) || !near(g.Shortfall, w.Shortfall) || g.Outrun != w.Outrun {
+			t.Errorf("gap %d = %+v, want %+v", i, g, w)
+		}
+	}
+	if roles := OutrunRoles(got); !slices.Equal(roles, []string{"clinical_pharmacist", "paramedic"}) {
+		t.Errorf("outrun roles = %v", roles)
+	}
+}

@@ -1,0 +1,267 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/arrs-planner/arrs/internal/importer"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/admin"
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Role caps, kept by admins (/admin/caps): add a cap from a date for a role and
+// variant, change its date, amount or provisional flag, or remove it. Each change is
+// audited in its own transaction (store.AddRoleCap and friends); a stale form is
+// refused with 409, a wrong field re-renders the form with 422.
+
+// The bounds of a plausible cap per WTE a year: the lowest published is £29,726, the
+// highest £102,683 (DOMAIN.md); outside these a digit was dropped or doubled.
+const (
+	minCapPence = 10_000_00
+	maxCapPence = 250_000_00
+)
+
+// variantPattern is a variant's name: lower case, as the reference data writes them.
+var variantPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+
+func (s *Server) caps(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.capsPage(r, admin.CapForm{Errors: map[string]string{}})
+	if err != nil {
+		return err
+	}
+	p.Success = s.sessions.PopString(r.Context(), keyFlash)
+	return render(w, r, admin.Caps(p))
+}
+
+// capsPage lists every role of the catalogue with its caps, and the add form.
+func (s *Server) capsPage(r *http.Request, f admin.CapForm) (admin.CapsPage, error) {
+	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
+	if err != nil {
+		return admin.CapsPage{}, err
+	}
+	all, err := s.db.RoleCaps(r.Context())
+	if err != nil {
+		return admin.CapsPage{}, err
+	}
+	byRole := map[string][]admin.CapRow{}
+	for _, c := range all {
+		byRole[c.RoleCode] = append(byRole[c.RoleCode], admin.CapRow{ID: c.ID, Variant: c.Variant, From: c.EffectiveFrom, Pence: c.Pence, Provisional: c.Provisional})
+	}
+	p := admin.CapsPage{Layout: s.page(r, "Role caps", layout.NavNone), Form: f}
+	p.Layout.HasErrors = len(f.Errors) > 0
+	for _, role := range roles {
+		p.Roles = append(p.Roles, admin.CapRole{Code: role.Code, Name: role.Name, Caps: byRole[role.Code]})
+		p.Form.Roles = append(p.Form.Roles, ui.SelectItem{Value: role.Code, Text: role.Name})
+	}
+	return p, nil
+}
+
+func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("The form could not be read.")
+	}
+	f := capForm(r)
+	f.Role, f.Variant = strings.TrimSpace(r.PostForm.Get("role")), strings.TrimSpace(r.PostForm.Get("variant"))
+	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
+	if err != nil {
+		return err
+	}
+	role, known := catalogueRole(roles, f.Role)
+	if !known {
+		f.Errors["role"] = "Select the role"
+	}
+	if f.Variant != "" && !variantPattern.MatchString(f.Variant) {
+		f.Errors["variant"] = "Write the variant in lower-case letters, digits and underscores, such as experienced"
+	}
+	c := parseCap(&f, role, known)
+	if len(f.Errors) == 0 {
+		_, err = s.db.AddRoleCap(r.Context(), c, actorOf(r))
+		if errors.Is(err, store.ErrCapTaken) {
+			f.Errors["from"] = "There is already a cap for " + capName(role.Name, f.Variant) + " from this date: change that cap instead"
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(f.Errors) > 0 {
+		p, err := s.capsPage(r, f)
+		if err != nil {
+			return err
+		}
+		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Caps(p))
+	}
+	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+capName(role.Name, c.Variant)+" of "+ui.MoneyWhole(c.Pence)+" from "+c.EffectiveFrom.Format("2 January 2006"))
+	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) capEdit(w http.ResponseWriter, r *http.Request) error {
+	c, role, err := s.capByParam(r)
+	if err != nil {
+		return err
+	}
+	f := admin.CapForm{ID: c.ID, Version: c.Version, From: c.EffectiveFrom.Format(workforce.DateLayout),
+		Amount: poundsInput(c.Pence), Provisional: c.Provisional, Errors: map[string]string{}}
+	return render(w, r, admin.CapEdit(s.capEditForm(r, f, c, role)))
+}
+
+func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
+	before, role, err := s.capByParam(r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("The form could not be read.")
+	}
+	f := capForm(r)
+	f.ID = before.ID
+	c := parseCap(&f, role, true)
+	if len(f.Errors) > 0 {
+		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.CapEdit(s.capEditForm(r, f, before, role)))
+	}
+	saved, err := s.db.UpdateRoleCap(r.Context(), store.RoleCap{ID: before.ID, Cap: c, Version: f.Version}, actorOf(r))
+	switch {
+	case errors.Is(err, store.ErrCapTaken):
+		f.Errors["from"] = "There is already a cap for " + capName(role.Name, before.Variant) + " from this date: change that cap instead"
+		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.CapEdit(s.capEditForm(r, f, before, role)))
+	case errors.Is(err, store.ErrConflict):
+		return s.capConflict(w, r, f, before, role)
+	case err != nil:
+		return err
+	}
+	s.sessions.Put(r.Context(), keyFlash, "Saved the cap for "+capName(role.Name, saved.Variant)+" of "+ui.MoneyWhole(saved.Pence)+" from "+saved.EffectiveFrom.Format("2 January 2006"))
+	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) capDelete(w http.ResponseWriter, r *http.Request) error {
+	before, role, err := s.capByParam(r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("The form could not be read.")
+	}
+	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	_, err = s.db.DeleteRoleCap(r.Context(), before.ID, version, actorOf(r))
+	if errors.Is(err, store.ErrConflict) {
+		f := admin.CapForm{ID: before.ID, From: before.EffectiveFrom.Format(workforce.DateLayout), Amount: poundsInput(before.Pence),
+			Provisional: before.Provisional, Errors: map[string]string{}}
+		return s.capConflict(w, r, f, before, role)
+	}
+	if err != nil {
+		return err
+	}
+	s.sessions.Put(r.Context(), keyFlash, "Removed the cap for "+capName(role.Name, before.Variant)+" from "+before.EffectiveFrom.Format("2 January 2006"))
+	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
+	return nil
+}
+
+// capConflict shows the form again with 409: someone saved the cap since the form
+// was opened. The form keeps what was typed and takes the current version, so saving
+// again is a deliberate choice to overwrite.
+func (s *Server) capConflict(w http.ResponseWriter, r *http.Request, f admin.CapForm, current store.RoleCap, role workforce.Role) error {
+	f.Conflict = "Someone else changed this cap while you were editing: it is now " + ui.MoneyWhole(current.Pence) + " from " +
+		current.EffectiveFrom.Format("2 January 2006") + ". Nothing was saved. Check the values below, then save or remove it again."
+	return renderStatus(w, r, http.StatusConflict, admin.CapEdit(s.capEditForm(r, f, current, role)))
+}
+
+// capEditForm completes a change form: its page, the fixed role and variant, and
+// the cap's current version.
+func (s *Server) capEditForm(r *http.Request, f admin.CapForm, c store.RoleCap, role workforce.Role) admin.CapForm {
+	f.Layout = s.page(r, "Change the cap for "+capName(role.Name, c.Variant)+" from "+c.EffectiveFrom.Format("2 January 2006"), layout.NavNone)
+	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Role caps", Href: "/admin/caps"}}
+	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != ""
+	f.Role, f.RoleName, f.Variant = c.RoleCode, role.Name, c.Variant
+	if f.Conflict != "" || f.Version == 0 {
+		f.Version = c.Version
+	}
+	return f
+}
+
+// capByParam loads the cap of the address and its role.
+func (s *Server) capByParam(r *http.Request) (store.RoleCap, workforce.Role, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return store.RoleCap{}, workforce.Role{}, errNotFound
+	}
+	c, err := s.db.RoleCap(r.Context(), id)
+	if err != nil {
+		return c, workforce.Role{}, err
+	}
+	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
+	if err != nil {
+		return c, workforce.Role{}, err
+	}
+	role, _ := catalogueRole(roles, c.RoleCode)
+	return c, role, nil
+}
+
+// capForm reads the fields every cap form has, as typed.
+func capForm(r *http.Request) admin.CapForm {
+	f := admin.CapForm{From: strings.TrimSpace(r.PostForm.Get("from")), Amount: strings.TrimSpace(r.PostForm.Get("amount")),
+		Provisional: r.PostForm.Get("provisional") == "yes", Errors: map[string]string{}}
+	f.Version, _ = strconv.Atoi(r.PostForm.Get("version"))
+	return f
+}
+
+// parseCap checks the date and amount of a cap of role (when known), noting each
+// problem against its field.
+func parseCap(f *admin.CapForm, role workforce.Role, known bool) workforce.Cap {
+	c := workforce.Cap{RoleCode: f.Role, Variant: f.Variant, Provisional: f.Provisional}
+	from, err := workforce.ParseDate(f.From)
+	switch {
+	case err != nil:
+		f.Errors["from"] = "Enter the date the cap is in force from in the form YYYY-MM-DD, such as 2026-04-01"
+	case known && from.Before(role.Added):
+		f.Errors["from"] = role.Name + " could only be claimed from " + role.Added.Format("2 January 2006") + ": give a date on or after that"
+	case from.Year() > 2100:
+		f.Errors["from"] = "Enter a date before 2100"
+	}
+	c.EffectiveFrom = from
+	pence, ok := importer.ParsePounds(strings.NewReplacer("£", "", ",", "", " ", "").Replace(f.Amount))
+	switch {
+	case f.Amount == "":
+		f.Errors["amount"] = "Enter the cap per WTE a year, in pounds"
+	case !ok:
+		f.Errors["amount"] = "Enter the cap in pounds, such as 66972 or 66972.50"
+	case pence < minCapPence || pence > maxCapPence:
+		f.Errors["amount"] = "The cap must be between £10,000 and £250,000 a year"
+	}
+	c.Pence = pence
+	return c
+}
+
+// poundsInput is an amount as the form's input shows it: 66972, or 66972.50.
+func poundsInput(pence int64) string {
+	if pence%100 == 0 {
+		return strconv.FormatInt(pence/100, 10)
+	}
+	return strconv.FormatInt(pence/100, 10) + "." + strconv.FormatInt(100+pence%100, 10)[1:]
+}
+
+// capName is a role's name with its variant: "General practice nurse (experienced)".
+func capName(roleName, variant string) string {
+	name := roleName
+	if variant != "" {
+		name += " (" + variant + ")"
+	}
+	return name
+}
+
+// catalogueRole returns the catalogue's role of a code.
+func catalogueRole(roles []workforce.Role, code string) (workforce.Role, bool) {
+	for _, r := range roles {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return workforce.Role{}, false
+}

@@ -1,0 +1,147 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+
+	fundingweb "github.com/arrs-planner/arrs/web/funding"
+)
+
+// pcnFunding is /pcns/{code}/funding: this financial year and the next, from the
+// server's clock; the route's rule (pcnMember) has checked access.
+func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
+	p, ok := s.pcnICB(r, strings.ToUpper(chi.URLParam(r, "code")))
+	if !ok {
+		return errNotFound
+	}
+	this := planning.FinancialYearOf(s.today())
+	res, census, err := s.fundingOf(r, p, this, this+1)
+	if err != nil {
+		return err
+	}
+	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
+	if err != nil {
+		return err
+	}
+	names := fundingRoleNames(roles)
+	page := fundingweb.Page{Layout: s.page(r, "Funding of "+p.Name, layout.NavEngland), Code: p.Code, Name: p.Name, AsOf: res.AsOf, Census: census}
+	page.Layout.Breadcrumbs = s.pcnBreadcrumbs(r, p)
+	for i, y := range res.PCN(p.Code) {
+		v := fundingYear(y, names, p.Code)
+		v.Label = [...]string{"This year", "Next year"}[i]
+		page.Years = append(page.Years, v)
+	}
+	return render(w, r, fundingweb.View(page))
+}
+
+// today is the server clock's date, as planning reads dates: midnight UTC.
+func (s *Server) today() time.Time {
+	return planning.Date(s.now().UTC().Date())
+}
+
+// fundingOf computes one PCN's funding for the years, as of the latest census (the
+// day the staff data describes), else today; census says which.
+func (s *Server) fundingOf(r *http.Request, p workforce.PCN, years ...planning.FinancialYear) (*funding.Result, bool, error) {
+	asOf, err := s.db.LatestCensus(r.Context())
+	census := err == nil
+	if errors.Is(err, store.ErrNotFound) {
+		asOf, err = s.today(), nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := funding.Compute(r.Context(), s.db, funding.Request{PCNs: []workforce.PCN{p}, Years: years, AsOf: asOf})
+	return res, census, err
+}
+
+// yearKey is a financial year as ids and file names write it: "2026".
+func yearKey(y planning.FinancialYear) string { return strconv.Itoa(int(y)) }
+
+func int64Text(n int64) string { return strconv.FormatInt(n, 10) }
+
+// pcnBreadcrumbs leads from England to the PCN's own page.
+func (s *Server) pcnBreadcrumbs(r *http.Request, p workforce.PCN) []ui.BreadcrumbItem {
+	items := []ui.BreadcrumbItem{{Text: "England", Href: "/"}}
+	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	if err == nil {
+		if icb, ok := tree.ICB(p.ICBCode); ok {
+			if region, ok := tree.Region(icb.RegionCode); ok {
+				items = append(items, ui.BreadcrumbItem{Text: region.Name, Href: "/regions/" + region.Code})
+			}
+			items = append(items, ui.BreadcrumbItem{Text: icb.Name, Href: "/icbs/" + icb.Code})
+		}
+	}
+	return append(items, ui.BreadcrumbItem{Text: p.Name, Href: "/pcns/" + p.Code})
+}
+
+// fundingYear is one year's figures as the page shows them.
+func fundingYear(y funding.PCNYear, names map[string]string, code string) fundingweb.Year {
+	f := y.Funding
+	v := fundingweb.Year{
+		Key: yearKey(y.Year.Year), Name: y.Year.Year.String(),
+		RatePounds: y.Year.RatePounds, RateYear: y.Year.RateYear.String(), RateAssumed: y.Year.RateAssumed(), RateKnown: y.Year.RateKnown,
+		Population: y.Population, PopulationDay: y.Year.PopulationDay, ListSize: y.PopulationIsListSize,
+		Entitlement: f.EntitlementPence, Committed: f.CommittedPence, Planned: f.PlannedPence, Headroom: f.HeadroomPence,
+		Above: y.AbovePence(),
+	}
+	for m, start := range y.Year.Year.MonthStarts() {
+		v.Months = append(v.Months, fundingweb.Month{Key: start.Format("2006-01"), Label: start.Format("Jan 2006"),
+			Committed: y.CommittedByMonth[m], Planned: y.PlannedByMonth[m]})
+	}
+	for _, s := range y.Staff {
+		v.Staff = append(v.Staff, fundingweb.Staff{ID: s.Record.ID, Label: funding.Label(s.Record),
+			Href: "/pcns/" + code + "/staff/" + int64Text(s.Record.ID) + "/history", Role: fundingRoleName(names, s.Record.RoleCode), FTE: s.Record.FTE,
+			Cap: s.CapPence, CapKnown: s.CapKnown, CapChanged: s.CapChanged, Cost: s.Record.AnnualCostPence, CostKnown: s.Record.CostKnown,
+			Claims: s.ClaimTotal, CostYear: s.CostTotal, Above: s.AbovePence()})
+	}
+	for _, l := range y.Plan {
+		pl := fundingweb.PlanLine{Quarter: planning.QuarterOf(l.Line.QuarterStart).String(), Role: fundingRoleName(names, l.Line.RoleCode),
+			Starters: l.Line.StartersFTE, Uncapped: l.Uncapped, Total: l.TotalPence}
+		if l.Line.AnnualCostPence != nil {
+			pl.Cost, pl.CostKnown = *l.Line.AnnualCostPence, true
+		}
+		v.Plan = append(v.Plan, pl)
+	}
+	for _, role := range y.NoCapRoles() {
+		v.NoCapRoles = append(v.NoCapRoles, fundingRoleName(names, role))
+	}
+	v.CostsAssumed, v.PlanCostsAssumed = y.CostsAssumed()
+	v.Unpriced = y.Unpriced()
+	q := url.Values{"year": {v.Name}}
+	base := "/pcns/" + code + "/funding/claims"
+	v.Downloads = []fundingweb.Download{
+		{Text: "CSV", Href: withQuery(base+".csv", q), TestID: "y" + v.Key + "-claims-csv"},
+		{Text: "Excel (XLSX)", Href: withQuery(base+".xlsx", q), TestID: "y" + v.Key + "-claims-xlsx"},
+	}
+	return v
+}
+
+// fundingRoleNames indexes the catalogue's names by code.
+func fundingRoleNames(roles []workforce.Role) map[string]string {
+	out := make(map[string]string, len(roles))
+	for _, r := range roles {
+		out[r.Code] = r.Name
+	}
+	return out
+}
+
+// fundingRoleName is a role's name, or its code if the catalogue lacks it.
+func fundingRoleName(names map[string]string, code string) string {
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return code
+}

@@ -1,0 +1,129 @@
+package server
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// The numbers beside the grid are the gap report's: for each quarter of the grid, the
+// projection and the gap on its last day equal the PCN's row of gaps.Compute measured
+// that day, with the saved draft as the current plan; the money is planning's.
+func TestPlanFiguresMatchTheGapReport(t *testing.T) {
+	e := newPlanEnv(t)
+	e.save("manager", map[string]string{
+		"s-clinical_pharmacist-2026-2": "2", "c-clinical_pharmacist-2026-2": "60000",
+		"s-paramedic-2026-4": "1.5", "l-care_coordinator-2027-1": "1",
+		"s-dietitian-2028-3": "0.6", "c-dietitian-2028-3": "48000.50",
+	})
+	_, doc := e.page("manager", "/pcns/U60057/plan")
+	if testID(doc, "not-current") != "" {
+		t.Error("a draft alone is the current plan, yet the page says the report uses another")
+	}
+	ctx := context.Background()
+	compared := 0
+	for _, q := range planWindow(today(planNow)) {
+		res, err := gaps.Compute(ctx, e.db, gaps.Options{At: planQuarterEnd(q), Today: today(planNow)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, ok := findGap(res.PCNs, "U60057")
+		if !ok {
+			t.Fatal("no gap row for U60057")
+		}
+		key := itoa64(int64(q.Year)) + "-" + itoa64(int64(q.N))
+		if got, want := testID(doc, "projected-"+key), ui.FTE(row.ProjectedFTE); got != want {
+			t.Errorf("%s projected: page %s, gap report %s", q, got, want)
+		}
+		if got, want := testID(doc, "gap-"+key), ui.FTE(row.GapFTE); got != want {
+			t.Errorf("%s gap: page %s, gap report %s", q, got, want)
+		}
+		compared++
+	}
+	if compared != 12 {
+		t.Errorf("compared %d quarters, want 12", compared)
+	}
+	// The fair share and the population note are the report's too.
+	res, _ := gaps.Compute(ctx, e.db, gaps.Options{Today: today(planNow)})
+	row, _ := findGap(res.PCNs, "U60057")
+	if got := testID(doc, "fair-share"); !strings.Contains(got, "target"+ui.FTE(row.TargetFTE)+" additional FTE of 26,000") {
+		t.Errorf("fair share %q, report %s", got, ui.FTE(row.TargetFTE))
+	}
+	if got := testID(doc, "list-size"); !strings.Contains(got, "registered list of 105,122 patients") {
+		t.Errorf("list size note %q", got)
+	}
+	// 2026/27's entitlement: no rate is published, the 2025/26 rate stands in, on the
+	// registered list (no weighted population entered); both said.
+	if got, want := testID(doc, "entitlement-2026"), pounds(planning.Entitlement(26.631, 105122)); !strings.Contains(got, want) {
+		t.Errorf("entitlement 2026/27: %q, want %s", got, want)
+	}
+	notes := testID(doc, "funding-2026")
+	for _, want := range []string{"No rate is published for 2026/27 yet: the 2025/26 rate of £26.631", "registered list of 105,122 patients stands in"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("funding notes %q, want %q", notes, want)
+		}
+	}
+	// Entitlement left is entitlement − committed − planned, and the plan's starters
+	// are planned spend from their quarter.
+	f := func(id string) int64 { return pencePage(t, testID(doc, id)) }
+	if f("left-2026") != f("entitlement-2026")-f("committed-2026")-f("planned-2026") || f("planned-2026") == 0 || f("planned-2028") == 0 {
+		t.Errorf("money of 2026/27: %s", testID(doc, "funding-2026"))
+	}
+	// Two clinical pharmacists at £60,000 from 1 July 2026 for 9 months: 2 × 60,000 × 9/12,
+	// plus 1.5 paramedics from 1 January 2027 (no cost, no cap: £0).
+	if got := f("planned-2026"); got != 9_000_000 {
+		t.Errorf("planned 2026/27: %d pence, want £90,000", got)
+	}
+
+	// Once another version is accepted, the draft's figures are its own and the page
+	// says which plan the report uses.
+	e.moveAll(t)
+	e.saveAt("manager", "/pcns/U60057/plan?edit=1", map[string]string{"s-clinical_pharmacist-2026-2": "5"})
+	_, doc = e.page("manager", "/pcns/U60057/plan")
+	if got := testID(doc, "not-current"); !strings.Contains(got, "version 1 (Accepted)") {
+		t.Errorf("the note on a draft that is not current: %q", got)
+	}
+}
+
+// moveAll takes U60057's newest version through submission, sign-off and acceptance.
+func (e *planEnv) moveAll(t *testing.T) {
+	t.Helper()
+	for _, step := range []struct{ who, move string }{{"manager", "submit"}, {"director", "sign-off"}, {"lead", "accept"}} {
+		if code, body := e.move(step.who, step.move, e.plans()[0], ""); code != 303 {
+			t.Fatalf("%s: %d %s", step.move, code, errorSummary(body))
+		}
+	}
+}
+
+// pencePage reads the amount ending a text, "£1,234.56" or "−£12", as pence.
+func pencePage(t *testing.T, s string) int64 {
+	t.Helper()
+	i := strings.LastIndex(s, "£")
+	if i < 0 {
+		t.Fatalf("%q holds no amount", s)
+	}
+	neg := strings.HasSuffix(s[:i], "−")
+	s = s[i:]
+	s = strings.NewReplacer("−", "", "£", "", ",", "").Replace(s)
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = (frac + "00")[:2]
+	p, ok := int64(0), true
+	for _, c := range whole + frac {
+		if c < '0' || c > '9' {
+			ok = false
+			break
+		}
+		p = p*10 + int64(c-'0')
+	}
+	if !ok {
+		t.Fatalf("%q is not an amount", s)
+	}
+	if neg {
+		return -p
+	}
+	return p
+}

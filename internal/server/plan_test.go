@@ -1,0 +1,321 @@
+package server
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/refdata"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+// planNow is the clock of the plan tests: 10 May 2026, so the grid shows 2026/27 to
+// 2028/29 and the sample census (30 November 2025) is before every quarter of it.
+var planNow = time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC)
+
+// planEnv is a server on its own database holding the QOC/QSL sample workforce, with
+// the personas signed in as they are needed.
+type planEnv struct {
+	t       *testing.T
+	db      *store.DB
+	s       *Server
+	ts      *httptest.Server
+	users   map[string]auth.User
+	clients map[string]*http.Client
+}
+
+func newPlanEnv(t *testing.T) *planEnv {
+	t.Helper()
+	db := dbtest.New(t)
+	f, err := refdata.Open(refdata.SampleWorkforceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	e := &planEnv{t: t, db: db, users: addPersonas(t, db), clients: map[string]*http.Client{}}
+	e.s, e.ts = newTestServer(t, db)
+	e.s.now = func() time.Time { return planNow }
+	return e
+}
+
+// as is a persona's signed-in client.
+func (e *planEnv) as(persona string) *http.Client {
+	e.t.Helper()
+	if c, ok := e.clients[persona]; ok {
+		return c
+	}
+	c := client(e.t)
+	signIn(e.t, e.ts, c, persona+"@test.nhs.uk")
+	e.clients[persona] = c
+	return c
+}
+
+// page gets a page as a persona and parses it.
+func (e *planEnv) page(persona, path string) (int, *goquery.Document) {
+	e.t.Helper()
+	res, err := e.as(persona).Get(e.ts.URL + path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	doc, err := goquery.NewDocumentFromReader(res.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res.StatusCode, doc
+}
+
+// post posts a form as a persona.
+func (e *planEnv) post(persona, path string, v url.Values) (int, string) {
+	e.t.Helper()
+	return postForm(e.t, e.as(persona), e.ts.URL+path, v)
+}
+
+// planForm is the plan form of a page, every field as the browser would send it.
+func planForm(doc *goquery.Document) url.Values {
+	v := url.Values{}
+	doc.Find(`form[data-testid="plan-form"] input`).Each(func(_ int, in *goquery.Selection) {
+		name, _ := in.Attr("name")
+		v.Set(name, in.AttrOr("value", ""))
+	})
+	return v
+}
+
+// gridForm opens the plan page as a persona and fills in cells.
+func (e *planEnv) gridForm(persona, path string, cells map[string]string) url.Values {
+	e.t.Helper()
+	status, doc := e.page(persona, path)
+	v := planForm(doc)
+	if status != http.StatusOK || v.Get("version") == "" {
+		e.t.Fatalf("%s as %s: %d, no plan form", path, persona, status)
+	}
+	for k, x := range cells {
+		v.Set(k, x)
+	}
+	return v
+}
+
+// save fills in the grid and saves it, wanting 303.
+func (e *planEnv) save(persona string, cells map[string]string) {
+	e.t.Helper()
+	if code, body := e.post(persona, "/pcns/U60057/plan", e.gridForm(persona, "/pcns/U60057/plan", cells)); code != http.StatusSeeOther {
+		e.t.Fatalf("saving %v as %s: %d\n%s", cells, persona, code, errorSummary(body))
+	}
+}
+
+// errorSummary is the error summary of a page, for failure messages.
+func errorSummary(body string) string {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		return body
+	}
+	return strings.Join(strings.Fields(doc.Find(".nhsuk-error-summary").Text()), " ")
+}
+
+// plans is U60057's versions, newest first.
+func (e *planEnv) plans() []store.Plan {
+	e.t.Helper()
+	ps, err := e.db.PlansByPCN(context.Background(), "U60057")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return ps
+}
+
+// lines is a version's lines as "role quarter starters leavers cost" strings.
+func (e *planEnv) lines(id int64) []string {
+	e.t.Helper()
+	ls, err := e.db.PlanLines(context.Background(), id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return auditLines(ls)
+}
+
+// move posts a workflow move on a version as a persona.
+func (e *planEnv) move(persona, move string, p store.Plan, comment string) (int, string) {
+	e.t.Helper()
+	v := url.Values{"plan": {strconv.FormatInt(p.ID, 10)}, "version": {strconv.Itoa(p.Version)}}
+	if comment != "" {
+		v.Set("comment", comment)
+	}
+	return e.post(persona, "/pcns/U60057/plan/"+move, v)
+}
+
+func (e *planEnv) plan(id int64) store.Plan {
+	e.t.Helper()
+	p, err := e.db.Plan(context.Background(), id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return p
+}
+
+func readBody(t *testing.T, res *http.Response) []byte {
+	t.Helper()
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestPlanEditorSaves(t *testing.T) {
+	e := newPlanEnv(t)
+	if _, doc := e.page("director", "/pcns/U60057"); doc.Find(`a[data-testid="plan-link"][href="/pcns/U60057/plan"]`).Length() != 1 {
+		t.Error("the PCN's overview does not link to its plan")
+	}
+	status, doc := e.page("manager", "/pcns/U60057/plan")
+	if status != 200 || doc.Find(`input[name="s-clinical_pharmacist-2026-1"]`).Length() != 1 ||
+		doc.Find(`input[name="c-consultant_nurse-2028-4"]`).Length() != 1 || doc.Find(`[data-testid="grid-2029"]`).Length() != 0 {
+		t.Fatalf("the editor of a PCN with no plan: %d, grid 2026/27–2028/29 expected", status)
+	}
+	if got := doc.Find(`label[for="s-paramedic-2027-3"]`).Text(); got != "Paramedic, 2027/28 Q3, starters (FTE)" {
+		t.Errorf("cell label %q", got)
+	}
+	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "1.5", "c-clinical_pharmacist-2026-2": "£52,000",
+		"l-paramedic-2027-1": "0.5"})
+	ps := e.plans()
+	if len(ps) != 1 || ps[0].Status != store.PlanDraft || ps[0].CreatedBy != "manager@test.nhs.uk" {
+		t.Fatalf("plans after the first save: %+v", ps)
+	}
+	want := []string{"clinical_pharmacist 2026/27 Q2 1.5 0 52000", "paramedic 2027/28 Q1 0 0.5 -"}
+	if got := e.lines(ps[0].ID); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %v, want %v", got, want)
+	}
+	if got := planAudit(t, e.db); len(got) != 1 || got[0] != "manager@test.nhs.uk plan.save" {
+		t.Errorf("audit: %v", got)
+	}
+	_, doc = e.page("manager", "/pcns/U60057/plan")
+	if v := doc.Find(`input[name="c-clinical_pharmacist-2026-2"]`).AttrOr("value", ""); v != "52000" {
+		t.Errorf("the saved cost reads %q in the grid", v)
+	}
+	if got := testID(doc, "net-2026-2"); got != "1.5" {
+		t.Errorf("net starters of 2026/27 Q2: %q", got)
+	}
+	if !strings.Contains(doc.Find(".nhsuk-notification-banner").Text(), "The plan is saved (version 1)") {
+		t.Error("no success banner after the save")
+	}
+	// A second save changes the same draft: no new version.
+	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "", "c-clinical_pharmacist-2026-2": ""})
+	if ps := e.plans(); len(ps) != 1 || ps[0].Version != 2 || strings.Join(e.lines(ps[0].ID), "|") != "paramedic 2027/28 Q1 0 0.5 -" {
+		t.Errorf("after clearing a cell: %+v %v", ps, e.lines(ps[0].ID))
+	}
+	// Lines outside the grid's three years are kept by a save from the grid.
+	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", PlanID: ps[0].ID, Version: 2, Action: store.ActionSave,
+		By: store.Actor{Name: "test"}, Lines: []store.PlanLine{{RoleCode: "paramedic", QuarterStart: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), StartersFTE: 2}}}); err != nil {
+		t.Fatal(err)
+	}
+	e.save("manager", map[string]string{"s-dietitian-2028-4": "1"})
+	if got := e.lines(ps[0].ID); strings.Join(got, "|") != "paramedic 2025/26 Q1 2 0 -|dietitian 2028/29 Q4 1 0 -" {
+		t.Errorf("a line outside the grid was not kept: %v", got)
+	}
+}
+
+func TestPlanGridValidation(t *testing.T) {
+	e := newPlanEnv(t)
+	var role string
+	if err := e.db.QueryRowForTest(context.Background(), `UPDATE roles SET added = '2027-07-01' WHERE code = 'consultant_nurse' RETURNING code`, &role); err != nil {
+		t.Fatal(err)
+	}
+	bad := []struct {
+		field, value, msg string
+	}{
+		{"s-clinical_pharmacist-2026-1", "-1", "starters must be 0 or more"},
+		{"l-clinical_pharmacist-2026-1", "51", "leavers must be 50 FTE or less"},
+		{"s-paramedic-2027-2", "one", "enter starters as a number of FTE"},
+		{"c-paramedic-2027-2", "5000", "between £10,000 and £250,000"},
+		{"c-paramedic-2027-2", "300,000", "between £10,000 and £250,000"},
+		{"c-paramedic-2027-2", "45k", "enter the annual cost in pounds"},
+		{"s-consultant_nurse-2027-1", "1", "the role joined ARRS on 1 July 2027"},
+	}
+	for _, b := range bad {
+		v := e.gridForm("manager", "/pcns/U60057/plan", map[string]string{b.field: b.value, "s-dietitian-2026-3": "2"})
+		code, body := e.post("manager", "/pcns/U60057/plan", v)
+		doc, _ := goquery.NewDocumentFromReader(strings.NewReader(body))
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "<title>Error: ") {
+			t.Errorf("%s=%q: %d", b.field, b.value, code)
+		}
+		if got := doc.Find(".nhsuk-error-summary").Text(); !strings.Contains(got, b.msg) {
+			t.Errorf("%s=%q: summary %q, want %q", b.field, b.value, strings.TrimSpace(got), b.msg)
+		}
+		if href := doc.Find(".nhsuk-error-summary a").First().AttrOr("href", ""); href != "#"+b.field {
+			t.Errorf("%s: the summary links to %q", b.field, href)
+		}
+		if b.field != "s-consultant_nurse-2027-1" {
+			if got := doc.Find("#" + b.field + "-error").Text(); !strings.Contains(got, b.msg) {
+				t.Errorf("%s: the message next to the cell is %q", b.field, got)
+			}
+			if got := doc.Find(`input[name="`+b.field+`"]`).AttrOr("value", ""); got != b.value {
+				t.Errorf("%s: the input was not kept (%q)", b.field, got)
+			}
+		}
+		if got := doc.Find(`input[name="s-dietitian-2026-3"]`).AttrOr("value", ""); got != "2" {
+			t.Errorf("%s: the other cells were not kept (%q)", b.field, got)
+		}
+	}
+	if ps := e.plans(); len(ps) != 0 {
+		t.Errorf("refused forms saved a plan: %+v", ps)
+	}
+	if got := planAudit(t, e.db); len(got) != 0 {
+		t.Errorf("refused forms wrote audit entries: %v", got)
+	}
+	// A quarter before the role joined has no inputs.
+	_, doc := e.page("manager", "/pcns/U60057/plan")
+	if doc.Find(`input[name="s-consultant_nurse-2027-1"]`).Length() != 0 || doc.Find(`input[name="s-consultant_nurse-2027-2"]`).Length() != 1 {
+		t.Error("the grid offers a role before it joined ARRS, or not after")
+	}
+}
+
+func TestPlanWarnings(t *testing.T) {
+	e := newPlanEnv(t)
+	e.save("manager", map[string]string{
+		"s-clinical_pharmacist-2026-2": "1", "c-clinical_pharmacist-2026-2": "70000", // the cap is £66,972
+		"s-care_coordinator-2026-2": "1", "c-care_coordinator-2026-2": "30000", // under its cap of £33,396
+		"s-digital_transformation_lead-2026-3": "1", "s-digital_transformation_lead-2027-1": "1", // 1 per PCN
+	})
+	_, doc := e.page("manager", "/pcns/U60057/plan")
+	w := testID(doc, "warnings")
+	for _, want := range []string{
+		"Clinical pharmacist, 2026/27 Q2: £70,000 a year is above the cap of £66,972, so the PCN pays the difference",
+		// 1 in post on the census, so the first starter is already over.
+		"Digital and transformation lead: 2.00 FTE by the end of 2026/27 Q3, more than the 1 per PCN",
+	} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings %q, want %q", w, want)
+		}
+	}
+	if strings.Contains(w, "Care coordinator") {
+		t.Errorf("a cost under the cap was warned: %q", w)
+	}
+	if href := doc.Find(`[data-testid="warnings"] a`).First().AttrOr("href", ""); href != "#c-clinical_pharmacist-2026-2" {
+		t.Errorf("the warning links to %q", href)
+	}
+}
+
+// planAudit is the audit trail's plan entries, newest first.
+func planAudit(t *testing.T, db *store.DB) []string {
+	t.Helper()
+	var out []string
+	for _, a := range auditActions(t, db) {
+		if strings.Contains(a, " plan.") {
+			out = append(out, a)
+		}
+	}
+	return out
+}

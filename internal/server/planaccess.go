@@ -1,0 +1,52 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// Who may do what to a PCN's recruitment plan (DOMAIN.md, "Users"). Viewing is the
+// pcnMember rule (the PCN's users, its ICB's leads, admins); editing, uploading and
+// submitting the pcnManager rule (the PCN's managers, admins); the rules below are
+// the sign-off's.
+
+// canSignOff: the PCN's clinical directors sign its plan off.
+func canSignOff(u *auth.User, pcn string) bool {
+	return u.CanActOnPCN(auth.ClinicalDirector, pcn)
+}
+
+// canReview: the leads of the PCN's ICB (and admins) accept or return its plan.
+func canReview(u *auth.User, p workforce.PCN) bool {
+	return u.LeadsICB(p.ICBCode)
+}
+
+// routePCN is the PCN named by the route's {code}, with 404 when there is none (500
+// when the tree cannot be read).
+func (s *Server) routePCN(r *http.Request) (workforce.PCN, int) {
+	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	if err != nil {
+		return workforce.PCN{}, http.StatusInternalServerError
+	}
+	p, ok := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
+	if !ok {
+		return p, http.StatusNotFound
+	}
+	return p, http.StatusOK
+}
+
+// allowedOnPCN applies a rule about the route's PCN: 200, 403 or 404.
+func (s *Server) allowedOnPCN(r *http.Request, rule func(workforce.PCN) bool) int {
+	p, status := s.routePCN(r)
+	if status != http.StatusOK {
+		return status
+	}
+	if !rule(p) {
+		return http.StatusForbidden
+	}
+	return http.StatusOK
+}

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// The reads behind a PCN's funding (internal/funding): each takes a list of PCN codes,
+// nil for every PCN, so that the funding of one network, of an ICB's 67 or of England
+// costs one query per table, never one per PCN.
+
+// FundingRecord is an ARRS-funded staff record as claims need it: its span, FTE and
+// annual cost, and what names it on a claim schedule.
+type FundingRecord struct {
+	StaffSpan
+	// AnnualCostPence is salary plus on-costs of one WTE for a year; CostKnown is
+	// false when none (or 0) is recorded (NWRS carries no salaries).
+	AnnualCostPence int64
+	CostKnown       bool
+	Band            string // Agenda for Change band; picks a role's parallel cap
+	Source          string
+	// UniqueIdentifier is NWRS's identifier of the person ("" for contracted services
+	// and records entered by hand); StaffRole and DetailedRole are NWRS's roles.
+	UniqueIdentifier string
+	StaffRole        string
+	DetailedRole     string
+	Employer         string
+}
+
+// FundingRecords lists the ARRS-funded staff records of the PCNs (nil: all) in post on
+// at least one day of [from, to), by PCN, role and id. A record in an ARRS role that
+// the PCN pays for itself (arrs_funded false) is not claimed and not listed; a NULL
+// arrs_funded means "as the role says" (migration 000006): funded.
+func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.Time) ([]FundingRecord, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date,
+		       coalesce(annual_cost_pence, 0), coalesce(annual_cost_pence, 0) > 0, band, source,
+		       unique_identifier, staff_role, detailed_role, employer
+		FROM staff
+		WHERE role_code IS NOT NULL AND arrs_funded IS NOT FALSE
+		  AND ($1::text[] IS NULL OR pcn_code = ANY($1))
+		  AND start_date < $3 AND (end_date IS NULL OR end_date > $2)
+		ORDER BY pcn_code, role_code, id`, pcns, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (FundingRecord, error) {
+		var x FundingRecord
+		var end *time.Time
+		err := r.Scan(&x.ID, &x.PCNCode, &x.RoleCode, &x.FTE, &x.Start, &end,
+			&x.AnnualCostPence, &x.CostKnown, &x.Band, &x.Source,
+			&x.UniqueIdentifier, &x.StaffRole, &x.DetailedRole, &x.Employer)
+		if end != nil {
+			x.End = *end
+		}
+		return x, err
+	})
+}
+
+// CurrentPlanLinesOf is CurrentPlanLines for the PCNs named (nil: all): the lines of
+// each one's current plan, by PCN, quarter and role.
+func (db *DB) CurrentPlanLinesOf(ctx context.Context, pcns []string) ([]PlanLine, error) {
+	rows, err := db.q.Query(ctx, `
+		WITH c AS (`+currentPlans+`)
+		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
+		FROM c JOIN plan_lines l ON l.plan_id = c.id
+		WHERE $1::text[] IS NULL OR c.pcn_code = ANY($1)
+		ORDER BY c.pcn_code, l.quarter_start, l.role_code`, pcns)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, scanPlanLine)
+}
+
+// PopulationOn is a PCN's weighted population in force on a day.
+type PopulationOn struct {
+	Day      time.Time
+	PCNCode  string
+	Weighted float64
+}
+
+// PopulationsOnDays returns, for each day and each of the PCNs (nil: all) that has
+// one, the weighted population in force on it: the one with the latest effective date
+// on or before the day. One query however many days and PCNs.
+func (db *DB) PopulationsOnDays(ctx context.Context, pcns []string, days []time.Time) ([]PopulationOn, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT d.day, p.pcn_code, p.weighted_population::float8
+		FROM unnest($2::date[]) AS d(day)
+		CROSS JOIN LATERAL (
+			SELECT DISTINCT ON (pcn_code) pcn_code, weighted_population
+			FROM pcn_populations
+			WHERE effective_date <= d.day AND ($1::text[] IS NULL OR pcn_code = ANY($1))
+			ORDER BY pcn_code, effective_date DESC
+		) p
+		ORDER BY d.day, p.pcn_code`, pcns, days)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (PopulationOn, error) {
+		var x PopulationOn
+		return x, r.Scan(&x.Day, &x.PCNCode, &x.Weighted)
+	})
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// FundingRates lists the rate per weighted patient of every financial year held, by
+// year.
+func (db *DB) FundingRates(ctx context.Context) ([]workforce.FundingRate, error) {
+	rows, err := db.q.Query(ctx, `SELECT financial_year, starts, rate_gbp::float8 FROM funding_rates ORDER BY starts`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.FundingRate, error) {
+		var x workforce.FundingRate
+		return x, r.Scan(&x.FinancialYear, &x.Starts, &x.RateGBP)
+	})
+}
+
+// FundedStaff is an ARRS staff record as a PCN's funding needs it: a StaffSpan with
+// its annual cost, when known.
+type FundedStaff struct {
+	StaffSpan
+	AnnualCostPence int64 // 0 when not known
+}
+
+// FundedStaffOfPCN lists the PCN's ARRS-funded staff records in post on at least one
+// day of [from, to): what its claims are made for. A post in an ARRS role that the
+// PCN pays for itself (arrs_funded false) is left out.
+func (db *DB) FundedStaffOfPCN(ctx context.Context, pcn string, from, to time.Time) ([]FundedStaff, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date, coalesce(annual_cost_pence, 0)
+		FROM staff
+		WHERE pcn_code = $1 AND role_code IS NOT NULL AND arrs_funded IS NOT FALSE
+		  AND start_date < $3 AND (end_date IS NULL OR end_date > $2)
+		ORDER BY id`, pcn, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (FundedStaff, error) {
+		var s FundedStaff
+		var end *time.Time
+		err := r.Scan(&s.ID, &s.PCNCode, &s.RoleCode, &s.FTE, &s.Start, &end, &s.AnnualCostPence)
+		if end != nil {
+			s.End = *end
+		}
+		return s, err
+	})
+}

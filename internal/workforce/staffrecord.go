@@ -1,0 +1,142 @@
+package workforce
+
+import (
+	"fmt"
+	"time"
+)
+
+// EmploymentModel is how a PCN engages a member of staff (DOMAIN.md, "Employment
+// models"). "" is not recorded.
+type EmploymentModel string
+
+// The employment models of DOMAIN.md, as the staff table stores them.
+const (
+	HostPractice          EmploymentModel = "host_practice"
+	JointEmployment       EmploymentModel = "joint_employment"
+	SubcontractFederation EmploymentModel = "subcontract_federation"
+	SubcontractTrust      EmploymentModel = "subcontract_trust"
+	SubcontractVoluntary  EmploymentModel = "subcontract_voluntary"
+	PCNCompany            EmploymentModel = "pcn_company"
+)
+
+// EmploymentModels lists the models in the order forms offer them.
+var EmploymentModels = []EmploymentModel{HostPractice, JointEmployment, SubcontractFederation, SubcontractTrust, SubcontractVoluntary, PCNCompany}
+
+// Label is the model's name for people.
+func (m EmploymentModel) Label() string {
+	switch m {
+	case HostPractice:
+		return "Employed by the host (lead) practice"
+	case JointEmployment:
+		return "Jointly employed by member practices"
+	case SubcontractFederation:
+		return "Subcontracted from a GP federation"
+	case SubcontractTrust:
+		return "Subcontracted from a community or mental health trust"
+	case SubcontractVoluntary:
+		return "Subcontracted from a voluntary-sector body"
+	case PCNCompany:
+		return "Employed by a PCN-owned company"
+	}
+	return string(m)
+}
+
+// Bands are the Agenda for Change bands a staff record may name, in order; NonAfC is
+// a post outside Agenda for Change (a salaried GP, say).
+var Bands = []string{"2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9", NonAfC}
+
+// NonAfC is the band of a post outside Agenda for Change.
+const NonAfC = "non_afc"
+
+// BandLabel is a band's name for people.
+func BandLabel(b string) string {
+	switch b {
+	case "":
+		return ""
+	case NonAfC:
+		return "Not on Agenda for Change"
+	}
+	return "Band " + b
+}
+
+// Limits of a staff record entered by hand.
+const (
+	// HoursPerWTE is a whole-time week: FTE = contracted weekly hours ÷ 37.5.
+	HoursPerWTE = 37.5
+	// MaxPersonFTE bounds one person's record: contracts with several member practices
+	// can add up to more than one WTE, but not past two.
+	MaxPersonFTE = 2.0
+	// MinAnnualCostPence and MaxAnnualCostPence bound a plausible annual cost of one
+	// WTE: below the lowest Agenda for Change salary with on-costs, or above twice the
+	// highest ARRS cap (£102,683, consultant nurse), is a slip of the keyboard.
+	MinAnnualCostPence = 10_000_00
+	MaxAnnualCostPence = 250_000_00
+)
+
+// StaffRecord is a staff record with what a PCN keeps of it beyond NWRS's columns.
+type StaffRecord struct {
+	Staff
+	Band string
+	// AnnualCostPence is salary plus employer NI and pension for one WTE for a year;
+	// 0 when not known (as planning.Staff reads it).
+	AnnualCostPence int64
+	EmploymentModel EmploymentModel
+	Employer        string
+	// ARRSFunded is whether the PCN claims the post from the scheme: by default every
+	// record in an ARRS role; never one outside ARRS.
+	ARRSFunded bool
+	Version    int
+	// UpdatedAt and UpdatedBy are who saved this version, when; UpdatedBy is "" for
+	// a version an import made, and UpdatedAt the creation time of an unchanged one.
+	UpdatedAt time.Time
+	UpdatedBy string
+	// Census is the census date of the NWRS import that started the record; zero for
+	// a record entered by hand.
+	Census time.Time
+}
+
+// FromNWRS reports whether the record came from an NWRS import (its role and
+// identifier are NWRS's, and the next import matches on them).
+func (r StaffRecord) FromNWRS() bool { return r.Source != SourceManual }
+
+// RoleAvailable reports whether a role could be claimed on day d: on or after the date
+// the scheme added it.
+func RoleAvailable(role Role, d time.Time) bool { return !role.Added.After(d) }
+
+// StaffProblem is one thing wrong with a staff record, with the form field it belongs
+// to (role, staff_role, fte, start, end, cost, arrs_funded).
+type StaffProblem struct {
+	Field   string
+	Message string
+}
+
+func (p StaffProblem) Error() string { return p.Message }
+
+// Validate checks a record's invariants. role is the record's ARRS role, nil outside
+// ARRS. Checks that need the start date are skipped while it is zero (not yet given).
+func (r StaffRecord) Validate(role *Role) []StaffProblem {
+	var out []StaffProblem
+	if r.RoleCode == "" && r.StaffRole == "" {
+		out = append(out, StaffProblem{"role", "Select the role"})
+	}
+	if !(r.FTE > 0) || r.FTE > MaxPersonFTE {
+		out = append(out, StaffProblem{"fte", "FTE must be more than 0 and no more than 2"})
+	}
+	if r.AnnualCostPence != 0 && (r.AnnualCostPence < MinAnnualCostPence || r.AnnualCostPence > MaxAnnualCostPence) {
+		out = append(out, StaffProblem{"cost", "Annual cost must be between £10,000 and £250,000"})
+	}
+	if r.ARRSFunded && role == nil {
+		out = append(out, StaffProblem{"arrs_funded", "Only a post in an ARRS role can be ARRS-funded: select no, or choose an ARRS role"})
+	}
+	if r.Start.IsZero() {
+		return out
+	}
+	if role != nil && !RoleAvailable(*role, r.Start) {
+		out = append(out, StaffProblem{"role", fmt.Sprintf("%s could only be claimed from %s: choose another role, or a start date on or after that",
+			role.Name, role.Added.Format("2 January 2006"))})
+	}
+	if !r.End.IsZero() && !r.End.After(r.Start) {
+		out = append(out, StaffProblem{"end", "End date must be after the start date"})
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package workforce
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestStaffRecordValidate(t *testing.T) {
+	dtl := Role{Code: "digital_transformation_lead", Name: "Digital and transformation lead", Added: Date(2022, 10, 1)}
+	good := StaffRecord{Staff: Staff{RoleCode: dtl.Code, FTE: 1, Start: Date(2023, 1, 1)}, AnnualCostPence: 70_000_00, ARRSFunded: true}
+	cases := []struct {
+		name   string
+		edit   func(*StaffRecord)
+		role   *Role
+		field  string
+		inText string
+	}{
+		{"valid", func(*StaffRecord) {}, &dtl, "", ""},
+		{"zero FTE", func(r *StaffRecord) { r.FTE = 0 }, &dtl, "fte", "more than 0"},
+		{"over 2 FTE", func(r *StaffRecord) { r.FTE = 2.01 }, &dtl, "fte", "no more than 2"},
+		{"2 FTE", func(r *StaffRecord) { r.FTE = 2 }, &dtl, "", ""},
+		{"cost too low", func(r *StaffRecord) { r.AnnualCostPence = 9_999_99 }, &dtl, "cost", "£10,000"},
+		{"cost too high", func(r *StaffRecord) { r.AnnualCostPence = 250_000_01 }, &dtl, "cost", "£250,000"},
+		{"cost unknown", func(r *StaffRecord) { r.AnnualCostPence = 0 }, &dtl, "", ""},
+		{"role before its date", func(r *StaffRecord) { r.Start = Date(2022, 9, 30) }, &dtl, "role", "from 1 October 2022"},
+		{"role on its date", func(r *StaffRecord) { r.Start = Date(2022, 10, 1) }, &dtl, "", ""},
+		{"end on start", func(r *StaffRecord) { r.End = r.Start }, &dtl, "end", "after the start date"},
+		{"end after start", func(r *StaffRecord) { r.End = r.Start.AddDate(0, 0, 1) }, &dtl, "", ""},
+		{"ARRS-funded outside ARRS", func(r *StaffRecord) { r.RoleCode, r.StaffRole = "", "Practice manager" }, nil, "arrs_funded", "Only a post in an ARRS role"},
+		{"no role", func(r *StaffRecord) { r.RoleCode, r.ARRSFunded = "", false }, nil, "role", "Select the role"},
+		// Without a start date (the form says so itself) the date checks wait.
+		{"no start yet", func(r *StaffRecord) { r.Start = time.Time{} }, &dtl, "", ""},
+	}
+	for _, c := range cases {
+		r := good
+		c.edit(&r)
+		got := r.Validate(c.role)
+		if c.field == "" {
+			if len(got) != 0 {
+				t.Errorf("%s: %v", c.name, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Field != c.field || !strings.Contains(got[0].Message, c.inText) {
+			t.Errorf("%s: %v, want one problem with %s containing %q", c.name, got, c.field, c.inText)
+		}
+	}
+}

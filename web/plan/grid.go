@@ -1,0 +1,100 @@
+package plan
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Grid is the plan's ARRS roles × quarters, one table per financial year.
+type Grid struct {
+	Years []Year
+}
+
+// Year is one financial year of the grid with the figures of its quarters.
+type Year struct {
+	Label    string // "2026/27"
+	ID       string // "2026"
+	Quarters []Quarter
+	Rows     []Row
+	Funding  *Funding // nil when it cannot be worked out (no census imported)
+}
+
+// Quarter heads a column group of the grid, with its figures.
+type Quarter struct {
+	Key   string // "2026-1", the suffix of the cells' names
+	Label string // "Q1"
+	Name  string // "2026/27 Q1"
+	Start time.Time
+	End   time.Time // the last day, on which the projection is measured
+	// Net is Σ starters − leavers of the grid's cells, as shown.
+	Net float64
+	// Projected and Gap are the projection and the gap to the fair share on End;
+	// HasFigures is false when there is nothing to project from.
+	Projected, Gap float64
+	HasFigures     bool
+	HasGap         bool
+}
+
+// Row is one role's cells across the year's quarters.
+type Row struct {
+	Role  string
+	Name  string
+	Cells []Cell
+}
+
+// Cell is one role in one quarter.
+type Cell struct {
+	// Available is false for a quarter before the role joined ARRS.
+	Available bool
+	Starters  Field
+	Leavers   Field
+	Cost      Field
+	// Theirs is, after a refused save, what the other person saved in a cell this
+	// person also changed.
+	Theirs string
+}
+
+// Field is one input of a cell.
+type Field struct {
+	Name  string // also the id
+	Label string // visually hidden: "Clinical pharmacist, 2026/27 Q1, starters (FTE)"
+	Value string
+	Error string
+}
+
+func (f Field) errorID() string { return f.Name + "-error" }
+
+func (f Field) class(width string) string {
+	c := "nhsuk-input nhsuk-input--width-" + width
+	if f.Error != "" {
+		c += " nhsuk-input--error"
+	}
+	return c
+}
+
+func fieldCellClass(f Field) string {
+	if f.Error != "" {
+		return "nhsuk-table__cell app-plan-cell nhsuk-form-group--error"
+	}
+	return "nhsuk-table__cell app-plan-cell"
+}
+
+// Funding is a financial year's money for the PCN (PLANNING.md, "Funding").
+type Funding struct {
+	Entitlement, Committed, Planned, Left int64 // pence
+	// Notes say where a figure stands on an assumption: a rate not yet published,
+	// a registered list standing in for the weighted population, costs not known.
+	Notes []string
+}
+
+func (f Funding) rows(id string) []ui.SummaryListRow {
+	return []ui.SummaryListRow{
+		{Key: "Entitlement", Value: money(f.Entitlement), TestID: "entitlement-" + id},
+		{Key: "Committed to staff in post", Value: money(f.Committed), TestID: "committed-" + id},
+		{Key: "Planned for starters in this plan", Value: money(f.Planned), TestID: "planned-" + id},
+		{Key: "Entitlement left", Value: money(f.Left), TestID: "left-" + id},
+	}
+}
+
+func fte(v float64) string { return ui.FTE(v) }
