@@ -27,7 +27,6 @@ type NWRSImport struct {
 	Scope []string
 }
 
-
 // ImportLog is one row of the import log.
 type ImportLog struct {
 	ID          int64
