@@ -175,13 +175,11 @@ type planView struct {
 	theirs   map[cellKey]string
 	// base is the lines the form was opened on (the hidden field), when not the
 	// shown version's own.
-	base          []store.PlanLine
-	comment       string
-	commentError  string
-	uploadError   string
-	success       string
-	status        int
-	refusedAction string
+	base         []store.PlanLine
+	comment      string
+	commentError string
+	uploadError  string
+	success      string
 }
 
 // renderPlan renders the plan page with its figures, worked out for the version shown.
@@ -293,7 +291,7 @@ func planStatusView(s store.PlanStatus) plan.Status {
 // versionInfo describes a version: who started it, the latest of each move, the
 // reviewer's comment.
 func (s *Server) versionInfo(st planState, p store.Plan) plan.Version {
-	v := plan.Version{ID: p.ID, Number: st.number(p.ID), Status: planStatusView(p.Status), Updated: p.UpdatedAt,
+	v := plan.Version{ID: p.ID, Number: st.number(p.ID), Status: planStatusView(p.Status),
 		Created: plan.Stamp{What: "Started", By: p.CreatedBy, At: p.CreatedAt}, Current: p.ID == st.current, Editable: p.Status.Editable()}
 	if p.SubmittedAt != nil {
 		v.Steps = append(v.Steps, plan.Stamp{What: "Submitted", By: p.SubmittedBy, At: *p.SubmittedAt})

@@ -64,7 +64,6 @@ type Version struct {
 	Number   int // 1 for the PCN's first version, by creation
 	Status   Status
 	Created  Stamp
-	Updated  time.Time
 	Steps    []Stamp // submitted, signed off, reviewed: the latest of each
 	Comment  string  // the ICB's comment on a return or an acceptance
 	Current  bool    // the PCN's current plan, which the gap report projects with
