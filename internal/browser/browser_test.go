@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -100,15 +102,16 @@ func newBrowser(t *testing.T, jsEnabled bool) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 1000),
 	)
-	if !jsEnabled {
-		opts = append(opts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
-	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
 	// The first call starts the browser; its context must have no deadline.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
+	}
+	if !jsEnabled {
+		ctx = context.WithValue(ctx, noJSKey{}, true)
+		setScripts(t, ctx, false)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(cancelTimeout)
@@ -171,6 +174,11 @@ func axe(t *testing.T, ctx context.Context, page string) {
 	}
 	const run = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
 		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))))`
+	// With the page's JavaScript off (the no-JS journey), axe needs scripts for its
+	// own run: switching them back on now does not rerun the page's, so the DOM stays
+	// as it was without them.
+	setScripts(t, ctx, true)
+	defer setScripts(t, ctx, ctx.Value(noJSKey{}) == nil)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[*runtime.RemoteObject](axeSource)); err != nil {
 		t.Fatalf("loading axe on %s: %v", page, err)
 	}
@@ -242,5 +250,21 @@ func TestEveryPageIsAccessible(t *testing.T) {
 		"/admin/targets", "/pcns/U60057/funding", "/admin/caps", "/admin/caps/1", "/no-such-page",
 	} {
 		visit(t, ctx, st.url, p, fmt.Sprintf("admin-%02d", i))
+	}
+}
+
+// noJSKey marks a browser context whose pages run without JavaScript.
+type noJSKey struct{}
+
+// setScripts switches the page's JavaScript on or off (DevTools evaluation, which
+// the tests use to look at the page, still runs while it is off).
+func setScripts(t *testing.T, ctx context.Context, on bool) {
+	t.Helper()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("switching JavaScript: %v", err)
 	}
 }
