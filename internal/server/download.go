@@ -86,20 +86,9 @@ func (s *Server) gapsICBDownload(format report.Format) handlerFunc {
 // downloadResult computes the report of the request's what-if; a download has no
 // form to show messages on, so a bad value is a 400 naming it.
 func (s *Server) downloadResult(r *http.Request) (*gaps.Result, error) {
-	opts, form, err := s.whatIf(r, r.URL.Path)
+	figs, _, err := s.gapsWithoutForm(r, "")
 	if err != nil {
 		return nil, err
-	}
-	figs, err := s.computeGaps(r.Context(), opts, &form)
-	if err != nil {
-		return nil, err
-	}
-	if form.HasErrors() {
-		msgs := make([]string, len(form.Errors))
-		for i, e := range form.Errors {
-			msgs[i] = e.Text
-		}
-		return nil, errBadRequest("%s.", strings.Join(msgs, ". "))
 	}
 	if figs.noCensus {
 		return nil, errBadRequest("No workforce has been imported yet: there is nothing to download.")
@@ -235,4 +224,25 @@ func styleGapSheet(f *excelize.File, sheet string, header []string, rows int) er
 // twoDecimals reports whether a column holds FTE or pounds.
 func twoDecimals(column string) bool {
 	return column == "fte" || strings.HasSuffix(column, "_fte") || strings.HasSuffix(column, "_gbp")
+}
+
+// gapsWithoutForm computes the gap figures of the request's what-if where there is no
+// form to show messages on (downloads, the PCN panel): a bad value is a 400 naming it.
+func (s *Server) gapsWithoutForm(r *http.Request, prefix string) (gapFigures, gapsweb.WhatIf, error) {
+	opts, form, err := s.whatIf(r, r.URL.Path)
+	if err != nil {
+		return gapFigures{}, form, err
+	}
+	figs, err := s.computeGaps(r.Context(), opts, &form)
+	if err != nil {
+		return gapFigures{}, form, err
+	}
+	if form.HasErrors() {
+		msgs := make([]string, len(form.Errors))
+		for i, e := range form.Errors {
+			msgs[i] = e.Text
+		}
+		return gapFigures{}, form, errBadRequest("%s%s.", prefix, strings.Join(msgs, ". "))
+	}
+	return figs, form, nil
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/web/pcn"
@@ -12,20 +11,9 @@ import (
 // what-if of the address if it carries one (a link from a gap page keeps it). Before
 // any import, or with no target set, there is no panel.
 func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error) {
-	opts, form, err := s.whatIf(r, r.URL.Path)
+	figs, form, err := s.gapsWithoutForm(r, "The what-if in this address cannot be used: ")
 	if err != nil {
 		return nil, err
-	}
-	figs, err := s.computeGaps(r.Context(), opts, &form)
-	if err != nil {
-		return nil, err
-	}
-	if form.HasErrors() {
-		msgs := make([]string, len(form.Errors))
-		for i, e := range form.Errors {
-			msgs[i] = e.Text
-		}
-		return nil, errBadRequest("The what-if in this address cannot be used: %s.", strings.Join(msgs, ". "))
 	}
 	if figs.data == nil {
 		return nil, nil
