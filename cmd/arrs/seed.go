@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 
@@ -40,8 +41,37 @@ func (a *app) seed(ctx context.Context, args []string) error {
 		if err := a.seedDemo(ctx, db); err != nil {
 			return err
 		}
-		return a.seedDemoUsers(ctx, db, *password)
+		if err := a.seedDemoUsers(ctx, db, *password); err != nil {
+			return err
+		}
+		return a.seedDemoPlan(ctx, db)
 	}
+	return nil
+}
+
+// demoPlan is a draft recruitment plan for the demo PCN (U60057), so that a newcomer's
+// first look at the plan editor, the gap panel and the funding page has a plan in it.
+const demoPlan = `pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
+U60057,clinical_pharmacist,2026/27 Q4,1,0,62000
+U60057,paramedic,2027/28 Q1,1,0,55000
+U60057,care_coordinator,2027/28 Q2,1,0.4,32000
+U60057,first_contact_physiotherapist,2027/28 Q3,0.6,0,60000
+`
+
+// seedDemoPlan loads the demo plan as U60057's draft when the PCN has no plan yet.
+func (a *app) seedDemoPlan(ctx context.Context, db *store.DB) error {
+	plans, err := db.PlansByPCN(ctx, "U60057")
+	if err != nil || len(plans) > 0 {
+		if err == nil {
+			fmt.Fprintln(a.stdout, "demo plan: U60057 already has a plan")
+		}
+		return err
+	}
+	res, err := ingest.Plans(ctx, db, "demo-plan.csv", strings.NewReader(demoPlan), store.Actor{Name: "cli:arrs seed demo"}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "demo plan: a draft of %d lines for U60057 (Shrewsbury PCN)\n", res.Lines)
 	return nil
 }
 
