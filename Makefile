@@ -118,9 +118,11 @@ bench: db testdb assets ## run the Go benchmarks, 5 times each for benchstat (PK
 	export TEST_DATABASE_URL="$(TEST_DB)"
 	unset DATABASE_URL
 	go test -run '^$$' -bench . -benchmem -count 5 $(BENCHFLAGS) $(PKG)
-	# --- LOAD TEST: the gap page (and /) under 20 concurrent clients, p50 and p95 ----------
+	# --- LOAD TEST: the gap page, /, the dashboard and the ICB comparison under 20 clients --
 	# bin/arrs on 127.0.0.1 at a free port against database arrs_bench (migrated, demo
-	# data); REQUESTS=2000 CLIENTS=20 PATHS="/gaps /" override (see scripts/loadtest.sh).
+	# data); REQUESTS=2000 CLIENTS=20 PATHS="/gaps / /pcns/U60057/dashboard" (as the demo
+	# director) ADMIN_PATHS="/icbs/QHM/compare" (as the demo admin) override (see
+	# scripts/loadtest.sh).
 	scripts/loadtest.sh
 
 # --- cleaning ----------------------------------------------------------------------------

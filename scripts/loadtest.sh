@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load test of the gap page (issue 4: p95 under 150 ms with 20 concurrent clients on a
-# 2-core machine): builds bin/arrs, serves it on 127.0.0.1 at a free port against a
+# Load test of the gap page (issue 4), the clinical director's dashboard and the ICB
+# comparison of the largest ICB (issue 6): each p95 under 150 ms with 20 concurrent
+# clients on a 2-core machine. It builds bin/arrs, serves it on 127.0.0.1 at a free port against a
 # bench database (migrated and seeded with the demo data: the real Nov 2025 workforce),
 # signs in as a demo user, warms the page once (the figures are cached per data
 # version, as between imports), then sends a bounded number of requests from
@@ -10,8 +11,9 @@
 #   scripts/loadtest.sh                  via `make bench`, or on its own
 #
 # Settings (environment): REQUESTS (default 2000 per path), CLIENTS (20), PATHS
-# ("/gaps /"), LOADTEST_DATABASE_URL (default: database arrs_bench of the project's
-# cluster, scripts/pg.sh). The load generator is `hey`, installed with apt-get when
+# ("/gaps / /pcns/U60057/dashboard", signed in as the demo director of U60057), LOADTEST_DATABASE_URL (default: database arrs_bench of the project's
+# cluster, scripts/pg.sh), ADMIN_PATHS ("/icbs/QHM/compare": pages the demo director
+# may not see, requested signed in as the demo admin). The load generator is `hey`, installed with apt-get when
 # missing and running as root; failing that `wrk`, which runs for a fixed time instead
 # of a fixed count.
 set -euo pipefail
@@ -21,8 +23,10 @@ cd "$ROOT"
 
 REQUESTS=${REQUESTS:-2000}
 CLIENTS=${CLIENTS:-20}
-PATHS=${PATHS:-/gaps /}
+PATHS=${PATHS:-/gaps / /pcns/U60057/dashboard}
+ADMIN_PATHS=${ADMIN_PATHS-/icbs/QHM/compare}
 DEMO_EMAIL=director@example.nhs.uk
+ADMIN_EMAIL=admin@example.nhs.uk
 DEMO_PASSWORD=${ARRS_DEMO_PASSWORD:-arrs-demo}
 
 log() { printf 'loadtest: %s\n' "$*" >&2; }
@@ -69,8 +73,8 @@ database() {
 millis() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 
 run_hey() {
-  local url=$1 out p50 p95
-  out=$(hey -n "$REQUESTS" -c "$CLIENTS" -H "Cookie: $COOKIE" "$url")
+  local url=$1 cookie=$3 out p50 p95
+  out=$(hey -n "$REQUESTS" -c "$CLIENTS" -H "Cookie: $cookie" "$url")
   # Every response counted under "Status code distribution" must be a 200.
   if awk '/^Status code distribution/ { on = 1; next } on && /\[[0-9]+\]/ && $1 != "[200]" { bad = 1 }
           END { exit !bad }' <<<"$out" || ! grep -q '\[200\]' <<<"$out"; then
@@ -79,12 +83,12 @@ run_hey() {
   fi
   p50=$(awk '/ 50% in / { print $3 }' <<<"$out")
   p95=$(awk '/ 95% in / { print $3 }' <<<"$out")
-  printf '%-8s %6d requests, %2d clients   p50 %7s ms   p95 %7s ms   %s\n' "$2" "$REQUESTS" "$CLIENTS" \
+  printf '%-26s %6d requests, %2d clients   p50 %7s ms   p95 %7s ms   %s\n' "$2" "$REQUESTS" "$CLIENTS" \
     "$(millis "$p50")" "$(millis "$p95")" "$(awk '/Requests\/sec/ { printf "%.0f req/s", $2 }' <<<"$out")"
 }
 
 run_wrk() {
-  local url=$1 script
+  local url=$1 cookie=$3 script
   script=$(mktemp)
   cat >"$script" <<'LUA'
 done = function(summary, latency, requests)
@@ -93,8 +97,8 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
-  printf '%-8s %2d clients, 10 s: ' "$2" "$CLIENTS"
-  wrk -t2 -c "$CLIENTS" -d 10s -H "Cookie: $COOKIE" -s "$script" "$url" | tail -n 1
+  printf '%-26s %2d clients, 10 s: ' "$2" "$CLIENTS"
+  wrk -t2 -c "$CLIENTS" -d 10s -H "Cookie: $cookie" -s "$script" "$url" | tail -n 1
   rm -f "$script"
 }
 
@@ -125,18 +129,35 @@ main() {
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped: see $SERVER_LOG"
     sleep 0.1
   done
-  COOKIE=$(curl -sS -o /dev/null -D - --data-urlencode "email=$DEMO_EMAIL" --data-urlencode "password=$DEMO_PASSWORD" "$base/login" |
-    tr -d '\r' | awk -F'[:;] *' 'tolower($1) == "set-cookie" && $2 ~ /^session=/ { print $2 }' | tail -n 1)
-  [[ -n $COOKIE ]] || die "could not sign in as $DEMO_EMAIL"
-  log "serving on $base (pid $SERVER_PID), $gen, signed in as $DEMO_EMAIL"
-  for path in $PATHS; do
-    status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$base$path")
-    [[ $status == 200 ]] || die "$path: $status before the load"
-  done
+  COOKIE=$(sign_in "$base" "$DEMO_EMAIL")
+  ADMIN_COOKIE=$(sign_in "$base" "$ADMIN_EMAIL")
+  log "serving on $base (pid $SERVER_PID), $gen, signed in as $DEMO_EMAIL and $ADMIN_EMAIL"
+  for path in $PATHS; do warm "$base" "$path" "$COOKIE"; done
+  for path in $ADMIN_PATHS; do warm "$base" "$path" "$ADMIN_COOKIE"; done
   echo "--- load test: $(nproc) CPUs, $gen"
   for path in $PATHS; do
-    "run_$gen" "$base$path" "$path"
+    "run_$gen" "$base$path" "$path" "$COOKIE"
   done
+  for path in $ADMIN_PATHS; do
+    "run_$gen" "$base$path" "$path (admin)" "$ADMIN_COOKIE"
+  done
+}
+
+# sign_in prints the session cookie of a demo account.
+sign_in() {
+  local cookie
+  cookie=$(curl -sS -o /dev/null -D - --data-urlencode "email=$2" --data-urlencode "password=$DEMO_PASSWORD" "$1/login" |
+    tr -d '\r' | awk -F'[:;] *' 'tolower($1) == "set-cookie" && $2 ~ /^session=/ { print $2 }' | tail -n 1)
+  [[ -n $cookie ]] || die "could not sign in as $2"
+  echo "$cookie"
+}
+
+# warm requests a page once (its figures are then cached, as between imports) and
+# fails unless it answers 200.
+warm() {
+  local status
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $3" "$1$2")
+  [[ $status == 200 ]] || die "$2: $status before the load"
 }
 
 main "$@"

@@ -131,6 +131,7 @@ func (s *Server) areaByCode(w http.ResponseWriter, r *http.Request, level workfo
 	}
 	if level == workforce.LevelICB && s.canSeeICB(r, currentUser(r), a.Code) {
 		p.SupplyHref = "/icbs/" + a.Code + "/supply"
+		p.CompareHref = "/icbs/" + a.Code + "/compare"
 	}
 	return render(w, r, areas.View(p))
 }
@@ -242,15 +243,6 @@ func sortChildren(cs []areas.Child, st areas.SortState) {
 		areas.SortARRS:     func(a, b areas.Child) int { return cmp.Compare(a.ARRS, b.ARRS) },
 		areas.SortPer10k:   func(a, b areas.Child) int { return cmp.Compare(a.PerTenThousand, b.PerTenThousand) },
 		areas.SortNonARRS:  func(a, b areas.Child) int { return cmp.Compare(a.NonARRS, b.NonARRS) },
-	}[st.Key]
-	slices.SortStableFunc(cs, func(a, b areas.Child) int {
-		c := key(a, b)
-		if c == 0 {
-			c = cmp.Compare(a.Code, b.Code)
-		}
-		if st.Desc {
-			return -c
-		}
-		return c
-	})
+	}
+	sortByKey(cs, st, key, func(c areas.Child) string { return c.Code })
 }

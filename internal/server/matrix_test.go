@@ -170,6 +170,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 	cases = append(cases, planMatrixCases(t, db)...)
 	cases = append(cases, fundingMatrixCases(t, db)...)
 	cases = append(cases, capacityMatrixCases(t, db)...)
+	cases = append(cases, dashboardMatrixCases()...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

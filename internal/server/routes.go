@@ -96,6 +96,17 @@ func (s *Server) Routes() http.Handler {
 		g.get("/pcns/{code}/funding/claims.csv", s.handle(s.fundingClaims(formatCSV)))
 		g.get("/pcns/{code}/funding/claims.xlsx", s.handle(s.fundingClaims(formatXLSX)))
 	})
+	// the clinical director's dashboard: a PCN's users, its ICB's leads and admins.
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/dashboard", s.handle(s.pcnDashboard))
+	})
+	// an ICB's PCNs compared, with the table as files: the users of its PCNs, its leads
+	// and admins (other PCNs' plan-derived figures are not for other ICBs).
+	s.group(r, icbMember, func(g routes) {
+		g.get("/icbs/{code}/compare", s.handle(s.icbCompare))
+		g.get("/icbs/{code}/compare.csv", s.handle(s.icbCompareDownload(formatCSV)))
+		g.get("/icbs/{code}/compare.xlsx", s.handle(s.icbCompareDownload(formatXLSX)))
+	})
 	// supervision and rooms of a PCN: seen by its users, its ICB's leads and admins;
 	// changed by its managers and admins.
 	s.group(r, pcnMember, func(g routes) {

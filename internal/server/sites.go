@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/rooms"
 )
@@ -31,7 +32,8 @@ func (s *Server) pcnRooms(ctx context.Context, pcn string, d time.Time) (roomFig
 	if err != nil {
 		return f, err
 	}
-	if f.sites, err = s.db.SitesOfPCN(ctx, pcn); err != nil {
+	sites, err := s.db.SitesOfPCN(ctx, pcn)
+	if err != nil {
 		return f, err
 	}
 	staff, err := s.db.StaffInPost(ctx, pcn, d)
@@ -42,6 +44,13 @@ func (s *Server) pcnRooms(ctx context.Context, pcn string, d time.Time) (roomFig
 	if err != nil {
 		return f, err
 	}
+	return roomsOf(sites, staff, lines, roles, d), nil
+}
+
+// roomsOf works out a PCN's rooms on day d from its sites, its staff (those in post on
+// d count) and its current plan's lines; the ICB comparison calls it for each PCN.
+func roomsOf(sites []workforce.Site, staff []workforce.Staff, lines []store.PlanLine, roles []workforce.Role, d time.Time) roomFigures {
+	f := roomFigures{sites: sites}
 	in := planning.RoomInputs{Staff: planningStaff(staff), Plan: planningLines(lines), AsOf: d, At: d,
 		SessionsPerWTE: map[string]float64{}}
 	for _, site := range f.sites {
@@ -52,7 +61,7 @@ func (s *Server) pcnRooms(ctx context.Context, pcn string, d time.Time) (roomFig
 	}
 	f.inputs, f.now, f.needs = in, planning.RoomsFor(in), planning.RoomNeedsByRole(in)
 	f.quarters = planning.RoomsByQuarter(in, roomQuarters)
-	return f, nil
+	return f
 }
 
 func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {

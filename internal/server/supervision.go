@@ -69,6 +69,13 @@ func (s *Server) pcnSupervision(ctx context.Context, pcn string, d time.Time) (s
 	if f.staff, err = s.db.Supervisees(ctx, pcn); err != nil {
 		return f, err
 	}
+	f.compute(roles, d)
+	return f, nil
+}
+
+// compute works out coverage, loads and totals on day d from the records gathered; the
+// ICB comparison calls it for each PCN of an ICB.
+func (f *supervisionFigures) compute(roles []workforce.Role, d time.Time) {
 	needs, trainees := map[string]bool{}, map[string]bool{}
 	for _, role := range roles {
 		needs[role.Code], trainees[role.Code] = role.NeedsSupervision, role.Trainee
@@ -77,7 +84,6 @@ func (s *Server) pcnSupervision(ctx context.Context, pcn string, d time.Time) (s
 	f.coverage = planning.SupervisionCoverage(staff, links, needs, d)
 	f.loads = planning.SupervisorLoads(sups, staff, links, trainees, d)
 	f.totals = planning.TotalSupervision(f.loads)
-	return f, nil
 }
 
 func planningStaff(recs []workforce.Staff) []planning.Staff {

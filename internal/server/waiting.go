@@ -47,7 +47,20 @@ func (s *Server) waitingFor(r *http.Request) (*areas.Waiting, error) {
 			return nil, err
 		}
 	}
-	return w, nil
+	return w, s.addDashboards(r, w, directs)
+}
+
+// addDashboards links a clinical director to the dashboards of the PCNs they direct.
+func (s *Server) addDashboards(r *http.Request, w *areas.Waiting, directs []string) error {
+	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	if err != nil {
+		return err
+	}
+	for _, code := range directs {
+		info, _ := tree.PCN(code)
+		w.Dashboards = append(w.Dashboards, areas.DashboardLink{PCNCode: code, PCNName: orElse(info.Name, code), Href: "/pcns/" + code + "/dashboard"})
+	}
+	return nil
 }
 
 func (s *Server) addWaiting(r *http.Request, w *areas.Waiting, what string, status store.PlanStatus, pcns, icbs []string) error {

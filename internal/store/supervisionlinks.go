@@ -56,24 +56,7 @@ func (db *DB) SupervisionLink(ctx context.Context, pcn string, id int64) (workfo
 // Supervisees lists every staff record of a PCN, in post or not, by role, for the
 // supervision page: who may be supervised, and who each link names.
 func (db *DB) Supervisees(ctx context.Context, pcn string) ([]workforce.Staff, error) {
-	rows, err := db.q.Query(ctx, `
-		SELECT id, pcn_code, coalesce(role_code, ''), staff_group, staff_role, detailed_role, source,
-		       unique_identifier, source_rows, fte::float8, start_date, end_date
-		FROM staff WHERE pcn_code = $1
-		ORDER BY staff_role, detailed_role, unique_identifier, start_date, id`, pcn)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Staff, error) {
-		var s workforce.Staff
-		var end *time.Time
-		err := r.Scan(&s.ID, &s.PCNCode, &s.RoleCode, &s.StaffGroup, &s.StaffRole, &s.DetailedRole, &s.Source,
-			&s.UniqueIdentifier, &s.SourceRows, &s.FTE, &s.Start, &end)
-		if end != nil {
-			s.End = *end
-		}
-		return s, err
-	})
+	return db.staffWhere(ctx, `pcn_code = $1`, pcn)
 }
 
 // CreateSupervisionLink adds a link and audits it, in one transaction. The supervisee

@@ -33,6 +33,8 @@ type Page struct {
 	// SupplyHref links an ICB's page to its supply against demand; "" for users who
 	// may not see it, and on other pages.
 	SupplyHref string
+	// CompareHref links an ICB's page to its PCNs compared, for the same users.
+	CompareHref string
 	// Waiting is what waits for the user, shown near the top of the home page; nil
 	// for users with no part in plans' sign-off.
 	Waiting *Waiting
@@ -75,6 +77,8 @@ type SortState struct {
 	Base string
 	// Query is the rest of the page's query (e.g. at=…), kept in sort links.
 	Query string
+	// Anchor is the id of the table the links return to; "" is the child table's.
+	Anchor string
 }
 
 // Sort keys of the child table.
@@ -94,13 +98,13 @@ var SortKeys = []string{SortName, SortCode, SortPCNs, SortPatients, SortARRS, So
 func (p Page) childTable() ui.TableParams {
 	perPCN := p.ChildKind == "PCNs" // a PCN row counts one PCN: the column says nothing
 	head := []ui.TableHeader{
-		p.Sort.header("Name", SortName, false),
-		p.Sort.header("Code", SortCode, false),
-		p.Sort.header("PCNs", SortPCNs, true),
-		p.Sort.header("Registered patients", SortPatients, true),
-		p.Sort.header("ARRS FTE", SortARRS, true),
-		p.Sort.header("ARRS FTE per 10,000 patients", SortPer10k, true),
-		p.Sort.header("Other PCN staff FTE", SortNonARRS, true),
+		p.Sort.Header("Name", SortName, false),
+		p.Sort.Header("Code", SortCode, false),
+		p.Sort.Header("PCNs", SortPCNs, true),
+		p.Sort.Header("Registered patients", SortPatients, true),
+		p.Sort.Header("ARRS FTE", SortARRS, true),
+		p.Sort.Header("ARRS FTE per 10,000 patients", SortPer10k, true),
+		p.Sort.Header("Other PCN staff FTE", SortNonARRS, true),
 	}
 	rows := make([]ui.TableRow, 0, len(p.Children))
 	for _, c := range p.Children {
@@ -133,7 +137,9 @@ func singular(kind string) string {
 	return "PCN"
 }
 
-func (s SortState) header(text, key string, numeric bool) ui.TableHeader {
+// Header is a sortable column's header: a link to the page sorted by key, numbers
+// largest first on the first click, the current sort's direction reversed.
+func (s SortState) Header(text, key string, numeric bool) ui.TableHeader {
 	h := ui.TableHeader{Text: text, Numeric: numeric, Sort: ui.SortNone}
 	desc := numeric // numbers sort largest first on the first click
 	if s.Key == key {
@@ -151,8 +157,15 @@ func (s SortState) header(text, key string, numeric bool) ui.TableHeader {
 	if s.Query != "" {
 		h.Href += "&" + s.Query
 	}
-	h.Href += "#children"
+	h.Href += "#" + orChildren(s.Anchor)
 	return h
+}
+
+func orChildren(anchor string) string {
+	if anchor == "" {
+		return "children"
+	}
+	return anchor
 }
 
 func (p Page) roleChart() ui.BarChartParams {

@@ -6,6 +6,13 @@ import "time"
 // (clinical directors), to review (ICB leads) and returned to them (PCN managers).
 type Waiting struct {
 	Items []WaitingItem
+	// Dashboards link a clinical director to the dashboard of each PCN they direct.
+	Dashboards []DashboardLink
+}
+
+// DashboardLink is one PCN's dashboard.
+type DashboardLink struct {
+	PCNCode, PCNName, Href string
 }
 
 // WaitingItem is one plan waiting for the user.

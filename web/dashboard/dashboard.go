@@ -1,0 +1,169 @@
+// Package dashboard renders the clinical director's dashboard of a PCN (issue 6, item
+// 4): on one page, its ARRS staff in post against its plan and its fair share, its
+// funding headroom this year and next, supervision coverage and load, room shortfall,
+// the staff leaving in the next 3 months and where its plan stands. Each figure is an
+// inline SVG chart with a table of the same numbers; docs/dashboards.md says where
+// every number comes from.
+package dashboard
+
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// Page is the view model of /pcns/{code}/dashboard.
+type Page struct {
+	Layout layout.PageParams
+	Figures
+}
+
+// Figures is everything the dashboard shows, the same for everyone who may see it (so
+// the server caches it per data version and day).
+type Figures struct {
+	Code, Name string
+	// Today is the day of supervision, rooms and leavers (the server's calendar day).
+	Today       time.Time
+	Workforce   Workforce
+	Funding     Funding
+	Supervision Supervision
+	Rooms       Rooms
+	Leaving     Leaving
+	Plan        PlanStatus
+}
+
+// Workforce is the network's ARRS staff in post on the as-of date, projected by
+// quarter with and without its plan, against its fair share of the target.
+type Workforce struct {
+	// NoCensus is true before any import; NoTarget when no target is set (no fair
+	// share, no projection).
+	NoCensus, NoTarget bool
+	AsOf               time.Time
+	InPost             float64
+	TargetName         string
+	Deadline           time.Time
+	// FairShare is target(p), the additional FTE; Baseline is baseline(p); the line
+	// on the chart is their sum, the FTE in post that reaches the share.
+	FairShare, Baseline float64
+	// Reached is (InPost − Baseline) ÷ FairShare; PerTenThousand InPost per 10,000
+	// of Population. Has… false when undefined; deciles are England's, 0 when none.
+	Reached, PerTenThousand       float64
+	HasReached, HasPerTenThousand bool
+	ReachedDecile, Per10kDecile   int
+	Population                    float64
+	ListSize                      bool
+	// Plan names the plan the projection uses ("version 2, accepted"); "" for none.
+	Plan     string
+	Quarters []Quarter
+}
+
+// Quarter is the projection on a quarter's last day.
+type Quarter struct {
+	Quarter               string // "2026/27 Q1"
+	Day                   time.Time
+	WithPlan, WithoutPlan float64
+}
+
+// Funding is the network's money this financial year and next.
+type Funding struct {
+	AsOf   time.Time
+	Census bool // false: no census yet, AsOf is today
+	Years  []FundingYear
+}
+
+// FundingYear is one financial year's money, in pence.
+type FundingYear struct {
+	Key, Name, Label                          string // "2026", "2026/27", "This year"
+	Entitlement, Committed, Planned, Headroom int64
+	ListSize, RateAssumed, NoRate             bool
+}
+
+// Supervision is coverage and each supervisor's load on Today.
+type Supervision struct {
+	Needing, Covered        int
+	Share                   float64
+	LinkedHours, GPSessions float64
+	Overloaded, OverRatio   int
+	Trainees                int
+	TraineeCapacity         float64
+	Supervisors             []Supervisor
+}
+
+// Supervisor is one supervisor still supervising, with their load.
+type Supervisor struct {
+	ID                          int64
+	Name                        string
+	Available, Linked, Load     float64
+	Overloaded, TooManyTrainees bool
+	Trainees                    int
+	TraineeCapacity             float64
+}
+
+// Rooms is room sessions a week needed against available, now and by quarter with
+// the plan.
+type Rooms struct {
+	Available, NeededNow, ShortNow float64
+	// ShortWithPlan is the last quarter's shortfall, the largest; FirstShort the first
+	// quarter short with the plan, "" if none.
+	ShortWithPlan float64
+	FirstShort    string
+	Quarters      []RoomQuarter
+}
+
+// RoomQuarter is the room check at the start of one quarter.
+type RoomQuarter struct {
+	Quarter                            string
+	Starters, Needed, Available, Short float64
+}
+
+// Leaving is the staff records whose end date falls in (Today, Until].
+type Leaving struct {
+	Until  time.Time
+	People []Leaver
+}
+
+// Leaver is one staff record ending soon.
+type Leaver struct {
+	ID         int64
+	Role       string
+	Identifier string
+	FTE        float64
+	// LastDay is the day before the record's end date (the first day out of post).
+	LastDay time.Time
+	ARRS    bool
+	Href    string
+}
+
+// PlanStatus is where the network's plan stands.
+type PlanStatus struct {
+	// None is true when the network has no plan.
+	None    bool
+	Version string // "Version 3"
+	Status  Status
+	Since   time.Time
+	// WaitsFor says who acts next and what they do; "" when nobody (accepted).
+	WaitsFor string
+	Href     string
+	// Current names the version the figures use when it is not the newest one.
+	Current string
+}
+
+// Status is a plan status as pages show it.
+type Status struct {
+	Code   string // the store's status: draft, submitted, signed_off, accepted, returned
+	Label  string
+	Colour ui.TagColour
+}
+
+// Href is the PCN's dashboard.
+func Href(pcn string) string { return "/pcns/" + pcn + "/dashboard" }
+
+const (
+	dateLong  = "2 January 2006"
+	dateShort = "2 Jan 2006"
+)
+
+func percent(share float64) string { return ui.Decimal(share*100, 0) + "%" }
+
+func sessions(x float64) string { return ui.Decimal(x, 1) }
