@@ -16,14 +16,16 @@ import (
 // reportGaps writes the gap report: one row per area of the level, by code.
 func (a *app) reportGaps(ctx context.Context, args []string) error {
 	var target, asOf string
+	var drafts bool
 	rf, err := parseReportFlags("report gaps", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&target, "target", "", "target name (default: the default target)")
 		fs.StringVar(&asOf, "as-of", "", "date YYYY-MM-DD the staff data describes (default: the latest census date)")
+		fs.BoolVar(&drafts, "drafts", false, "count each PCN's latest plan version, drafts too, instead of its current plan (not the official figures)")
 	})
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Target: target, At: rf.at, Today: today(time.Now())}
+	opts := gaps.Options{Target: target, At: rf.at, Today: today(time.Now()), Drafts: drafts}
 	if asOf != "" {
 		if opts.AsOf, err = workforce.ParseDate(asOf); err != nil {
 			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", asOf)
@@ -39,6 +41,9 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 		return errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --as-of")
 	} else if err != nil {
 		return err
+	}
+	if drafts {
+		fmt.Fprintln(a.stderr, "arrs: --drafts counts each PCN's latest plan version, drafts too: these are not the official figures")
 	}
 	if n := res.ListSizePCNs(); n > 0 {
 		fmt.Fprintf(a.stderr, "arrs: %d of %d PCNs have no weighted population in force on %s: their registered list size stands in\n",

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/ingest"
@@ -27,7 +30,7 @@ func withSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("DATABASE_URL", url)
@@ -89,6 +92,54 @@ func TestReportGapsLevelsAndFormats(t *testing.T) {
 		if err != nil || !strings.Contains(out, "shortfall_fte") || !strings.Contains(out, "Y63") {
 			t.Errorf("%s: %v\n%s", format, err, out)
 		}
+	}
+}
+
+// --drafts counts each PCN's latest version, drafts too; without it a draft counts in
+// no figure (PLANNING.md, "Projection"). U79722's draft of 10 FTE of starters from 1
+// January 2026 (in (A, at]) adds 10 FTE to its projection with --drafts only.
+func TestReportGapsDrafts(t *testing.T) {
+	withSample(t)
+	projected := func(args ...string) (float64, string) {
+		t.Helper()
+		out, stderr, err := runArrs(append([]string{"report", "gaps", "--level", "pcn", "--at", "2026-03-31"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows[1:] {
+			if r[1] == "U79722" {
+				v, err := strconv.ParseFloat(r[7], 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return v, stderr
+			}
+		}
+		t.Fatal("no row for U79722")
+		return 0, ""
+	}
+	before, _ := projected()
+	plan := filepath.Join(t.TempDir(), "plan.csv")
+	if err := os.WriteFile(plan, []byte("pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\nU79722,paramedic,2025/26 Q4,10,0,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runArrs("import", "plans", plan); err != nil {
+		t.Fatal(err)
+	}
+	official, stderr := projected()
+	if official != before || strings.Contains(stderr, "--drafts") {
+		t.Errorf("official projection with a draft %.2f, want %.2f as before it", official, before)
+	}
+	drafts, stderr := projected("--drafts")
+	if math.Abs(drafts-(before+10)) > 0.005 {
+		t.Errorf("--drafts projection %.2f, want %.2f", drafts, before+10)
+	}
+	if !strings.Contains(stderr, "not the official figures") {
+		t.Errorf("--drafts does not say its figures are not official: %q", stderr)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/ingest"
 )
@@ -35,7 +36,7 @@ func (a *app) importNWRS(ctx context.Context, path string) error {
 		return err
 	}
 	defer db.Close()
-	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, cliActor(), nil)
+	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, cliActor(), nil, time.Now())
 	if err != nil {
 		return err
 	}

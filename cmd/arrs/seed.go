@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 
@@ -50,7 +51,9 @@ func (a *app) seed(ctx context.Context, args []string) error {
 }
 
 // demoPlan is a draft recruitment plan for the demo PCN (U60057), so that a newcomer's
-// first look at the plan editor, the gap panel and the funding page has a plan in it.
+// first look at the plan editor and the dashboard has a plan in it, "with your draft"
+// beside the official figures (which, like the gap panel and the funding page, leave a
+// draft out until it is submitted).
 const demoPlan = `pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
 U60057,clinical_pharmacist,2026/27 Q4,1,0,62000
 U60057,paramedic,2027/28 Q1,1,0,55000
@@ -103,7 +106,9 @@ func (a *app) seedDemoUsers(ctx context.Context, db *store.DB, password string) 
 			if err != nil {
 				return err
 			}
-			u := auth.User{Email: d.email, Name: d.name, PasswordHash: hash, Active: true, Grants: grants}
+			// The published demo password skips the policy: the account is flagged demo,
+			// and the server warns while one is active in production.
+			u := auth.User{Email: d.email, Name: d.name, PasswordHash: hash, Active: true, Demo: true, Grants: grants}
 			if _, err := addUser(ctx, db, u, store.Actor{Name: "cli:arrs seed demo"}); err != nil {
 				return err
 			}
@@ -137,7 +142,7 @@ func (a *app) seedDemo(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	defer f.Close()
-	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "cli:arrs seed demo"}, nil)
+	log, err := ingest.NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "cli:arrs seed demo"}, nil, time.Now())
 	if errors.Is(err, store.ErrAlreadyImported) || errors.Is(err, store.ErrOlderCensus) {
 		fmt.Fprintln(a.stdout, "demo workforce: already loaded")
 		return nil

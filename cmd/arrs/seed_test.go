@@ -31,6 +31,13 @@ func TestSeedDemoTwiceChangesNothing(t *testing.T) {
 		}
 		return s
 	}
+	var demo, all int
+	if err := db.QueryRowForTest(context.Background(), `SELECT count(*) FILTER (WHERE demo), count(*) FROM users`, &demo, &all); err != nil || demo != 4 || all != 4 {
+		t.Errorf("demo accounts: %d of %d flagged demo (%v), want all 4", demo, all, err)
+	}
+	if ok, err := db.DemoAccountsExist(context.Background()); !ok || err != nil {
+		t.Errorf("the seeded demo accounts were not found by the production warning: %v", err)
+	}
 	before := counts()
 	out, _, err = runArrs("seed", "demo")
 	if err != nil {

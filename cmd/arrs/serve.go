@@ -17,6 +17,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: serve takes no arguments", errUsage)
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	// Libraries that write with the log package (the session store's clean-up of
+	// expired sessions) then write structured records too.
+	slog.SetDefault(log)
 	db, err := a.open(ctx)
 	if err != nil {
 		return err

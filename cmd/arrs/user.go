@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func (a *app) user(ctx context.Context, args []string) error {
@@ -39,8 +42,12 @@ func (a *app) user(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	created, err := addUser(ctx, db, u, cliActor())
-	if errors.Is(err, store.ErrConflict) {
+	var selfSignOff auth.ErrSelfSignOff
+	switch {
+	case errors.Is(err, store.ErrConflict):
 		return fmt.Errorf("there is already a user with the email %s", u.Email)
+	case errors.As(err, &selfSignOff):
+		return fmt.Errorf("--role/--org: %v", selfSignOff)
 	}
 	if err != nil {
 		return err
@@ -53,32 +60,52 @@ func (a *app) user(ctx context.Context, args []string) error {
 }
 
 // newUser checks the command line's fields and hashes the password (a random one
-// when none is given).
+// when none is given). The password follows the policy, as in the app.
 func newUser(email, name, role, orgs, password string) (auth.User, string, error) {
 	e, err := auth.NormaliseEmail(email)
+	if err == nil && utf8.RuneCountInString(e) > workforce.MaxEmailLength {
+		err = fmt.Errorf("email address must be %d characters or fewer", workforce.MaxEmailLength)
+	}
 	if err != nil {
 		return auth.User{}, "", fmt.Errorf("--email: %v", err)
 	}
+	name = strings.TrimSpace(name)
 	if name == "" {
 		return auth.User{}, "", errors.New("--name is required")
 	}
+	if utf8.RuneCountInString(name) > workforce.MaxNameLength {
+		return auth.User{}, "", fmt.Errorf("--name: name must be %d characters or fewer", workforce.MaxNameLength)
+	}
 	grants, err := auth.ParseGrants(role, orgs)
+	if err == nil {
+		err = auth.CheckGrants(grants)
+	}
 	if err != nil {
 		return auth.User{}, "", fmt.Errorf("--role/--org: %v", err)
 	}
+	owner := auth.PasswordOwner{Email: e, Name: name}
 	if password == "" {
-		b := make([]byte, 15)
-		_, _ = rand.Read(b)
-		password = base64.RawURLEncoding.EncodeToString(b)
+		password = randomPassword(owner)
 	}
-	if len([]rune(password)) < auth.MinPasswordLength {
-		return auth.User{}, "", fmt.Errorf("the password must be at least %d characters", auth.MinPasswordLength)
+	if err := auth.CheckPassword(password, owner); err != nil {
+		return auth.User{}, "", fmt.Errorf("--password: %v", err)
 	}
 	hash, err := auth.HashPassword(password, auth.DefaultParams)
 	if err != nil {
 		return auth.User{}, "", err
 	}
 	return auth.User{Email: e, Name: name, PasswordHash: hash, Active: true, Grants: grants}, password, nil
+}
+
+// randomPassword is 20 random URL-safe characters (120 bits) that pass the policy.
+func randomPassword(owner auth.PasswordOwner) string {
+	for {
+		b := make([]byte, 15)
+		_, _ = rand.Read(b)
+		if p := base64.RawURLEncoding.EncodeToString(b); auth.CheckPassword(p, owner) == nil {
+			return p
+		}
+	}
 }
 
 // addUser creates a user after checking its organisations exist, with its audit entry.

@@ -24,9 +24,6 @@ type Params struct {
 // DefaultParams are used for every new hash.
 var DefaultParams = Params{Memory: 64 * 1024, Time: 3, Threads: 2, SaltLen: 16, KeyLen: 32}
 
-// MinPasswordLength follows NCSC guidance: length over complexity rules.
-const MinPasswordLength = 10
-
 // ErrBadHash reports a stored hash that is not an argon2id PHC string.
 var ErrBadHash = errors.New("stored password hash is not argon2id")
 

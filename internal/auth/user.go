@@ -78,8 +78,11 @@ type User struct {
 	Name         string
 	PasswordHash string
 	Active       bool
-	Version      int
-	Grants       []Grant
+	// Demo marks an account of `arrs seed demo`, whose password is published; the
+	// server warns loudly when one is active in production.
+	Demo    bool
+	Version int
+	Grants  []Grant
 }
 
 // Has reports whether the user holds a role for any organisation.
@@ -132,6 +135,26 @@ func (u *User) LeadsICB(icb string) bool {
 // CanImport reports whether the user may load national files (NWRS, populations):
 // ICB leads and admins.
 func (u *User) CanImport() bool { return u.IsAdmin() || u.Has(ICBLead) }
+
+// ErrSelfSignOff refuses grants that would let someone sign off their own plan.
+type ErrSelfSignOff struct{ PCN string }
+
+func (e ErrSelfSignOff) Error() string {
+	return "a user cannot be both the PCN manager and a clinical director of " + e.PCN + ", or they would sign off their own plan"
+}
+
+// CheckGrants refuses a set of grants holding both the manager and the clinical
+// director role for one PCN: the director signs off the plan the manager writes, so
+// the two must be different people (DOMAIN.md, "Users": the manager submits the
+// plan, the clinical director signs it off).
+func CheckGrants(gs []Grant) error {
+	for _, g := range gs {
+		if g.Role == PCNManager && slices.Contains(gs, Grant{Role: ClinicalDirector, Org: g.Org}) {
+			return ErrSelfSignOff{PCN: g.Org}
+		}
+	}
+	return nil
+}
 
 // ParseGrants reads "--role R --org CODE[,CODE]" into grants.
 func ParseGrants(role, orgs string) ([]Grant, error) {

@@ -1,6 +1,9 @@
 package auth
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestScopes(t *testing.T) {
 	manager := &User{Grants: []Grant{{PCNManager, "U60057"}}}
@@ -50,6 +53,29 @@ func TestNormaliseEmail(t *testing.T) {
 	for _, bad := range []string{"", "no-at", "@x", "a@", "a b@x"} {
 		if _, err := NormaliseEmail(bad); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestCheckGrants(t *testing.T) {
+	cases := []struct {
+		name   string
+		grants []Grant
+		bad    string // the PCN refused, "" when allowed
+	}{
+		{"manager only", []Grant{{PCNManager, "U60057"}}, ""},
+		{"manager of one PCN, director of another", []Grant{{PCNManager, "U60057"}, {ClinicalDirector, "U47425"}}, ""},
+		{"director and lead", []Grant{{ClinicalDirector, "U60057"}, {ICBLead, "QOC"}}, ""},
+		{"manager and director of one PCN", []Grant{{ClinicalDirector, "U47425"}, {PCNManager, "U60057"}, {ClinicalDirector, "U60057"}}, "U60057"},
+	}
+	for _, c := range cases {
+		err := CheckGrants(c.grants)
+		var e ErrSelfSignOff
+		switch {
+		case c.bad == "" && err != nil:
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.bad != "" && (!errors.As(err, &e) || e.PCN != c.bad):
+			t.Errorf("%s: %v, want a refusal naming %s", c.name, err, c.bad)
 		}
 	}
 }

@@ -57,7 +57,7 @@ func newSite(t *testing.T) site {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	hash, _ := auth.HashPassword(password, auth.DefaultParams)

@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -24,7 +23,8 @@ import (
 )
 
 // New returns a store on a fresh database with the schema and reference data loaded,
-// dropped when the test ends.
+// dropped when the test ends. Its connections work as the app's role (store.AppRole),
+// as the server's do, so the tests run with the grants the app has and no more.
 func New(tb testing.TB) *store.DB {
 	tb.Helper()
 	db, _ := NewWithURL(tb)
@@ -32,7 +32,8 @@ func New(tb testing.TB) *store.DB {
 }
 
 // NewWithURL is New that also returns the database's URL, for tests that start
-// servers or commands of their own on it.
+// servers or commands of their own on it. The URL connects as the owner: open it with
+// store.Open to work as the app does.
 func NewWithURL(tb testing.TB) (*store.DB, string) {
 	tb.Helper()
 	admin := adminURL(tb)
@@ -51,19 +52,19 @@ func NewWithURL(tb testing.TB) (*store.DB, string) {
 		tb.Fatalf("dbtest: create database: %v", err)
 	}
 	dbURL := withDatabase(admin, name)
-	pool, err := pgxpool.New(ctx, dbURL)
+	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		tb.Fatalf("dbtest: %v", err)
 	}
 	tb.Cleanup(func() {
-		pool.Close()
+		db.Close()
 		c, err := pgx.Connect(context.Background(), admin)
 		if err == nil {
 			_, _ = c.Exec(context.Background(), fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name))
 			c.Close(context.Background())
 		}
 	})
-	return store.New(pool), dbURL
+	return db, dbURL
 }
 
 func adminURL(tb testing.TB) string {

@@ -27,7 +27,7 @@ func benchDataT(b testing.TB) (*store.DB, *workforce.Tree) {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "bench"}, nil); err != nil {
+	if _, err := ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "bench"}, nil, time.Now()); err != nil {
 		b.Fatal(err)
 	}
 	tree, err := db.Tree(context.Background())

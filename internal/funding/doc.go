@@ -24,7 +24,8 @@
 //   - a general practice nurse on band 6 is claimed against the "experienced" cap
 //     (DOMAIN.md), as the staff record form checks it;
 //   - where no cap is known the actual cost is claimed, flagged (planning.ClaimBasis);
-//   - planned spend is the current plan's starters (store.CurrentPlanLinesOf), from
+//   - planned spend is the current plan's starters (store.CurrentPlanLinesOf: never a
+//     draft's, which stays private to its PCN), from
 //     quarters that start after the as-of date: the day the staff data describes (the
 //     latest NWRS census; the caller's choice);
 //   - the actual cost of a month is worked and rounded exactly as its claim is, at

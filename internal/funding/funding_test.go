@@ -92,7 +92,7 @@ func pence(p int64) *int64 { return &p }
 //	         a practice manager (outside ARRS): not claimed
 //	committed = 3,866,667 + 3,419,802 + 2,499,996 + 6,697,200 + 4,335,204 + 5,331,900
 //	          = 26,150,769
-//	plan (the draft is current): 2 clinical pharmacists from 1 January 2026 at
+//	plan (submitted: the current plan): 2 clinical pharmacists from 1 January 2026 at
 //	         £55,000: 5,500,000 × 2 / 12 = 916,666.67 → 916,667 × 3 = 2,750,001;
 //	         a care coordinator from 1 October 2025 (before the as-of date: already in
 //	         the staff records) and a leavers-only line: nothing
@@ -141,6 +141,13 @@ func newFixture(t *testing.T) fixture {
 		{PCNCode: pcn, RoleCode: "care_coordinator", QuarterStart: day("2025-10-01"), StartersFTE: 1},
 		{PCNCode: pcn, RoleCode: "paramedic", QuarterStart: day("2026-01-01"), LeaversFTE: 1},
 	}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.EditablePlan(ctx, pcn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: pcn, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: by}); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -275,6 +282,43 @@ func TestComputeNextYearAndListSize(t *testing.T) {
 	}
 	if len(res.PCN("U47425")) != 2 || len(res.Years) != 2 {
 		t.Errorf("years: %d for U47425, %d in all", len(res.PCN("U47425")), len(res.Years))
+	}
+}
+
+// Planned spend is the current plan's only (PLANNING.md, "Drafts stay private"): a
+// newer draft of 10 clinical pharmacists from January 2026 changes no figure until it
+// is submitted.
+func TestComputeLeavesDraftsOut(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	req := Request{PCNs: f.pcns(t, "U60057"), Years: []planning.FinancialYear{2025}, AsOf: day("2025-11-30")}
+	planned := func() int64 {
+		t.Helper()
+		res, err := Compute(ctx, f.db, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, _ := res.For("U60057", 2025)
+		return y.Funding.PlannedPence
+	}
+	if _, err := f.db.ReplaceDrafts(ctx, "test", []store.PlanLine{
+		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), StartersFTE: 10, AnnualCostPence: pence(5500000)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := planned(); got != 2750001 {
+		t.Errorf("planned with a newer draft %d, want the submitted plan's 2750001", got)
+	}
+	p, err := f.db.EditablePlan(ctx, "U60057")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
+		t.Fatal(err)
+	}
+	// 5,500,000 × 10 / 12 = 4,583,333.33 → 4,583,333 × 3 = 13,749,999.
+	if got := planned(); got != 13749999 {
+		t.Errorf("planned once the draft is submitted %d, want 13749999", got)
 	}
 }
 

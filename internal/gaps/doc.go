@@ -11,7 +11,10 @@
 //   - the as-of date defaults to the latest census date imported, the day the gap is
 //     measured on ("at") to the target's deadline;
 //   - each PCN's current plan is its latest accepted version, else its latest submitted
-//     or signed-off one, else its draft (store.CurrentPlanLines);
+//     or signed-off one (store.CurrentPlanLines); drafts and returned versions never
+//     count, so no figure computed here tells anyone what a draft holds. Only
+//     Options.Drafts (arrs report gaps --drafts) counts each PCN's latest version
+//     instead, whatever its status;
 //   - the baseline adds any baseline FTE entered for the PCN against the target.
 //
 // The clock is the caller's: Options.Today comes in as an argument, as every date does.

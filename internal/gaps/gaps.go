@@ -38,6 +38,11 @@ type Options struct {
 	AttritionOverride *float64   // every role's annual unplanned attrition, 0 to 1
 	TargetFTEOverride *float64   // T, the target's additional FTE, 0 or more
 	DeadlineOverride  *time.Time // D, after the target's baseline date
+
+	// Drafts counts each PCN's latest version, whatever its status, instead of its
+	// current plan (arrs report gaps --drafts). Pages never set it: their figures are
+	// official, and a draft is private to its PCN (PLANNING.md, "Drafts stay private").
+	Drafts bool
 }
 
 // Result is a gap report at every level with what it was computed from.
@@ -106,7 +111,7 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	if at.IsZero() {
 		at = target.Deadline
 	}
-	in, names, err := gather(ctx, db, target, asOf, at, opts.AttritionOverride)
+	in, names, err := gather(ctx, db, target, asOf, at, opts)
 	if err != nil {
 		return nil, err
 	}

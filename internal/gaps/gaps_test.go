@@ -32,9 +32,10 @@ const (
 	population = 50000 // in force from 2025-01-01
 )
 
-// planFile is U79722's draft: the lines in (A, D] are the Q1 starters (+2) and the Q3
-// starters less leavers (+0.5): Σ (starters − leavers) = 2.5. The 2025/26 Q3 line
-// starts before A (already in the staff data) and the 2027/28 Q1 line after D.
+// planFile is U79722's plan, submitted by seeded (so it is the current plan): the lines
+// in (A, D] are the Q1 starters (+2) and the Q3 starters less leavers (+0.5):
+// Σ (starters − leavers) = 2.5. The 2025/26 Q3 line starts before A (already in the
+// staff data) and the 2027/28 Q1 line after D.
 const planFile = "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n" +
 	"U79722,clinical_pharmacist,2025/26 Q3,1,0,\n" +
 	"U79722,clinical_pharmacist,2026/27 Q1,2,0,55000\n" +
@@ -47,7 +48,32 @@ const planFile = "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cos
 const populationsFile = "pcn_code,weighted_population,effective_date\n" +
 	"U79722,50000,2025-01-01\nU79722,60000,2026-01-01\nU60057,70000,2025-04-01\n"
 
+// seeded is the sample workforce, the populations, the test target and planFile's
+// plans, submitted: each is its PCN's current plan.
 func seeded(t *testing.T) *store.DB {
+	t.Helper()
+	db := seededDrafts(t)
+	for _, code := range []string{pcn, "U60057"} {
+		submit(t, db, code)
+	}
+	return db
+}
+
+// submit moves the PCN's draft to submitted, making it the current plan.
+func submit(t *testing.T, db *store.DB, code string) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := db.EditablePlan(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: code, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// seededDrafts is seeded with planFile's plans left as drafts.
+func seededDrafts(t *testing.T) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db := dbtest.New(t)
@@ -56,7 +82,7 @@ func seeded(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}, nil); err != nil {
@@ -197,6 +223,60 @@ func TestComputeDefaults(t *testing.T) {
 	}
 }
 
+// A draft never counts in the official figures (PLANNING.md, "Projection"): U79722's
+// plan, a draft, adds nothing until it is submitted; Options.Drafts (arrs report gaps
+// --drafts) counts it.
+func TestComputeCountsDraftsOnlyWhenAsked(t *testing.T) {
+	ctx := context.Background()
+	db := seededDrafts(t)
+	// As in TestComputeOnePCNByHand "defaults": days(A, D) = 486, the lines in (A, D]
+	// add 2.5 FTE.
+	withoutPlan := inPostAtA - inPostAtA*0.10*486/365
+	official, err := Compute(ctx, db, Options{Target: "Test target"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := Compute(ctx, db, Options{Target: "Test target", Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, lines := official.ForPCN(pcn); len(lines) != 0 {
+		t.Errorf("official figures read %d lines of a draft", len(lines))
+	}
+	if got := findPCN(t, official, pcn).ProjectedFTE; math.Abs(got-withoutPlan) > 1e-6 {
+		t.Errorf("official projection %.6f, want %.6f (the draft left out)", got, withoutPlan)
+	}
+	if got := findPCN(t, drafts, pcn).ProjectedFTE; math.Abs(got-(withoutPlan+2.5)) > 1e-6 {
+		t.Errorf("--drafts projection %.6f, want %.6f", got, withoutPlan+2.5)
+	}
+	// WithDraft, the "with your draft" figure of the PCN's own pages, is the --drafts
+	// row; the official report is left as it was.
+	_, draft := drafts.ForPCN(pcn)
+	mine, ok := official.WithDraft(pcn, draft)
+	want := findPCN(t, drafts, pcn)
+	if !ok || math.Abs(mine.ProjectedFTE-want.ProjectedFTE) > 1e-6 || math.Abs(mine.GapFTE-want.GapFTE) > 1e-6 ||
+		math.Abs(mine.ShortfallFTE-want.ShortfallFTE) > 1e-6 || math.Abs(mine.RequiredPace-want.RequiredPace) > 1e-9 || mine.TargetFTE != want.TargetFTE {
+		t.Errorf("WithDraft %+v, want %+v", mine, want)
+	}
+	if got := findPCN(t, official, pcn).ProjectedFTE; math.Abs(got-withoutPlan) > 1e-6 {
+		t.Errorf("WithDraft changed the official row: %.6f", got)
+	}
+	if _, ok := official.WithDraft("U00001", draft); ok {
+		t.Error("WithDraft of a PCN not in the report")
+	}
+	submit(t, db, pcn)
+	submitted, err := Compute(ctx, db, Options{Target: "Test target"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := findPCN(t, submitted, pcn).ProjectedFTE; math.Abs(got-(withoutPlan+2.5)) > 1e-6 {
+		t.Errorf("submitted: projection %.6f, want %.6f", got, withoutPlan+2.5)
+	}
+	if got := findPCN(t, submitted, "U60057").ProjectedFTE; got != findPCN(t, official, "U60057").ProjectedFTE {
+		t.Errorf("U60057's draft counted once U79722's plan was submitted: %.6f", got)
+	}
+}
+
 func TestComputeRefuses(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
@@ -242,7 +322,7 @@ func BenchmarkComputeEngland(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "demo.csv.gz", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		b.Fatal(err)
 	}
 	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)

@@ -11,8 +11,9 @@ import (
 
 // gather reads what planning.GapReport needs with one query per table: the hierarchy,
 // the populations in force on the as-of date, the baseline extras, the ARRS staff in
-// post around the days used, the current plans' lines and the roles' attrition.
-func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, attrition *float64) (planning.Inputs, map[planning.Level]map[string]string, error) {
+// post around the days used, the current plans' lines (or, with opts.Drafts, each
+// PCN's latest version's) and the roles' attrition.
+func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, map[planning.Level]map[string]string, error) {
 	in := planning.Inputs{
 		Target: planning.Target{Name: t.Name, FTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline},
 		AsOf:   asOf,
@@ -28,10 +29,10 @@ func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time
 	if in.Staff, err = staff(ctx, db, t.Baseline, asOf, at); err != nil {
 		return in, nil, err
 	}
-	if in.Plan, err = plan(ctx, db); err != nil {
+	if in.Plan, err = plan(ctx, db, opts.Drafts); err != nil {
 		return in, nil, err
 	}
-	if in.AttritionRate, err = attritionRates(ctx, db, attrition); err != nil {
+	if in.AttritionRate, err = attritionRates(ctx, db, opts.AttritionOverride); err != nil {
 		return in, nil, err
 	}
 	return in, names(tree), nil
@@ -83,10 +84,14 @@ func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]p
 	return out, nil
 }
 
-// plan is the lines of every PCN's current plan; an unknown cost is 0, as planning
-// reads it.
-func plan(ctx context.Context, db *store.DB) ([]planning.PlanLine, error) {
-	lines, err := db.CurrentPlanLines(ctx)
+// plan is the lines of every PCN's current plan, or with drafts of its latest version
+// whatever its status; an unknown cost is 0, as planning reads it.
+func plan(ctx context.Context, db *store.DB, drafts bool) ([]planning.PlanLine, error) {
+	read := db.CurrentPlanLines
+	if drafts {
+		read = db.LatestPlanLines
+	}
+	lines, err := read(ctx)
 	if err != nil {
 		return nil, err
 	}

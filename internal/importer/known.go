@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -23,7 +22,7 @@ func (k Known) pcn(t *table, col string) (string, error) {
 	case code == "":
 		return "", t.fail(col, "is empty")
 	case !known:
-		return "", t.fail(col, "unknown PCN code "+strconv.Quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
+		return "", t.fail(col, "unknown PCN code "+quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
 	case !mine:
 		return "", t.fail(col, "PCN "+code+" is not one of the networks you may change")
 	}

@@ -3,7 +3,6 @@ package importer
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -21,10 +20,6 @@ var nwrsColumns = []string{
 	"SUB_ICB_NAME", "ICB_CODE", "ICB_NAME", "COMM_REGION_CODE", "COMM_REGION_NAME",
 	"STAFF_GROUP", "STAFF_ROLE", "DETAILED_STAFF_ROLE", "FTE", "UNIQUE_IDENTIFIER",
 }
-
-// maxRows bounds a file's rows (and so the memory an import holds): NHS England's
-// monthly file has about 40,000.
-const maxRows = 1_000_000
 
 // maxRowFTE bounds one row's FTE: a contracted-services row can hold several WTE, but
 // a value in the hundreds is a typing error, not a contract.
@@ -55,7 +50,7 @@ type recordKey struct{ pcn, source, id, role, detailed string }
 // role of each STAFF_ROLE (workforce.ARRSRoleFor). The first bad row stops the read.
 func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, error) {
 	hash := sha256.New()
-	t, err := openTable(file, io.TeeReader(r, hash), nwrsColumns)
+	t, err := openTable(file, io.TeeReader(r, hash), nwrsColumns, MaxNWRSRows)
 	if err != nil {
 		return nil, err
 	}
@@ -75,9 +70,6 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 			return nil, err
 		}
 		snap.Rows++
-		if snap.Rows > maxRows {
-			return nil, t.fail("", fmt.Sprintf("the file has more than %d rows; an NWRS month has about 40,000", maxRows))
-		}
 		snap.FTE += rec.FTE
 		if rec.RoleCode != "" {
 			snap.ARRSFTE += rec.FTE
@@ -129,6 +121,9 @@ func nwrsRow(t *table, snap *Snapshot, mapping map[string]string) (workforce.Sta
 			return rec, t.fail(col, "is empty")
 		}
 	}
+	if !isPCNCode(rec.PCNCode) {
+		return rec, t.fail("PCN_CODE", "expected a PCN code such as U60057 (U and 5 digits), found "+quote(rec.PCNCode))
+	}
 	if rec.FTE, err = fteOf(t); err != nil {
 		return rec, err
 	}
@@ -136,14 +131,27 @@ func nwrsRow(t *table, snap *Snapshot, mapping map[string]string) (workforce.Sta
 	return rec, nil
 }
 
+// isPCNCode says whether s looks like an NHS PCN code: U and five digits.
+func isPCNCode(s string) bool {
+	if len(s) != 6 || s[0] != 'U' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func censusOf(t *table) (time.Time, error) {
 	y, err := strconv.Atoi(t.get("CENSUS_YEAR"))
 	if err != nil || y < 2019 || y > 2100 {
-		return time.Time{}, t.fail("CENSUS_YEAR", "expected a year such as 2025, found "+strconv.Quote(t.get("CENSUS_YEAR")))
+		return time.Time{}, t.fail("CENSUS_YEAR", "expected a year such as 2025, found "+quote(t.get("CENSUS_YEAR")))
 	}
 	m, err := strconv.Atoi(t.get("CENSUS_MONTH"))
 	if err != nil || m < 1 || m > 12 {
-		return time.Time{}, t.fail("CENSUS_MONTH", "expected a month number from 1 to 12, found "+strconv.Quote(t.get("CENSUS_MONTH")))
+		return time.Time{}, t.fail("CENSUS_MONTH", "expected a month number from 1 to 12, found "+quote(t.get("CENSUS_MONTH")))
 	}
 	return workforce.CensusDate(y, time.Month(m)), nil
 }
@@ -158,7 +166,7 @@ func sourceOf(t *table, id string) (string, error) {
 	case strings.EqualFold(src, workforce.SourceNWRSContracted):
 		return workforce.SourceNWRSContracted, nil
 	default:
-		return "", t.fail("Data_source", "expected \"NWRS Staff\" or \"NWRS contracted services\", found "+strconv.Quote(src))
+		return "", t.fail("Data_source", "expected \"NWRS Staff\" or \"NWRS contracted services\", found "+quote(src))
 	}
 }
 
@@ -167,11 +175,11 @@ func fteOf(t *table) (float64, error) {
 	v, err := strconv.ParseFloat(raw, 64)
 	switch {
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail("FTE", "expected a number such as 0.946667, found "+strconv.Quote(raw))
+		return 0, t.fail("FTE", "expected a number such as 0.946667, found "+quote(raw))
 	case v < 0:
-		return 0, t.fail("FTE", "is negative ("+raw+")")
+		return 0, t.fail("FTE", "is negative ("+clip(raw)+")")
 	case v > maxRowFTE:
-		return 0, t.fail("FTE", "is "+raw+", more than "+strconv.Itoa(maxRowFTE)+" FTE in one row")
+		return 0, t.fail("FTE", "is "+clip(raw)+", more than "+strconv.Itoa(maxRowFTE)+" FTE in one row")
 	}
 	return v, nil
 }

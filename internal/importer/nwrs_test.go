@@ -47,12 +47,12 @@ func TestReadNWRSFormats(t *testing.T) {
 
 func TestReadNWRSColumnsInAnyOrder(t *testing.T) {
 	text := "FTE,extra,UNIQUE_IDENTIFIER,Data_source,CENSUS_YEAR,CENSUS_MONTH,PCN_CODE,PCN_NAME,SUB_ICB_CODE,SUB_ICB_NAME,ICB_CODE,ICB_NAME,COMM_REGION_CODE,COMM_REGION_NAME,STAFF_GROUP,STAFF_ROLE,DETAILED_STAFF_ROLE\n" +
-		"0.5,ignored,7,NWRS Staff,2025,11,U1,P,S,SN,I,IN,Y60,R,G,Pharmacists,Pharmacist\n"
+		"0.5,ignored,7,NWRS Staff,2025,11,U10001,P,S,SN,I,IN,Y60,R,G,Pharmacists,Pharmacist\n"
 	snap, err := ReadNWRS("f.csv", strings.NewReader(text), mapping)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := snap.Records[0]; r.FTE != 0.5 || r.UniqueIdentifier != "7" || r.PCNCode != "U1" || r.RoleCode != "clinical_pharmacist" {
+	if r := snap.Records[0]; r.FTE != 0.5 || r.UniqueIdentifier != "7" || r.PCNCode != "U10001" || r.RoleCode != "clinical_pharmacist" {
 		t.Errorf("record %+v", r)
 	}
 }

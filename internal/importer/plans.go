@@ -19,10 +19,6 @@ var planColumns = []string{"pcn_code", "role_code", "quarter", "starters_fte", "
 // role in a quarter, so more is a typing error.
 const maxPlanFTE = 50
 
-// maxAnnualCostGBP bounds a plan line's annual cost per WTE: the highest ARRS cap is
-// about £100,000, so a million pounds is a typing error (pence typed as pounds).
-const maxAnnualCostGBP = 1_000_000
-
 // PlanLine is one checked row of a plan lines file: FTE starting and leaving in a role
 // at a PCN in a quarter, and the expected annual cost of one WTE.
 type PlanLine struct {
@@ -36,19 +32,39 @@ type PlanLine struct {
 	AnnualCostPence *int64
 }
 
-// ReadPlans reads a plan lines file. Every PCN and role must be known, a quarter may
-// not start before its role joined ARRS, FTE are 0 to 50 per cell and a (PCN, role,
-// quarter) may appear once. The first bad row stops the read.
+// ReadPlans reads a plan lines file (CSV, plain or gzip). Every PCN and role must be
+// known, a quarter may not start before its role joined ARRS, FTE are 0 to 50 per
+// cell, a cost is within workforce's range for one WTE, a (PCN, role, quarter) may
+// appear once and a PCN's lines are at most MaxPlanLines. The first bad row stops the
+// read.
 func ReadPlans(file string, r io.Reader, known Known) ([]PlanLine, error) {
-	t, err := openTable(file, r, planColumns)
+	t, err := openTable(file, r, planColumns, MaxPlanRows)
 	if err != nil {
 		return nil, err
 	}
+	return readPlans(t, known)
+}
+
+// ReadPlanWorkbook reads a plan lines file saved as an Excel workbook (XLSX): its first
+// sheet, by the rules of ReadPlans, within the workbook limits of limits.go. Errors
+// name the sheet's rows.
+func ReadPlanWorkbook(file string, r io.Reader, known Known) ([]PlanLine, error) {
+	t, closeBook, err := openWorkbook(file, r, planColumns)
+	if err != nil {
+		return nil, err
+	}
+	defer closeBook()
+	return readPlans(t, known)
+}
+
+func readPlans(t *table, known Known) ([]PlanLine, error) {
 	type key struct {
 		pcn, role string
 		quarter   planning.Quarter
 	}
 	lines := rowKeys[key]{}
+	perPCN := map[string]int{}
+	maxLines := MaxPlanLines(len(known.RoleAdded))
 	var plan []PlanLine
 	for {
 		more, err := t.next()
@@ -65,10 +81,14 @@ func ReadPlans(file string, r io.Reader, known Known) ([]PlanLine, error) {
 		if first, dup := lines.seen(key{l.PCNCode, l.RoleCode, l.Quarter}, t.line); dup {
 			return nil, t.fail("quarter", "duplicate of line "+strconv.Itoa(first)+" (same PCN, role and quarter)")
 		}
+		if perPCN[l.PCNCode]++; perPCN[l.PCNCode] > maxLines {
+			return nil, &LimitError{File: t.file, Subject: t.unit + " " + strconv.Itoa(t.line) + ": the plan of " + l.PCNCode,
+				Limit: LimitPlanLines, Max: int64(maxLines)}
+		}
 		plan = append(plan, l)
 	}
 	if len(plan) == 0 {
-		return nil, &RowError{File: file, Line: 2, Reason: "the file has a header but no rows"}
+		return nil, &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows", Unit: t.unit}
 	}
 	return plan, nil
 }
@@ -98,9 +118,13 @@ func roleQuarterOf(t *table, known Known) (string, planning.Quarter, error) {
 	role := t.get("role_code")
 	added, ok := known.RoleAdded[role]
 	if !ok {
-		return "", planning.Quarter{}, t.fail("role_code", "unknown role code "+strconv.Quote(role)+" (use the ARRS role codes, e.g. clinical_pharmacist)")
+		return "", planning.Quarter{}, t.fail("role_code", "unknown role code "+quote(role)+" (use the ARRS role codes, e.g. clinical_pharmacist)")
 	}
-	q, err := planning.ParseQuarter(t.get("quarter"))
+	raw := t.get("quarter")
+	if len(raw) > MaxEcho {
+		return "", planning.Quarter{}, t.fail("quarter", "expected a quarter such as 2026/27 Q1, found "+quote(raw))
+	}
+	q, err := planning.ParseQuarter(raw)
 	if err != nil {
 		return "", q, t.fail("quarter", err.Error())
 	}
@@ -119,11 +143,11 @@ func planFTEOf(t *table, col string) (float64, error) {
 	case raw == "":
 		return 0, t.fail(col, "is empty; write 0 for none")
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail(col, "expected an FTE such as 1 or 0.6, found "+strconv.Quote(raw))
+		return 0, t.fail(col, "expected an FTE such as 1 or 0.6, found "+quote(raw))
 	case v < 0:
-		return 0, t.fail(col, "is negative ("+raw+")")
+		return 0, t.fail(col, "is negative ("+clip(raw)+")")
 	case v > maxPlanFTE:
-		return 0, t.fail(col, "is "+raw+", more than "+strconv.Itoa(maxPlanFTE)+" FTE in one cell")
+		return 0, t.fail(col, "is "+clip(raw)+", more than "+strconv.Itoa(maxPlanFTE)+" FTE in one cell")
 	}
 	return round6(v), nil
 }
@@ -131,7 +155,8 @@ func planFTEOf(t *table, col string) (float64, error) {
 // poundsPattern is a plain amount in pounds: digits with an optional decimal part.
 var poundsPattern = regexp.MustCompile(`^([0-9]+)(?:\.([0-9]*))?$|^\.([0-9]+)$`)
 
-// costOf reads an annual cost in pounds as pence, nil when the cell is empty. Pounds
+// costOf reads an annual cost in pounds as pence, nil when the cell is empty; it must
+// be within workforce's range for one WTE, as on the plan page and a staff record. Pounds
 // with fractions of a penny are rounded half away from zero to the penny, exactly
 // (the decimal digits are read as written, never through binary floating point).
 func costOf(t *table, col string) (*int64, error) {
@@ -142,13 +167,14 @@ func costOf(t *table, col string) (*int64, error) {
 	m := poundsPattern.FindStringSubmatch(raw)
 	switch {
 	case m == nil && poundsPattern.MatchString(strings.TrimPrefix(raw, "-")):
-		return nil, t.fail(col, "is negative ("+raw+")")
+		return nil, t.fail(col, "is negative ("+clip(raw)+")")
 	case m == nil:
-		return nil, t.fail(col, "expected pounds such as 45000 or 45000.50 (no £ sign or thousands separators), found "+strconv.Quote(raw))
+		return nil, t.fail(col, "expected pounds such as 45000 or 45000.50 (no £ sign or thousands separators), found "+quote(raw))
 	}
 	pence, ok := penceOf(m[1], m[2]+m[3])
-	if !ok || pence > maxAnnualCostGBP*100 {
-		return nil, t.fail(col, "is "+raw+", more than £"+strconv.Itoa(maxAnnualCostGBP)+" a year for one WTE")
+	if !ok || pence < workforce.MinAnnualCostPence || pence > workforce.MaxAnnualCostPence {
+		return nil, t.fail(col, "is "+clip(raw)+"; the annual cost of one WTE must be between "+
+			poundsText(workforce.MinAnnualCostPence)+" and "+poundsText(workforce.MaxAnnualCostPence))
 	}
 	return &pence, nil
 }

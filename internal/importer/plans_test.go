@@ -11,7 +11,7 @@ func TestReadPlansFormats(t *testing.T) {
 	body := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n" +
 		"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000.505\n" +
 		`"U60057","paramedic","2026/27 Q3","1.2345678","0.5",""` + "\n" +
-		"U79722,clinical_pharmacist,2026/27 Q1,1,0,0\n"
+		"U79722,clinical_pharmacist,2026/27 Q1,1,0,10000\n"
 	variants := map[string]string{
 		"LF":               body,
 		"CRLF":             strings.ReplaceAll(body, "\n", "\r\n"),
@@ -20,7 +20,7 @@ func TestReadPlansFormats(t *testing.T) {
 		"any order and case": "Annual_Cost_GBP,Quarter,PCN_Code,leavers_fte,Role_Code,starters_fte,note\n" +
 			"55000.505,2026/27 Q1,U60057,0,clinical_pharmacist,2,\"x, y\"\n" +
 			",2026/27 Q3,U60057,0.5,paramedic,1.2345678,\n" +
-			"0,2026/27 Q1,U79722,0,clinical_pharmacist,1,\n",
+			"10000,2026/27 Q1,U79722,0,clinical_pharmacist,1,\n",
 	}
 	q1, q3 := planning.Quarter{Year: 2026, N: 1}, planning.Quarter{Year: 2026, N: 3}
 	for name, text := range variants {
@@ -39,8 +39,8 @@ func TestReadPlansFormats(t *testing.T) {
 		if second.Quarter != q3 || second.StartersFTE != 1.234568 || second.LeaversFTE != 0.5 || second.AnnualCostPence != nil {
 			t.Errorf("%s: second line %+v: FTE keeps 6 decimals, an empty cost is nil", name, second)
 		}
-		if third.AnnualCostPence == nil || *third.AnnualCostPence != 0 {
-			t.Errorf("%s: a cost of 0 is known and zero: %v", name, third.AnnualCostPence)
+		if third.AnnualCostPence == nil || *third.AnnualCostPence != 10_000_00 {
+			t.Errorf("%s: a cost of £10,000 is the lowest allowed: %v", name, third.AnnualCostPence)
 		}
 	}
 }
@@ -65,7 +65,9 @@ func TestReadPlansRejects(t *testing.T) {
 		{"negative cost", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,-5\n", 2, "annual_cost_gbp", "negative"},
 		{"non-numeric cost", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,lots\n", 2, "annual_cost_gbp", "expected pounds"},
 		{"cost with a pound sign", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,£50000\n", 2, "annual_cost_gbp", "expected pounds"},
-		{"cost in pence", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,5000000\n", 2, "annual_cost_gbp", "more than £1000000"},
+		{"cost in pence", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,5000000\n", 2, "annual_cost_gbp", "between £10,000 and £250,000"},
+		{"cost of nothing", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,0\n", 2, "annual_cost_gbp", "between £10,000 and £250,000"},
+		{"cost above the plan page's", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,250000.01\n", 2, "annual_cost_gbp", "is 250000.01; the annual cost"},
 		{"duplicate", h + good + "U60057,paramedic,2026/27 Q1,1,0,\n" + good, 4, "quarter", "duplicate of line 2"},
 		{"invalid UTF-8", h + "U60057,clinical_pharmacist,2026/27 Q1,1,0,\xff\n", 2, "annual_cost_gbp", "UTF-8"},
 	}

@@ -22,7 +22,7 @@ const maxPopulation = 10_000_000
 // first day the value is in force). Every PCN must be known; a (PCN, date) may appear
 // once. The first bad row stops the read.
 func ReadPopulations(file string, r io.Reader, known Known) ([]workforce.Population, error) {
-	t, err := openTable(file, r, populationColumns)
+	t, err := openTable(file, r, populationColumns, MaxPopulationRows)
 	if err != nil {
 		return nil, err
 	}
@@ -74,11 +74,11 @@ func populationOf(t *table, col string) (float64, error) {
 	v, err := strconv.ParseFloat(raw, 64)
 	switch {
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail(col, "expected a number such as 45415.62 (no thousands separators), found "+strconv.Quote(raw))
+		return 0, t.fail(col, "expected a number such as 45415.62 (no thousands separators), found "+quote(raw))
 	case v < 0:
-		return 0, t.fail(col, "is negative ("+raw+")")
+		return 0, t.fail(col, "is negative ("+clip(raw)+")")
 	case v > maxPopulation:
-		return 0, t.fail(col, "is "+raw+", more than "+strconv.Itoa(maxPopulation)+" patients for one PCN")
+		return 0, t.fail(col, "is "+clip(raw)+", more than "+strconv.Itoa(maxPopulation)+" patients for one PCN")
 	}
 	return math.Round(v*1000) / 1000, nil
 }
@@ -88,7 +88,7 @@ func dateOf(t *table, col string) (time.Time, error) {
 	raw := t.get(col)
 	d, err := workforce.ParseDate(raw)
 	if err != nil {
-		return d, t.fail(col, "expected a date YYYY-MM-DD, found "+strconv.Quote(raw))
+		return d, t.fail(col, "expected a date YYYY-MM-DD, found "+quote(raw))
 	}
 	return d, nil
 }

@@ -12,3 +12,6 @@ func ParsePounds(s string) (pence int64, ok bool) {
 	}
 	return penceOf(m[1], m[2]+m[3])
 }
+
+// poundsText is whole pounds as a message writes them: "£250,000".
+func poundsText(pence int64) string { return "£" + thousands(pence/100) }

@@ -34,7 +34,7 @@ func BenchmarkImportNWRS(b *testing.B) {
 		b.StopTimer()
 		db := dbtest.New(b)
 		b.StartTimer()
-		if _, err := NWRS(ctx, db, refdata.DemoWorkforceFile, bytes.NewReader(data), store.Actor{Name: "test"}, nil); err != nil {
+		if _, err := NWRS(ctx, db, refdata.DemoWorkforceFile, bytes.NewReader(data), store.Actor{Name: "test"}, nil, testNow); err != nil {
 			b.Fatal(err)
 		}
 	}

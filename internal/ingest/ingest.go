@@ -5,21 +5,24 @@ package ingest
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"slices"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
 // NWRS reads an NWRS individual-level CSV (plain or gzip) and reconciles it into the
-// staff records in one transaction, with its entry in the audit trail. A national file
-// (scope nil) reconciles every PCN; an ICB lead's upload names its ICBs as scope: every
-// row must belong to them, and only their PCNs' records can end.
-func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, scope []string) (store.ImportLog, error) {
+// staff records in one transaction, with its entry in the audit trail (PLANNING.md,
+// "Importing a census"). now is the clock's reading: a census month after the current
+// one in England is refused. A national file (scope nil: an admin's upload or the
+// command line) reconciles every PCN and may create those the reference data lacks. An
+// ICB lead's upload names their ICBs as scope: it may carry only the latest national
+// census and only rows of known PCNs of those ICBs, creates nothing, ends only records
+// of the ICBs it covers, and leaves England's as-of date alone; its refusals are
+// *ScopeError.
+func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, scope []string, now time.Time) (store.ImportLog, error) {
 	mapping, err := db.NWRSRoleMap(ctx)
 	if err != nil {
 		return store.ImportLog{}, err
@@ -28,11 +31,29 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 	if err != nil {
 		return store.ImportLog{}, err
 	}
-	if err := checkScope(ctx, db, name, snap, scope); err != nil {
-		return store.ImportLog{}, err
+	if future := checkNotFuture(name, snap, now); future != nil {
+		if scope != nil {
+			return store.ImportLog{}, &ScopeError{future}
+		}
+		return store.ImportLog{}, future
 	}
+	if scope != nil {
+		if scope, err = checkScope(ctx, db, name, snap, scope); err != nil {
+			return store.ImportLog{}, err
+		}
+	}
+	log, err := writeNWRS(ctx, db, name, snap, by, scope)
+	if err != nil && scope != nil {
+		err = scopeRefusal(name, snap, err)
+	}
+	return log, err
+}
+
+// writeNWRS reconciles a checked snapshot and audits it, in one transaction.
+func writeNWRS(ctx context.Context, db *store.DB, name string, snap *importer.Snapshot, by store.Actor, scope []string) (store.ImportLog, error) {
 	var log store.ImportLog
-	err = db.InTx(ctx, func(tx *store.DB) error {
+	err := db.InTx(ctx, func(tx *store.DB) error {
+		var err error
 		log, err = tx.ImportNWRS(ctx, store.NWRSImport{
 			FileName: name, SHA256: snap.SHA256, ImportedBy: by.Name, Census: snap.Census, Rows: snap.Rows,
 			FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs, Scope: scope,
@@ -44,33 +65,9 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 		if len(scope) == 1 {
 			e.ICB = scope[0]
 		}
-		e.After = map[string]any{"file": name, "census": log.Census.Format("2006-01-02"), "rows": log.Rows,
-			"fte": log.FTE, "started": log.Started, "ended": log.Ended, "unchanged": log.Unchanged, "pcns_created": log.PCNsCreated}
+		e.After = map[string]any{"file": name, "census": log.Census.Format("2006-01-02"), "rows": log.Rows, "fte": log.FTE,
+			"started": log.Started, "ended": log.Ended, "unchanged": log.Unchanged, "pcns_created": log.PCNsCreated, "scope": scope}
 		return tx.Audit(ctx, e)
 	})
 	return log, err
-}
-
-// checkScope refuses a scoped upload with a row of a PCN outside its ICBs: a known PCN
-// is judged by the reference data's ICB (the file cannot move it), a new one by the
-// file's ICB_CODE.
-func checkScope(ctx context.Context, db *store.DB, file string, snap *importer.Snapshot, scope []string) error {
-	if scope == nil {
-		return nil
-	}
-	tree, err := db.Tree(ctx)
-	if err != nil {
-		return err
-	}
-	for _, o := range snap.Orgs {
-		icb := o.ICB.Code
-		if p, ok := tree.PCN(o.PCN.Code); ok {
-			icb = p.ICBCode
-		}
-		if !slices.Contains(scope, icb) {
-			return &importer.RowError{File: file, Line: snap.FirstLine[o.PCN.Code], Column: "PCN_CODE",
-				Reason: fmt.Sprintf("PCN %s is in ICB %s, not one of yours (%s): an ICB lead imports only their own ICBs' rows", o.PCN.Code, icb, strings.Join(scope, ", "))}
-		}
-	}
-	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/importer"
@@ -20,6 +21,9 @@ import (
 )
 
 var nov30 = workforce.Date(2025, 11, 30)
+
+// testNow is the clock of the imports: December 2026 in London.
+var testNow = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 
 func demoFile(t testing.TB) io.ReadCloser {
 	f, err := refdata.Open(refdata.DemoWorkforceFile)
@@ -67,7 +71,7 @@ func TestImportFullNovember2025(t *testing.T) {
 	db := dbtest.New(t)
 	f := demoFile(t)
 	defer f.Close()
-	log, err := NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil)
+	log, err := NWRS(ctx, db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,16 +106,16 @@ func TestReimportingTheSameMonthChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
-	if _, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil, testNow); err != nil {
 		t.Fatal(err)
 	}
 	before := staffTable(t, db)
-	_, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil)
+	_, err := NWRS(ctx, db, "sample.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil, testNow)
 	if !errors.Is(err, store.ErrAlreadyImported) {
 		t.Errorf("the same file again: got %v, want ErrAlreadyImported", err)
 	}
 	// The same month in other bytes (CRLF line ends) reconciles to no change.
-	log, err := NWRS(ctx, db, "sample-crlf.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil)
+	log, err := NWRS(ctx, db, "sample-crlf.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +131,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
-	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil, testNow); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(sample), "\n")
@@ -146,7 +150,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 		t.Fatal(err)
 	}
 	dec = append(dec, "NWRS Staff,2025,12,U60057,SHREWSBURY PCN,M2L0M,S,QOC,I,Y60,Midlands,Other Direct Patient Care staff,Paramedics,Paramedic,1,999999999")
-	log, err := NWRS(ctx, db, "dec.csv", strings.NewReader(strings.Join(dec, "\n")), store.Actor{Name: "test"}, nil)
+	log, err := NWRS(ctx, db, "dec.csv", strings.NewReader(strings.Join(dec, "\n")), store.Actor{Name: "test"}, nil, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +174,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 	if err := db.QueryRowForTest(ctx, `SELECT band, employer FROM staff WHERE end_date IS NULL AND unique_identifier = '`+field(changed, 15)+`' AND staff_role = '`+field(changed, 12)+`'`, &band, &employer); err != nil || band != "7" || employer != "Host practice" {
 		t.Errorf("the restarted record lost what the PCN recorded: band %q employer %q %v", band, employer, err)
 	}
-	if _, err := NWRS(ctx, db, "nov-again.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil); !errors.Is(err, store.ErrOlderCensus) {
+	if _, err := NWRS(ctx, db, "nov-again.csv", strings.NewReader(strings.ReplaceAll(sample, "\n", "\r\n")), store.Actor{Name: "test"}, nil, testNow); !errors.Is(err, store.ErrOlderCensus) {
 		t.Errorf("an older census after a newer one: got %v, want ErrOlderCensus", err)
 	}
 }
@@ -188,12 +192,12 @@ func TestMalformedFilesWriteNothing(t *testing.T) {
 		"truncated line":   strings.Join(append(lines[:50:50], lines[50][:30]), "\n"),
 		"empty file":       "",
 		"semicolons":       strings.ReplaceAll(sample, ",", ";"),
-		"new PCN then bad": strings.Join(append(lines[:50:50], strings.Replace(lines[40], ",U", ",U9", 1), setFTE(lines[50], "x")), "\n"),
+		"new PCN then bad": strings.Join(append(lines[:50:50], setField(lines[40], 3, "U99999"), setFTE(lines[50], "x")), "\n"),
 	}
 	before := staffTable(t, db)
 	pcns := count(t, db, "pcns")
 	for name, text := range bad {
-		_, err := NWRS(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
+		_, err := NWRS(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil, testNow)
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line < 1 {
 			t.Errorf("%s: want an error naming the line, got %v", name, err)
@@ -211,7 +215,7 @@ func TestUnknownPCNIsCreatedFromTheFile(t *testing.T) {
 		"Data_source,CENSUS_YEAR,CENSUS_MONTH,PCN_CODE,PCN_NAME,SUB_ICB_CODE,SUB_ICB_NAME,ICB_CODE,ICB_NAME,COMM_REGION_CODE,COMM_REGION_NAME,STAFF_GROUP,STAFF_ROLE,DETAILED_STAFF_ROLE,FTE,UNIQUE_IDENTIFIER",
 		"NWRS Staff,2025,11,U99999,BRAND NEW PCN,ZZZ,New sub-ICB,QZZ,NHS New ICB,Y60,Midlands,Other Direct Patient Care staff,Paramedics,Paramedic,1,1",
 	}, "\n")
-	log, err := NWRS(ctx, db, "new.csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
+	log, err := NWRS(ctx, db, "new.csv", strings.NewReader(text), store.Actor{Name: "test"}, nil, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +292,7 @@ func TestScopedImportTouchesOnlyItsICBs(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
-	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(sample), store.Actor{Name: "test"}, nil, testNow); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(sample), "\n")
@@ -300,7 +304,7 @@ func TestScopedImportTouchesOnlyItsICBs(t *testing.T) {
 	}
 	// QOC's lead uploads QOC's rows less one leaver.
 	file := strings.Join(append([]string{lines[0]}, qoc[1:]...), "\n")
-	log, err := NWRS(ctx, db, "qoc.csv", strings.NewReader(file), store.Actor{Name: "lead"}, []string{"QOC"})
+	log, err := NWRS(ctx, db, "qoc.csv", strings.NewReader(file), store.Actor{Name: "lead"}, []string{"QOC"}, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,13 +312,13 @@ func TestScopedImportTouchesOnlyItsICBs(t *testing.T) {
 		t.Errorf("ended %d records, want only QOC's one leaver", log.Ended)
 	}
 	// The whole two-ICB file is refused for QOC's lead, naming the first QSL row.
-	_, err = NWRS(ctx, db, "both.csv", strings.NewReader(sample), store.Actor{Name: "lead"}, []string{"QOC"})
+	_, err = NWRS(ctx, db, "both.csv", strings.NewReader(sample), store.Actor{Name: "lead"}, []string{"QOC"}, testNow)
 	var re *importer.RowError
 	if !errors.As(err, &re) || re.Column != "PCN_CODE" || !strings.Contains(re.Reason, "not one of yours") {
 		t.Errorf("another ICB's rows: %v", err)
 	}
 	// The national file may be loaded again to put things right after a mistake.
-	log, err = NWRS(ctx, db, "nov-again.csv", strings.NewReader(sample), store.Actor{Name: "admin"}, nil)
+	log, err = NWRS(ctx, db, "nov-again.csv", strings.NewReader(sample), store.Actor{Name: "admin"}, nil, testNow)
 	if err != nil || log.Started != 1 {
 		t.Errorf("reloading the earlier national file: %+v %v", log, err)
 	}

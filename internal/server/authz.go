@@ -68,6 +68,9 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 				return
 			}
 			status := s.allowed(r, u, a)
+			if status == http.StatusForbidden {
+				s.log.Warn("security", "event", "forbidden", "user", u.Email, "method", r.Method, "path", r.URL.Path, "rule", a.String())
+			}
 			if status != http.StatusOK {
 				s.renderError(w, r, status, "")
 				return
@@ -144,15 +147,19 @@ func (s *Server) pcnICB(r *http.Request, code string) (workforce.PCN, bool) {
 
 // toSignIn sends a signed-out visitor to the sign-in page, coming back afterwards to
 // the page they asked for. A form posted after the session lapsed cannot be replayed:
-// they come back to the page the form was on, and are told it was not saved.
+// they come back to the page the form was on, and are told it was not saved. The
+// notice travels in the address, never in a stored session.
 func (s *Server) toSignIn(w http.ResponseWriter, r *http.Request) {
-	next := r.URL.RequestURI()
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		next = "/"
-		if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
-			next = safeNext(ref.RequestURI())
-		}
-		s.sessions.Put(r.Context(), keyFlash, "You were signed out, so what you sent was not saved. Sign in, then send it again.")
+	q := url.Values{"next": {r.URL.RequestURI()}}
+	if ended, _ := r.Context().Value(endedKey{}).(bool); ended {
+		q.Set("notice", "timeout")
 	}
-	http.Redirect(w, r, "/login?"+url.Values{"next": {next}}.Encode(), http.StatusSeeOther)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		q.Set("next", "/")
+		if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+			q.Set("next", safeNext(ref.RequestURI()))
+		}
+		q.Set("notice", "unsaved")
+	}
+	http.Redirect(w, r, "/login?"+q.Encode(), http.StatusSeeOther)
 }

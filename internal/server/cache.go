@@ -13,6 +13,9 @@ type cache struct {
 	mu      sync.Mutex
 	version int64
 	entries map[string]*cacheEntry
+	// last is each key's latest good value, whatever its version, for the forms shown
+	// again while the database is unreachable (outage.go).
+	last map[string]any
 }
 
 type cacheEntry struct {
@@ -48,7 +51,27 @@ func cacheGet[T any](c *cache, v int64, key string, compute func() (T, error)) (
 		var zero T
 		return zero, fmt.Errorf("cache: key %q holds %T", key, e.value)
 	}
+	c.remember(key, t)
 	return t, nil
+}
+
+// remember keeps a key's latest good value (bounded as the entries are).
+func (c *cache) remember(key string, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.last == nil || len(c.last) >= maxCacheEntries {
+		c.last = map[string]any{}
+	}
+	c.last[key] = v
+}
+
+// lastKnown is the value a key last had, whatever the data version: for pages that
+// must show without the database, which cannot tell the version.
+func lastKnown[T any](c *cache, key string) (T, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t, ok := c.last[key].(T)
+	return t, ok
 }
 
 // forget drops a failed entry so that the next request tries again.

@@ -29,6 +29,9 @@ const (
 	maxCapPence = 250_000_00
 )
 
+// maxVariantLength is the longest variant name variantPattern allows.
+const maxVariantLength = 40
+
 // variantPattern is a variant's name: lower case, as the reference data writes them.
 var variantPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
@@ -64,12 +67,31 @@ func (s *Server) capsPage(r *http.Request, f admin.CapForm) (admin.CapsPage, err
 	return p, nil
 }
 
+// capFields are the cap forms' text inputs with their limits.
+var capFields = []textField{
+	textInput("variant", "Variant", maxVariantLength),
+	textInput("from", "Date in force from", workforce.MaxCodeLength),
+	textInput("amount", "Cap per WTE a year", workforce.MaxCodeLength),
+}
+
+// capsRefused shows the caps page again with the new cap's form and its messages.
+func (s *Server) capsRefused(w http.ResponseWriter, r *http.Request, f admin.CapForm) error {
+	p, err := s.capsPage(r, f)
+	if err != nil {
+		return err
+	}
+	return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Caps(p))
+}
+
 func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest("The form could not be read.")
 	}
 	f := capForm(r)
 	f.Role, f.Variant = strings.TrimSpace(r.PostForm.Get("role")), strings.TrimSpace(r.PostForm.Get("variant"))
+	if tooLong(r.PostForm, f.Errors, capFields...) {
+		return s.capsRefused(w, r, f)
+	}
 	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
 	if err != nil {
 		return err
@@ -91,11 +113,7 @@ func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if len(f.Errors) > 0 {
-		p, err := s.capsPage(r, f)
-		if err != nil {
-			return err
-		}
-		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Caps(p))
+		return s.capsRefused(w, r, f)
 	}
 	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+capName(role.Name, c.Variant)+" of "+ui.MoneyWhole(c.Pence)+" from "+c.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
@@ -122,7 +140,10 @@ func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := capForm(r)
 	f.ID = before.ID
-	c := parseCap(&f, role, true)
+	var c workforce.Cap
+	if !tooLong(r.PostForm, f.Errors, capFields...) {
+		c = parseCap(&f, role, true)
+	}
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.CapEdit(s.capEditForm(r, f, before, role)))
 	}

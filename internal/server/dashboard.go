@@ -22,7 +22,8 @@ const leavingMonths = 3
 // pcnDashboard is /pcns/{code}/dashboard, the clinical director's one page; the
 // route's rule (pcnMember) has checked access. Its figures are the same for everyone
 // who may see it, so they are cached per data version and day: a page between changes
-// is a render.
+// is a render. They hold the "with your draft" figure, so their key is the dashboard's
+// own: no other page reads it.
 func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
@@ -49,12 +50,16 @@ func (s *Server) dashboardFigures(ctx context.Context, p workforce.PCN, d time.T
 		return nil, err
 	}
 	f.Plan = planStatusOf(p.Code, versions)
+	draft, err := s.draftOf(ctx, p.Code)
+	if err != nil {
+		return nil, err
+	}
 	// The workforce part rests on England's gap report, the rest on this PCN's records
 	// alone: gathered side by side, a cold page waits for the slower only.
 	workforceErr := make(chan error, 1)
 	go func() {
 		var err error
-		f.Workforce, err = s.dashboardWorkforce(ctx, p.Code, d, versions)
+		f.Workforce, err = s.dashboardWorkforce(ctx, p.Code, d, versions, draft)
 		workforceErr <- err
 	}()
 	if err := s.dashboardLocal(ctx, p, d, f); err != nil {
@@ -87,8 +92,9 @@ func (s *Server) dashboardLocal(ctx context.Context, p workforce.PCN, d time.Tim
 
 // dashboardWorkforce is the PCN against its fair share: in post on the as-of date and
 // projected on the last day of each quarter of the plan's window (the plan page's 12
-// quarters), with the current plan and without, from the gap report the plan page uses.
-func (s *Server) dashboardWorkforce(ctx context.Context, code string, d time.Time, versions []store.PlanVersion) (dashboard.Workforce, error) {
+// quarters), with the current plan and without, from the gap report the plan page uses;
+// and, when the PCN's draft changes them, with the draft in place of the current plan.
+func (s *Server) dashboardWorkforce(ctx context.Context, code string, d time.Time, versions []store.PlanVersion, draft *pcnDraft) (dashboard.Workforce, error) {
 	var w dashboard.Workforce
 	opts := gaps.Options{Today: d}
 	data, err := s.gapData(ctx, opts)
@@ -122,8 +128,25 @@ func (s *Server) dashboardWorkforce(ctx context.Context, code string, d time.Tim
 		if v.Current {
 			w.Plan = "version " + strconv.Itoa(v.Number) + " (" + planStatusView(v.Status).Label + ")"
 		}
+		if draft != nil && v.ID == draft.plan.ID {
+			w.Draft = "version " + strconv.Itoa(v.Number) + " (" + planStatusView(v.Status).Label + ")"
+		}
+	}
+	if draft != nil && !dashboardWithDraft(&w, staff, planningPlanLines(code, draft.lines), res) {
+		w.Draft = ""
 	}
 	return w, nil
+}
+
+// dashboardWithDraft fills each quarter's projection with the draft in place of the
+// current plan, and reports whether any differs from the official one (to 0.01 FTE).
+func dashboardWithDraft(w *dashboard.Workforce, staff []planning.Staff, draft []planning.PlanLine, res *gaps.Result) bool {
+	changed := false
+	for i, q := range w.Quarters {
+		w.Quarters[i].WithDraft = planning.Projected(staff, draft, res.Inputs.AttritionRate, res.AsOf, q.Day)
+		changed = changed || planning.Round(w.Quarters[i].WithDraft, 2) != planning.Round(q.WithPlan, 2)
+	}
+	return changed
 }
 
 // fundingAsOf is the day funding's plan lines count from: the latest census, else

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -121,7 +122,7 @@ const scenarioPopulations = "pcn_code,weighted_population,effective_date\nU60057
 func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := ingest.NWRS(ctx, e.db, "census.csv", strings.NewReader(scenarioNWRS), capBy, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, e.db, "census.csv", strings.NewReader(scenarioNWRS), capBy, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ingest.Populations(ctx, e.db, "pops.csv", strings.NewReader(scenarioPopulations), capBy, nil); err != nil {
@@ -131,7 +132,7 @@ func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 	sc.r1, sc.r2 = staffByIdentifier(t, e, "900001"), staffByIdentifier(t, e, "900002")
 	sc.r5 = e.staff("U60057", "care_coordinator", 0.4, "2025-10-01", "2027-01-15")
 	sc.v1 = scenarioAcceptedPlan(t, e)
-	capPlan(t, e, []store.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 10}})
+	capDraft(t, e, []store.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 10}})
 	v2, err := e.db.EditablePlan(ctx, "U60057")
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func scenarioAcceptedPlan(t *testing.T, e *capEnv) store.Plan {
 	t.Helper()
 	ctx := context.Background()
 	pence := func(p int64) *int64 { return &p }
-	capPlan(t, e, []store.PlanLine{
+	capDraft(t, e, []store.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 1, AnnualCostPence: pence(6_000_000)},
 		{PCNCode: "U60057", RoleCode: "care_coordinator", QuarterStart: capDay(t, "2027-07-01"), StartersFTE: 0.5, LeaversFTE: 0.4, AnnualCostPence: pence(3_000_000)},
 	})

@@ -27,7 +27,9 @@ func errBadRequest(format string, args ...any) error { return badRequest{fmt.Spr
 var errNotFound = store.ErrNotFound
 
 // handle adapts a handlerFunc, the one place where errors become responses: 400 and
-// 404 pages for what the user asked, a logged 500 with a friendly page for the rest.
+// 404 pages for what the user asked, 503 while the database is unreachable (the form
+// shown again where there is one, see outage.go), a logged 500 with a friendly page
+// for the rest.
 // No stack trace or internal message ever reaches the browser.
 func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -43,6 +45,8 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 			s.renderError(w, r, http.StatusNotFound, "")
 		case errors.Is(err, context.Canceled):
 			// The client went away; nobody to answer.
+		case store.IsUnavailable(err):
+			s.unavailable(w, r, err)
 		default:
 			s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			s.renderError(w, r, http.StatusInternalServerError, "")

@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 )
@@ -42,6 +44,9 @@ func auditActions(t *testing.T, db *store.DB) []string {
 	return out
 }
 
+// strongPassword passes the password policy for every test user.
+const strongPassword = "violet harbour lantern"
+
 func TestUserForms(t *testing.T) {
 	db := dbtest.New(t)
 	addPersonas(t, db)
@@ -53,13 +58,17 @@ func TestUserForms(t *testing.T) {
 		form url.Values
 		msg  string
 	}{
-		{url.Values{"email": {"not-an-email"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"admin"}}, "correct format"},
-		{url.Values{"email": {"a@b.nhs.uk"}, "name": {""}, "password": {"0123456789"}, "grants": {"admin"}}, "full name"},
-		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"short"}, "grants": {"admin"}}, "at least 10"},
-		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"pcn_manager QOC"}}, "PCN code"},
-		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"pcn_manager U00001"}}, "no organisation"},
-		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {""}}, "at least one grant"},
-		{url.Values{"email": {"manager@test.nhs.uk"}, "name": {"A"}, "password": {"0123456789"}, "grants": {"admin"}}, "already a user"},
+		{url.Values{"email": {"not-an-email"}, "name": {"A"}, "password": {strongPassword}, "grants": {"admin"}}, "correct format"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {""}, "password": {strongPassword}, "grants": {"admin"}}, "full name"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"short"}, "grants": {"admin"}}, "12 characters or more"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {""}, "grants": {"admin"}}, "Enter a password"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {"0123456789ab"}, "grants": {"admin"}}, "harder to guess"},
+		{url.Values{"email": {"florence.nightingale@nhs.net"}, "name": {"Florence Nightingale"}, "password": {"nightingale lamp 1854"}, "grants": {"admin"}}, "must not contain the person&#39;s name"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {strongPassword}, "grants": {"pcn_manager QOC"}}, "PCN code"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {strongPassword}, "grants": {"pcn_manager U00001"}}, "no organisation"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {strongPassword}, "grants": {""}}, "at least one grant"},
+		{url.Values{"email": {"a@b.nhs.uk"}, "name": {"A"}, "password": {strongPassword}, "grants": {"pcn_manager U60057\nclinical_director U60057"}}, "cannot be both the PCN manager and a clinical director of U60057"},
+		{url.Values{"email": {"manager@test.nhs.uk"}, "name": {"A"}, "password": {strongPassword}, "grants": {"admin"}}, "already a user"},
 	}
 	for _, b := range bad {
 		code, body := postForm(t, c, ts.URL+"/admin/users/new", b.form)
@@ -74,7 +83,7 @@ func TestUserForms(t *testing.T) {
 		t.Errorf("refused forms wrote audit entries: %v", got)
 	}
 
-	code, _ := postForm(t, c, ts.URL+"/admin/users/new", url.Values{"email": {"New.Person@nhs.net"}, "name": {"New Person"}, "password": {"0123456789ab"}, "grants": {"pcn_manager U60057\nclinical_director U60057"}})
+	code, _ := postForm(t, c, ts.URL+"/admin/users/new", url.Values{"email": {"New.Person@nhs.net"}, "name": {"New Person"}, "password": {strongPassword}, "grants": {"pcn_manager U60057\nclinical_director U47425"}})
 	if code != http.StatusSeeOther {
 		t.Fatalf("valid new user: %d", code)
 	}
@@ -101,7 +110,7 @@ func TestUserForms(t *testing.T) {
 	if code, _ := postForm(t, c, ts.URL+"/admin/users/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Renamed Once"}, "grants": {"pcn_manager U60057"}, "version": {strconv.Itoa(u.Version + 1)}}); code != http.StatusSeeOther {
 		t.Fatalf("deactivate: %d", code)
 	}
-	res, _ := pc.PostForm(ts.URL+"/login", url.Values{"email": {"new.person@nhs.net"}, "password": {"0123456789ab"}})
+	res, _ := pc.PostForm(ts.URL+"/login", url.Values{"email": {"new.person@nhs.net"}, "password": {strongPassword}})
 	res.Body.Close()
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("a deactivated user signed in: %d", res.StatusCode)
@@ -152,6 +161,10 @@ func TestNWRSUpload(t *testing.T) {
 			qoc = append(qoc, line)
 		}
 	}
+	// A lead corrects their ICB's rows of the latest national census (PLANNING.md).
+	if _, err := ingest.NWRS(context.Background(), db, "national.csv", bytes.NewReader(sample), store.Actor{Name: "admin"}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	code, _ = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", []byte(strings.Join(qoc, "\n")))
 	if code != http.StatusSeeOther {
 		t.Fatalf("good file: %d", code)
@@ -162,7 +175,7 @@ func TestNWRSUpload(t *testing.T) {
 	if !strings.Contains(string(page), "Imported sample.csv") || !strings.Contains(string(page), "lead@test.nhs.uk") {
 		t.Error("the import log does not show the upload and who made it")
 	}
-	if got := auditActions(t, db); len(got) != 1 || got[0] != "lead@test.nhs.uk nwrs.import" {
+	if got := auditActions(t, db); len(got) != 2 || got[0] != "lead@test.nhs.uk nwrs.import" {
 		t.Errorf("audit: %v", got)
 	}
 	// A manager may upload plans of their own PCN only.

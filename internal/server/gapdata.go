@@ -37,7 +37,9 @@ func (s *Server) gapData(ctx context.Context, opts gaps.Options) (*gapData, erro
 }
 
 // optionsKey normalises the options into a cache key: two what-ifs that compute the
-// same report share it, however their links were typed.
+// same report share it, however their links were typed. Options.Drafts (never set by a
+// page) has its own prefix, so a report counting drafts can never be served as the
+// official one.
 func optionsKey(o gaps.Options) string {
 	f := func(v *float64) string {
 		if v == nil {
@@ -55,7 +57,11 @@ func optionsKey(o gaps.Options) string {
 	if o.DeadlineOverride != nil {
 		deadline = d(*o.DeadlineOverride)
 	}
-	return fmt.Sprintf("gaps|%q|%s|%s|%s|%s|%s|%s", o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today))
+	kind := "gaps"
+	if o.Drafts {
+		kind = "gaps-with-drafts"
+	}
+	return fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s", kind, o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today))
 }
 
 // trajectoryDays are the days England's projection is drawn on: the as-of date, the

@@ -46,7 +46,7 @@ func benchServer(b *testing.B) *Server {
 			return
 		}
 		defer f.Close()
-		_, benchErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "bench"}, nil)
+		_, benchErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "bench"}, nil, time.Now())
 		benchDB = db
 	})
 	if benchErr != nil {

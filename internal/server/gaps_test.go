@@ -406,7 +406,7 @@ func TestGapDownloadsEscapeFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var code string

@@ -4,20 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"path/filepath"
 
 	"github.com/arrs-planner/arrs/internal/auth"
-	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/imports"
 	"github.com/arrs-planner/arrs/web/layout"
 )
-
-// maxUpload bounds an uploaded file: the full NWRS CSV is about 7 MB unzipped.
-const maxUpload = 64 << 20
 
 func (s *Server) imports(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.importsPage(r)
@@ -55,7 +50,13 @@ func actorOf(r *http.Request) store.Actor {
 
 func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "nwrs", func(name string, f io.Reader) (string, error) {
-		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), importScope(currentUser(r)))
+		scope := importScope(currentUser(r))
+		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), scope, s.now())
+		var outside *ingest.ScopeError
+		if errors.As(err, &outside) {
+			s.log.Warn("security", "event", "import_refused", "kind", "nwrs", "user", currentUser(r).Email,
+				"scope", scope, "line", outside.Line, "column", outside.Column, "reason", outside.Reason)
+		}
 		if err != nil {
 			return "", err
 		}
@@ -86,22 +87,24 @@ func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
 }
 
 // upload reads one multipart file and hands it to load. A refused file re-renders the
-// page with 422 and the reason (nothing was written: every load is all or nothing); a
-// loaded one redirects (303) with its summary.
+// page with the reason, 413 for a file too large and 422 for a wrong one (nothing was
+// written: every load is all or nothing, and stops at the first limit passed); a loaded
+// one redirects (303) with its summary.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, load func(string, io.Reader) (string, error)) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return s.uploadRefused(w, r, field, uploadProblem(err))
+		status, msg := s.uploadProblem(r, err)
+		return s.uploadRefused(w, r, field, status, msg)
 	}
 	defer f.Close()
 	msg, err := load(filepath.Base(hdr.Filename), f)
-	var rowErr *importer.RowError
+	if status, text, refused := s.fileRefusal(r, err); refused {
+		return s.uploadRefused(w, r, field, status, text)
+	}
 	switch {
-	case errors.As(err, &rowErr):
-		return s.uploadRefused(w, r, field, rowErr.Error())
 	case errors.Is(err, store.ErrAlreadyImported), errors.Is(err, store.ErrOlderCensus):
-		return s.uploadRefused(w, r, field, err.Error())
+		return s.uploadRefused(w, r, field, http.StatusUnprocessableEntity, err.Error())
 	case err != nil:
 		return err
 	}
@@ -110,28 +113,26 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, lo
 	return nil
 }
 
-func uploadProblem(err error) string {
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		return "The file is larger than 64 MB."
-	case errors.Is(err, http.ErrMissingFile), errors.Is(err, multipart.ErrMessageTooLarge):
-		return "Select a file to upload."
+// uploadProblem is the status and message of a form whose file cannot be had: too
+// large (413, logged), or missing (422).
+func (s *Server) uploadProblem(r *http.Request, err error) (int, string) {
+	if status, msg, refused := s.fileRefusal(r, err); refused {
+		return status, msg
 	}
-	return "Select a file to upload."
+	return http.StatusUnprocessableEntity, "Select a file to upload."
 }
 
-func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field, msg string) error {
+func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field string, status int, msg string) error {
 	p, err := s.importsPage(r)
 	if err != nil {
 		return err
 	}
 	p.Error, p.Field, p.Layout.HasErrors = msg, field, true
-	return renderStatus(w, r, http.StatusUnprocessableEntity, imports.View(p))
+	return renderStatus(w, r, status, imports.View(p))
 }
 
-// importScope is the ICBs an upload may touch: nil (national) for an admin, the ICBs
-// they lead for an ICB lead.
+// importScope is the ICBs an upload may touch: nil (national: it may move England's
+// as-of date) for an admin, the ICBs they lead for an ICB lead, who only corrects them.
 func importScope(u *auth.User) []string {
 	if u.IsAdmin() {
 		return nil

@@ -84,6 +84,9 @@ func (sc linkScope) linkInput(v url.Values, f *supervision.LinkForm, base workfo
 	f.Start = supervision.Date{Day: v.Get("start[day]"), Month: v.Get("start[month]"), Year: v.Get("start[year]")}
 	f.End = supervision.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if tooLong(v, f.Errors, textInput("hours", "Hours a month", workforce.MaxCodeLength)) {
+		return base
+	}
 	l := base
 	l.PCNCode, l.Kind, l.Version = sc.pcn.Code, workforce.SupervisionKind(f.Kind), f.Version
 	l.SuperviseeID = sc.superviseeID(f.Supervisee, f.Errors)

@@ -48,7 +48,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: safeNext(r.URL.Query().Get("next")),
-		Notice: s.sessions.PopString(r.Context(), keyFlash), SSO: s.ssoName()}
+		Notice: signInNotice(r), SSO: s.ssoName()}
 	return render(w, r, login.View(p))
 }
 
@@ -68,24 +68,27 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if limited, err := s.throttled(r, ipKey, accountKey); err != nil {
+	if scope, n, err := s.throttled(r, ipKey, accountKey); err != nil {
 		return err
-	} else if limited {
+	} else if scope != "" {
+		s.logThrottled(r, logEmail(p.Email, email), scope, n, "password")
 		p.Error = "Too many attempts to sign in. Wait 15 minutes, then try again."
 		p.Layout.HasErrors = true
 		return renderStatus(w, r, http.StatusTooManyRequests, login.View(p))
 	}
 	release, err := s.verifySlot(r)
 	if err != nil {
+		s.logSignInFailure(r, logEmail(p.Email, email), "busy", "password")
 		p.Error, p.Layout.HasErrors = "The service is busy. Try again in a minute.", true
 		return renderStatus(w, r, http.StatusServiceUnavailable, login.View(p))
 	}
-	u, ok, err := s.checkPassword(r, email, emailErr, r.PostForm.Get("password"))
+	u, reason, err := s.checkPassword(r, email, emailErr, r.PostForm.Get("password"))
 	release()
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if reason != "" {
+		s.logSignInFailure(r, logEmail(p.Email, email), reason, "password")
 		p.Error, p.Layout.HasErrors = signInFailed, true
 		return renderStatus(w, r, http.StatusUnprocessableEntity, login.View(p))
 	}
@@ -95,27 +98,83 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
+	s.log.Info("security", "event", "signin_success", "user", u.Email, "via", "password", "ip", s.clientIP(r))
 	http.Redirect(w, r, p.Next, http.StatusSeeOther)
 	return nil
 }
 
+// The reasons a password sign-in fails, for the security log only: the person is
+// always told the one signInFailed.
+const (
+	reasonBadEmail    = "malformed_email"
+	reasonUnknown     = "unknown_account"
+	reasonInactive    = "inactive_account"
+	reasonSSOOnly     = "no_password_set"
+	reasonBadPassword = "bad_password"
+	reasonThrottled   = "throttled"
+)
+
+// maxLoggedEmailChars cuts short what is logged of a typed email that is not one.
+const maxLoggedEmailChars = maxEmailLength
+
 // checkPassword verifies the password, spending the same time whether or not the
-// account exists.
-func (s *Server) checkPassword(r *http.Request, email string, emailErr error, password string) (auth.User, bool, error) {
+// account exists; the reason is empty when it matched.
+func (s *Server) checkPassword(r *http.Request, email string, emailErr error, password string) (auth.User, string, error) {
 	if emailErr != nil {
 		auth.VerifyNothing(password)
-		return auth.User{}, false, nil
+		return auth.User{}, reasonBadEmail, nil
 	}
 	u, err := s.db.UserByEmail(r.Context(), email)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && (!u.Active || u.PasswordHash == "")) {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
 		auth.VerifyNothing(password)
-		return u, false, nil
-	}
-	if err != nil {
-		return u, false, err
+		return u, reasonUnknown, nil
+	case err != nil:
+		return u, "", err
+	case !u.Active:
+		auth.VerifyNothing(password)
+		return u, reasonInactive, nil
+	case u.PasswordHash == "":
+		auth.VerifyNothing(password)
+		return u, reasonSSOOnly, nil
 	}
 	ok, err := auth.VerifyPassword(password, u.PasswordHash)
-	return u, ok, err
+	if err != nil || ok {
+		return u, "", err
+	}
+	return u, reasonBadPassword, nil
+}
+
+// logEmail is the account a sign-in names, for the log: normalised when it is an
+// email address, else what was typed, cut short.
+func logEmail(typed, normalised string) string {
+	if normalised != "" {
+		return normalised
+	}
+	if r := []rune(typed); len(r) > maxLoggedEmailChars {
+		return string(r[:maxLoggedEmailChars])
+	}
+	return typed
+}
+
+// logSignInFailure records a failed sign-in (or current-password check) in the
+// security log: the account named and why, never the password.
+func (s *Server) logSignInFailure(r *http.Request, email, reason, via string) {
+	s.log.Warn("security", "event", "signin_failure", "user", email, "reason", reason, "via", via, "ip", s.clientIP(r))
+}
+
+// logThrottled records an attempt refused by the throttle, and the lockout itself
+// when this attempt is the one that engaged it.
+func (s *Server) logThrottled(r *http.Request, email, scope string, failures int, via string) {
+	s.logSignInFailure(r, email, reasonThrottled, via)
+	limit := maxAccountFailures
+	if scope == "ip" {
+		limit = maxIPFailures
+	}
+	if failures == limit+1 {
+		s.log.Warn("security", "event", "lockout", "scope", scope, "user", email, "ip", s.clientIP(r),
+			"failures", failures, "window", throttleWindow.String())
+	}
 }
 
 // signIn starts the session and records the sign-in in the audit trail.
@@ -126,17 +185,24 @@ func (s *Server) signIn(r *http.Request, u auth.User) error {
 	return s.db.Audit(r.Context(), store.AuditEntry{UserID: u.ID, Actor: u.Email, Action: "session.sign_in", Entity: "user", EntityID: strconv.FormatInt(u.ID, 10)})
 }
 
-// throttled reports whether this attempt (already recorded) is one too many.
-func (s *Server) throttled(r *http.Request, ipKey, accountKey string) (bool, error) {
+// throttled reports whether this attempt (already recorded) is one too many: the
+// throttle that engaged ("account" or "ip", "" for none) and its count of attempts.
+func (s *Server) throttled(r *http.Request, ipKey, accountKey string) (string, int, error) {
 	since := s.now().Add(-throttleWindow)
 	if accountKey != "" {
 		n, err := s.db.LoginFailures(r.Context(), accountKey, since)
-		if err != nil || n > maxAccountFailures {
-			return err == nil, err
+		if err != nil {
+			return "", 0, err
+		}
+		if n > maxAccountFailures {
+			return "account", n, nil
 		}
 	}
 	n, err := s.db.LoginFailures(r.Context(), ipKey, since)
-	return err == nil && n > maxIPFailures, err
+	if err != nil || n <= maxIPFailures {
+		return "", n, err
+	}
+	return "ip", n, nil
 }
 
 // verifySlots bounds concurrent password checks: each argon2id verification holds

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -86,6 +87,9 @@ func matrixCases(adminID int64) []matrixCase {
 		{"GET /pcns/{code}", "/pcns/U60057", signedInGets(200)},
 		{"GET /pcns/{code}", "/pcns/U47425", signedInGets(200)},
 		{"GET /imports", "/imports", signedInGets(200)},
+		// Everyone signed in changes their own password; an empty form is refused.
+		{"GET /account/password", "/account/password", signedInGets(200)},
+		{"POST /account/password", "/account/password", signedInGets(http.StatusUnprocessableEntity)},
 		{"GET /gaps", "/gaps", signedInGets(200)},
 		{"GET /gaps.csv", "/gaps.csv", signedInGets(200)},
 		{"GET /gaps.xlsx", "/gaps.xlsx", signedInGets(200)},
@@ -160,7 +164,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 	db := dbtest.New(t)
 	ctx := context.Background()
 	f, _ := refdata.Open(refdata.SampleWorkforceFile)
-	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

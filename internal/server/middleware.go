@@ -69,10 +69,13 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 
 // crossOrigin refuses state-changing requests from other origins (CSRF), judged by
 // the browser's Sec-Fetch-Site and Origin headers (Go's http.CrossOriginProtection):
-// every change in the app is a POST from its own forms.
+// every change in the app is a POST from its own forms. A refusal is a security
+// record (the session is not read yet, so it names no user).
 func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.log.Warn("security", "event", "cross_origin_refused", "method", r.Method, "path", r.URL.Path,
+			"origin", clipHeader(r.Header.Get("Origin"), 200), "sec_fetch_site", clipHeader(r.Header.Get("Sec-Fetch-Site"), 40), "ip", s.clientIP(r))
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another website, so it was not accepted.")
 	}))
 	return cop.Handler(next)
@@ -121,4 +124,12 @@ func cleanText(s string) bool {
 		}
 	}
 	return true
+}
+
+// clipHeader keeps a header's value short in a log record: its first n bytes.
+func clipHeader(v string, n int) string {
+	if len(v) <= n {
+		return v
+	}
+	return v[:n]
 }

@@ -234,14 +234,16 @@ func (s *Server) ssoIDToken(ctx context.Context, f ssoFlow, code string) (*oidc.
 }
 
 // ssoClaims are the ID token's claims that find the account. email_verified is a
-// boolean, or a string at some providers; absent means the provider vouches for it.
+// boolean, or a string at some providers. Absent, the provider has not said that the
+// address belongs to the person (OpenID Connect Core 5.1: the claim is optional, and
+// an unverified email must not be trusted to match an account), so it is refused.
 type ssoClaims struct {
 	Email         string `json:"email"`
 	EmailVerified any    `json:"email_verified"`
 }
 
 func (c ssoClaims) verified() bool {
-	return c.EmailVerified == nil || c.EmailVerified == true || c.EmailVerified == "true"
+	return c.EmailVerified == true || c.EmailVerified == "true"
 }
 
 // ssoAccount finds the active account of the token: by the subject linked at an
@@ -268,8 +270,11 @@ func (s *Server) ssoAccountByEmail(ctx context.Context, tok *oidc.IDToken) (auth
 		return auth.User{}, refuse(http.StatusForbidden, s.ssoDidNotWork(), "ID token claims: %v", err)
 	}
 	email, err := auth.NormaliseEmail(c.Email)
-	if err != nil || !c.verified() {
-		return auth.User{}, refuse(http.StatusForbidden, s.ssoNoAccount(), "subject %q: email %q missing or not verified", tok.Subject, c.Email)
+	if err != nil {
+		return auth.User{}, refuse(http.StatusForbidden, s.ssoNoAccount(), "subject %q: email %q missing or malformed", tok.Subject, c.Email)
+	}
+	if !c.verified() {
+		return auth.User{}, refuse(http.StatusForbidden, s.ssoNoAccount(), "subject %q: email %q not verified (email_verified %v)", tok.Subject, c.Email, c.EmailVerified)
 	}
 	u, err := s.db.UserByEmail(ctx, email)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && !u.Active) {
@@ -306,12 +311,16 @@ func (s *Server) ssoSignIn(r *http.Request, u auth.User) error {
 	}
 	e := store.Actor{UserID: u.ID, Name: u.Email}.Entry("session.sign_in", "user", strconv.FormatInt(u.ID, 10))
 	e.After = map[string]string{"via": "oidc"}
-	return s.db.Audit(r.Context(), e)
+	if err := s.db.Audit(r.Context(), e); err != nil {
+		return err
+	}
+	s.log.Info("security", "event", "signin_success", "user", u.Email, "via", "oidc", "ip", s.clientIP(r))
+	return nil
 }
 
 // ssoFailed shows the sign-in page with the refusal's message, logging its reason.
 func (s *Server) ssoFailed(w http.ResponseWriter, r *http.Request, next string, e ssoRefusal) error {
-	s.log.Warn("single sign-on refused", "status", e.status, "reason", e.reason)
+	s.log.Warn("security", "event", "oidc_refused", "status", e.status, "reason", e.reason, "ip", s.clientIP(r))
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: next, SSO: s.ssoName(), SSOError: e.msg}
 	p.Layout.HasErrors = true
 	return renderStatus(w, r, e.status, login.View(p))

@@ -332,11 +332,13 @@ func TestSSORefusals(t *testing.T) {
 		msg      string // for the person
 		reason   string // in the log
 	}{
-		{name: "unknown email", person: map[string]any{"sub": "s-x", "email": "nobody@test.nhs.uk"}, status: 403, msg: "no active ARRS Planner account", reason: "no active user"},
-		{name: "deactivated user", person: map[string]any{"sub": "s-gone", "email": gone.Email}, status: 403, msg: "no active ARRS Planner account", reason: "no active user"},
+		{name: "unknown email", person: map[string]any{"sub": "s-x", "email": "nobody@test.nhs.uk", "email_verified": true}, status: 403, msg: "no active ARRS Planner account", reason: "no active user"},
+		{name: "deactivated user", person: map[string]any{"sub": "s-gone", "email": gone.Email, "email_verified": true}, status: 403, msg: "no active ARRS Planner account", reason: "no active user"},
 		{name: "email not verified", person: map[string]any{"sub": "s-director", "email": "director@test.nhs.uk", "email_verified": false}, status: 403, msg: "no active ARRS Planner account", reason: "not verified"},
+		{name: "email_verified missing", person: map[string]any{"sub": "s-director", "email": "director@test.nhs.uk"}, status: 403, msg: "no active ARRS Planner account", reason: "not verified (email_verified <nil>)"},
+		{name: "email_verified not a yes", person: map[string]any{"sub": "s-director", "email": "director@test.nhs.uk", "email_verified": "yes"}, status: 403, msg: "no active ARRS Planner account", reason: "not verified"},
 		{name: "no email", person: map[string]any{"sub": "s-director"}, status: 403, msg: "no active ARRS Planner account", reason: "missing"},
-		{name: "email of an account linked to another subject", person: map[string]any{"sub": "s-impostor", "email": "lead@test.nhs.uk"}, status: 403, msg: "no active ARRS Planner account", reason: "linked to another subject"},
+		{name: "email of an account linked to another subject", person: map[string]any{"sub": "s-impostor", "email": "lead@test.nhs.uk", "email_verified": true}, status: 403, msg: "no active ARRS Planner account", reason: "linked to another subject"},
 		{name: "wrong nonce", person: director, tamper: func(c map[string]any) { c["nonce"] = "replayed" }, status: 403, msg: "did not work", reason: "nonce does not match"},
 		{name: "wrong audience", person: director, tamper: func(c map[string]any) { c["aud"] = "another-client" }, status: 403, msg: "did not work", reason: "expected audience"},
 		{name: "wrong issuer", person: director, tamper: func(c map[string]any) { c["iss"] = "https://evil.example" }, status: 403, msg: "did not work", reason: "different provider"},
@@ -371,7 +373,7 @@ func TestSSORefusals(t *testing.T) {
 			if got := doc.Find(".nhsuk-error-summary").Text(); !strings.Contains(got, tc.msg) {
 				t.Errorf("error summary %q, want it to say %q", strings.Join(strings.Fields(got), " "), tc.msg)
 			}
-			if got := logged.String(); !strings.Contains(got, "single sign-on refused") || !strings.Contains(got, tc.reason) {
+			if got := logged.String(); !strings.Contains(got, "msg=security event=oidc_refused") || !strings.Contains(got, tc.reason) {
 				t.Errorf("logged %q, want the reason %q", got, tc.reason)
 			}
 			if doc.Find(`[data-testid="sso"]`).Length() != 1 || doc.Find(`input[name="email"]`).Length() != 1 {

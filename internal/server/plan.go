@@ -193,7 +193,11 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 			return err
 		}
 	}
-	nums, err := s.planNumbers(ctx, st.pcn, lines, st.window)
+	draft, err := s.draftOf(ctx, st.pcn.Code)
+	if err != nil {
+		return err
+	}
+	nums, err := s.planNumbers(ctx, st.pcn, lines, draft, st.window)
 	if err != nil {
 		return err
 	}
@@ -217,6 +221,12 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	if v.shown != nil {
 		p.Version = s.versionInfo(st, *v.shown)
 		p.Figures.Current = v.shown.ID == st.current
+		// The draft's figures, recomputed on every save, are "with your draft"; the
+		// official ones stand beside them.
+		p.Figures.Draft = v.shown.Status.Editable() && !nums.figures.NoCensus && !nums.figures.NoTarget
+		for i := range p.Grid.Years {
+			p.Grid.Years[i].Draft = p.Figures.Draft
+		}
 	}
 	if !p.Figures.Current && st.current != 0 {
 		cur, _ := st.find(st.current)

@@ -43,7 +43,7 @@ func newPlanEnv(t *testing.T) *planEnv {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.NWRS(context.Background(), db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	e := &planEnv{t: t, db: db, users: addPersonas(t, db), clients: map[string]*http.Client{}}

@@ -52,6 +52,9 @@ func quarterHead(q planning.Quarter, cells gridInput, n planNumbers) plan.Quarte
 	if f, ok := n.quarters[q]; ok {
 		h.Projected, h.Gap, h.HasFigures, h.HasGap = f.projected, f.gap, true, f.hasGap
 	}
+	if f, ok := n.official[q]; ok {
+		h.OfficialProjected, h.OfficialGap = f.projected, f.gap
+	}
 	return h
 }
 

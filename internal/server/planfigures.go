@@ -19,6 +19,9 @@ import (
 type planNumbers struct {
 	figures  plan.Figures
 	quarters map[planning.Quarter]quarterFigure
+	// official is each quarter's figures with the current plan: the gap report's,
+	// shown beside a draft's.
+	official map[planning.Quarter]quarterFigure
 	funding  map[planning.FinancialYear]*plan.Funding
 	asOf     time.Time
 	// inPost is the ARRS FTE in post by role on the as-of date, for the caps on
@@ -40,10 +43,13 @@ func planQuarterEnd(q planning.Quarter) time.Time { return q.Next().Start().AddD
 // come from the same gap report as /gaps (gaps.Compute with today's clock): the PCN's
 // staff, attrition rates, fair share and baseline, with this version's lines in place
 // of the current plan's, through planning.Projected. So when the version shown is the
-// current plan they are the report's figures for each quarter's last day. The money
-// is planning.YearFunding for each year of the grid.
-func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []store.PlanLine, window []planning.Quarter) (planNumbers, error) {
-	n := planNumbers{quarters: map[planning.Quarter]quarterFigure{}, funding: map[planning.FinancialYear]*plan.Funding{}}
+// current plan they are the report's figures for each quarter's last day; the official
+// ones (the current plan's) are worked out beside them. draft is the PCN's draft, nil
+// for none: its gap on the report's day is the "with your draft" figure. The money is
+// planning.YearFunding for each year of the grid.
+func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []store.PlanLine, draft *pcnDraft, window []planning.Quarter) (planNumbers, error) {
+	n := planNumbers{quarters: map[planning.Quarter]quarterFigure{}, official: map[planning.Quarter]quarterFigure{},
+		funding: map[planning.FinancialYear]*plan.Funding{}}
 	data, err := s.gapData(ctx, gaps.Options{Today: today(s.now())})
 	switch {
 	case errors.Is(err, gaps.ErrNoCensus):
@@ -62,18 +68,56 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []store
 		return n, err
 	}
 	res := data.res
-	staff, _ := res.ForPCN(p.Code)
+	staff, current := res.ForPCN(p.Code)
 	mine := planningPlanLines(p.Code, lines)
 	g, _ := findGap(res.PCNs, p.Code)
 	n.asOf, n.inPost = res.AsOf, planning.InPostByRole(staff, res.AsOf)
 	n.figures = plan.Figures{AsOf: res.AsOf, TargetName: res.Target.Name, TargetFTE: res.Target.FTE, Deadline: res.Target.Deadline,
 		FairShare: g.TargetFTE, Baseline: g.BaselineFTE, InPost: planning.InPostFTE(staff, res.AsOf),
-		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation)}
+		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation),
+		At: res.At, Official: plan.Outlook{Projected: g.ProjectedFTE, Gap: g.GapFTE}}
+	if draft != nil {
+		if d, ok := res.WithDraft(p.Code, planningPlanLines(p.Code, draft.lines)); ok && differs(d, g) {
+			n.figures.WithDraft = &plan.Outlook{Projected: d.ProjectedFTE, Gap: d.GapFTE}
+		}
+	}
 	for _, q := range window {
-		projected := planning.Projected(staff, mine, res.Inputs.AttritionRate, res.AsOf, planQuarterEnd(q))
-		n.quarters[q] = quarterFigure{projected: projected, gap: g.TargetFTE - (projected - g.BaselineFTE), hasGap: true}
+		n.quarters[q] = quarterFigureOf(g, planning.Projected(staff, mine, res.Inputs.AttritionRate, res.AsOf, planQuarterEnd(q)))
+		n.official[q] = quarterFigureOf(g, planning.Projected(staff, current, res.Inputs.AttritionRate, res.AsOf, planQuarterEnd(q)))
 	}
 	return n, s.planFunding(ctx, &n, p, mine, window)
+}
+
+// quarterFigureOf is a projection on a quarter's last day and the gap to the PCN's
+// fair share then.
+func quarterFigureOf(g planning.Gap, projected float64) quarterFigure {
+	return quarterFigure{projected: projected, gap: g.TargetFTE - (projected - g.BaselineFTE), hasGap: true}
+}
+
+// differs reports whether a draft's projection differs from the official one to the
+// 0.01 FTE the figures agree to: a draft that changes nothing needs no figure of its
+// own.
+func differs(draft, official planning.Gap) bool {
+	return planning.Round(draft.ProjectedFTE, 2) != planning.Round(official.ProjectedFTE, 2)
+}
+
+// pcnDraft is a PCN's draft (its latest version, when that is a draft or returned):
+// the "with your draft" figures of its own plan and dashboard pages come from it.
+type pcnDraft struct {
+	plan  store.Plan
+	lines []store.PlanLine
+}
+
+// draftOf reads the PCN's draft; nil when it has none. Only the PCN's own pages call
+// it, behind the pcnMember rule.
+func (s *Server) draftOf(ctx context.Context, pcn string) (*pcnDraft, error) {
+	p, lines, err := s.db.PCNDraft(ctx, pcn)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return &pcnDraft{plan: p, lines: lines}, nil
 }
 
 // planningPlanLines is plan lines as package planning reads them: an unknown cost is 0.

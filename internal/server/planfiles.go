@@ -18,7 +18,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
-	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -125,7 +124,8 @@ func planXLSX(recs [][]string) ([]byte, error) {
 
 // planUpload is POST /pcns/{code}/plan/upload: a CSV or XLSX file of this PCN's lines
 // replaces its draft whole (or starts one from the file). A bad file is refused with
-// 422 naming its row and column; a draft changed since the page was opened with 409.
+// 422 naming its row and column (413 when too large); a draft changed since the page
+// was opened with 409.
 func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.loadPlanState(r)
 	if err != nil {
@@ -134,7 +134,8 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return s.uploadProblem(w, r, st, http.StatusUnprocessableEntity, uploadProblem(err))
+		status, msg := s.uploadProblem(r, err)
+		return s.planUploadRefused(w, r, st, status, msg)
 	}
 	defer f.Close()
 	planID, version, err := postedVersion(r, st)
@@ -142,12 +143,12 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := filepath.Base(hdr.Filename)
-	lines, msg, err := s.readPlanFile(r, st, name, f)
+	lines, err := s.readPlanFile(r, st, name, f)
+	if status, msg, refused := s.fileRefusal(r, err); refused {
+		return s.planUploadRefused(w, r, st, status, msg)
+	}
 	if err != nil {
 		return err
-	}
-	if msg != "" {
-		return s.uploadProblem(w, r, st, http.StatusUnprocessableEntity, msg)
 	}
 	var old []store.PlanLine
 	if planID != 0 {
@@ -157,7 +158,7 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	saved, err := s.saveDraft(r, st, store.DraftSave{PCN: st.pcn.Code, PlanID: planID, Version: version, Lines: lines, Action: store.ActionUpload}, old)
 	if errors.Is(err, store.ErrConflict) {
-		return s.uploadProblem(w, r, st, http.StatusConflict, "The plan was changed after you opened this page, so the file was not uploaded: check the plan, then upload the file again")
+		return s.planUploadRefused(w, r, st, http.StatusConflict, "The plan was changed after you opened this page, so the file was not uploaded: check the plan, then upload the file again")
 	}
 	if err != nil {
 		return err
@@ -167,12 +168,14 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// readPlanFile reads an uploaded plan with the plan lines reader, lines of this PCN
-// only, then checks the costs as the grid does. A refusal is a message for the person.
-func (s *Server) readPlanFile(r *http.Request, st planState, name string, f io.Reader) ([]store.PlanLine, string, error) {
+// readPlanFile reads an uploaded plan, CSV or (by its name) an Excel workbook, with the
+// plan lines readers and their limits: lines of this PCN only, at most
+// importer.MaxPlanLines of them, costs in the grid's range. A refused file is an
+// *importer.RowError or *importer.LimitError.
+func (s *Server) readPlanFile(r *http.Request, st planState, name string, f io.Reader) ([]store.PlanLine, error) {
 	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	known := importer.Known{PCNs: make(map[string]bool, len(tree.PCNs)), RoleAdded: make(map[string]time.Time, len(st.roles))}
 	for _, p := range tree.PCNs {
@@ -181,97 +184,24 @@ func (s *Server) readPlanFile(r *http.Request, st planState, name string, f io.R
 	for _, role := range st.roles {
 		known.RoleAdded[role.Code] = role.Added
 	}
-	xlsx := strings.EqualFold(filepath.Ext(name), ".xlsx")
-	if xlsx {
-		data, msg := xlsxAsCSV(f)
-		if msg != "" {
-			return nil, name + ": " + msg, nil
-		}
-		f = bytes.NewReader(data)
+	read := importer.ReadPlans
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		read = importer.ReadPlanWorkbook
 	}
-	read, err := importer.ReadPlans(name, f, known)
-	var rowErr *importer.RowError
-	if errors.As(err, &rowErr) {
-		return nil, planRowText(rowErr, xlsx), nil
-	}
+	lines, err := read(name, f, known)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	return checkFileCosts(read, st.roles)
-}
-
-// planRowText is a refused file's reason; a workbook's lines are its rows.
-func planRowText(e *importer.RowError, xlsx bool) string {
-	if !xlsx {
-		return e.Error()
-	}
-	where := "row " + strconv.Itoa(e.Line)
-	if e.Column != "" {
-		where += ", column " + e.Column
-	}
-	return e.File + ": " + where + ": " + e.Reason
-}
-
-// checkFileCosts refuses a cost outside the grid's range, naming the line's role
-// and quarter.
-func checkFileCosts(read []importer.PlanLine, roles []workforce.Role) ([]store.PlanLine, string, error) {
-	names := planRoleNames(roles)
-	out := make([]store.PlanLine, len(read))
-	for i, l := range read {
-		if c := l.AnnualCostPence; c != nil && (*c < minCostPence || *c > maxCostPence) {
-			return nil, fmt.Sprintf("The line for %s in %s has an annual cost of %s: it must be between £10,000 and £250,000 for one WTE",
-				orElse(names[l.RoleCode], l.RoleCode), l.Quarter, pounds(*c)), nil
-		}
+	out := make([]store.PlanLine, len(lines))
+	for i, l := range lines {
 		out[i] = store.PlanLine{PCNCode: l.PCNCode, RoleCode: l.RoleCode, QuarterStart: l.Quarter.Start(),
 			StartersFTE: l.StartersFTE, LeaversFTE: l.LeaversFTE, AnnualCostPence: l.AnnualCostPence}
 	}
-	return out, "", nil
+	return out, nil
 }
 
-// xlsxAsCSV copies a workbook's first sheet into CSV for the plan lines reader, row for
-// row, so that its messages name the sheet's rows. Cells are read raw (numbers as
-// stored, not as formatted), short rows padded to the header's width, trailing empty
-// rows dropped.
-func xlsxAsCSV(f io.Reader) ([]byte, string) {
-	book, err := excelize.OpenReader(f)
-	if err != nil {
-		return nil, "not a readable Excel (XLSX) workbook"
-	}
-	defer book.Close()
-	sheets := book.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, "the workbook has no sheet"
-	}
-	rows, err := book.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, "the first sheet cannot be read"
-	}
-	for len(rows) > 0 && strings.TrimSpace(strings.Join(rows[len(rows)-1], "")) == "" {
-		rows = rows[:len(rows)-1]
-	}
-	if len(rows) == 0 {
-		return nil, "the first sheet is empty"
-	}
-	width := len(rows[0])
-	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
-	for _, row := range rows {
-		for len(row) > width && row[len(row)-1] == "" {
-			row = row[:len(row)-1]
-		}
-		for len(row) < width {
-			row = append(row, "")
-		}
-		if err := cw.Write(row); err != nil {
-			return nil, "the first sheet cannot be read"
-		}
-	}
-	cw.Flush()
-	return b.Bytes(), ""
-}
-
-// uploadProblem re-renders the plan page with the upload's message.
-func (s *Server) uploadProblem(w http.ResponseWriter, r *http.Request, st planState, status int, msg string) error {
+// planUploadRefused re-renders the plan page with the upload's message.
+func (s *Server) planUploadRefused(w http.ResponseWriter, r *http.Request, st planState, status int, msg string) error {
 	if status == http.StatusConflict {
 		var err error
 		if st, err = s.loadPlanState(r); err != nil {

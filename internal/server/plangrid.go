@@ -21,12 +21,23 @@ import (
 
 // Limits of a cell (issue 5, "Validation"): FTE from 0 to 50; a cost outside £10,000
 // to £250,000 a year for one WTE is a typing error (the lowest band 3 post costs more
-// than £10,000 with on-costs, the highest cap is about £103,000).
+// than £10,000 with on-costs, the highest cap is about £103,000). The cost range is
+// workforce's, so that the grid, plan files and staff records agree.
 const (
 	maxCellFTE   = 50
-	minCostPence = 10_000_00
-	maxCostPence = 250_000_00
+	minCostPence = workforce.MinAnnualCostPence
+	maxCostPence = workforce.MaxAnnualCostPence
 )
+
+// planTooLong is the message for a plan of more lines than importer.MaxPlanLines, as
+// plan files are refused; "" when it is within.
+func planTooLong(lines []store.PlanLine, roles []workforce.Role) string {
+	limit := importer.MaxPlanLines(len(roles))
+	if len(lines) <= limit {
+		return ""
+	}
+	return fmt.Sprintf("The plan would have %d lines, more than the limit of %d (one per role, quarter and funding stream): remove lines of past quarters first", len(lines), limit)
+}
 
 // gridYears is how many financial years the editor shows, from the current one.
 const gridYears = 3

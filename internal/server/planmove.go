@@ -9,11 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // maxCommentLength bounds a reviewer's comment: a few paragraphs.
-const maxCommentLength = 2000
+const maxCommentLength = workforce.MaxCommentLength
 
 // planMove answers a POST of the sign-off workflow: submit (the PCN's managers), sign
 // off (its clinical directors), accept or return (its ICB's leads). The route's rule

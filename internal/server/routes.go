@@ -3,6 +3,8 @@ package server
 import (
 	"io/fs"
 	"net/http"
+	"path"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -15,19 +17,25 @@ import (
 // route belongs to a group with one access rule (authz.go); the matrix test walks
 // them all.
 func (s *Server) Routes() http.Handler {
-	r := chi.NewRouter()
-	r.Use(s.recoverer, s.accessLog, s.securityHeaders, s.crossOrigin, s.cleanInput, s.sessions.LoadAndSave, s.loadUser)
-	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.renderError(w, r, http.StatusNotFound, "") })
-	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+	root := chi.NewRouter()
+	root.Use(s.recoverer, s.accessLog, s.securityHeaders)
+	root.NotFound(func(w http.ResponseWriter, r *http.Request) { s.renderError(w, r, http.StatusNotFound, "") })
+	root.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusMethodNotAllowed, "That address does not accept this kind of request.")
 	})
-
-	s.group(r, public, func(g routes) {
+	// Health and assets come before the session middleware, which reads Postgres: they
+	// answer while the database is away, whatever cookie the request carries, so the
+	// outage page keeps its stylesheet and /healthz its 200.
+	s.group(root, public, func(g routes) {
 		g.get("/healthz", s.healthz)
 		g.get("/readyz", s.readyz)
 		g.handle("/static/*", staticHandler("/static/", "static"))
 		// The NHS.UK stylesheet names its images at /assets/….
 		g.handle("/assets/*", staticHandler("/assets/", "static/nhsuk/assets"))
+	})
+
+	r := root.With(s.crossOrigin, s.cleanInput, s.sessions.LoadAndSave, s.loadUser)
+	s.group(r, public, func(g routes) {
 		g.get("/login", s.handle(s.loginForm))
 		g.post("/login", s.handle(s.login))
 		g.post("/logout", s.handle(s.logout))
@@ -43,6 +51,11 @@ func (s *Server) Routes() http.Handler {
 		g.get("/icbs/{code}", s.handle(s.icb))
 		g.get("/pcns/{code}", s.handle(s.pcn))
 		g.get("/imports", s.handle(s.imports))
+	})
+	// the signed-in person's own account: their password.
+	s.group(r, signedIn, func(g routes) {
+		g.get("/account/password", s.handle(s.accountPasswordForm))
+		g.post("/account/password", s.handle(s.accountPassword))
 	})
 	// gap pages: national figures and their what-ifs (query parameters), with the
 	// downloads of every table; ICB codes are letters and digits, so .csv and .xlsx
@@ -164,7 +177,7 @@ func (s *Server) Routes() http.Handler {
 		g.post("/admin/caps/{id}", s.handle(s.capUpdate))
 		g.post("/admin/caps/{id}/delete", s.handle(s.capDelete))
 	})
-	return r
+	return root
 }
 
 // routes registers the routes of one access group, noting each route's rule.
@@ -195,12 +208,26 @@ func (s *Server) group(r chi.Router, a access, fn func(routes)) {
 	})
 }
 
-// staticHandler serves an embedded folder under a prefix with a day's caching.
+// staticHandler serves the files of an embedded folder under a prefix with a day's
+// caching. A folder is not a file: its address is a 404, never a listing.
 func staticHandler(prefix, dir string) http.Handler {
 	sub, _ := fs.Sub(web.Static, dir)
 	files := http.StripPrefix(prefix, http.FileServerFS(sub))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(r.URL.Path, prefix)), "/")
+		if info, err := fs.Stat(sub, orDot(name)); err != nil || info.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)
 	})
+}
+
+// orDot names the folder itself for fs.Stat when the path inside it is empty.
+func orDot(name string) string {
+	if name == "" {
+		return "."
+	}
+	return name
 }

@@ -37,8 +37,10 @@ type Server struct {
 
 // New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	return &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}, verifying: make(chan struct{}, verifySlots),
+	s := &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}, verifying: make(chan struct{}, verifySlots),
 		sso: newSSO(cfg.OIDC)}
+	s.sessions.ErrorFunc = s.sessionError
+	return s
 }
 
 // HTTPServer wraps the handler with timeouts fit for the internet.
@@ -51,5 +53,8 @@ func (s *Server) HTTPServer() *http.Server {
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		// net/http's own complaints (bad TLS handshakes, panics it recovered) as
+		// structured records, like everything else the server logs.
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }

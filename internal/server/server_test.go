@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -38,7 +39,7 @@ func demo(t *testing.T) *Server {
 			return
 		}
 		defer f.Close()
-		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil)
+		_, demoErr = ingest.NWRS(context.Background(), db, "pcnwf_individual_nov2025.csv.gz", f, store.Actor{Name: "test"}, nil, time.Now())
 		demoDB = db
 	})
 	if demoErr != nil {

@@ -76,14 +76,18 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 		created := time.Unix(s.sessions.GetInt64(ctx, keyCreated), 0)
 		seen := time.Unix(s.sessions.GetInt64(ctx, keySeen), 0)
 		if now.Sub(created) >= absoluteTimeout || now.Sub(seen) >= idleTimeout {
-			s.endSession(w, r, "You were signed out because you had not used the service for 30 minutes, or had been signed in for 12 hours.")
-			next.ServeHTTP(w, r)
+			s.endSession(r)
+			next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, endedKey{}, true)))
 			return
 		}
 		u, err := s.db.UserByID(ctx, uid)
 		if errors.Is(err, store.ErrNotFound) || (err == nil && !u.Active) {
-			s.endSession(w, r, "")
+			s.endSession(r)
 			next.ServeHTTP(w, r)
+			return
+		}
+		if store.IsUnavailable(err) {
+			s.unavailable(w, r, err)
 			return
 		}
 		if err != nil {
@@ -98,15 +102,35 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 	})
 }
 
-// endSession destroys the session in the store, keeping a message for the sign-in page.
-func (s *Server) endSession(w http.ResponseWriter, r *http.Request, flash string) {
-	ctx := r.Context()
-	if err := s.sessions.Destroy(ctx); err != nil {
+// endSession destroys the session in the store. It keeps nothing there for the
+// sign-in page: a signed-out visitor never has a stored session (see signInNotices).
+func (s *Server) endSession(r *http.Request) {
+	if err := s.sessions.Destroy(r.Context()); err != nil {
 		s.log.Error("destroying a session", "err", err)
 	}
-	if flash != "" {
-		s.sessions.Put(ctx, keyFlash, flash)
+}
+
+// endedKey marks a request whose session has just timed out.
+type endedKey struct{}
+
+// Notices for the sign-in page, named in its address (/login?notice=timeout) rather
+// than kept in a stored session, so that no request of a signed-out visitor writes a
+// session: a stream of anonymous requests cannot fill the sessions table.
+var signInNotices = map[string]string{
+	"timeout": "You were signed out because you had not used the service for 30 minutes, or had been signed in for 12 hours.",
+	"unsaved": "You were signed out, so what you sent was not saved. Sign in, then send it again.",
+}
+
+// signInNotice is the sign-in page's notice: the one its address names, or the
+// timeout when this very request ended the session.
+func signInNotice(r *http.Request) string {
+	if msg, ok := signInNotices[r.URL.Query().Get("notice")]; ok {
+		return msg
 	}
+	if ended, _ := r.Context().Value(endedKey{}).(bool); ended {
+		return signInNotices["timeout"]
+	}
+	return ""
 }
 
 // startSession signs a user in: a new token (no session fixation), then the user.

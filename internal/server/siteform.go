@@ -22,6 +22,12 @@ func (s *Server) siteFrame(r *http.Request, p workforce.PCN, title string, f roo
 	return f
 }
 
+// siteFields are the site form's text inputs with their limits.
+var siteFields = []textField{
+	textInput("name", "Name", workforce.MaxNameLength),
+	textInput("sessions", "Bookable sessions a week", workforce.MaxCodeLength),
+}
+
 // siteInput reads a submitted site form into f (kept as typed) and a site built on
 // base; a name another of the PCN's sites has is refused.
 func (s *Server) siteInput(r *http.Request, f *rooms.SiteForm, base workforce.Site) (workforce.Site, error) {
@@ -29,6 +35,9 @@ func (s *Server) siteInput(r *http.Request, f *rooms.SiteForm, base workforce.Si
 	f.Errors = map[string]string{}
 	f.Name, f.Sessions = strings.TrimSpace(v.Get("name")), strings.TrimSpace(v.Get("sessions"))
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if tooLong(v, f.Errors, siteFields...) {
+		return base, nil
+	}
 	site := base
 	site.Name, site.Version = f.Name, f.Version
 	site.SessionsPerWeek = math.Round(readDecimal(f.Sessions, "sessions", "Enter the bookable room sessions a week",

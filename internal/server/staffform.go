@@ -1,20 +1,29 @@
 package server
 
 import (
-	"fmt"
 	"math"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/staff"
 )
 
-// maxEmployerLength bounds the employer's name.
-const maxEmployerLength = 200
+// staffFields are the staff form's text inputs with their limits.
+var staffFields = []textField{
+	textInput("staff_role", "Role", workforce.MaxNameLength),
+	textInput("fte", "FTE", workforce.MaxCodeLength),
+	textInput("hours", "Weekly hours", workforce.MaxCodeLength),
+	textInput("cost", "Annual cost", workforce.MaxCodeLength),
+	textInput("employer", "Employer", workforce.MaxNameLength),
+}
 
 // staffInput reads a submitted staff form into f (kept as typed, to show again) and a
 // record built on base (the record as stored, or a new one of the PCN), putting a
@@ -28,6 +37,9 @@ func staffInput(v url.Values, f *staff.Form, base workforce.StaffRecord, roles [
 	f.Start = staff.Date{Day: v.Get("start[day]"), Month: v.Get("start[month]"), Year: v.Get("start[year]")}
 	f.End = staff.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if tooLong(v, f.Errors, staffFields...) {
+		return base
+	}
 
 	rec := base
 	rec.Version = f.Version
@@ -136,9 +148,6 @@ func readDetails(f *staff.Form, rec *workforce.StaffRecord) {
 		f.Errors["employment_model"] = "Select an employment model from the list"
 	}
 	rec.Employer = f.Employer
-	if len([]rune(f.Employer)) > maxEmployerLength {
-		f.Errors["employer"] = fmt.Sprintf("Employer must be %d characters or fewer", maxEmployerLength)
-	}
 	switch f.ARRSFunded {
 	case "yes", "no":
 		rec.ARRSFunded = f.ARRSFunded == "yes"
@@ -183,4 +192,36 @@ func readDate(d staff.Date, label string, required bool, errs map[string]string,
 		return time.Time{}
 	}
 	return t
+}
+
+// staffUnsaved is the add or change form shown again during an outage with what was
+// posted, from the PCN and roles the server last read; false when it has not read them
+// yet. The record as stored cannot be read, so a change keeps the posted version: the
+// next save still finds any change made meanwhile.
+func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
+	tree, okTree := lastKnown[*workforce.Tree](&s.cache, "tree")
+	roles, okRoles := lastKnown[[]workforce.Role](&s.cache, "roles")
+	if !okTree || !okRoles || r.ParseForm() != nil {
+		return nil, false
+	}
+	p, found := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
+	if !found {
+		return nil, false
+	}
+	sc := staffScope{pcn: p, roles: roles}
+	base := workforce.StaffRecord{Staff: workforce.Staff{PCNCode: p.Code, Source: workforce.SourceManual}}
+	title := "Add a staff member"
+	if id := chi.URLParam(r, "id"); id != "" {
+		var err error
+		if base.ID, err = strconv.ParseInt(id, 10, 64); err != nil {
+			return nil, false
+		}
+		title = "Change a staff record"
+	}
+	var f staff.Form
+	staffInput(r.PostForm, &f, base, roles)
+	f.ID, f.Errors, f.StartParts, f.EndParts = base.ID, nil, nil, nil // checked again when sent again
+	f = s.staffForm(r, sc, title, f)
+	f.Layout = withUnsaved(f.Layout)
+	return staff.FormPage(f), true
 }

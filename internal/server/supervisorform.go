@@ -56,6 +56,14 @@ func addFieldProblems(errs map[string]string, ps []workforce.FieldProblem) {
 	}
 }
 
+// supervisorFields are the supervisor form's text inputs with their limits.
+var supervisorFields = []textField{
+	textInput("name", "Name", workforce.MaxNameLength),
+	textInput("profession", "Profession", workforce.MaxNameLength),
+	textInput("fte", "FTE", workforce.MaxCodeLength),
+	textInput("hours", "Hours a month", workforce.MaxCodeLength),
+}
+
 // supervisorInput reads a submitted supervisor form into f (kept as typed) and a
 // supervisor built on base.
 func supervisorInput(v url.Values, f *supervision.SupervisorForm, base workforce.Supervisor) workforce.Supervisor {
@@ -64,6 +72,9 @@ func supervisorInput(v url.Values, f *supervision.SupervisorForm, base workforce
 	f.FTE, f.Hours = strings.TrimSpace(v.Get("fte")), strings.TrimSpace(v.Get("hours"))
 	f.Active = f.ID == 0 || v.Get("active") == "yes"
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if tooLong(v, f.Errors, supervisorFields...) {
+		return base
+	}
 	sup := base
 	sup.Name, sup.Profession, sup.Active, sup.Version = f.Name, f.Profession, f.Active, f.Version
 	sup.FTE = readDecimal(f.FTE, "fte", "Enter the supervisor's FTE", "FTE must be a number, like 0.8", f.Errors)

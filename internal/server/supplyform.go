@@ -107,7 +107,8 @@ func (sc supplyScope) supplyInput(v url.Values, f *supply.Form) []workforce.Expe
 		read := func(field string, typed *string, into *float64) {
 			id := supply.InputID(role.Code, field)
 			*typed = strings.TrimSpace(v.Get(id))
-			if *typed == "" {
+			label := role.Name + ", " + strings.ReplaceAll(field, "_", " ")
+			if *typed == "" || tooLong(v, f.Errors, textField{name: id, label: label, max: workforce.MaxCodeLength}) {
 				return
 			}
 			n, ok := parseNumber(*typed)

@@ -34,6 +34,15 @@ func (s *Server) targetsPage(r *http.Request, f admin.TargetForm) (admin.Targets
 	return p, nil
 }
 
+// targetFields are the target form's text inputs with their limits.
+var targetFields = []textField{
+	textInput("name", "Name", workforce.MaxNameLength),
+	textInput("fte", "Additional FTE", workforce.MaxCodeLength),
+	textInput("baseline", "Baseline", workforce.MaxCodeLength),
+	textInput("deadline", "Deadline", workforce.MaxCodeLength),
+	textInput("milestones", "Milestones", workforce.MaxListLength),
+}
+
 func (s *Server) targetSave(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest("The form could not be read.")
@@ -41,7 +50,10 @@ func (s *Server) targetSave(w http.ResponseWriter, r *http.Request) error {
 	f := admin.TargetForm{Name: strings.TrimSpace(r.PostForm.Get("name")), FTE: strings.TrimSpace(r.PostForm.Get("fte")),
 		Baseline: strings.TrimSpace(r.PostForm.Get("baseline")), Deadline: strings.TrimSpace(r.PostForm.Get("deadline")),
 		Milestones: r.PostForm.Get("milestones"), Default: r.PostForm.Get("default") == "yes", Errors: map[string]string{}}
-	t := parseTargetForm(&f)
+	var t workforce.Target
+	if !tooLong(r.PostForm, f.Errors, targetFields...) {
+		t = parseTargetForm(&f)
+	}
 	if len(f.Errors) == 0 {
 		for _, p := range t.Validate() {
 			if f.Errors[p.Field] == "" {

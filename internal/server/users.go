@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/admin"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -24,7 +26,7 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone), Success: s.sessions.PopString(r.Context(), keyFlash)}
 	for _, u := range all {
-		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: grantsText(u.Grants, ", "), Active: u.Active})
+		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: grantsText(u.Grants, ", "), Active: u.Active, Demo: u.Demo})
 	}
 	return render(w, r, admin.Users(p))
 }
@@ -44,6 +46,7 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) userForm(r *http.Request, title string, f admin.UserForm) admin.UserForm {
 	f.Layout = s.page(r, title, layout.NavNone)
+	f.MinPassword = auth.MinPasswordLength
 	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Users", Href: "/admin/users"}}
 	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != ""
 	return f
@@ -57,8 +60,17 @@ func (s *Server) userByParam(r *http.Request) (auth.User, error) {
 	return s.db.UserByID(r.Context(), id)
 }
 
+// userFields are the user form's text inputs with their limits.
+var userFields = []textField{
+	textInput("email", "Email address", workforce.MaxEmailLength),
+	textInput("name", "Full name", workforce.MaxNameLength),
+	textInput("password", "Password", auth.MaxPasswordLength),
+	textInput("grants", "Grants", workforce.MaxListLength),
+}
+
 // userInput is the submitted form, checked: on any error the form is shown again with
-// the person's input and a message next to each wrong field.
+// the person's input and a message next to each wrong field. f.Email is the user's
+// email (typed, for a new user), which the password must not be built from.
 func (s *Server) userInput(r *http.Request, f *admin.UserForm) (auth.User, string) {
 	f.Errors = map[string]string{}
 	f.Name = strings.TrimSpace(r.PostForm.Get("name"))
@@ -66,15 +78,17 @@ func (s *Server) userInput(r *http.Request, f *admin.UserForm) (auth.User, strin
 	f.Active = r.PostForm.Get("active") == "yes"
 	f.Version, _ = strconv.Atoi(r.PostForm.Get("version"))
 	u := auth.User{ID: f.ID, Name: f.Name, Active: f.Active, Version: f.Version}
+	if tooLong(r.PostForm, f.Errors, userFields...) {
+		return u, ""
+	}
 	if f.Name == "" {
 		f.Errors["name"] = "Enter the person's full name"
 	}
 	password := r.PostForm.Get("password")
-	switch {
-	case password == "" && f.ID == 0:
-		f.Errors["password"] = "Enter a password"
-	case password != "" && len([]rune(password)) < auth.MinPasswordLength:
-		f.Errors["password"] = fmt.Sprintf("The password must be at least %d characters", auth.MinPasswordLength)
+	if password != "" || f.ID == 0 {
+		if err := auth.CheckPassword(password, auth.PasswordOwner{Email: f.Email, Name: f.Name}); err != nil {
+			f.Errors["password"] = err.Error()
+		}
 	}
 	grants, msg := s.parseGrantLines(r.Context(), f.Grants)
 	if msg != "" {
@@ -110,18 +124,29 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 	if len(out) == 0 {
 		return nil, "Give the user at least one grant"
 	}
+	if err := auth.CheckGrants(out); err != nil {
+		return nil, selfSignOffMessage(err.(auth.ErrSelfSignOff))
+	}
 	return out, ""
 }
+
+// selfSignOffMessage says why a manager and director grant for one PCN is refused.
+func selfSignOffMessage(e auth.ErrSelfSignOff) string {
+	return "A user cannot be both the PCN manager and a clinical director of " + e.PCN +
+		": the clinical director signs off the plan the manager writes. Give one of the two grants to someone else"
+}
+
+// lastAdminMessage says why a change that leaves no active admin is refused.
+const lastAdminMessage = "This is the only active admin: give another user the admin grant first"
 
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest("The form could not be read.")
 	}
-	f := admin.UserForm{}
+	f := admin.UserForm{Email: r.PostForm.Get("email")}
 	u, password := s.userInput(r, &f)
-	f.Email = r.PostForm.Get("email")
 	email, err := auth.NormaliseEmail(f.Email)
-	if err != nil {
+	if err != nil && f.Errors["email"] == "" {
 		f.Errors["email"] = "Enter an email address in the correct format, like name@example.nhs.uk"
 	}
 	if len(f.Errors) > 0 {
@@ -131,9 +156,9 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if u.PasswordHash, err = auth.HashPassword(password, auth.DefaultParams); err != nil {
 		return err
 	}
+	var created auth.User
 	err = s.db.InTx(r.Context(), func(tx *store.DB) error {
-		created, err := tx.CreateUser(r.Context(), u)
-		if err != nil {
+		if created, err = tx.CreateUser(r.Context(), u); err != nil {
 			return err
 		}
 		e := actorOf(r).Entry("user.create", "user", strconv.FormatInt(created.ID, 10))
@@ -142,14 +167,32 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, store.ErrConflict) {
 		f.Errors["email"] = "There is already a user with this email address"
+	}
+	if errors.Is(err, store.ErrConflict) || userRefusal(err, f.Errors) {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, "Add a user", f)))
 	}
 	if err != nil {
 		return err
 	}
+	s.logGrantsChanged(r, auth.User{}, created)
 	s.sessions.Put(r.Context(), keyFlash, "Added "+u.Name+" ("+u.Email+")")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 	return nil
+}
+
+// userRefusal puts on the grants field the message of a change the store refused by
+// the rules on grants (no self sign-off, an admin kept), and reports whether it did.
+func userRefusal(err error, errs map[string]string) bool {
+	var selfSignOff auth.ErrSelfSignOff
+	switch {
+	case errors.As(err, &selfSignOff):
+		errs["grants"] = selfSignOffMessage(selfSignOff)
+	case errors.Is(err, store.ErrLastAdmin):
+		errs["grants"] = lastAdminMessage
+	default:
+		return false
+	}
+	return true
 }
 
 func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -163,9 +206,6 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	f := admin.UserForm{ID: before.ID, Email: before.Email}
 	u, password := s.userInput(r, &f)
 	title := "Change " + before.Name
-	if err := s.keepAnAdmin(r, before, u, &f); err != nil {
-		return err
-	}
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
 	}
@@ -174,26 +214,23 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	err = s.db.InTx(r.Context(), func(tx *store.DB) error {
-		after, err := tx.UpdateUser(r.Context(), u)
-		if err != nil {
-			return err
-		}
-		after.Email = before.Email
-		e := actorOf(r).Entry("user.update", "user", strconv.FormatInt(u.ID, 10))
-		e.Before, e.After = auditUser(before), auditUser(after)
-		return tx.Audit(r.Context(), e)
-	})
-	if errors.Is(err, store.ErrConflict) {
+	after, err := s.saveUser(r, before, u)
+	switch {
+	case userRefusal(err, f.Errors):
+		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
+	case errors.Is(err, store.ErrConflict):
 		f.Conflict = "Someone else changed this user while you were editing. Your changes are below and were not saved: compare them with the user's current details, then save again."
 		f.Version = before.Version
 		return renderStatus(w, r, http.StatusConflict, admin.Form(s.userForm(r, title, f)))
-	}
-	if err != nil {
+	case err != nil:
 		return err
 	}
+	s.logGrantsChanged(r, before, after)
+	if password != "" {
+		s.log.Info("security", "event", "password_changed", "user", before.Email, "by", actorOf(r).Name, "ip", s.clientIP(r))
+	}
 	if password != "" || !u.Active {
-		if err := s.destroyUserSessions(r.Context(), u.ID); err != nil {
+		if err := s.destroySessionsExcept(r.Context(), u.ID, ""); err != nil {
 			return err
 		}
 	}
@@ -202,24 +239,40 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// keepAnAdmin refuses a change that would leave no active admin: nobody could then
-// manage users.
-func (s *Server) keepAnAdmin(r *http.Request, before, after auth.User, f *admin.UserForm) error {
-	if !before.IsAdmin() || !before.Active || (after.IsAdmin() && after.Active) {
-		return nil
-	}
-	n, err := s.db.OtherActiveAdmins(r.Context(), before.ID)
-	if err == nil && n == 0 {
-		f.Errors["grants"] = "This is the only active admin: give another user the admin grant first"
-	}
-	return err
+// saveUser writes an admin's change to a user with its audit entry.
+func (s *Server) saveUser(r *http.Request, before, u auth.User) (auth.User, error) {
+	var after auth.User
+	err := s.db.InTx(r.Context(), func(tx *store.DB) error {
+		var err error
+		if after, err = tx.UpdateUser(r.Context(), u); err != nil {
+			return err
+		}
+		after.Email = before.Email
+		e := actorOf(r).Entry("user.update", "user", strconv.FormatInt(u.ID, 10))
+		e.Before, e.After = auditUser(before), auditUser(after)
+		return tx.Audit(r.Context(), e)
+	})
+	return after, err
 }
 
-// destroyUserSessions signs a user out everywhere (after deactivation or a new
-// password): every session whose data names them is deleted.
-func (s *Server) destroyUserSessions(ctx context.Context, userID int64) error {
+// logGrantsChanged records in the security log a user created, or a change to a
+// user's grants or access; before is the zero user for a new one.
+func (s *Server) logGrantsChanged(r *http.Request, before, after auth.User) {
+	was, now := grantsText(before.Grants, ", "), grantsText(after.Grants, ", ")
+	if before.ID != 0 && was == now && before.Active == after.Active {
+		return
+	}
+	s.log.Info("security", "event", "grants_changed", "user", after.Email, "by", actorOf(r).Name,
+		"created", before.ID == 0, "grants_before", was, "grants_after", now,
+		"active_before", before.Active, "active_after", after.Active)
+}
+
+// destroySessionsExcept signs a user out everywhere (after deactivation or a new
+// password) but in the session with the token keep (none when empty): every other
+// session whose data names them is deleted.
+func (s *Server) destroySessionsExcept(ctx context.Context, userID int64, keep string) error {
 	return s.sessions.Iterate(ctx, func(c context.Context) error {
-		if s.sessions.GetInt64(c, keyUserID) == userID {
+		if s.sessions.GetInt64(c, keyUserID) == userID && (keep == "" || s.sessions.Token(c) != keep) {
 			return s.sessions.Destroy(c)
 		}
 		return nil
@@ -231,10 +284,13 @@ func auditUser(u auth.User) map[string]any {
 	return map[string]any{"email": u.Email, "name": u.Name, "active": u.Active, "grants": grantsText(u.Grants, ", ")}
 }
 
+// grantsText lists grants as "role ORG", sorted as the store sorts them, so that
+// the same grants always read the same.
 func grantsText(gs []auth.Grant, sep string) string {
 	parts := make([]string, 0, len(gs))
 	for _, g := range gs {
 		parts = append(parts, strings.TrimSpace(string(g.Role)+" "+g.Org))
 	}
+	slices.Sort(parts)
 	return strings.Join(parts, sep)
 }

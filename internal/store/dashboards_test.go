@@ -58,9 +58,9 @@ func TestPlanVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	// U60057: version 2 (draft, newest first), version 1 (submitted: the current plan);
-	// U79722: version 1 (its draft, current).
+	// U79722: version 1 (its draft: not current, a draft never counts).
 	if len(all) != 3 || all[0].PCNCode != "U60057" || all[0].Number != 2 || all[0].Current ||
-		all[1].Number != 1 || !all[1].Current || all[1].Status != store.PlanSubmitted || all[2].PCNCode != "U79722" || !all[2].Current {
+		all[1].Number != 1 || !all[1].Current || all[1].Status != store.PlanSubmitted || all[2].PCNCode != "U79722" || all[2].Current {
 		t.Errorf("versions: %+v", all)
 	}
 	one, err := db.PlanVersionsOfPCN(ctx, "U79722")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -23,7 +24,10 @@ type NWRSImport struct {
 	Records    []workforce.Staff // keyed and summed by the reader; Start = Census
 	Orgs       []workforce.OrgPath
 	// Scope, when not nil, limits the import to the PCNs of these ICBs (an ICB lead's
-	// upload): only their open records can end. Nil is a national file.
+	// upload, PLANNING.md "Importing a census"): its census must be the latest national
+	// one, every record must be of a known PCN of these ICBs, no organisation is created
+	// and only their open records can end. Nil is a national file, the only kind that
+	// moves England's as-of date.
 	Scope []string
 }
 
@@ -42,11 +46,21 @@ type ImportLog struct {
 	Ended       int
 	Unchanged   int
 	PCNsCreated int
+	Scope       []string // the ICBs an ICB lead's upload was limited to; nil when national
 }
 
 // ErrOlderCensus refuses a snapshot older than one already imported: reconciling it
 // would end the records of people who are in post today.
 var ErrOlderCensus = errors.New("older census")
+
+// ErrNotLatestCensus refuses an ICB lead's upload of any census but the latest national
+// one: a lead corrects their ICBs' records of that month and cannot move England's
+// as-of date, nor hold back another ICB's or the next national import.
+var ErrNotLatestCensus = errors.New("not the latest national census")
+
+// ErrOutOfScope refuses a scoped import with a record of a PCN that is not a known PCN
+// of its ICBs. Package ingest names the row first; this is the store's own guard.
+var ErrOutOfScope = errors.New("outside the import's ICBs")
 
 // ErrAlreadyImported reports that this very file was imported before; nothing changed.
 var ErrAlreadyImported = errors.New("already imported")
@@ -66,7 +80,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err := tx.checkCensus(ctx, in); err != nil {
 			return err
 		}
-		created, err := tx.ensureOrgs(ctx, in.Orgs)
+		created, err := tx.placeOrgs(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -80,30 +94,75 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 	return log, err
 }
 
-// checkCensus serialises imports and refuses an older census, or the file the latest
-// import already loaded (an earlier file may be loaded again: that is how a mistaken
-// import is put right).
+// checkCensus serialises imports and refuses a census out of date order
+// (PLANNING.md, "Importing a census"): a national file older than the latest national
+// census, a scoped one of any month but that census, or the file the latest import
+// touching the same records already loaded (an earlier file may be loaded again: that
+// is how a mistaken import is put right). Only national imports and scoped ones sharing
+// an ICB count as touching the same records, so no ICB's upload holds back another's.
 func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 	if _, err := db.q.Exec(ctx, `LOCK TABLE nwrs_imports IN EXCLUSIVE MODE`); err != nil {
-		return err
+		return fmt.Errorf("store: locking the import log: %w", err)
 	}
 	var latest *time.Time
 	var same bool
 	err := db.q.QueryRow(ctx, `
-		SELECT (SELECT max(census_date) FROM nwrs_imports),
-		       coalesce((SELECT sha256 = $1 AND census_date = $2 FROM nwrs_imports ORDER BY id DESC LIMIT 1), false)`,
-		in.SHA256, in.Census).Scan(&latest, &same)
+		SELECT (SELECT max(census_date) FROM nwrs_imports WHERE scope IS NULL),
+		       coalesce((SELECT sha256 = $1 AND census_date = $2 FROM nwrs_imports
+		                 WHERE scope IS NULL OR $3::text[] IS NULL OR scope && $3
+		                 ORDER BY id DESC LIMIT 1), false)`,
+		in.SHA256, in.Census, in.Scope).Scan(&latest, &same)
 	if err != nil {
-		return err
+		return fmt.Errorf("store: latest census: %w", err)
 	}
 	if same {
 		return fmt.Errorf("%w: this file (census %s) was imported before; nothing changed", ErrAlreadyImported, in.Census.Format("2006-01"))
+	}
+	if in.Scope != nil {
+		return correctsLatest(in.Census, latest)
 	}
 	if latest != nil && in.Census.Before(*latest) {
 		return fmt.Errorf("%w: census %s is before the latest imported census %s", ErrOlderCensus,
 			in.Census.Format("2006-01"), latest.Format("2006-01"))
 	}
 	return nil
+}
+
+// correctsLatest accepts a scoped import's census only when it is the latest national one.
+func correctsLatest(census time.Time, latest *time.Time) error {
+	if latest == nil {
+		return fmt.Errorf("%w: no national census has been imported yet, and an ICB lead's upload only corrects the latest one", ErrNotLatestCensus)
+	}
+	if !census.Equal(*latest) {
+		return fmt.Errorf("%w: census %s is not the latest national census (%s), the only month an ICB lead's upload may correct", ErrNotLatestCensus,
+			census.Format("January 2006"), latest.Format("January 2006"))
+	}
+	return nil
+}
+
+// placeOrgs makes sure every PCN the file names has its place in the hierarchy: a
+// national file creates those the reference data lacks, a scoped one creates nothing
+// and its records must all be of known PCNs of its ICBs.
+func (db *DB) placeOrgs(ctx context.Context, in NWRSImport) (int, error) {
+	if in.Scope == nil {
+		return db.ensureOrgs(ctx, in.Orgs)
+	}
+	codes := make([]string, len(in.Records))
+	for i, r := range in.Records {
+		codes[i] = r.PCNCode
+	}
+	var stray string
+	err := db.q.QueryRow(ctx, `
+		SELECT c FROM unnest($1::text[]) AS u(c)
+		WHERE NOT EXISTS (SELECT 1 FROM pcns p WHERE p.code = u.c AND p.icb_code = ANY($2))
+		ORDER BY c LIMIT 1`, codes, in.Scope).Scan(&stray)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return 0, nil
+	case err != nil:
+		return 0, fmt.Errorf("store: PCNs of a scoped import: %w", err)
+	}
+	return 0, fmt.Errorf("%w: PCN %s is not a known PCN of ICB %s", ErrOutOfScope, stray, strings.Join(in.Scope, ", "))
 }
 
 // ensureOrgs creates the regions, ICBs, sub-ICBs and PCNs a file names that the
@@ -191,12 +250,12 @@ func (db *DB) openNWRS(ctx context.Context, scope []string) ([]workforce.Staff, 
 func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int, rec workforce.Reconciliation, local map[workforce.SnapshotKey]localDetails) (ImportLog, error) {
 	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.ImportedBy, Census: in.Census,
 		Rows: in.Rows, FTE: in.FTE, ARRSFTE: in.ARRSFTE, PCNsCreated: pcnsCreated,
-		Started: len(rec.Starters), Ended: len(rec.Ended), Unchanged: rec.Unchanged}
+		Started: len(rec.Starters), Ended: len(rec.Ended), Unchanged: rec.Unchanged, Scope: in.Scope}
 	err := db.q.QueryRow(ctx, `
-		INSERT INTO nwrs_imports (file_name, sha256, imported_by, census_date, rows, fte, arrs_fte, started, ended, unchanged, pcns_created)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, imported_at`,
+		INSERT INTO nwrs_imports (file_name, sha256, imported_by, census_date, rows, fte, arrs_fte, started, ended, unchanged, pcns_created, scope)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, imported_at`,
 		in.FileName, in.SHA256, in.ImportedBy, in.Census, in.Rows, in.FTE, in.ARRSFTE,
-		log.Started, log.Ended, log.Unchanged, pcnsCreated).Scan(&log.ID, &log.ImportedAt)
+		log.Started, log.Ended, log.Unchanged, pcnsCreated, in.Scope).Scan(&log.ID, &log.ImportedAt)
 	if err != nil {
 		return log, err
 	}
@@ -227,7 +286,7 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 func (db *DB) Imports(ctx context.Context) ([]ImportLog, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT id, imported_at, file_name, sha256, imported_by, census_date, rows, fte::float8, arrs_fte::float8,
-		       started, ended, unchanged, pcns_created
+		       started, ended, unchanged, pcns_created, scope
 		FROM nwrs_imports ORDER BY imported_at DESC, id DESC`)
 	if err != nil {
 		return nil, err
@@ -235,16 +294,18 @@ func (db *DB) Imports(ctx context.Context) ([]ImportLog, error) {
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (ImportLog, error) {
 		var l ImportLog
 		err := r.Scan(&l.ID, &l.ImportedAt, &l.FileName, &l.SHA256, &l.ImportedBy, &l.Census, &l.Rows, &l.FTE, &l.ARRSFTE,
-			&l.Started, &l.Ended, &l.Unchanged, &l.PCNsCreated)
+			&l.Started, &l.Ended, &l.Unchanged, &l.PCNsCreated, &l.Scope)
 		return l, err
 	})
 }
 
-// LatestCensus is the census date of the newest import, or ErrNotFound before any.
+// LatestCensus is the census date of the newest national import, England's as-of date
+// (PLANNING.md, "Projection"): an ICB lead's correction never moves it. ErrNotFound
+// before any national import.
 func (db *DB) LatestCensus(ctx context.Context) (time.Time, error) {
 	var d *time.Time
-	if err := db.q.QueryRow(ctx, `SELECT max(census_date) FROM nwrs_imports`).Scan(&d); err != nil {
-		return time.Time{}, err
+	if err := db.q.QueryRow(ctx, `SELECT max(census_date) FROM nwrs_imports WHERE scope IS NULL`).Scan(&d); err != nil {
+		return time.Time{}, fmt.Errorf("store: latest national census: %w", err)
 	}
 	if d == nil {
 		return time.Time{}, ErrNotFound

@@ -172,18 +172,6 @@ func scanPlanLine(r pgx.CollectableRow) (PlanLine, error) {
 	return l, r.Scan(&l.PCNCode, &l.RoleCode, &l.QuarterStart, &l.StartersFTE, &l.LeaversFTE, &l.AnnualCostPence)
 }
 
-// currentPlans picks each PCN's current plan (PLANNING.md, "Projection"): the latest
-// accepted version, else the latest submitted or signed-off one, else the editable
-// draft (a returned plan is being edited again, so it counts as the draft). Latest is
-// the newest version, by id. A superseded version (taken out of review) never counts.
-const currentPlans = `
-	SELECT DISTINCT ON (pcn_code) id, pcn_code
-	FROM plans
-	WHERE status <> 'superseded'
-	ORDER BY pcn_code,
-		CASE status WHEN 'accepted' THEN 0 WHEN 'submitted' THEN 1 WHEN 'signed_off' THEN 1 ELSE 2 END,
-		id DESC`
-
 // CurrentPlans returns the current plan of every PCN that has one, by PCN code.
 func (db *DB) CurrentPlans(ctx context.Context) ([]Plan, error) {
 	rows, err := db.q.Query(ctx, `
@@ -193,18 +181,4 @@ func (db *DB) CurrentPlans(ctx context.Context) ([]Plan, error) {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, scanPlan)
-}
-
-// CurrentPlanLines returns the lines of every PCN's current plan in one query, by PCN,
-// quarter and role: what a projection of England adds to the staff in post.
-func (db *DB) CurrentPlanLines(ctx context.Context) ([]PlanLine, error) {
-	rows, err := db.q.Query(ctx, `
-		WITH c AS (`+currentPlans+`)
-		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
-		FROM c JOIN plan_lines l ON l.plan_id = c.id
-		ORDER BY c.pcn_code, l.quarter_start, l.role_code`)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, scanPlanLine)
 }

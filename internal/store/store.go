@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -37,21 +38,51 @@ type DB struct {
 // New wraps a pool.
 func New(pool *pgxpool.Pool) *DB { return &DB{q: pool, pool: pool} }
 
-// Open connects to the database at url and checks that it answers.
+// AppRole is the database role the app works as (migration 000011): it owns nothing
+// and holds only the grants the app needs, so the app's own code cannot disable the
+// audit trail's triggers, alter a table or rewrite history. The URL's user, who runs
+// the migrations and owns the schema, is a member of it.
+const AppRole = "arrs_app"
+
+// connectTimeout bounds a connection attempt, so that during an outage a page answers
+// "try again later" in seconds instead of waiting on the operating system's timeout.
+const connectTimeout = 3 * time.Second
+
+// Open connects to the migrated database at url and checks that it answers. Every
+// connection switches to AppRole (SET ROLE) before the pool hands it out, so the
+// server and the command line, after migrating with the same URL, work as the role
+// that owns nothing.
 func Open(ctx context.Context, url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
 	}
+	if cfg.ConnConfig.ConnectTimeout == 0 { // the URL's connect_timeout wins
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
+	cfg.PingTimeout = connectTimeout
+	cfg.AfterConnect = setAppRole
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("database unreachable: %w", err)
+		return nil, wrapUnavailable("database unreachable", err)
 	}
 	return New(pool), nil
+}
+
+// setAppRole switches a new connection to AppRole.
+func setAppRole(ctx context.Context, c *pgx.Conn) error {
+	if _, err := c.Exec(ctx, "SET ROLE "+AppRole); err != nil {
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "22023" { // invalid_parameter_value: no such role
+			return fmt.Errorf("SET ROLE %s: %w (run `arrs migrate up` first)", AppRole, err)
+		}
+		return fmt.Errorf("SET ROLE %s: %w", AppRole, err)
+	}
+	return nil
 }
 
 // Close closes the pool.

@@ -2,18 +2,21 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 )
 
-const userColumns = `id, email, name, password_hash, active, version`
+const userColumns = `id, email, name, password_hash, active, demo, version`
 
 func scanUser(r pgx.Row) (auth.User, error) {
 	var u auth.User
-	err := r.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Active, &u.Version)
+	err := r.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Active, &u.Demo, &u.Version)
 	return u, mapErr(err)
 }
 
@@ -93,46 +96,119 @@ func (db *DB) grants(ctx context.Context, userID int64) ([]auth.Grant, error) {
 	})
 }
 
-// CreateUser adds a user with grants; a taken email is ErrConflict.
+// ErrLastAdmin refuses a change that would leave no active admin: nobody could then
+// manage users.
+var ErrLastAdmin = errors.New("store: the change would leave no active admin")
+
+// adminsLock is the advisory lock key (any constant) that serialises changes to users'
+// roles and active flags, so that two admins demoting each other at once cannot both
+// see the other still in place (the last-admin rule).
+const adminsLock int64 = 0x61726d696e73 // "admins"
+
+// CreateUser adds a user with grants; a taken email is ErrConflict, a manager and
+// director grant for one PCN auth.ErrSelfSignOff.
 func (db *DB) CreateUser(ctx context.Context, u auth.User) (auth.User, error) {
 	err := db.InTx(ctx, func(tx *DB) error {
 		err := tx.q.QueryRow(ctx, `
-			INSERT INTO users (email, name, password_hash, active) VALUES ($1, $2, $3, $4)
-			RETURNING id, version`, u.Email, u.Name, u.PasswordHash, u.Active).Scan(&u.ID, &u.Version)
+			INSERT INTO users (email, name, password_hash, active, demo) VALUES ($1, $2, $3, $4, $5)
+			RETURNING id, version`, u.Email, u.Name, u.PasswordHash, u.Active, u.Demo).Scan(&u.ID, &u.Version)
 		if err != nil {
 			return mapErr(err)
 		}
 		return tx.setGrants(ctx, u.ID, u.Grants)
 	})
-	return u, err
+	if err != nil {
+		return u, fmt.Errorf("store: create user %s: %w", u.Email, err)
+	}
+	return u, nil
 }
 
 // UpdateUser saves name, active, grants and (when not empty) the password hash,
-// refusing a stale version with ErrConflict.
+// refusing a stale version with ErrConflict, a change that leaves no active admin
+// with ErrLastAdmin and a manager and director grant for one PCN with
+// auth.ErrSelfSignOff. A new password ends the demo flag: the published one no
+// longer opens the account.
 func (db *DB) UpdateUser(ctx context.Context, u auth.User) (auth.User, error) {
 	err := db.InTx(ctx, func(tx *DB) error {
-		err := tx.q.QueryRow(ctx, `
-			UPDATE users SET name = $2, active = $3, password_hash = CASE WHEN $4 = '' THEN password_hash ELSE $4 END,
-				version = version + 1
-			WHERE id = $1 AND version = $5 RETURNING version`, u.ID, u.Name, u.Active, u.PasswordHash, u.Version).Scan(&u.Version)
-		if mapErr(err) == ErrNotFound {
-			return ErrConflict
-		}
-		if err != nil {
-			return err
-		}
-		return tx.setGrants(ctx, u.ID, u.Grants)
+		return tx.keepingAnAdmin(ctx, func() error {
+			err := tx.q.QueryRow(ctx, `
+				UPDATE users SET name = $2, active = $3,
+					password_hash = CASE WHEN $4 = '' THEN password_hash ELSE $4 END,
+					demo = demo AND $4 = '', version = version + 1
+				WHERE id = $1 AND version = $5 RETURNING version, demo`,
+				u.ID, u.Name, u.Active, u.PasswordHash, u.Version).Scan(&u.Version, &u.Demo)
+			if mapErr(err) == ErrNotFound {
+				return ErrConflict
+			}
+			if err != nil {
+				return err
+			}
+			return tx.setGrants(ctx, u.ID, u.Grants)
+		})
 	})
-	return u, err
+	if err != nil {
+		return u, fmt.Errorf("store: update user %d: %w", u.ID, err)
+	}
+	return u, nil
 }
+
+// keepingAnAdmin runs a change to users inside the transaction, serialised with every
+// other such change by adminsLock, and refuses it with ErrLastAdmin if there was an
+// active admin before and there is none after.
+func (db *DB) keepingAnAdmin(ctx context.Context, change func() error) error {
+	if _, err := db.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, adminsLock); err != nil {
+		return err
+	}
+	before, err := db.activeAdmins(ctx)
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	after, err := db.activeAdmins(ctx)
+	if err == nil && before > 0 && after == 0 {
+		return ErrLastAdmin
+	}
+	return err
+}
+
+func (db *DB) activeAdmins(ctx context.Context) (int, error) {
+	var n int
+	err := db.q.QueryRow(ctx, `
+		SELECT count(DISTINCT u.id) FROM users u JOIN user_grants g ON g.user_id = u.id
+		WHERE u.active AND g.role = 'admin'`).Scan(&n)
+	return n, err
+}
+
+// SetPassword changes a user's own password (the hash), ending the demo flag.
+func (db *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
+	tag, err := db.q.Exec(ctx, `UPDATE users SET password_hash = $2, demo = false, version = version + 1 WHERE id = $1`, userID, hash)
+	if err != nil {
+		return fmt.Errorf("store: set password of user %d: %w", userID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// grantsIndex is the unique index that keeps a manager and a director grant for one
+// PCN from the same user (migration 000010).
+const grantsIndex = "user_grants_manager_or_director"
 
 func (db *DB) setGrants(ctx context.Context, userID int64, grants []auth.Grant) error {
 	if _, err := db.q.Exec(ctx, `DELETE FROM user_grants WHERE user_id = $1`, userID); err != nil {
 		return err
 	}
 	for _, g := range grants {
-		if _, err := db.q.Exec(ctx, `INSERT INTO user_grants (user_id, role, org_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-			userID, g.Role, g.Org); err != nil {
+		_, err := db.q.Exec(ctx, `INSERT INTO user_grants (user_id, role, org_code) VALUES ($1, $2, $3)
+			ON CONFLICT (user_id, role, org_code) DO NOTHING`, userID, g.Role, g.Org)
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.ConstraintName == grantsIndex {
+			return auth.ErrSelfSignOff{PCN: g.Org}
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -180,19 +256,11 @@ func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (i
 	return n, err
 }
 
-// DemoAccountsExist reports whether any @example.nhs.uk account is active: the server
-// warns loudly when it runs in production mode with them.
+// DemoAccountsExist reports whether any demo account (made by `arrs seed demo`, with
+// its published password) is active: the server warns loudly when it runs in
+// production mode with them.
 func (db *DB) DemoAccountsExist(ctx context.Context) (bool, error) {
 	var ok bool
-	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE '%@example.nhs.uk')`).Scan(&ok)
+	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND demo)`).Scan(&ok)
 	return ok, err
-}
-
-// OtherActiveAdmins counts the active admins other than one user.
-func (db *DB) OtherActiveAdmins(ctx context.Context, userID int64) (int, error) {
-	var n int
-	err := db.q.QueryRow(ctx, `
-		SELECT count(DISTINCT u.id) FROM users u JOIN user_grants g ON g.user_id = u.id
-		WHERE u.active AND g.role = 'admin' AND u.id <> $1`, userID).Scan(&n)
-	return n, err
 }

@@ -57,7 +57,7 @@ const (
 	// spent on one supervisee is already more than any guidance asks.
 	MaxLinkHoursPerMonth = 80
 	// maxNameLength bounds names and professions typed in forms.
-	maxNameLength = 200
+	maxNameLength = MaxNameLength
 )
 
 // Supervisor is a GP or senior clinician who supervises a PCN's staff. They need not

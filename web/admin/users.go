@@ -3,11 +3,10 @@
 package admin
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
+	"strconv"
+	"strings"
 )
 
 // UsersPage is the view model of /admin/users.
@@ -24,6 +23,8 @@ type UserRow struct {
 	Email  string
 	Grants string
 	Active bool
+	// Demo marks an account of `arrs seed demo`, whose password is published.
+	Demo bool
 }
 
 func (p UsersPage) table() ui.TableParams {
@@ -32,6 +33,9 @@ func (p UsersPage) table() ui.TableParams {
 		status := "Active"
 		if !u.Active {
 			status = "Deactivated"
+		}
+		if u.Demo {
+			status += " (demo account, published password)"
 		}
 		rows = append(rows, ui.TableRow{TestID: "user-" + u.Email, Cells: []ui.TableCell{
 			{Text: u.Name, Href: "/admin/users/" + strconv.FormatInt(u.ID, 10)}, {Text: u.Email}, {Text: u.Grants}, {Text: status},
@@ -53,6 +57,8 @@ type UserForm struct {
 	Active   bool
 	Errors   map[string]string
 	Conflict string // someone else saved the user meanwhile
+	// MinPassword is the password policy's shortest length, for the hint.
+	MinPassword int
 }
 
 // Action is where the form posts.
@@ -77,6 +83,12 @@ func (f UserForm) summary() ui.ErrorSummaryParams {
 		}
 	}
 	return ui.ErrorSummaryParams{Title: "There is a problem", Errors: items}
+}
+
+// passwordHint states the password policy (auth.CheckPassword).
+func (f UserForm) passwordHint() string {
+	return "At least " + strconv.Itoa(f.MinPassword) + " characters and hard to guess: three or more random words work well. " +
+		"Not the person's name or email address. Share it with the person by a separate, secure route."
 }
 
 func (f UserForm) grantRows() int { return max(4, strings.Count(f.Grants, "\n")+2) }

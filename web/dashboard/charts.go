@@ -41,15 +41,20 @@ func (w Workforce) chart() ui.LineChartParams {
 func (w Workforce) table() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(w.Quarters))
 	for _, q := range w.Quarters {
-		rows = append(rows, ui.TableRow{TestID: "dash-quarter-" + q.Day.Format(time.DateOnly), Cells: []ui.TableCell{
-			{Text: q.Quarter}, {Text: q.Day.Format(dateShort)}, {Text: ui.FTE(q.WithPlan)}, {Text: ui.FTE(q.WithoutPlan)}, {Text: ui.FTE(w.level())},
-		}})
+		cells := []ui.TableCell{{Text: q.Quarter}, {Text: q.Day.Format(dateShort)}, {Text: ui.FTE(q.WithPlan)}, {Text: ui.FTE(q.WithoutPlan)}, {Text: ui.FTE(w.level())}}
+		if w.Draft != "" {
+			cells = append(cells, ui.TableCell{Text: ui.FTE(q.WithDraft)})
+		}
+		rows = append(rows, ui.TableRow{TestID: "dash-quarter-" + q.Day.Format(time.DateOnly), Cells: cells})
+	}
+	head := []ui.TableHeader{{Text: "Quarter"}, {Text: "Day"}, {Text: "With the plan, FTE", Numeric: true},
+		{Text: "Without the plan, FTE", Numeric: true}, {Text: "Fair share in post, FTE", Numeric: true}}
+	if w.Draft != "" {
+		head = append(head, ui.TableHeader{Text: "With your draft, FTE", Numeric: true})
 	}
 	return ui.TableParams{
 		Caption: "Projected ARRS FTE on the last day of each quarter", FirstCellIsHeader: true, Compact: true, ID: "dash-projection",
-		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Day"}, {Text: "With the plan, FTE", Numeric: true},
-			{Text: "Without the plan, FTE", Numeric: true}, {Text: "Fair share in post, FTE", Numeric: true}},
-		Rows: rows,
+		Head: head, Rows: rows,
 	}
 }
 

@@ -54,7 +54,11 @@ type Workforce struct {
 	Population                    float64
 	ListSize                      bool
 	// Plan names the plan the projection uses ("version 2, accepted"); "" for none.
-	Plan     string
+	Plan string
+	// Draft names the network's draft when it changes the projection ("version 3
+	// (Draft)"); "" when it has none or it changes nothing. Its figures are "with your
+	// draft" (PLANNING.md, "Drafts stay private"): the official ones leave it out.
+	Draft    string
 	Quarters []Quarter
 }
 
@@ -63,6 +67,9 @@ type Quarter struct {
 	Quarter               string // "2026/27 Q1"
 	Day                   time.Time
 	WithPlan, WithoutPlan float64
+	// WithDraft is the projection with the draft in place of the current plan, when
+	// Workforce.Draft is set.
+	WithDraft float64
 }
 
 // Funding is the network's money this financial year and next.

@@ -21,6 +21,9 @@ func (w Workforce) summary() ui.SummaryListParams {
 		rows = append(rows,
 			ui.SummaryListRow{Key: "Projected on " + last.Day.Format(dateLong) + " with the plan", Content: figure(ui.FTE(last.WithPlan)+" FTE", "dash-projected")},
 			ui.SummaryListRow{Key: "Without the plan", Content: figure(ui.FTE(last.WithoutPlan)+" FTE", "dash-projected-no-plan")})
+		if w.Draft != "" {
+			rows = append(rows, ui.SummaryListRow{Key: "With your draft", Content: figure(ui.FTE(last.WithDraft)+" FTE", "dash-projected-draft")})
+		}
 	}
 	return ui.SummaryListParams{ID: "dash-workforce-summary", Rows: rows}
 }

@@ -21,6 +21,10 @@ const BodyScriptCSPHash = "'sha256-tDOvXJi1PXbg0CWjLCCYSNHRXtps26K4JXkE3M6u/c0='
 // SignOutPath is where the header's sign-out button posts.
 const SignOutPath = "/logout"
 
+// AccountPath is where the header's name of the signed-in user links: their account,
+// where they change their password.
+const AccountPath = "/account/password"
+
 // Asset paths, as the server serves web.Static under /static/.
 const (
 	frontendCSS = "/static/nhsuk/nhsuk-frontend.min.css"
@@ -75,6 +79,9 @@ type PageParams struct {
 	// HasErrors prefixes the title with "Error: ", as the NHS service manual asks
 	// of a form shown again with errors.
 	HasErrors bool
+	// Unsaved says why a form shown again holds input that was not saved (the
+	// database was unreachable): a banner above the page's content.
+	Unsaved string
 }
 
 // DocumentTitle is the <title>: "Error: " when the form has errors, the page
@@ -108,7 +115,7 @@ func (p PageParams) header() ui.HeaderParams {
 	}
 	if p.User != "" {
 		h.Account = []ui.HeaderAccountItem{
-			{Text: p.User, Icon: true},
+			{Text: p.User, Icon: true, Href: AccountPath},
 			{Text: "Sign out", Action: SignOutPath},
 		}
 	}

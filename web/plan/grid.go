@@ -18,6 +18,17 @@ type Year struct {
 	Quarters []Quarter
 	Rows     []Row
 	Funding  *Funding // nil when it cannot be worked out (no census imported)
+	// Draft is true when the grid is the network's draft: its figures are "with your
+	// draft", and each quarter's official figures are shown beside them.
+	Draft bool
+}
+
+// label is a figures row's heading, "with your draft" when the grid is the draft.
+func (y Year) label(what string) string {
+	if y.Draft {
+		return what + ", with your draft"
+	}
+	return what
 }
 
 // Quarter heads a column group of the grid, with its figures.
@@ -34,6 +45,9 @@ type Quarter struct {
 	Projected, Gap float64
 	HasFigures     bool
 	HasGap         bool
+	// OfficialProjected and OfficialGap are the same with the current plan: the gap
+	// report's figures, shown beside a draft's.
+	OfficialProjected, OfficialGap float64
 }
 
 // Row is one role's cells across the year's quarters.

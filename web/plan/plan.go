@@ -192,14 +192,46 @@ type Figures struct {
 	// ListSize: the registered list stands in for the weighted population.
 	ListSize bool
 	Patients int
+	// At is the day the gap is measured on: the deadline, or the as-of date once it
+	// has passed.
+	At time.Time
+	// Official is the projection and the gap on At with the current plan: the gap
+	// report's figures, the same on every page.
+	Official Outlook
+	// WithDraft is the same with the network's draft in place of the current plan
+	// (PLANNING.md, "Drafts stay private"): only its own pages show it. nil when the
+	// network has no draft or the draft changes neither figure.
+	WithDraft *Outlook
+	// Draft is true when the version shown is the draft: the grid's figures are "with
+	// your draft", and the official ones are shown beside them.
+	Draft bool
+}
+
+// Outlook is a projection and the gap to the fair share on one day.
+type Outlook struct {
+	Projected, Gap float64
+}
+
+func (o Outlook) text() string {
+	gap := fte(o.Gap) + " FTE short of the fair share"
+	if o.Gap < 0 {
+		gap = fte(-o.Gap) + " FTE above the fair share"
+	}
+	return gap + " (projected " + fte(o.Projected) + " FTE)"
 }
 
 func (f Figures) rows() []ui.SummaryListRow {
-	return []ui.SummaryListRow{
+	at := f.At.Format("2 January 2006")
+	rows := []ui.SummaryListRow{
 		{Key: "Fair share of the target", Value: fte(f.FairShare) + " additional FTE of " + ui.Count(int(f.TargetFTE+0.5)) + " (" + f.TargetName + ")", TestID: "fair-share"},
 		{Key: "In post on the target's baseline", Value: fte(f.Baseline) + " FTE", TestID: "baseline"},
 		{Key: "In post on " + f.AsOf.Format("2 January 2006"), Value: fte(f.InPost) + " FTE", TestID: "in-post"},
+		{Key: "Gap on " + at + " (official, with the current plan)", Value: f.Official.text(), TestID: "official-gap"},
 	}
+	if f.WithDraft != nil {
+		rows = append(rows, ui.SummaryListRow{Key: "Gap on " + at + " with your draft", Value: f.WithDraft.text(), TestID: "draft-gap"})
+	}
+	return rows
 }
 
 func changesTable(caption string, changes []Change) ui.TableParams {

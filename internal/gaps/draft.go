@@ -1,0 +1,35 @@
+package gaps
+
+import (
+	"math"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+)
+
+// WithDraft is one PCN's row of the report as it would be with the lines of its draft
+// in place of its current plan's: the figure its own plan and dashboard pages show
+// labelled "with your draft" (PLANNING.md, "Drafts stay private"). It is never part of
+// the report, whose figures stay official. The fair share and the baseline are the
+// report's: a plan changes neither. ok is false when the PCN is not in the report.
+func (r *Result) WithDraft(code string, draft []planning.PlanLine) (g planning.Gap, ok bool) {
+	for _, row := range r.PCNs {
+		if row.Code == code {
+			g, ok = row, true
+			break
+		}
+	}
+	if !ok {
+		return g, false
+	}
+	staff, _ := r.ForPCN(code)
+	g.ProjectedFTE = planning.Projected(staff, draft, r.Inputs.AttritionRate, r.AsOf, r.At)
+	g.AdditionalFTE = g.ProjectedFTE - g.BaselineFTE
+	g.GapFTE = g.TargetFTE - g.AdditionalFTE
+	g.ShortfallFTE = math.Max(g.GapFTE, 0)
+	g.PCNsShort = 0
+	if g.GapFTE > 0 {
+		g.PCNsShort = 1
+	}
+	g.RequiredPace, g.DeadlinePassed = planning.RequiredPace(g.ShortfallFTE, g.MonthsLeft)
+	return g, true
+}

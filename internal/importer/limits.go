@@ -1,0 +1,74 @@
+package importer
+
+// Limits of a file read from a person (an upload, or a file given to the command line).
+// Every reader stops at the first limit passed, before it holds more than the limit, so
+// that a small hostile file (a gzip or zip bomb, a sheet with one cell at XFD1048576, a
+// line of 50 MB) costs no more than a genuine one. Each is several times the largest
+// genuine file.
+const (
+	// MaxUploadBytes bounds a file as sent: NHS England's monthly NWRS CSV, the largest
+	// file there is, is about 7 MB plain (under 1 MB gzipped).
+	MaxUploadBytes = 32 << 20
+	// MaxUnpackedBytes bounds what a gzip file unpacks to: nine NWRS months' worth, and
+	// no more than encoding/csv reads in about a second.
+	MaxUnpackedBytes = 64 << 20
+	// MaxLineBytes bounds one physical line of a CSV file, counted as it is read so that
+	// encoding/csv never buffers more: an NWRS line is about 300 bytes. A quoted field
+	// with line breaks is counted line by line.
+	MaxLineBytes = 64 << 10
+	// MaxColumns bounds the columns of a file or sheet: NWRS has 16, a plan file 7.
+	MaxColumns = 256
+	// MaxCellChars bounds the text of one cell: the longest NWRS name (a sub-ICB's) is
+	// under 100 characters.
+	MaxCellChars = 1000
+	// MaxEcho is the most characters of a bad value an error message repeats.
+	MaxEcho = 80
+)
+
+// Rows of each kind of file, past the header.
+const (
+	// MaxNWRSRows: a national NWRS month has about 35,000 rows.
+	MaxNWRSRows = 200_000
+	// MaxPopulationRows: about 1,300 PCNs, with a few effective dates each.
+	MaxPopulationRows = 100_000
+	// MaxPlanRows: every PCN in England (about 1,300) planning every ARRS role (23) in
+	// every quarter and funding stream of a plan (MaxPlanLines).
+	MaxPlanRows = 1_300 * 23 * PlanQuarters * FundingStreams
+)
+
+// Limits of one PCN's plan.
+const (
+	// PlanQuarters is the quarters a plan covers: three financial years, as the
+	// editor shows them.
+	PlanQuarters = 12
+	// FundingStreams is the streams a plan line may be funded by (PLANNING.md, "Funding
+	// streams": arrs, practice_gp, other).
+	FundingStreams = 3
+)
+
+// MaxPlanLines is the most lines one PCN's plan may hold: one per role, quarter of the
+// plan and funding stream. More is a runaway file, not a plan.
+func MaxPlanLines(roles int) int { return roles * PlanQuarters * FundingStreams }
+
+// Limits of an Excel (XLSX) workbook, a zip of XML parts; checked on the zip's directory
+// before any part is unpacked. A plan workbook for one PCN is about 10 KB zipped and
+// 50 KB unpacked.
+const (
+	// MaxWorkbookBytes bounds a workbook as sent.
+	MaxWorkbookBytes = 8 << 20
+	// MaxWorkbookParts bounds the entries of its zip: a workbook has about 10.
+	MaxWorkbookParts = 1000
+	// MaxWorkbookPartBytes bounds the declared unpacked size of one part (a sheet of
+	// MaxSheetRows rows of a plan is about 2 MB). It is also excelize's
+	// UnzipXMLSizeLimit, so that no part is ever unpacked to a temporary file.
+	MaxWorkbookPartBytes = 4 << 20
+	// MaxWorkbookUnpackedBytes bounds the declared unpacked size of all parts: excelize
+	// holds them in memory. It is also excelize's UnzipSizeLimit.
+	MaxWorkbookUnpackedBytes = 16 << 20
+	// MaxWorkbookRatio bounds how much larger the parts may be than the workbook as
+	// sent: XML deflates about 10 to 1, a sheet of repeated rows 50 to 1, a bomb 1000 to 1.
+	MaxWorkbookRatio = 100
+	// MaxSheetRows bounds the rows of the sheet read, counted by row number (a blank
+	// row counts): a plan of one PCN has at most MaxPlanLines rows (828 for 23 roles).
+	MaxSheetRows = 10_000
+)

@@ -1,0 +1,139 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/web/account"
+	"github.com/arrs-planner/arrs/web/layout"
+)
+
+// The signed-in person's own password (OWASP ASVS 2.1.5–2.1.6): the current password
+// is asked for, so that a session left open cannot be turned into a stolen account;
+// the new one follows the policy; the person's other sessions end.
+
+func (s *Server) accountPasswordForm(w http.ResponseWriter, r *http.Request) error {
+	f := s.passwordForm(r)
+	f.Success = s.sessions.PopString(r.Context(), keyFlash)
+	return render(w, r, account.Password(f))
+}
+
+func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("The form could not be read.")
+	}
+	u := currentUser(r)
+	f := s.passwordForm(r)
+	password := r.PostForm.Get("password")
+	newPasswordErrors(f.Errors, *u, password, r.PostForm.Get("confirm"))
+	status, err := s.checkCurrentPassword(r, *u, r.PostForm.Get("current"), f.Errors)
+	if err != nil {
+		return err
+	}
+	if status == 0 && len(f.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	if status != 0 {
+		f.Layout.HasErrors = true
+		return renderStatus(w, r, status, account.Password(f))
+	}
+	if err := s.changeOwnPassword(r, *u, password); err != nil {
+		return err
+	}
+	s.sessions.Put(r.Context(), keyFlash, "Your password has been changed")
+	http.Redirect(w, r, account.PasswordPath, http.StatusSeeOther)
+	return nil
+}
+
+// passwordForm is the page's view model, empty.
+func (s *Server) passwordForm(r *http.Request) account.PasswordForm {
+	return account.PasswordForm{Layout: s.page(r, "Change your password", layout.NavNone), Email: currentUser(r).Email,
+		Errors: map[string]string{}, MinPassword: auth.MinPasswordLength}
+}
+
+// newPasswordErrors checks the new password against the policy (with the person's
+// own details) and its confirmation.
+func newPasswordErrors(errs map[string]string, u auth.User, password, confirm string) {
+	if err := auth.CheckPassword(password, auth.PasswordOwner{Email: u.Email, Name: u.Name}); err != nil {
+		errs["password"] = err.Error()
+	}
+	switch {
+	case confirm == "" && password != "":
+		errs["confirm"] = "Confirm your new password"
+	case confirm != password:
+		errs["confirm"] = "The new passwords do not match: enter the same password twice"
+	}
+}
+
+// checkCurrentPassword verifies the current password as a sign-in does: counted against
+// the account and address throttle, in a password-checking slot. A wrong password
+// (or none) puts a message in errs and answers 422; throttled, 429; busy, 503;
+// right, 0.
+func (s *Server) checkCurrentPassword(r *http.Request, u auth.User, current string, errs map[string]string) (int, error) {
+	if current == "" {
+		errs["current"] = "Enter your current password"
+		return http.StatusUnprocessableEntity, nil
+	}
+	ipKey, accountKey := "ip:"+s.clientIP(r), "account:"+u.Email
+	at, err := s.db.RecordLoginAttempt(r.Context(), ipKey, accountKey)
+	if err != nil {
+		return 0, err
+	}
+	if scope, n, err := s.throttled(r, ipKey, accountKey); err != nil {
+		return 0, err
+	} else if scope != "" {
+		s.logThrottled(r, u.Email, scope, n, "password_change")
+		errs["current"] = "Too many wrong passwords. Wait 15 minutes, then try again."
+		return http.StatusTooManyRequests, nil
+	}
+	release, err := s.verifySlot(r)
+	if err != nil {
+		errs["current"] = "The service is busy. Try again in a minute."
+		return http.StatusServiceUnavailable, nil
+	}
+	ok, err := auth.VerifyPassword(current, u.PasswordHash)
+	release()
+	if err != nil && !errors.Is(err, auth.ErrBadHash) {
+		return 0, err
+	}
+	if !ok {
+		s.logSignInFailure(r, u.Email, reasonBadPassword, "password_change")
+		errs["current"] = "Your current password is not correct"
+		return http.StatusUnprocessableEntity, nil
+	}
+	return 0, s.db.ForgetLoginAttempts(r.Context(), ipKey, accountKey, at)
+}
+
+// changeOwnPassword stores the new hash with its audit entry, ends the person's other
+// sessions and renews this one's token.
+func (s *Server) changeOwnPassword(r *http.Request, u auth.User, password string) error {
+	hash, err := auth.HashPassword(password, auth.DefaultParams)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	err = s.db.InTx(ctx, func(tx *store.DB) error {
+		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actorOf(r).Entry("user.password_change", "user", strconv.FormatInt(u.ID, 10)))
+	})
+	if err != nil {
+		return err
+	}
+	s.log.Info("security", "event", "password_changed", "user", u.Email, "by", u.Email, "ip", s.clientIP(r))
+	return s.endOtherSessions(ctx, u.ID)
+}
+
+// endOtherSessions signs the person out everywhere but here, and gives this session a
+// new token, so that a copy of the old cookie is worthless.
+func (s *Server) endOtherSessions(ctx context.Context, userID int64) error {
+	if err := s.destroySessionsExcept(ctx, userID, s.sessions.Token(ctx)); err != nil {
+		return err
+	}
+	return s.sessions.RenewToken(ctx)
+}

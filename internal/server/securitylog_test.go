@@ -1,0 +1,116 @@
+package server
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/dbtest"
+)
+
+// securityEvents are the server's "security" records of one event, as JSON objects.
+func securityEvents(t *testing.T, logged *logBuffer, event string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(logged.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("a log line is not JSON: %q", line)
+		}
+		if rec["msg"] == "security" && rec["event"] == event {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+func TestLoginSecurityLog(t *testing.T) {
+	db := dbtest.New(t)
+	users := addPersonas(t, db)
+	var logged logBuffer
+	s := New(db, config.Config{Dev: true}, slog.New(slog.NewJSONHandler(&logged, nil)))
+	ts := newServerFor(t, s)
+	login := func(email, password string) int {
+		res, err := client(t).PostForm(ts.URL+"/login", url.Values{"email": {email}, "password": {password}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+
+	const guess = "Guessed-Secret-4711"
+	if got := login("Manager@Test.nhs.uk", guess); got != http.StatusUnprocessableEntity {
+		t.Fatalf("wrong password: %d", got)
+	}
+	if got := logged.String(); strings.Contains(got, guess) {
+		t.Fatalf("the password reached the log: %s", got)
+	}
+	fails := securityEvents(t, &logged, "signin_failure")
+	if len(fails) != 1 || fails[0]["user"] != "manager@test.nhs.uk" || fails[0]["reason"] != "bad_password" || fails[0]["level"] != "WARN" || fails[0]["ip"] == "" {
+		t.Errorf("failed sign-in logged as %v, want the account, the reason and the address", fails)
+	}
+
+	login("nobody@test.nhs.uk", guess)
+	if fails := securityEvents(t, &logged, "signin_failure"); len(fails) != 2 || fails[1]["user"] != "nobody@test.nhs.uk" || fails[1]["reason"] != "unknown_account" {
+		t.Errorf("unknown account logged as %v", fails)
+	}
+
+	if got := login("lead@test.nhs.uk", testPassword); got != http.StatusSeeOther {
+		t.Fatalf("sign in: %d", got)
+	}
+	if ok := securityEvents(t, &logged, "signin_success"); len(ok) != 1 || ok[0]["user"] != "lead@test.nhs.uk" || ok[0]["via"] != "password" || ok[0]["level"] != "INFO" {
+		t.Errorf("sign-in logged as %v", ok)
+	}
+
+	// The account throttle engages on the attempt after maxAccountFailures: one
+	// lockout, and every refused attempt a failure with its reason.
+	for range maxAccountFailures + 1 {
+		login("director@test.nhs.uk", guess)
+	}
+	locks := securityEvents(t, &logged, "lockout")
+	if len(locks) != 1 || locks[0]["scope"] != "account" || locks[0]["user"] != "director@test.nhs.uk" {
+		t.Errorf("lockout logged as %v", locks)
+	}
+	throttled := 0
+	for _, f := range securityEvents(t, &logged, "signin_failure") {
+		if f["reason"] == "throttled" && f["user"] == "director@test.nhs.uk" {
+			throttled++
+		}
+	}
+	if throttled != 1 {
+		t.Errorf("%d throttled attempts logged, want 1", throttled)
+	}
+	if strings.Contains(logged.String(), guess) || strings.Contains(logged.String(), testPassword) {
+		t.Error("a password reached the log")
+	}
+
+	// An admin changes a user's grants: the old and new ones are logged.
+	admin := client(t)
+	signIn(t, ts, admin, "admin@test.nhs.uk")
+	m := users["manager"]
+	code, _ := postForm(t, admin, ts.URL+"/admin/users/"+strconv.FormatInt(m.ID, 10), url.Values{"name": {m.Name},
+		"grants": {"pcn_manager U60057\nicb_lead QOC"}, "active": {"yes"}, "version": {strconv.Itoa(m.Version)}, "password": {strongPassword}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("grant change: %d", code)
+	}
+	grants := securityEvents(t, &logged, "grants_changed")
+	if len(grants) != 1 || grants[0]["user"] != "manager@test.nhs.uk" || grants[0]["by"] != "admin@test.nhs.uk" ||
+		grants[0]["grants_before"] != "pcn_manager U60057" || grants[0]["grants_after"] != "icb_lead QOC, pcn_manager U60057" {
+		t.Errorf("grant change logged as %v", grants)
+	}
+	if pw := securityEvents(t, &logged, "password_changed"); len(pw) != 1 || pw[0]["user"] != "manager@test.nhs.uk" || pw[0]["by"] != "admin@test.nhs.uk" {
+		t.Errorf("password set by an admin logged as %v", pw)
+	}
+	if strings.Contains(logged.String(), strongPassword) {
+		t.Error("the new password reached the log")
+	}
+}

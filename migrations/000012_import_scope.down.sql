@@ -1,0 +1,1 @@
+ALTER TABLE nwrs_imports DROP COLUMN scope;
