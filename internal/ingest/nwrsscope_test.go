@@ -143,7 +143,7 @@ func TestLeadUploadOfAnotherMonthIsRefused(t *testing.T) {
 		return err
 	}
 	var se *ScopeError
-	if err := lead("2025", "11"); !errors.As(err, &se) || se.Column != "CENSUS_MONTH" || !strings.Contains(se.Reason, "no national census") {
+	if err := lead("2025", "11"); !errors.As(err, &se) || se.Column != "CENSUS_MONTH" || !strings.Contains(se.Reason, "not the latest national census: none has been imported yet") {
 		t.Errorf("before any national import: %v", err)
 	}
 	nationalNovember(t, db)

@@ -50,11 +50,12 @@ func actorOf(r *http.Request) store.Actor {
 
 func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "nwrs", func(name string, f io.Reader) (string, error) {
-		scope := importScope(currentUser(r))
+		u := currentUser(r)
+		scope := importScope(u)
 		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), scope, s.now())
 		var outside *ingest.ScopeError
 		if errors.As(err, &outside) {
-			s.log.Warn("security", "event", "import_refused", "kind", "nwrs", "user", currentUser(r).Email,
+			s.log.Warn("security", "event", "import_refused", "kind", "nwrs", "user_id", u.ID, "user", u.Email,
 				"scope", scope, "line", outside.Line, "column", outside.Column, "reason", outside.Reason)
 		}
 		if err != nil {

@@ -88,7 +88,7 @@ func TestNWRSUploadByLeadStaysInScope(t *testing.T) {
 		want string
 	}{
 		{"December 2100", nwrsFile(header, qoc2100), "line 2, column CENSUS_MONTH: census December 2100 is after the current month (December 2026)"},
-		{"a later month", nwrsFile(header, qocDec), "census December 2025 is not the latest national census (November 2025)"},
+		{"a later month", nwrsFile(header, qocDec), "line 2, column CENSUS_MONTH: not the latest national census (November 2025): an ICB lead&#39;s upload corrects only that month, and this file&#39;s census is December 2025"},
 		{"another ICB's row", nwrsFile(header, qoc, qsl[:1]), "column PCN_CODE: PCN " + pcnOf(qsl[0]) + " is in ICB QSL, not one of yours (QOC)"},
 		{"an unknown PCN", nwrsFile(header, []string{strings.Replace(qoc[0], ","+pcnOf(qoc[0])+",", ",U99998,", 1)}), "line 2, column PCN_CODE: PCN U99998 is not known"},
 	}

@@ -22,7 +22,9 @@ type textField struct {
 }
 
 // textInput is a posted field with its limit and its label in the message.
-func textInput(name, label string, max int) textField { return textField{name: name, label: label, max: max} }
+func textInput(name, label string, max int) textField {
+	return textField{name: name, label: label, max: max}
+}
 
 // tooLong puts a message in errs for each field with a value over its limit,
 // replacing any other message for the field, and reports whether there was one.

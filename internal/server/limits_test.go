@@ -73,6 +73,9 @@ func TestFormLengthLimits(t *testing.T) {
 		{"director", "/pcns/U60057/plan/sign-off", move(url.Values{"comment": {long(2000)}}), "comment must be 2000 characters or fewer"},
 		{"lead", "/pcns/U60057/plan/return", move(url.Values{"comment": {long(2000)}}), "comment must be 2000 characters or fewer"},
 	}
+	for _, p := range []string{"admin", "manager", "director", "lead"} {
+		e.as(p) // signed in beforehand: a sign-in is audited too
+	}
 	for _, c := range cases {
 		var field string
 		for k := range c.form {

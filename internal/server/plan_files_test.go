@@ -114,7 +114,7 @@ func TestPlanUploadRefused(t *testing.T) {
 	}{
 		{"other.csv", []byte(header + "U47425,paramedic,2026/27 Q2,1,0,\n"), "line 2, column pcn_code: PCN U47425 is not one of the networks you may change"},
 		{"neg.csv", []byte(header + "U60057,paramedic,2026/27 Q2,1,0,\nU60057,paramedic,2026/27 Q3,-1,0,\n"), "line 3, column starters_fte: is negative"},
-		{"cheap.csv", []byte(header + "U60057,paramedic,2026/27 Q2,1,0,5000\n"), "The line for Paramedic in 2026/27 Q2 has an annual cost of £5,000"},
+		{"cheap.csv", []byte(header + "U60057,paramedic,2026/27 Q2,1,0,5000\n"), "cheap.csv: line 2, column annual_cost_gbp: is 5000; the annual cost of one WTE must be between £10,000 and £250,000"},
 		{"bad.xlsx", xlsx([][]any{cols, {"U60057", "paramedic", "2026/27 Q2", 1, 0, nil}, {"U60057", "paramedic", "2026/27 Q3", "lots", 0, nil}}), "bad.xlsx: row 3, column starters_fte: expected an FTE"},
 		{"early.xlsx", xlsx([][]any{cols, {"U60057", "gp", "2024/25 Q2", 1, 0, nil}}), "row 2, column quarter: 2024/25 Q2 starts on 2024-07-01, before gp joined ARRS on 2024-10-01"},
 		{"junk.xlsx", []byte("not a workbook"), "not a readable Excel (XLSX) workbook"},

@@ -49,8 +49,13 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	all := append(outsideWindow(old, st.window), lines...)
+	if msg := planTooLong(all, st.roles); msg != "" {
+		v.errors, v.problems = map[string]string{}, []ui.ErrorSummaryItem{{Text: msg, Href: "#version"}}
+		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
+	}
 	saved, err := s.saveDraft(r, st, store.DraftSave{PCN: st.pcn.Code, PlanID: planID, Version: version,
-		Lines: append(outsideWindow(old, st.window), lines...), Action: store.ActionSave}, old)
+		Lines: all, Action: store.ActionSave}, old)
 	if errors.Is(err, store.ErrConflict) {
 		return s.planConflict(w, r, typed, lines, base)
 	}

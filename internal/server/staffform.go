@@ -37,9 +37,6 @@ func staffInput(v url.Values, f *staff.Form, base workforce.StaffRecord, roles [
 	f.Start = staff.Date{Day: v.Get("start[day]"), Month: v.Get("start[month]"), Year: v.Get("start[year]")}
 	f.End = staff.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
-	if tooLong(v, f.Errors, staffFields...) {
-		return base
-	}
 
 	rec := base
 	rec.Version = f.Version
@@ -60,6 +57,9 @@ func staffInput(v url.Values, f *staff.Form, base workforce.StaffRecord, roles [
 			f.Errors[field] = p.Message
 		}
 	}
+	// Checked last, so that its message wins and the form still shows the warnings
+	// of the rest; with any message, nothing is written.
+	tooLong(v, f.Errors, staffFields...)
 	return rec
 }
 

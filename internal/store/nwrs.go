@@ -131,11 +131,11 @@ func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 // correctsLatest accepts a scoped import's census only when it is the latest national one.
 func correctsLatest(census time.Time, latest *time.Time) error {
 	if latest == nil {
-		return fmt.Errorf("%w: no national census has been imported yet, and an ICB lead's upload only corrects the latest one", ErrNotLatestCensus)
+		return fmt.Errorf("%w: none has been imported yet, and an ICB lead's upload only corrects it", ErrNotLatestCensus)
 	}
 	if !census.Equal(*latest) {
-		return fmt.Errorf("%w: census %s is not the latest national census (%s), the only month an ICB lead's upload may correct", ErrNotLatestCensus,
-			census.Format("January 2006"), latest.Format("January 2006"))
+		return fmt.Errorf("%w (%s): an ICB lead's upload corrects only that month, and this file's census is %s", ErrNotLatestCensus,
+			latest.Format("January 2006"), census.Format("January 2006"))
 	}
 	return nil
 }

@@ -1,0 +1,192 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/arrs-planner/arrs/internal/importer"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+// hostileUpload is a file built to cost the server as much as it can (issue 9), the
+// status and message that refuse it, and the limit the security log names ("" for a
+// file refused as malformed).
+type hostileUpload struct {
+	name   string
+	data   []byte
+	status int
+	msg    string
+	limit  importer.Limit
+}
+
+func hostileUploads(t *testing.T) []hostileUpload {
+	planHeader := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n"
+	return []hostileUpload{
+		{"sparse.xlsx", cellWorkbook(t, "XFD1"), http.StatusUnprocessableEntity, "sparse.xlsx: row 1 has 16,384 columns", importer.LimitColumns},
+		{"tall.xlsx", cellWorkbook(t, "A60000"), http.StatusUnprocessableEntity, "tall.xlsx: the sheet has more than 10,000 rows (the limit)", importer.LimitRows},
+		{"declared.xlsx", declaredHuge(t), http.StatusRequestEntityTooLarge, `declared.xlsx: the part "xl/worksheets/sheet1.xml" of the workbook unpacks to 3.75 GB`, importer.LimitUnpackedSize},
+		{"line.csv.gz", gzipOf(t, strings.Repeat("a", 5<<20)), http.StatusUnprocessableEntity, "line.csv.gz: line 1 is longer than 65,536 characters (the limit)", importer.LimitLineLength},
+		{"wide.csv", []byte(strings.Repeat(",", 1_000_000) + "\n"), http.StatusUnprocessableEntity, "wide.csv: line 1 is longer than 65,536 characters (the limit)", importer.LimitLineLength},
+		{"huge.csv", bytes.Repeat([]byte("a\n"), importer.MaxUploadBytes/2+1<<20), http.StatusRequestEntityTooLarge, "the file is larger than 32 MB (the limit)", importer.LimitUploadSize},
+		{"broken.xlsx", []byte("PK\x03\x04 not really a workbook"), http.StatusUnprocessableEntity, "broken.xlsx: not a readable Excel (XLSX) workbook", ""},
+		{"many.csv", []byte(planHeader + manyPlanLines(1000)), http.StatusUnprocessableEntity, "lines (the limit): one per role, quarter and funding stream", importer.LimitPlanLines},
+	}
+}
+
+// TestHostilePlanUploadsRefused: on the plan page, each hostile file is refused with its
+// status and message, the draft is unchanged and the refusal is in the security log.
+func TestHostilePlanUploadsRefused(t *testing.T) {
+	e := newPlanEnv(t)
+	logs := &capturedLog{}
+	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
+	before, plans := e.lines(e.plans()[0].ID), len(e.plans())
+	for _, h := range hostileUploads(t) {
+		if strings.HasSuffix(h.name, ".gz") {
+			continue // the plan page takes CSV and XLSX; gzip is for /imports
+		}
+		code, body := e.uploadPlan("manager", h.name, h.data)
+		if code != h.status || !strings.Contains(errorSummary(body), h.msg) {
+			t.Errorf("%s: %d %q, want %d %q", h.name, code, errorSummary(body), h.status, h.msg)
+		}
+		if h.limit != "" && !logs.has(t, map[string]string{"msg": "security", "event": "upload_refused", "limit": string(h.limit),
+			"user": "manager@test.nhs.uk", "path": "/pcns/U60057/plan/upload", "level": "WARN"}) {
+			t.Errorf("%s: no upload_refused record for %s", h.name, h.limit)
+		}
+	}
+	if got := e.lines(e.plans()[0].ID); strings.Join(got, "|") != strings.Join(before, "|") || len(e.plans()) != plans {
+		t.Errorf("a refused upload changed the plan: %v, want %v", got, before)
+	}
+}
+
+// TestHostileImportsRefused: the import routes refuse the same files with the same
+// limits, and nothing is imported.
+func TestHostileImportsRefused(t *testing.T) {
+	e := newPlanEnv(t)
+	logs := &capturedLog{}
+	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	imported := importCount(t, e.db)
+	for _, route := range []string{"/imports/plans", "/imports/populations", "/imports/nwrs"} {
+		for _, h := range hostileUploads(t) {
+			if strings.HasSuffix(h.name, ".xlsx") || (h.limit == importer.LimitPlanLines && route != "/imports/plans") {
+				continue // imports take CSV, plain or gzip
+			}
+			code, body := upload(t, e.as("admin"), e.ts.URL+route, h.name, h.data)
+			if code != h.status || !strings.Contains(errorSummary(body), h.msg) {
+				t.Errorf("%s %s: %d %q, want %d %q", route, h.name, code, errorSummary(body), h.status, h.msg)
+			}
+			if !logs.has(t, map[string]string{"event": "upload_refused", "limit": string(h.limit), "path": route, "user": "admin@test.nhs.uk"}) {
+				t.Errorf("%s %s: no upload_refused record", route, h.name)
+			}
+		}
+	}
+	if got := importCount(t, e.db); got != imported {
+		t.Errorf("refused files were imported: %d imports, want %d", got, imported)
+	}
+	if ps := e.plans(); len(ps) != 0 {
+		t.Errorf("a refused plan file wrote a draft: %+v", ps)
+	}
+}
+
+// TestPlanFormLinesCapped: a grid save that would make the plan longer than
+// importer.MaxPlanLines is refused, nothing saved.
+func TestPlanFormLinesCapped(t *testing.T) {
+	e := newPlanEnv(t)
+	roles, err := e.db.Roles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An earlier plan holding the most lines a plan may, all in quarters before the
+	// editor's window, as a file of 2016 to 2025 could have made them.
+	var lines []store.PlanLine
+	for q := (planning.Quarter{Year: 2000, N: 1}); len(lines) < importer.MaxPlanLines(len(roles)); q = q.Next() {
+		for _, r := range roles {
+			if len(lines) < importer.MaxPlanLines(len(roles)) {
+				lines = append(lines, store.PlanLine{RoleCode: r.Code, QuarterStart: q.Start(), StartersFTE: 1})
+			}
+		}
+	}
+	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", Lines: lines, Action: store.ActionUpload, By: store.Actor{Name: "test"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := e.plans()[0]
+	code, body := e.post("manager", "/pcns/U60057/plan", e.gridForm("manager", "/pcns/U60057/plan", map[string]string{"s-paramedic-2026-2": "1"}))
+	if want := fmt.Sprintf("more than the limit of %d", len(lines)); code != http.StatusUnprocessableEntity || !strings.Contains(errorSummary(body), want) {
+		t.Errorf("a save past the cap: %d %q, want %q", code, errorSummary(body), want)
+	}
+	if after := e.plans()[0]; after.Version != p.Version || len(e.lines(p.ID)) != len(lines) {
+		t.Errorf("the refused save changed the plan: %+v", after)
+	}
+}
+
+func importCount(t *testing.T, db *store.DB) int {
+	t.Helper()
+	logs, err := db.Imports(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(logs)
+}
+
+// cellWorkbook is a workbook of a plan's header and one cell at ref.
+func cellWorkbook(t *testing.T, ref string) []byte {
+	f := excelize.NewFile()
+	for i, c := range planColumnsHeader {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue("Sheet1", cell, c)
+	}
+	if err := f.SetCellValue("Sheet1", ref, "x"); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// declaredHuge is a small workbook whose zip directory says its sheet unpacks to
+// 3.75 GiB.
+func declaredHuge(t *testing.T) []byte {
+	data := cellWorkbook(t, "A2")
+	name := []byte("xl/worksheets/sheet1.xml")
+	for i := 0; i+46 < len(data); i++ {
+		if binary.LittleEndian.Uint32(data[i:]) == 0x02014b50 && bytes.HasPrefix(data[i+46:], name) {
+			binary.LittleEndian.PutUint32(data[i+24:], 0xF000_0000)
+			return data
+		}
+	}
+	t.Fatal("no directory entry for the sheet")
+	return nil
+}
+
+func gzipOf(t *testing.T, text string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(text))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// manyPlanLines is n lines of U60057's plan, one role in successive quarters.
+func manyPlanLines(n int) string {
+	var b strings.Builder
+	q := planning.Quarter{Year: 2030, N: 1}
+	for range n {
+		fmt.Fprintf(&b, "U60057,clinical_pharmacist,%s,1,0,\n", q)
+		q = q.Next()
+	}
+	return b.String()
+}
