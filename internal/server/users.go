@@ -264,7 +264,7 @@ func (s *Server) logGrantsChanged(r *http.Request, before, after auth.User) {
 	}
 	s.log.Info("security", "event", "grants_changed", "user", after.Email, "by", actorOf(r).Name,
 		"created", before.ID == 0, "grants_before", was, "grants_after", now,
-		"active_before", before.Active, "active_after", after.Active)
+		"active_before", before.Active, "active_after", after.Active, "ip", s.clientIP(r))
 }
 
 // destroySessionsExcept signs a user out everywhere (after deactivation or a new
