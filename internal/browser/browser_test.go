@@ -247,7 +247,7 @@ func TestEveryPageIsAccessible(t *testing.T) {
 	for i, p := range []string{
 		"/", "/?sort=arrs&dir=desc", "/regions/Y60", "/icbs/QOC", "/pcns/U60057", "/pcns/U60057/staff",
 		"/imports", "/gaps", "/gaps?level=icb", "/gaps/icbs/QOC", "/audit", "/admin/users", "/admin/users/new",
-		"/admin/targets", "/pcns/U60057/funding", "/admin/caps", "/admin/caps/1", "/no-such-page",
+		"/admin/targets", "/pcns/U60057/funding", "/admin/caps", "/admin/caps/1", "/account/password", "/no-such-page",
 	} {
 		visit(t, ctx, st.url, p, fmt.Sprintf("admin-%02d", i))
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -65,10 +66,20 @@ func hostileFiles() []hostileFile {
 			`the part "xl/worksheets/sheet1.xml" of the workbook unpacks to`},
 		{"sheet unpacking 100 times its size", compressibleSheet, readPlanXLSX, LimitUnpackedSize,
 			"unpacks to 3.16 MB"},
+		{"styles of 4 MB", stylesOf(4 << 20), readPlanXLSX, LimitUnpackedSize,
+			"plan.xlsx: the XML of the workbook other than its sheets unpacks to 4"},
+		{"shared strings of 4 MB", sharedStringsOf(4 << 20), readPlanXLSX, LimitUnpackedSize,
+			"plan.xlsx: the XML of the workbook other than its sheets unpacks to 4"},
+		{"styles just within the limit (read, then refused for its rows)", stylesOf(MaxWorkbookDecodedBytes - 64<<10), readPlanXLSX, "",
+			"plan.xlsx: row 2: the file has a header but no rows"},
 		{"workbook of 2,000 parts", manyParts(2000), readPlanXLSX, LimitWorkbookParts,
 			"plan.xlsx: the workbook has 2,000 parts, 1,000 more than the limit of 1,000 parts"},
-		{"workbook larger than its limit", zeros(MaxWorkbookBytes + 1), readPlanXLSX, LimitUploadSize,
-			"plan.xlsx: the workbook is larger than 8 MB (the limit)"},
+		{"workbook larger than its limit", zeros(MaxWorkbookBytes + 1<<20), readPlanXLSX, LimitUploadSize,
+			"plan.xlsx: the workbook is 9 MB, 1 MB more than the limit of 8 MB"},
+		{"workbook larger than its limit, unseekable", zeros(MaxWorkbookBytes + 1), func(data []byte) error {
+			_, err := ReadPlanWorkbook("plan.xlsx", io.MultiReader(bytes.NewReader(data)), known)
+			return err
+		}, LimitUploadSize, "plan.xlsx: the workbook is larger than 8 MB (the limit)"},
 		{"gzip of one long line", gzipped(longLine(50 << 20)), readPlanCSV, LimitLineLength,
 			"plan.csv: line 1 is longer than 65,536 characters (the limit)"},
 		{"long line after good ones", text(planHeader + "U60057,paramedic,2026/27 Q1,1,0,\nU60057,paramedic,2026/27 Q2,1,0,\nU60057,paramedic,2026/27 Q3,1,0,\n" + strings.Repeat("x", 70_000)), readPlanCSV, LimitLineLength,
@@ -97,6 +108,12 @@ func TestHostileFilesRefused(t *testing.T) {
 		t.Run(h.name, func(t *testing.T) {
 			err := h.read(built(t, h))
 			var le *LimitError
+			if re := (*RowError)(nil); h.limit == "" && errors.As(err, &re) {
+				if !strings.Contains(err.Error(), h.msg) {
+					t.Errorf("got %q, want %q", err, h.msg)
+				}
+				return
+			}
 			if !errors.As(err, &le) {
 				t.Fatalf("want a LimitError, got %v", err)
 			}
@@ -334,6 +351,38 @@ func compressibleSheet(tb testing.TB) []byte {
 func sheetXML(rows string) []byte {
 	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
 		rows + `</sheetData></worksheet>`)
+}
+
+// stylesOf is a workbook whose styles part is n bytes of cell formats, each different
+// (so that the part deflates little): excelize decodes styles whole.
+func stylesOf(n int) func(testing.TB) []byte {
+	return func(tb testing.TB) []byte {
+		r := rand.New(rand.NewPCG(1, 2))
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>`)
+		for b.Len() < n-100 {
+			fmt.Fprintf(&b, `<xf numFmtId="%d"/>`, r.IntN(1_000_000))
+		}
+		b.WriteString(`</cellXfs></styleSheet>`)
+		return replacePart(tb, sparseSheet()(tb), "xl/styles.xml", []byte(b.String()))
+	}
+}
+
+// sharedStringsOf is a workbook whose shared strings part is n bytes of short strings,
+// and whose sheet uses them.
+func sharedStringsOf(n int) func(testing.TB) []byte {
+	return func(tb testing.TB) []byte {
+		r := rand.New(rand.NewPCG(3, 4))
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		for b.Len() < n-100 {
+			fmt.Fprintf(&b, `<si><t>%d</t></si>`, r.IntN(1_000_000))
+		}
+		b.WriteString(`</sst>`)
+		sheet := sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>`)
+		data := replacePart(tb, sparseSheet()(tb), "xl/sharedStrings.xml", []byte(b.String()))
+		return replacePart(tb, data, "xl/worksheets/sheet1.xml", sheet)
+	}
 }
 
 // manyParts is a valid workbook with n parts in all.

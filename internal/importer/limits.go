@@ -65,6 +65,11 @@ const (
 	// MaxWorkbookUnpackedBytes bounds the declared unpacked size of all parts: excelize
 	// holds them in memory. It is also excelize's UnzipSizeLimit.
 	MaxWorkbookUnpackedBytes = 16 << 20
+	// MaxWorkbookDecodedBytes bounds the declared unpacked size of the XML parts excelize
+	// decodes whole rather than streams (styles, shared strings, the workbook, its
+	// relationships: every XML part but the sheets): decoded, XML takes about 17 times
+	// its size in memory. Those of a plan workbook saved by Excel come to about 100 KB.
+	MaxWorkbookDecodedBytes = 1 << 20
 	// MaxWorkbookRatio bounds how much larger the parts may be than the workbook as
 	// sent: XML deflates about 10 to 1, a sheet of repeated rows 50 to 1, a bomb 1000 to 1.
 	MaxWorkbookRatio = 100

@@ -26,12 +26,9 @@ const unreadableWorkbook = "not a readable Excel (XLSX) workbook"
 // openWorkbook returns a table over the first sheet of the workbook in r, and a function
 // that closes the workbook.
 func openWorkbook(file string, r io.Reader, required []string) (t *table, closeBook func(), err error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookBytes+1))
+	data, err := readWorkbook(file, r)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(data) > MaxWorkbookBytes {
-		return nil, nil, &LimitError{File: file, Subject: "the workbook", Limit: LimitUploadSize, Max: MaxWorkbookBytes}
 	}
 	if err := checkZip(file, data); err != nil {
 		return nil, nil, err
@@ -59,6 +56,43 @@ func openWorkbook(file string, r io.Reader, required []string) (t *table, closeB
 	return t, closeBook, nil
 }
 
+// readWorkbook reads a workbook into memory, up to MaxWorkbookBytes. A file that can
+// say its size (an upload, a bytes.Reader) is refused before it is read.
+func readWorkbook(file string, r io.Reader) ([]byte, error) {
+	tooLarge := &LimitError{File: file, Subject: "the workbook", Limit: LimitUploadSize, Max: MaxWorkbookBytes}
+	if size, ok := sizeOf(r); ok {
+		if size > MaxWorkbookBytes {
+			tooLarge.Got = size
+			return nil, tooLarge
+		}
+		data := make([]byte, size)
+		_, err := io.ReadFull(r, data)
+		return data, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookBytes+1))
+	if err == nil && len(data) > MaxWorkbookBytes {
+		return nil, tooLarge
+	}
+	return data, err
+}
+
+// sizeOf is what is left to read of r, when r can seek.
+func sizeOf(r io.Reader) (int64, bool) {
+	s, ok := r.(io.Seeker)
+	if !ok {
+		return 0, false
+	}
+	at, err := s.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, false
+	}
+	end, err := s.Seek(0, io.SeekEnd)
+	if _, err2 := s.Seek(at, io.SeekStart); err != nil || err2 != nil {
+		return 0, false
+	}
+	return end - at, true
+}
+
 // checkZip refuses a workbook whose zip directory declares more than the limits allow,
 // before any part is unpacked. A part's declared size bounds what archive/zip will
 // unpack of it (it fails past it), so checking the declarations is enough.
@@ -70,18 +104,32 @@ func checkZip(file string, data []byte) error {
 	if len(zr.File) > MaxWorkbookParts {
 		return &LimitError{File: file, Subject: "the workbook", Limit: LimitWorkbookParts, Max: MaxWorkbookParts, Got: int64(len(zr.File))}
 	}
-	var total int64
+	var total, decoded int64
 	for _, f := range zr.File {
 		size := declared(f)
 		if size > MaxWorkbookPartBytes {
 			return &LimitError{File: file, Subject: "the part " + quote(f.Name) + " of the workbook", Limit: LimitUnpackedSize, Max: MaxWorkbookPartBytes, Got: size}
 		}
 		total += size
+		if decodedWhole(f.Name) {
+			decoded += size
+		}
+	}
+	if decoded > MaxWorkbookDecodedBytes {
+		return &LimitError{File: file, Subject: "the XML of the workbook other than its sheets", Limit: LimitUnpackedSize, Max: MaxWorkbookDecodedBytes, Got: decoded}
 	}
 	if limit := unpackedLimit(len(data)); total > limit {
 		return &LimitError{File: file, Subject: "the workbook of " + sizeText(int64(len(data))), Limit: LimitUnpackedSize, Max: limit, Got: total}
 	}
 	return nil
+}
+
+// decodedWhole reports whether excelize may decode a part whole: any XML part but a
+// sheet, which is streamed (the same test as excelize's for a sheet).
+func decodedWhole(name string) bool {
+	lower := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
+	isXML := strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels")
+	return isXML && !strings.HasPrefix(lower, "xl/worksheets/sheet")
 }
 
 // declared is a part's declared unpacked size, at most math.MaxInt64.

@@ -38,6 +38,7 @@ func hostileUploads(t *testing.T) []hostileUpload {
 		{"line.csv.gz", gzipOf(t, strings.Repeat("a", 5<<20)), http.StatusUnprocessableEntity, "line.csv.gz: line 1 is longer than 65,536 characters (the limit)", importer.LimitLineLength},
 		{"wide.csv", []byte(strings.Repeat(",", 1_000_000) + "\n"), http.StatusUnprocessableEntity, "wide.csv: line 1 is longer than 65,536 characters (the limit)", importer.LimitLineLength},
 		{"huge.csv", bytes.Repeat([]byte("a\n"), importer.MaxUploadBytes/2+1<<20), http.StatusRequestEntityTooLarge, "the file is larger than 32 MB (the limit)", importer.LimitUploadSize},
+		{"big.xlsx", make([]byte, importer.MaxWorkbookBytes+1<<20), http.StatusRequestEntityTooLarge, "big.xlsx: the workbook is 9 MB, 1 MB more than the limit of 8 MB", importer.LimitUploadSize},
 		{"broken.xlsx", []byte("PK\x03\x04 not really a workbook"), http.StatusUnprocessableEntity, "broken.xlsx: not a readable Excel (XLSX) workbook", ""},
 		{"many.csv", []byte(planHeader + manyPlanLines(1000)), http.StatusUnprocessableEntity, "lines (the limit): one per role, quarter and funding stream", importer.LimitPlanLines},
 	}
