@@ -21,9 +21,10 @@ GRANT USAGE ON SCHEMA public TO arrs_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO arrs_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO arrs_app;
 
--- The audit trail: read and append only. The migrations' bookkeeping: none (the app
+-- The audit trail and the two histories (a staff record's every version, a plan's
+-- every move): read and append only. The migrations' bookkeeping: none (the app
 -- migrates with the owner's connection, never as arrs_app). The app truncates nothing.
-REVOKE UPDATE, DELETE ON audit_log FROM arrs_app;
+REVOKE UPDATE, DELETE ON audit_log, staff_history, plan_events FROM arrs_app;
 REVOKE ALL ON schema_migrations FROM arrs_app;
 
 -- Tables and sequences that later migrations create (run by the same owner) get the

@@ -47,7 +47,7 @@ const (
 	ErrPasswordEmpty    PasswordProblem = "Enter a password"
 	ErrPasswordShort    PasswordProblem = "Password must be 12 characters or more"
 	ErrPasswordLong     PasswordProblem = "Password must be 64 characters or fewer"
-	ErrPasswordPersonal PasswordProblem = "Enter a password that is harder to guess: it must not contain the person's name or email address"
+	ErrPasswordPersonal PasswordProblem = "Enter a password that is harder to guess: it must not contain the person's name or email address, or the name of this service (such as ARRS or NHS)"
 	ErrPasswordWeak     PasswordProblem = "Enter a password that is harder to guess: use 3 or more random words, or a longer mix of words, numbers and symbols, and avoid common passwords"
 )
 
@@ -72,20 +72,54 @@ func CheckPassword(password string, owner PasswordOwner) error {
 	return nil
 }
 
-// containsPersonal reports whether the password contains, in any case, the email's
-// local part or a part of the name or email of minNameToken characters or more.
+// serviceWords name this service and its owners: a password built on them is among
+// the first an attacker of this service would try, so the estimator is told them and
+// a password containing them is refused like one containing the person's name.
+var serviceWords = []string{"arrs", "nhs", "planner", "england", "reimbursement", "demo", "pcn", "icb"}
+
+// containsPersonal reports whether the password contains, in any case and with
+// common letter-for-digit swaps undone ("0l1ve" reads as "olive"), the email's local
+// part, a part of the name or email of minNameToken characters or more, or a word of
+// the service's own name.
 func containsPersonal(password string, owner PasswordOwner) bool {
-	p := strings.ToLower(password)
-	local := owner.localPart()
-	if len(local) >= minNameToken && strings.Contains(p, local) {
-		return true
-	}
-	for _, t := range owner.tokens() {
-		if strings.Contains(p, t) {
+	for _, p := range []string{strings.ToLower(password), unleet(password, 'i'), unleet(password, 'l')} {
+		local := owner.localPart()
+		if len(local) >= minNameToken && strings.Contains(p, local) {
 			return true
+		}
+		for _, t := range append(owner.tokens(), serviceWords...) {
+			if strings.Contains(p, t) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// unleet lower-cases a password and undoes the usual swaps of digits and symbols for
+// letters; one stands for i or l, as one reads it.
+func unleet(password string, one rune) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '0':
+			return 'o'
+		case '1', '!', '|':
+			return one
+		case '3':
+			return 'e'
+		case '4', '@':
+			return 'a'
+		case '5', '$':
+			return 's'
+		case '7', '+':
+			return 't'
+		case '8':
+			return 'b'
+		case '9':
+			return 'g'
+		}
+		return unicode.ToLower(r)
+	}, password)
 }
 
 // localPart is the email's part before the @, lower-cased.
@@ -115,6 +149,7 @@ func (o PasswordOwner) tokens() []string {
 // inputs are what the estimator is told about the owner.
 func (o PasswordOwner) inputs() []string {
 	in := append([]string{strings.ToLower(o.Email), o.localPart()}, o.tokens()...)
+	in = append(in, serviceWords...)
 	return append(in, strings.Fields(strings.ToLower(o.Name))...)
 }
 

@@ -31,7 +31,13 @@ func TestCheckPassword(t *testing.T) {
 		{"a name part, any case", "SMITHSON violet harbour", ErrPasswordPersonal},
 		{"the first name and a year", "Jane2026 violet lantern", ErrPasswordPersonal},
 		{"the whole email", "jane.smithson@nhs.net!", ErrPasswordPersonal},
-		{"a short name part is allowed", "nhs violet harbour lantern", nil},
+		{"a short part of the name is allowed", "jan violet harbour lantern", nil},
+		{"the name with digits for letters", "5m1th50n violet harbour", ErrPasswordPersonal},
+		{"the name with 1 for l", "J4ne-Sm1th5on-xyz", ErrPasswordPersonal},
+		{"the service's name", "arrs-demo-2025", ErrPasswordPersonal},
+		{"the service's name, spelt out", "ARRS-Planner-2025", ErrPasswordPersonal},
+		{"the NHS and a place", "nhs-england-2025", ErrPasswordPersonal},
+		{"the NHS in leet", "n#s violet harbour", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 )
 
 // TestAppRoleCannotRewriteTheAuditTrail: the store's connections work as arrs_app,
-// which may append to the audit trail but not change, empty or unprotect it, even
-// with the append-only trigger gone.
+// which may append to the audit trail (and to the staff and plan histories) but not
+// change, empty or unprotect it, even with the append-only trigger gone.
 func TestAppRoleCannotRewriteTheAuditTrail(t *testing.T) {
 	ctx := context.Background()
 	db, url := dbtest.NewWithURL(t)
@@ -40,6 +40,10 @@ func TestAppRoleCannotRewriteTheAuditTrail(t *testing.T) {
 		`TRUNCATE audit_log`,
 		`DROP TABLE audit_log`,
 		`ALTER TABLE staff DISABLE TRIGGER ALL`,
+		`UPDATE staff_history SET changed_by = 'someone else'`,
+		`DELETE FROM staff_history`,
+		`UPDATE plan_events SET comment = 'rewritten'`,
+		`DELETE FROM plan_events`,
 	} {
 		t.Run(sql, func(t *testing.T) {
 			var ignored int
