@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -12,7 +13,7 @@ import (
 
 func (a *app) importPopulations(ctx context.Context, path string) error {
 	return a.withFile(ctx, path, func(db *store.DB, f *os.File) error {
-		n, err := ingest.Populations(ctx, db, filepath.Base(path), f, cliActor(), nil)
+		n, err := ingest.Populations(ctx, db, filepath.Base(path), f, cliActor(), nil, time.Now())
 		if err != nil {
 			return err
 		}

@@ -108,7 +108,8 @@ func randomPassword(owner auth.PasswordOwner) string {
 	}
 }
 
-// addUser creates a user after checking its organisations exist, with its audit entry.
+// addUser creates a user after checking its organisations exist and its grants go
+// together as in the app (auth.CheckGrantsIn), with its audit entry.
 func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (auth.User, error) {
 	for _, g := range u.Grants {
 		ok, err := db.OrgExists(ctx, g)
@@ -119,8 +120,16 @@ func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (au
 			return u, fmt.Errorf("--org: there is no organisation with the code %s", g.Org)
 		}
 	}
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		return u, fmt.Errorf("check the grants of %s: %w", u.Email, err)
+	}
+	icbOf := func(pcn string) string { p, _ := tree.PCN(pcn); return p.ICBCode }
+	if err := auth.CheckGrantsIn(u.Grants, icbOf); err != nil {
+		return u, fmt.Errorf("--role/--org: %v", err)
+	}
 	var created auth.User
-	err := db.InTx(ctx, func(tx *store.DB) error {
+	err = db.InTx(ctx, func(tx *store.DB) error {
 		var err error
 		if created, err = tx.CreateUser(ctx, u); err != nil {
 			return err

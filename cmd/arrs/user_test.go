@@ -65,3 +65,25 @@ func TestUserAddNameTooLong(t *testing.T) {
 		t.Errorf("a 201-character name: %v", err)
 	}
 }
+
+// addUser (behind `arrs user add` and `arrs seed demo`) refuses a clinical director's
+// grant with a lead's grant for the PCN's ICB, as the app's user form does: that person
+// would accept the plan they signed off. `arrs user add` gives one role per account,
+// so this guards any caller that combines grants. Nothing is written.
+func TestAddUserRefusesDirectorAndLeadOfItsICB(t *testing.T) {
+	db := dbtest.New(t)
+	ctx := context.Background()
+	u := auth.User{Email: "both@nhs.net", Name: "Both Roles", Active: true,
+		Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}, {Role: auth.ClinicalDirector, Org: "U60057"}}}
+	_, err := addUser(ctx, db, u, cliActor())
+	if err == nil || !strings.Contains(err.Error(), "clinical director of U60057 and a lead of its ICB QOC") {
+		t.Fatalf("director of U60057 and lead of QOC: %v", err)
+	}
+	if _, err := db.UserByEmail(ctx, u.Email); err == nil {
+		t.Fatal("the refused grants created the user")
+	}
+	u.Grants[0].Org = "QSL" // another ICB's lead
+	if _, err := addUser(ctx, db, u, cliActor()); err != nil {
+		t.Fatalf("director of U60057 and lead of QSL: %v", err)
+	}
+}

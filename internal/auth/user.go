@@ -156,6 +156,35 @@ func CheckGrants(gs []Grant) error {
 	return nil
 }
 
+// ErrSelfAccept refuses grants that would let someone accept the plan they signed off.
+type ErrSelfAccept struct{ PCN, ICB string }
+
+func (e ErrSelfAccept) Error() string {
+	return "a user cannot be both a clinical director of " + e.PCN + " and a lead of its ICB " + e.ICB +
+		", or they would accept the plan they signed off"
+}
+
+// CheckGrantsIn is CheckGrants with the rule that needs to know which ICB each PCN is
+// in (icbOf, "" for an unknown PCN): it also refuses a clinical director's grant for a
+// PCN together with a lead's grant for that PCN's ICB, since the ICB's leads accept
+// the plan the director signs off (DOMAIN.md, "Users"). The workflow refuses the
+// same person both moves anyway (store.DutyError); this keeps such accounts from
+// being made. Admins act everywhere and are kept apart by the workflow alone.
+func CheckGrantsIn(gs []Grant, icbOf func(pcn string) string) error {
+	if err := CheckGrants(gs); err != nil {
+		return err
+	}
+	for _, g := range gs {
+		if g.Role != ClinicalDirector {
+			continue
+		}
+		if icb := icbOf(g.Org); icb != "" && slices.Contains(gs, Grant{Role: ICBLead, Org: icb}) {
+			return ErrSelfAccept{PCN: g.Org, ICB: icb}
+		}
+	}
+	return nil
+}
+
 // ParseGrants reads "--role R --org CODE[,CODE]" into grants.
 func ParseGrants(role, orgs string) ([]Grant, error) {
 	r, err := ParseRole(role)

@@ -79,3 +79,33 @@ func TestCheckGrants(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckGrantsIn(t *testing.T) {
+	icbOf := func(pcn string) string { return map[string]string{"U60057": "QOC", "U47425": "QSL"}[pcn] }
+	cases := []struct {
+		name   string
+		grants []Grant
+		bad    string // "ICB/PCN" refused by the director and lead rule, "self" for the manager and director rule, "" when allowed
+	}{
+		{"director and lead of the PCN's ICB", []Grant{{ICBLead, "QOC"}, {ClinicalDirector, "U60057"}}, "QOC/U60057"},
+		{"director and lead of several ICBs, one the PCN's", []Grant{{ClinicalDirector, "U47425"}, {ICBLead, "QOC"}, {ICBLead, "QSL"}}, "QSL/U47425"},
+		{"director and lead of another ICB", []Grant{{ClinicalDirector, "U60057"}, {ICBLead, "QSL"}}, ""},
+		{"manager and lead of the PCN's ICB", []Grant{{PCNManager, "U60057"}, {ICBLead, "QOC"}}, ""},
+		{"admin and director", []Grant{{Admin, ""}, {ClinicalDirector, "U60057"}}, ""},
+		{"director of an unknown PCN", []Grant{{ClinicalDirector, "U99999"}, {ICBLead, "QOC"}}, ""},
+		{"manager and director of one PCN", []Grant{{PCNManager, "U60057"}, {ClinicalDirector, "U60057"}}, "self"},
+	}
+	for _, c := range cases {
+		err := CheckGrantsIn(c.grants, icbOf)
+		var accept ErrSelfAccept
+		var self ErrSelfSignOff
+		switch {
+		case c.bad == "" && err != nil:
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.bad == "self" && !errors.As(err, &self):
+			t.Errorf("%s: %v, want ErrSelfSignOff", c.name, err)
+		case c.bad != "" && c.bad != "self" && (!errors.As(err, &accept) || accept.ICB+"/"+accept.PCN != c.bad):
+			t.Errorf("%s: %v, want a refusal naming %s", c.name, err, c.bad)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func seededDrafts(t *testing.T) *store.DB {
 	if _, err := ingest.NWRS(ctx, db, "sample.csv", f, store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := ingest.Populations(ctx, db, "pops.csv", strings.NewReader(populationsFile), store.Actor{Name: "test"}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), store.Actor{Name: "test"}, nil); err != nil {

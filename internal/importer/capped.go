@@ -50,34 +50,71 @@ func (c *sizeCap) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// lineCap stops a CSV's text at the first physical line longer than MaxLineBytes,
-// before encoding/csv buffers it whole.
-type lineCap struct {
-	r    io.Reader
-	run  int // bytes since the last line break
-	line int // line breaks so far
-	g    *guard
-	file string
+// recordCap stops a CSV's text at the first record longer than MaxLineBytes, before
+// encoding/csv buffers it whole. A record is a line, or several when a quoted field
+// holds line breaks: it follows RFC 4180's quotes as encoding/csv does (each '"'
+// toggles, so an escaped "" toggles twice), and a record ends only at a '\n' outside
+// quotes. Where the quotes are wrong encoding/csv stops with its own error first.
+type recordCap struct {
+	r      io.Reader
+	run    int  // bytes of the record so far, line breaks within it included
+	line   int  // line breaks so far
+	start  int  // line breaks before the record began
+	quoted bool // inside a quoted field
+	g      *guard
+	file   string
 }
 
-func (c *lineCap) Read(p []byte) (int, error) {
+func (c *recordCap) Read(p []byte) (int, error) {
 	if c.g.err != nil {
 		return 0, c.g.err
 	}
 	n, err := c.r.Read(p)
-	for rest := p[:n]; ; {
-		i := bytes.IndexByte(rest, '\n')
-		if i < 0 {
-			c.run += len(rest)
-			break
-		}
-		if c.run += i; c.run > MaxLineBytes {
-			break
-		}
-		c.run, c.line, rest = 0, c.line+1, rest[i+1:]
-	}
-	if c.run > MaxLineBytes {
-		return 0, c.g.stop(&LimitError{File: c.file, Subject: "line " + strconv.Itoa(c.line+1), Limit: LimitLineLength, Max: MaxLineBytes})
+	if !c.scan(p[:n]) {
+		return 0, c.g.stop(c.tooLong())
 	}
 	return n, err
+}
+
+// scan counts b into the record; false when the record is past MaxLineBytes.
+func (c *recordCap) scan(b []byte) bool {
+	for len(b) > 0 {
+		if c.quoted { // to the closing quote: line breaks are the field's
+			i := bytes.IndexByte(b, '"')
+			seg := b
+			if i >= 0 {
+				seg, c.quoted = b[:i+1], false
+			}
+			c.line += bytes.Count(seg, newline)
+			c.run += len(seg)
+			b = b[len(seg):]
+		} else {
+			seg, rest, ends := bytes.Cut(b, newline)
+			if q := bytes.IndexByte(seg, '"'); q >= 0 {
+				seg, rest, ends, c.quoted = b[:q+1], b[q+1:], false, true
+			}
+			c.run += len(seg)
+			if ends && c.run <= MaxLineBytes {
+				c.line++
+				c.run, c.start = 0, c.line
+			}
+			b = rest
+		}
+		if c.run > MaxLineBytes {
+			return false
+		}
+	}
+	return true
+}
+
+var newline = []byte{'\n'}
+
+// tooLong is the limit passed by the record being read: "line 5", or "the record
+// starting at line 5" when it spans lines.
+func (c *recordCap) tooLong() *LimitError {
+	subject := "line " + strconv.Itoa(c.start+1)
+	if c.line > c.start {
+		subject = "the record starting at " + subject
+	}
+	return &LimitError{File: c.file, Subject: subject, Limit: LimitLineLength, Max: MaxLineBytes}
 }

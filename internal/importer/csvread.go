@@ -55,10 +55,14 @@ func (s *csvSource) read() ([]string, int, error) {
 	return row, line, nil
 }
 
-// plainText returns a reader of the file's text within the size limits, unwrapping gzip
+// plainText returns a reader of the file's text within the size limits (a file that can
+// say its size, as an upload can, is refused before it is read), unwrapping gzip
 // when the first two bytes are its magic number, so that FILE may be plain or .gz
-// whatever its name; every line of the text is at most MaxLineBytes.
+// whatever its name; every record of the text is at most MaxLineBytes.
 func plainText(file string, r io.Reader, g *guard) (io.Reader, error) {
+	if err := checkSize(file, r); err != nil {
+		return nil, err
+	}
 	br := bufio.NewReaderSize(newSizeCap(r, g, file, LimitUploadSize, MaxUploadBytes), 64<<10)
 	var text io.Reader = br
 	magic, _ := br.Peek(2)
@@ -72,7 +76,16 @@ func plainText(file string, r io.Reader, g *guard) (io.Reader, error) {
 		}
 		text = newSizeCap(zr, g, file, LimitUnpackedSize, MaxUnpackedBytes)
 	}
-	return &lineCap{r: text, g: g, file: file}, nil
+	return &recordCap{r: text, g: g, file: file}, nil
+}
+
+// checkSize refuses a file that says it is larger than MaxUploadBytes (one that can
+// seek, as an upload can), naming its size, before any of it is read.
+func checkSize(file string, r io.Reader) error {
+	if size, ok := sizeOf(r); ok && size > MaxUploadBytes {
+		return &LimitError{File: file, Limit: LimitUploadSize, Max: MaxUploadBytes, Got: size}
+	}
+	return nil
 }
 
 // openTable reads a CSV file's header (maxRows rows may follow) and checks that every

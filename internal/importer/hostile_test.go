@@ -46,7 +46,7 @@ func readNWRS(data []byte) error {
 }
 
 func readPopulations(data []byte) error {
-	_, err := ReadPopulations("pops.csv", bytes.NewReader(data), known)
+	_, err := ReadPopulations("pops.csv", bytes.NewReader(data), known, popBounds)
 	return err
 }
 
@@ -82,6 +82,8 @@ func hostileFiles() []hostileFile {
 		}, LimitUploadSize, "plan.xlsx: the workbook is larger than 8 MB (the limit)"},
 		{"gzip of one long line", gzipped(longLine(50 << 20)), readPlanCSV, LimitLineLength,
 			"plan.csv: line 1 is longer than 65,536 characters (the limit)"},
+		{"gzip of one quoted field of 63,000 lines", gzipped(quotedFieldOfLines(63_000, 1000)), readPlanCSV, LimitLineLength,
+			"plan.csv: the record starting at line 2 is longer than 65,536 characters (the limit)"},
 		{"long line after good ones", text(planHeader + "U60057,paramedic,2026/27 Q1,1,0,\nU60057,paramedic,2026/27 Q2,1,0,\nU60057,paramedic,2026/27 Q3,1,0,\n" + strings.Repeat("x", 70_000)), readPlanCSV, LimitLineLength,
 			"plan.csv: line 5 is longer than 65,536 characters (the limit)"},
 		{"a million columns", text(strings.Repeat(",", 1_000_000) + "\n"), readPlanCSV, LimitLineLength,
@@ -93,7 +95,11 @@ func hostileFiles() []hostileFile {
 		{"gzip bomb of wide rows", wideRowsBomb, readPopulations, LimitUnpackedSize,
 			"pops.csv: the file unpacks to more than 64 MB (the limit)"},
 		{"file larger than its limit", nwrsOfWideRows, readNWRS, LimitUploadSize,
-			"nwrs.csv: the file is larger than 32 MB (the limit)"},
+			"nwrs.csv: the file is 32 MB, 1.14 KB more than the limit of 32 MB"},
+		{"file larger than its limit, unseekable", nwrsOfWideRows, func(data []byte) error {
+			_, err := ReadNWRS("nwrs.csv", io.MultiReader(bytes.NewReader(data)), mapping)
+			return err
+		}, LimitUploadSize, "nwrs.csv: the file is larger than 32 MB (the limit)"},
 		{"a long cell", text(planHeader + "U60057," + strings.Repeat("é", 1500) + ",2026/27 Q1,1,0,\n"), readPlanCSV, LimitCellLength,
 			"plan.csv: line 2, column ROLE_CODE holds 1,500 characters, 500 more than the limit of 1,000 characters"},
 		{"a plan of more lines than roles × quarters × streams", text(planOfManyQuarters(MaxPlanLines(2) + 1)), readPlanCSV, LimitPlanLines,
@@ -171,8 +177,47 @@ func TestCSVAtTheLimits(t *testing.T) {
 	}
 }
 
+// A record is counted whole, across the line breaks of its quoted fields, and only
+// while it lasts: quotes escaped as "" and line breaks outside quotes are followed.
+// (The long cells are then refused for their length, a limit checked after the record
+// is read.)
+func TestCSVRecordLength(t *testing.T) {
+	head := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp,note\n"
+	row := "U60057,paramedic,2026/27 Q2,1,0,,"
+	half := strings.Repeat("n", MaxLineBytes/2)
+	cases := []struct {
+		name, text, err string
+	}{
+		{"quoted lines within the limit", head + row + `"` + half + "\n" + half[:len(half)-len(row)-3] + `"` + "\n", ""},
+		{"quoted lines past the limit", head + row + `"` + half + "\n" + half + `"` + "\n",
+			"plan.csv: the record starting at line 2 is longer than 65,536 characters (the limit)"},
+		{"escaped quotes keep the field open", head + row + `"a""` + "\n" + `""b` + half + "\n" + half + `"` + "\n",
+			"plan.csv: the record starting at line 2 is longer than"},
+		{"a closed quote ends the count at the line break", head + row + `"a""b"` + "\n" + row + half + "\n" + row + half + "\n", ""},
+		{"a long line after a quoted record", head + row + "\"a\nb\"\n" + row + half + half + "\n",
+			"plan.csv: line 4 is longer than 65,536 characters (the limit)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ReadPlans("plan.csv", strings.NewReader(c.text), known)
+			var le *LimitError
+			switch {
+			case c.err == "" && errors.As(err, &le) && le.Limit == LimitLineLength: // the cell cap refuses it later
+				t.Errorf("refused: %v", err)
+			case c.err != "" && (!errors.As(err, &le) || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("got %v, want %q", err, c.err)
+			}
+		})
+	}
+}
+
 func TestMalformedWorkbooksRefused(t *testing.T) {
 	good := workbookOf(planHeader + "U60057,paramedic,2026/27 Q2,1,0,\n")(t)
+	eight := workbookOf(planOfManyQuarters(8))(t)
+	if plan, err := ReadPlanWorkbook("plan.xlsx", bytes.NewReader(eight), known); err != nil || len(plan) != 8 {
+		t.Fatalf("the workbook of 8 lines: %v, %d lines", err, len(plan))
+	}
+	const damaged = "plan.xlsx: not a readable Excel (XLSX) workbook: a part is damaged (xl/worksheets/sheet1.xml)"
 	cases := []struct {
 		name string
 		data []byte
@@ -186,6 +231,14 @@ func TestMalformedWorkbooksRefused(t *testing.T) {
 		{"a cell reference past XFD", replacePart(t, good, "xl/worksheets/sheet1.xml", []byte(`<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`)), "plan.xlsx: "},
 		{"a row number past Excel's", replacePart(t, good, "xl/worksheets/sheet1.xml", []byte(`<worksheet><sheetData><row r="2000000"><c><v>1</v></c></row></sheetData></worksheet>`)), "plan.xlsx: "},
 		{"truncated", good[:len(good)/2], "plan.xlsx: not a readable Excel (XLSX) workbook"},
+		{"sheet declared shorter, cut before a row", declaredShorter(t, eight, 0), damaged},
+		{"sheet declared shorter, cut mid-row", declaredShorter(t, eight, 12), damaged},
+		{"sheet declared shorter, compressed size too", declaredShorter(t, eight, -1), damaged},
+		{"sheet XML cut before a row, CRC of the cut", cutSheet(t, eight, 0), damaged},
+		{"sheet XML cut mid-row, CRC of the cut", cutSheet(t, eight, 12), damaged},
+		{"sheet XML with a row unclosed", brokenSheet(t, eight, "</row>", ""), damaged},
+		{"sheet XML with an undefined entity", brokenSheet(t, eight, "</v>", "&nbsp;</v>"), damaged},
+		{"a CRC that does not match", patchHeaders(t, eight, sheetPart, 16, 14, 0xDEADBEEF), damaged},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -300,24 +353,32 @@ func workbookOf(text string) func(testing.TB) []byte {
 	}
 }
 
+const sheetPart = "xl/worksheets/sheet1.xml"
+
 // falseDeclaredSize is a small valid workbook whose zip directory (and local header)
 // say that its sheet unpacks to 3.75 GiB.
 func falseDeclaredSize(tb testing.TB) []byte {
-	data := sparseSheet()(tb)
-	const part, size = "xl/worksheets/sheet1.xml", 0xF000_0000
+	return patchHeaders(tb, sparseSheet()(tb), sheetPart, 22, 24, 0xF000_0000)
+}
+
+// patchHeaders is a copy of a zip whose local and central headers of a part have v at
+// the given offsets: the unpacked size is at 22 and 24, the compressed size at 18 and
+// 20, the CRC at 14 and 16.
+func patchHeaders(tb testing.TB, zipped []byte, part string, local, central int, v uint32) []byte {
+	data := bytes.Clone(zipped)
 	patched := 0
 	for i := 0; i+46 < len(data); i++ {
 		switch binary.LittleEndian.Uint32(data[i:]) {
-		case 0x04034b50: // local file header: name length at 26, name at 30, size at 22
+		case 0x04034b50: // local file header: name length at 26, name at 30
 			n := int(binary.LittleEndian.Uint16(data[i+26:]))
 			if string(data[i+30:i+30+n]) == part {
-				binary.LittleEndian.PutUint32(data[i+22:], size)
+				binary.LittleEndian.PutUint32(data[i+local:], v)
 				patched++
 			}
-		case 0x02014b50: // central directory: name length at 28, name at 46, size at 24
+		case 0x02014b50: // central directory: name length at 28, name at 46
 			n := int(binary.LittleEndian.Uint16(data[i+28:]))
 			if string(data[i+46:i+46+n]) == part {
-				binary.LittleEndian.PutUint32(data[i+24:], size)
+				binary.LittleEndian.PutUint32(data[i+central:], v)
 				patched++
 			}
 		}
@@ -326,6 +387,54 @@ func falseDeclaredSize(tb testing.TB) []byte {
 		tb.Fatalf("patched %d headers", patched)
 	}
 	return data
+}
+
+// sheetCut is the offset in a workbook's sheet XML of its fifth row, plus extra.
+func sheetCut(tb testing.TB, data []byte, extra int) ([]byte, int) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	must(tb, err)
+	for _, f := range zr.File {
+		if f.Name == sheetPart {
+			sheet := readPart(tb, f)
+			at := bytes.Index(sheet, []byte(`<row r="5"`))
+			if at < 0 {
+				tb.Fatal("no fifth row")
+			}
+			return sheet, at + extra
+		}
+	}
+	tb.Fatal("no sheet")
+	return nil, 0
+}
+
+// declaredShorter is the workbook with its zip's headers declaring that the sheet
+// ends extra bytes into its fifth row, as a damaged copy could; with extra -1, at the
+// row, and the compressed size cut to what deflating that much takes.
+func declaredShorter(tb testing.TB, data []byte, extra int) []byte {
+	_, at := sheetCut(tb, data, max(extra, 0))
+	data = patchHeaders(tb, data, sheetPart, 22, 24, uint32(at))
+	if extra < 0 {
+		data = patchHeaders(tb, data, sheetPart, 18, 20, uint32(at/4))
+	}
+	return data
+}
+
+// cutSheet is the workbook with its sheet's XML cut extra bytes into its fifth row,
+// zipped whole (its size and CRC those of the cut XML).
+func cutSheet(tb testing.TB, data []byte, extra int) []byte {
+	sheet, at := sheetCut(tb, data, extra)
+	return replacePart(tb, data, sheetPart, sheet[:at])
+}
+
+// brokenSheet is the workbook with the first old in its sheet's XML from the fifth row
+// on replaced by new.
+func brokenSheet(tb testing.TB, data []byte, old, new string) []byte {
+	sheet, at := sheetCut(tb, data, 0)
+	if !bytes.Contains(sheet[at:], []byte(old)) {
+		tb.Fatalf("no %q in the sheet", old)
+	}
+	fixed := append(bytes.Clone(sheet[:at]), bytes.Replace(sheet[at:], []byte(old), []byte(new), 1)...)
+	return replacePart(tb, data, sheetPart, fixed)
 }
 
 // hugeSheet is a workbook whose sheet is rows copies of one short row.
@@ -446,6 +555,35 @@ func zipOf(tb testing.TB, parts map[string][]byte) []byte {
 	return b.Bytes()
 }
 
+// quotedFieldOfLines is a plan whose one row's first field is quoted and spans lines
+// lines of width characters, each line within MaxLineBytes, the record far past it.
+func quotedFieldOfLines(lines, width int) func() io.Reader {
+	return func() io.Reader {
+		line := strings.Repeat("x", width-1) + "\n"
+		return io.MultiReader(strings.NewReader(planHeader+`"`), &cycle{s: line, left: int64(lines * len(line))},
+			strings.NewReader(`",clinical_pharmacist,2026/27 Q1,1,0,60000`+"\n"))
+	}
+}
+
+// cycle reads s over and over, left bytes in all.
+type cycle struct {
+	s    string
+	left int64
+	at   int
+}
+
+func (c *cycle) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, io.EOF
+	}
+	n := 0
+	for n < len(p) && c.left > 0 {
+		k := copy(p[n:min(len(p), n+int(min(c.left, int64(len(c.s)-c.at))))], c.s[c.at:])
+		n, c.left, c.at = n+k, c.left-int64(k), (c.at+k)%len(c.s)
+	}
+	return n, nil
+}
+
 // gzipped is a text's gzip.
 func gzipped(text func() io.Reader) func(testing.TB) []byte {
 	return func(tb testing.TB) []byte {
@@ -493,7 +631,7 @@ func populationRows(n int) func(testing.TB) []byte {
 		var b bytes.Buffer
 		b.WriteString("pcn_code,weighted_population,effective_date\n")
 		for i := 0; i < n; i++ {
-			fmt.Fprintf(&b, "U60057,1000,%04d-%02d-01\n", 1000+i/12, i%12+1)
+			fmt.Fprintln(&b, manyPopulationRow(i))
 		}
 		return b.Bytes()
 	}
@@ -508,7 +646,7 @@ func wideRowsBomb(tb testing.TB) []byte {
 		go func() {
 			fmt.Fprintf(pw, "pcn_code,weighted_population,effective_date%s\n", strings.Repeat(",note", 60))
 			for i := 0; i < 2*MaxUnpackedBytes/len(extra); i++ {
-				fmt.Fprintf(pw, "U60057,1000,%04d-%02d-01%s\n", 1000+i/12, i%12+1, extra)
+				fmt.Fprintf(pw, "%s%s\n", manyPopulationRow(i), extra)
 			}
 			pw.Close()
 		}()

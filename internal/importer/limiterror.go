@@ -30,6 +30,16 @@ type LimitError struct {
 	Got     int64 // what the file holds or declares, when known; else 0 (more than Max)
 }
 
+// Observed is what the file was seen to hold, as the security log records it: the
+// number when known ("16384"), else "more than" the limit ("more than 65536"): reading
+// stopped there.
+func (e *LimitError) Observed() string {
+	if e.Got > e.Max {
+		return strconv.FormatInt(e.Got, 10)
+	}
+	return "more than " + strconv.FormatInt(e.Max, 10)
+}
+
 // TooLarge reports whether the limit is on the file's size (HTTP 413, Content Too
 // Large) rather than on its shape (422).
 func (e *LimitError) TooLarge() bool {

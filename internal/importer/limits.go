@@ -12,9 +12,11 @@ const (
 	// MaxUnpackedBytes bounds what a gzip file unpacks to: nine NWRS months' worth, and
 	// no more than encoding/csv reads in about a second.
 	MaxUnpackedBytes = 64 << 20
-	// MaxLineBytes bounds one physical line of a CSV file, counted as it is read so that
-	// encoding/csv never buffers more: an NWRS line is about 300 bytes. A quoted field
-	// with line breaks is counted line by line.
+	// MaxLineBytes bounds one record of a CSV file (a line, or the lines a quoted field
+	// with line breaks spans), counted as it is read so that encoding/csv never buffers
+	// more: an NWRS line is about 300 bytes. A file of MaxColumns columns of MaxCellChars
+	// characters could be longer, but a genuine one is nowhere near: it is the record,
+	// not the columns and cells, that bounds what encoding/csv holds.
 	MaxLineBytes = 64 << 10
 	// MaxColumns bounds the columns of a file or sheet: NWRS has 16, a plan file 7.
 	MaxColumns = 256

@@ -49,6 +49,9 @@ type recordKey struct{ pcn, source, id, role, detailed string }
 // ReadNWRS reads an NWRS individual-level CSV (plain or gzip). mapping gives the ARRS
 // role of each STAFF_ROLE (workforce.ARRSRoleFor). The first bad row stops the read.
 func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, error) {
+	if err := checkSize(file, r); err != nil { // the hash hides r's size from openTable
+		return nil, err
+	}
 	hash := sha256.New()
 	t, err := openTable(file, io.TeeReader(r, hash), nwrsColumns, MaxNWRSRows)
 	if err != nil {

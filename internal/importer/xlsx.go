@@ -12,9 +12,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// An Excel workbook is read in three steps, each bounded before the next: the upload
+// An Excel workbook is read in four steps, each bounded before the next: the upload
 // into memory up to MaxWorkbookBytes; its zip directory checked (parts, each part's
-// declared size, their total, and the total against the size of the upload); only then
+// declared size, their total, and the total against the size of the upload); every part
+// unpacked and checked whole, its XML too, and dropped (zipparts.go); only then
 // excelize, with its own unzip limits set to ours, streaming the first sheet row by
 // row and refusing a row past MaxSheetRows or wider than MaxColumns as soon as it is
 // seen. Cells are read raw (numbers as stored, not as formatted) and never padded.
@@ -94,8 +95,8 @@ func sizeOf(r io.Reader) (int64, bool) {
 }
 
 // checkZip refuses a workbook whose zip directory declares more than the limits allow,
-// before any part is unpacked. A part's declared size bounds what archive/zip will
-// unpack of it (it fails past it), so checking the declarations is enough.
+// before any part is unpacked (a part's declared size bounds what archive/zip will
+// unpack of it: it fails past it), then one with a part damaged (checkParts).
 func checkZip(file string, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -121,7 +122,7 @@ func checkZip(file string, data []byte) error {
 	if limit := unpackedLimit(len(data)); total > limit {
 		return &LimitError{File: file, Subject: "the workbook of " + sizeText(int64(len(data))), Limit: LimitUnpackedSize, Max: limit, Got: total}
 	}
-	return nil
+	return checkParts(file, zr)
 }
 
 // decodedWhole reports whether excelize may decode a part whole: any XML part but a

@@ -20,7 +20,8 @@ import (
 // command line) reconciles every PCN and may create those the reference data lacks. An
 // ICB lead's upload names their ICBs as scope: it may carry only the latest national
 // census and only rows of known PCNs of those ICBs, creates nothing, ends only records
-// of the ICBs it covers, and leaves England's as-of date alone; its refusals are
+// of the PCNs it carries (one absent from the file keeps its records: a partial file
+// cannot wipe an ICB), and leaves England's as-of date alone; its refusals are
 // *ScopeError.
 func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, scope []string, now time.Time) (store.ImportLog, error) {
 	mapping, err := db.NWRSRoleMap(ctx)

@@ -43,8 +43,8 @@ func checkNotFuture(file string, snap *importer.Snapshot, now time.Time) *import
 // checkScope refuses an ICB lead's upload at the first row of a PCN that the reference
 // data does not know or that is not in the lead's ICBs, or whose ICB or region is not
 // the PCN's own: a lead corrects their own ICBs' known PCNs and never creates an
-// organisation. It returns the lead's ICBs the file covers, the only ones whose records
-// the correction may end (a lead of two ICBs correcting one leaves the other alone).
+// organisation. It returns the lead's ICBs the file covers, which the import log records
+// as its scope (the store then ends records only of the PCNs the file carries).
 func checkScope(ctx context.Context, db *store.DB, file string, snap *importer.Snapshot, scope []string) ([]string, error) {
 	tree, err := db.Tree(ctx)
 	if err != nil {

@@ -238,3 +238,64 @@ func TestLeadUploadOutsideTheirICBsWritesNothing(t *testing.T) {
 		t.Error("a refused lead's upload wrote something")
 	}
 }
+
+// pcnStaff fingerprints the staff records of one PCN.
+func pcnStaff(t *testing.T, db *store.DB, pcn string) string {
+	var fp string
+	err := db.QueryRowForTest(context.Background(), `
+		SELECT count(*)::text || ':' || coalesce(md5(string_agg(
+			concat_ws('|', id, staff_role, unique_identifier, fte, start_date, end_date), ',' ORDER BY id)), '')
+		FROM staff WHERE pcn_code = '`+pcn+`'`, &fp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}
+
+// A lead's one-row correction reconciles only the PCN it carries: that PCN's other
+// records end, and every other PCN of the ICB keeps its records (a partial file cannot
+// wipe an ICB, docs/planning-choices.md).
+func TestLeadPartialCorrectionKeepsAbsentPCNs(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.New(t)
+	nationalNovember(t, db)
+	header, qoc := sampleRows(t, "QOC")
+	pcn := field(qoc[0], 3)
+	others := map[string]string{}
+	for _, r := range qoc {
+		if p := field(r, 3); p != pcn {
+			others[p] = pcnStaff(t, db, p)
+		}
+	}
+	if len(others) == 0 {
+		t.Fatal("the sample's QOC rows are of one PCN; the test needs two")
+	}
+	var open int
+	if err := db.QueryRowForTest(ctx, `SELECT count(*) FROM staff WHERE pcn_code = '`+pcn+`' AND end_date IS NULL`, &open); err != nil {
+		t.Fatal(err)
+	}
+	log, err := NWRS(ctx, db, "one.csv", strings.NewReader(csvFile(header, qoc[:1])), store.Actor{Name: "lead"}, []string{"QOC"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Ended != open-1 || log.Unchanged != 1 || log.Started != 0 {
+		t.Errorf("one row of %s (%d open records): %+v; want %d ended, 1 unchanged", pcn, open, log, open-1)
+	}
+	for p, fp := range others {
+		if pcnStaff(t, db, p) != fp {
+			t.Errorf("%s is not in the file but its records changed", p)
+		}
+	}
+	// A national file still reconciles everything: the same row nationally ends the rest.
+	dec := csvFile(header, inMonth(qoc[:1], "2025", "12"))
+	if log, err = NWRS(ctx, db, "dec.csv", strings.NewReader(dec), store.Actor{Name: "admin"}, nil, testNow); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.QueryRowForTest(ctx, `SELECT count(*) FROM staff WHERE end_date IS NULL AND source <> 'manual'`, &left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 1 {
+		t.Errorf("after a national one-row file, %d open NWRS records; want 1", left)
+	}
+}

@@ -2,39 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
-
-// Populations reads a weighted populations file and upserts it in one statement: a
-// (PCN, effective date) already held takes the file's value. It returns the rows written.
-//
-// mayChange, when not nil, says which PCNs the person may change (an ICB lead: their
-// ICBs' PCNs); a line naming any other refuses the whole file.
-func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool) (int, error) {
-	known, err := knownCodes(ctx, db)
-	if err != nil {
-		return 0, err
-	}
-	restrict(known, mayChange)
-	pops, err := importer.ReadPopulations(name, r, known)
-	if err != nil {
-		return 0, err
-	}
-	var n int
-	err = db.InTx(ctx, func(tx *store.DB) error {
-		if n, err = tx.UpsertPopulations(ctx, pops); err != nil {
-			return err
-		}
-		e := by.Entry("populations.import", "pcn_populations", name)
-		e.After = map[string]any{"file": name, "rows": n}
-		return tx.Audit(ctx, e)
-	})
-	return n, err
-}
 
 // Plans reads a plan lines file and, in one transaction, makes it the draft plan of
 // every PCN it names (PLANNING.md: "Importing replaces the draft plan of each PCN
@@ -44,14 +19,14 @@ func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by
 // mayChange, when not nil, says which PCNs the person may change; a line naming any
 // other refuses the whole file (the command line passes nil: an analyst's file).
 func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool) (store.DraftsReplaced, error) {
-	known, err := knownCodes(ctx, db)
+	known, _, err := knownCodes(ctx, db)
 	if err != nil {
 		return store.DraftsReplaced{}, err
 	}
 	restrict(known, mayChange)
 	lines, err := importer.ReadPlans(name, r, known)
 	if err != nil {
-		return store.DraftsReplaced{}, err
+		return store.DraftsReplaced{}, notYours(err)
 	}
 	out := make([]store.PlanLine, len(lines))
 	for i, l := range lines {
@@ -68,15 +43,16 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store
 	return res, err
 }
 
-// knownCodes is the PCNs and ARRS roles a file's codes are checked against.
-func knownCodes(ctx context.Context, db *store.DB) (importer.Known, error) {
+// knownCodes is the PCNs and ARRS roles a file's codes are checked against, and the
+// PCNs themselves.
+func knownCodes(ctx context.Context, db *store.DB) (importer.Known, []workforce.PCN, error) {
 	pcns, err := db.PCNs(ctx)
 	if err != nil {
-		return importer.Known{}, err
+		return importer.Known{}, nil, err
 	}
 	roles, err := db.Roles(ctx)
 	if err != nil {
-		return importer.Known{}, err
+		return importer.Known{}, nil, err
 	}
 	k := importer.Known{PCNs: make(map[string]bool, len(pcns)), RoleAdded: make(map[string]time.Time, len(roles))}
 	for _, p := range pcns {
@@ -85,7 +61,17 @@ func knownCodes(ctx context.Context, db *store.DB) (importer.Known, error) {
 	for _, r := range roles {
 		k.RoleAdded[r.Code] = r.Added
 	}
-	return k, nil
+	return k, pcns, nil
+}
+
+// notYours makes a row naming a PCN the person may not change a *ScopeError, which the
+// server logs as a security event; other errors pass unchanged.
+func notYours(err error) error {
+	var ny *importer.NotYoursError
+	if errors.As(err, &ny) {
+		return &ScopeError{ny.RowError}
+	}
+	return err
 }
 
 // auditPlanImport writes one audit entry per PCN whose draft the file replaced, so that

@@ -21,12 +21,12 @@ const (
 func TestPopulationsUpsert(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"}, nil)
+	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,100000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"}, nil, testNow)
 	if err != nil || n != 2 {
 		t.Fatalf("first file: %d, %v", n, err)
 	}
 	// The same (PCN, date) takes the new value; a new date adds a row.
-	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,51000,2025-01-01\nU60057,52000.125,2026-01-01\n"), store.Actor{Name: "test"}, nil)
+	n, err = Populations(ctx, db, "b.csv", strings.NewReader(popHeader+"U60057,101000,2025-01-01\nU60057,102000.125,2026-01-01\n"), store.Actor{Name: "test"}, nil, testNow)
 	if err != nil || n != 2 {
 		t.Fatalf("second file: %d, %v", n, err)
 	}
@@ -40,9 +40,9 @@ func TestPopulationsUpsert(t *testing.T) {
 		ok   bool
 	}{
 		{"2024-12-31", "U60057", 0, false}, // nothing in force yet
-		{"2025-01-01", "U60057", 51000, true},
-		{"2025-12-31", "U60057", 51000, true},
-		{"2026-01-01", "U60057", 52000.125, true},
+		{"2025-01-01", "U60057", 101000, true},
+		{"2025-12-31", "U60057", 101000, true},
+		{"2026-01-01", "U60057", 102000.125, true},
 		{"2030-01-01", "U79722", 40000.5, true},
 	} {
 		d, _ := workforce.ParseDate(c.day)
@@ -59,22 +59,22 @@ func TestPopulationsUpsert(t *testing.T) {
 func TestRejectedPopulationsWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
-	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,50000,2025-01-01\n"), store.Actor{Name: "test"}, nil); err != nil {
+	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,100000,2025-01-01\n"), store.Actor{Name: "test"}, nil, testNow); err != nil {
 		t.Fatal(err)
 	}
 	before := populationsTable(t, db)
 	bad := map[string]string{
-		"unknown PCN":  popHeader + "U60057,1,2026-01-01\nU99999,1,2026-01-01\n",
-		"negative":     popHeader + "U60057,1,2026-01-01\nU79722,-1,2026-01-01\n",
-		"bad date":     popHeader + "U60057,1,2026-01-01\nU79722,1,2026-13-01\n",
-		"duplicate":    popHeader + "U60057,1,2026-01-01\nU60057,2,2026-01-01\n",
-		"non-numeric":  popHeader + "U60057,1,2026-01-01\nU79722,many,2026-01-01\n",
+		"unknown PCN":  popHeader + "U60057,100000,2026-01-01\nU99999,1,2026-01-01\n",
+		"negative":     popHeader + "U60057,100000,2026-01-01\nU79722,-1,2026-01-01\n",
+		"bad date":     popHeader + "U60057,100000,2026-01-01\nU79722,30000,2026-13-01\n",
+		"duplicate":    popHeader + "U60057,100000,2026-01-01\nU60057,100001,2026-01-01\n",
+		"non-numeric":  popHeader + "U60057,100000,2026-01-01\nU79722,many,2026-01-01\n",
 		"empty":        "",
 		"header only":  popHeader,
 		"short header": "pcn_code,weighted_population\nU60057,1\n",
 	}
 	for name, text := range bad {
-		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil)
+		_, err := Populations(ctx, db, name+".csv", strings.NewReader(text), store.Actor{Name: "test"}, nil, testNow)
 		var re *importer.RowError
 		if !errors.As(err, &re) || re.Line < 1 {
 			t.Errorf("%s: want an error naming the line, got %v", name, err)

@@ -125,7 +125,7 @@ func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 	if _, err := ingest.NWRS(ctx, e.db, "census.csv", strings.NewReader(scenarioNWRS), capBy, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Populations(ctx, e.db, "pops.csv", strings.NewReader(scenarioPopulations), capBy, nil); err != nil {
+	if _, err := ingest.Populations(ctx, e.db, "pops.csv", strings.NewReader(scenarioPopulations), capBy, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var sc dashScenario
@@ -162,7 +162,8 @@ func scenarioAcceptedPlan(t *testing.T, e *capEnv) store.Plan {
 		t.Fatal(err)
 	}
 	for _, a := range []store.PlanAction{store.ActionSubmit, store.ActionSignOff, store.ActionAccept} {
-		moved, err := e.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, By: capBy})
+		// One person per move: the workflow keeps the submitter, the director and the reviewer apart.
+		moved, err := e.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, By: store.Actor{Name: string(a) + "-" + capBy.Name}})
 		if err != nil {
 			t.Fatalf("%s: %v", a, err)
 		}

@@ -6,8 +6,10 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"strings"
 
 	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/imports"
@@ -24,19 +26,42 @@ func (s *Server) imports(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) importsPage(r *http.Request) (imports.Page, error) {
-	logs, err := s.db.Imports(r.Context())
+	u := currentUser(r)
+	logs, err := s.visibleImports(r, u)
 	if err != nil {
 		return imports.Page{}, err
 	}
-	u := currentUser(r)
-	p := imports.Page{Layout: s.page(r, "Imports", layout.NavImports), CanImport: u.CanImport(), CanPlan: canUploadPlans(u)}
+	p := imports.Page{Layout: s.page(r, "Imports", layout.NavImports), CanImport: u.CanImport(), CanPlan: canUploadPlans(u), National: u.IsAdmin()}
 	for _, l := range logs {
 		p.Logs = append(p.Logs, imports.Log{
-			ID: l.ID, At: l.ImportedAt, FileName: l.FileName, By: l.ImportedBy, Census: l.Census, Rows: l.Rows,
+			ID: l.ID, At: l.ImportedAt, FileName: l.FileName, By: uploader(u, l), Census: l.Census, Rows: l.Rows,
 			FTE: l.FTE, ARRSFTE: l.ARRSFTE, Started: l.Started, Ended: l.Ended, Unchanged: l.Unchanged, PCNsCreated: l.PCNsCreated,
 		})
 	}
 	return p, nil
+}
+
+// visibleImports is the part of the import log a user may read: all of it for an
+// admin; national imports and the uploads touching their ICBs for an ICB lead; national
+// imports only for everyone else.
+func (s *Server) visibleImports(r *http.Request, u *auth.User) ([]store.ImportLog, error) {
+	if u.IsAdmin() {
+		return s.db.Imports(r.Context())
+	}
+	return s.db.ImportsFor(r.Context(), u.ICBs())
+}
+
+// uploader is who the log names as having made an import: the email to an admin and
+// on one's own uploads, else the body it was made for, so no one reads another person's
+// address.
+func uploader(u *auth.User, l store.ImportLog) string {
+	switch {
+	case u.IsAdmin() || l.ImportedBy == u.Email:
+		return l.ImportedBy
+	case l.Scope == nil:
+		return "NHS England (national)"
+	}
+	return "an ICB lead of " + strings.Join(l.Scope, ", ")
 }
 
 func canUploadPlans(u *auth.User) bool {
@@ -50,15 +75,9 @@ func actorOf(r *http.Request) store.Actor {
 
 func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "nwrs", func(name string, f io.Reader) (string, error) {
-		u := currentUser(r)
-		scope := importScope(u)
-		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), scope, s.now())
-		var outside *ingest.ScopeError
-		if errors.As(err, &outside) {
-			s.log.Warn("security", "event", "import_refused", "kind", "nwrs", "user_id", u.ID, "user", u.Email,
-				"scope", scope, "line", outside.Line, "column", outside.Column, "reason", outside.Reason)
-		}
+		log, err := ingest.NWRS(r.Context(), s.db, name, f, actorOf(r), importScope(currentUser(r)), s.now())
 		if err != nil {
+			s.logImportRefusal(r, err)
 			return "", err
 		}
 		return fmt.Sprintf("Imported %s: census %s, %d rows, %.1f FTE; %d records started, %d ended.",
@@ -68,8 +87,9 @@ func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "populations", func(name string, f io.Reader) (string, error) {
-		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r), s.mayChangePCN(r, false))
+		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r), s.mayChangePCN(r, false), s.now())
 		if err != nil {
+			s.logImportRefusal(r, err)
 			return "", err
 		}
 		return fmt.Sprintf("Imported %s: %d weighted populations.", name, n), nil
@@ -81,6 +101,7 @@ func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "plans", func(name string, f io.Reader) (string, error) {
 		res, err := ingest.Plans(r.Context(), s.db, name, f, actorOf(r), mayChange)
 		if err != nil {
+			s.logImportRefusal(r, err)
 			return "", err
 		}
 		return fmt.Sprintf("Imported %s: %d plan lines, the draft plans of %d PCNs replaced.", name, res.Lines, res.PCNs), nil
@@ -130,6 +151,26 @@ func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field str
 	}
 	p.Error, p.Field, p.Layout.HasErrors = msg, field, true
 	return renderStatus(w, r, status, imports.View(p))
+}
+
+// logImportRefusal records, as a security event, an upload refused for reaching past
+// what its sender may change (another ICB's or PCN's rows, a census month a lead may
+// not import) or for a PCN code that is not a known, well-formed one: nothing was
+// written, so the audit trail cannot show the attempt. Other errors are left to the
+// page (and limits to fileRefusal, which logs its own).
+func (s *Server) logImportRefusal(r *http.Request, err error) {
+	var outside *ingest.ScopeError
+	var row *importer.RowError
+	switch {
+	case errors.As(err, &outside):
+		row = outside.RowError
+	case errors.As(err, &row) && strings.EqualFold(row.Column, "pcn_code"):
+	default:
+		return
+	}
+	u := currentUser(r)
+	s.log.Warn("security", "event", "import_refused", "user_id", u.ID, "user", u.Email, "route", r.URL.Path,
+		"scope", importScope(u), "line", row.Line, "column", row.Column, "reason", row.Reason)
 }
 
 // importScope is the ICBs an upload may touch: nil (national: it may move England's

@@ -19,8 +19,10 @@ const maxCommentLength = workforce.MaxCommentLength
 // planMove answers a POST of the sign-off workflow: submit (the PCN's managers), sign
 // off (its clinical directors), accept or return (its ICB's leads). The route's rule
 // has checked the role (403); here the plan must be the PCN's (404), in a status the
-// move starts from (409, saying why) and at the version the person saw (409). A
-// return needs a comment (422). Done, the move is in plan_events and the audit trail,
+// move starts from (409, saying why) and at the version the person saw (409), and
+// the person must not have submitted it (to sign it off) or submitted or signed it
+// off (to accept it): 409, saying so, and a security record. A return needs a
+// comment (422). Done, the move is in plan_events and the audit trail,
 // in the same transaction, and the page reloads (303).
 func (s *Server) planMove(action store.PlanAction) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
@@ -46,9 +48,13 @@ func (s *Server) planMove(action store.PlanAction) handlerFunc {
 		}
 		moved, err := s.movePlan(r, st, store.PlanMove{PCN: st.pcn.Code, PlanID: id, Version: version, Action: action, Comment: comment})
 		var refused *store.StatusError
+		var duty *store.DutyError
 		switch {
 		case errors.As(err, &refused):
 			return s.moveRefused(w, r, id, comment, moveRefusal(action, st.number(id), refused.Status))
+		case errors.As(err, &duty):
+			s.logDutyRefused(r, st, id, duty)
+			return s.moveRefused(w, r, id, comment, dutyRefusal(duty))
 		case errors.Is(err, store.ErrConflict):
 			return s.moveRefused(w, r, id, comment, fmt.Sprintf("Version %d changed after you opened it: check it again, then %s it", st.number(id), moveVerb(action)))
 		case err != nil:
@@ -142,4 +148,23 @@ func moveDone(st planState, m store.MovedPlan) string {
 		return "Version " + n + " is returned. The network had already started version " + strconv.Itoa(st.number(m.ReturnedTo)) + ", which now carries your comment."
 	}
 	return "Version " + n + " is returned to the network with your comment."
+}
+
+// dutyRefusal says why the workflow refused a person a move on their own plan.
+func dutyRefusal(e *store.DutyError) string {
+	if e.Earlier == store.ActionSignOff {
+		return "You signed this plan off, so someone else must accept it"
+	}
+	if e.Action == store.ActionSignOff {
+		return "You submitted this plan, so someone else must sign it off"
+	}
+	return "You submitted this plan, so someone else must accept it"
+}
+
+// logDutyRefused records in the security log a move refused because the person took
+// an earlier move of the same version (separation of duties).
+func (s *Server) logDutyRefused(r *http.Request, st planState, id int64, e *store.DutyError) {
+	u := currentUser(r)
+	s.log.Warn("security", "event", "duty_refused", "user_id", u.ID, "user", u.Email, "pcn", st.pcn.Code,
+		"plan", id, "action", string(e.Action), "earlier", string(e.Earlier), "ip", s.clientIP(r))
 }

@@ -124,10 +124,29 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 	if len(out) == 0 {
 		return nil, "Give the user at least one grant"
 	}
-	if err := auth.CheckGrants(out); err != nil {
-		return nil, selfSignOffMessage(err.(auth.ErrSelfSignOff))
+	tree, err := cached(ctx, s, "tree", s.db.Tree)
+	if err != nil {
+		return nil, "The grants could not be checked; try again"
+	}
+	icbOf := func(pcn string) string { p, _ := tree.PCN(pcn); return p.ICBCode }
+	var selfSignOff auth.ErrSelfSignOff
+	var selfAccept auth.ErrSelfAccept
+	switch err := auth.CheckGrantsIn(out, icbOf); {
+	case errors.As(err, &selfSignOff):
+		return nil, selfSignOffMessage(selfSignOff)
+	case errors.As(err, &selfAccept):
+		return nil, selfAcceptMessage(selfAccept)
+	case err != nil:
+		return nil, err.Error()
 	}
 	return out, ""
+}
+
+// selfAcceptMessage says why a director grant for a PCN and a lead grant for its ICB
+// are refused together.
+func selfAcceptMessage(e auth.ErrSelfAccept) string {
+	return "A user cannot be both a clinical director of " + e.PCN + " and an ICB lead of " + e.ICB +
+		", its ICB: the ICB lead accepts the plan the clinical director signs off. Give one of the two grants to someone else"
 }
 
 // selfSignOffMessage says why a manager and director grant for one PCN is refused.

@@ -26,8 +26,10 @@ type NWRSImport struct {
 	// Scope, when not nil, limits the import to the PCNs of these ICBs (an ICB lead's
 	// upload, PLANNING.md "Importing a census"): its census must be the latest national
 	// one, every record must be of a known PCN of these ICBs, no organisation is created
-	// and only their open records can end. Nil is a national file, the only kind that
-	// moves England's as-of date.
+	// and only the open records of the PCNs the file carries can end (a PCN absent from
+	// a lead's correction keeps its records: docs/planning-choices.md). Nil is a
+	// national file, the only kind that moves England's as-of date, and it reconciles
+	// every PCN.
 	Scope []string
 }
 
@@ -84,7 +86,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err != nil {
 			return err
 		}
-		open, local, err := tx.openNWRS(ctx, in.Scope)
+		open, local, err := tx.openNWRS(ctx, in.reconciled())
 		if err != nil {
 			return err
 		}
@@ -208,6 +210,20 @@ func (c *orgColumns) add(o workforce.OrgPath) {
 	c.pcn, c.pcnName = append(c.pcn, o.PCN.Code), append(c.pcnName, o.PCN.Name)
 }
 
+// reconciled is the PCNs whose open records the import compares with the file, and
+// may end: nil (every PCN) for a national file; for an ICB lead's correction, only the
+// PCNs it carries, so that a partial file cannot wipe the rest of an ICB.
+func (in NWRSImport) reconciled() []string {
+	if in.Scope == nil {
+		return nil
+	}
+	pcns := make([]string, 0, len(in.Orgs))
+	for _, o := range in.Orgs {
+		pcns = append(pcns, o.PCN.Code)
+	}
+	return pcns
+}
+
 // localDetails are what a PCN records of an NWRS record that NWRS does not carry.
 // When an import restarts a record (its FTE changed), the new one keeps them.
 type localDetails struct {
@@ -217,14 +233,14 @@ type localDetails struct {
 	arrsFunded      *bool
 }
 
-// openNWRS lists the open NWRS records with what reconciliation compares, and the
-// local details of each, by snapshot key.
-func (db *DB) openNWRS(ctx context.Context, scope []string) ([]workforce.Staff, map[workforce.SnapshotKey]localDetails, error) {
+// openNWRS lists the open NWRS records of pcns (nil: every PCN) with what
+// reconciliation compares, and the local details of each, by snapshot key.
+func (db *DB) openNWRS(ctx context.Context, pcns []string) ([]workforce.Staff, map[workforce.SnapshotKey]localDetails, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8,
 		       band, employer, annual_cost_pence, employment_model, arrs_funded
 		FROM staff WHERE end_date IS NULL AND source = ANY($1)
-		  AND ($2::text[] IS NULL OR pcn_code IN (SELECT code FROM pcns WHERE icb_code = ANY($2)))`, nwrsSources, scope)
+		  AND ($2::text[] IS NULL OR pcn_code = ANY($2))`, nwrsSources, pcns)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -282,14 +298,25 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 	return log, nil
 }
 
-// Imports lists the import log, newest first.
+// Imports lists the whole import log, newest first (an admin's view).
 func (db *DB) Imports(ctx context.Context) ([]ImportLog, error) {
+	return db.importLog(ctx, `TRUE`)
+}
+
+// ImportsFor lists, newest first, the national imports and the ICB leads' uploads that
+// touched any of icbs: the part of the log someone leading icbs (or none) may read.
+func (db *DB) ImportsFor(ctx context.Context, icbs []string) ([]ImportLog, error) {
+	return db.importLog(ctx, `scope IS NULL OR scope && $1::text[]`, icbs)
+}
+
+// importLog lists the import log rows matching where, newest first.
+func (db *DB) importLog(ctx context.Context, where string, args ...any) ([]ImportLog, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT id, imported_at, file_name, sha256, imported_by, census_date, rows, fte::float8, arrs_fte::float8,
 		       started, ended, unchanged, pcns_created, scope
-		FROM nwrs_imports ORDER BY imported_at DESC, id DESC`)
+		FROM nwrs_imports WHERE `+where+` ORDER BY imported_at DESC, id DESC`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("store: import log: %w", err)
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (ImportLog, error) {
 		var l ImportLog

@@ -185,7 +185,9 @@ type MovedPlan struct {
 
 // MovePlan takes one move of the workflow, in one transaction, recording it in
 // plan_events. The plan must be the PCN's (else ErrNotFound), in a status the move
-// starts from (else *StatusError), at the version the person saw (else ErrConflict).
+// starts from (else *StatusError), at the version the person saw (else ErrConflict),
+// and the person must not have taken a move of the version that bars this one (else
+// *DutyError; see dutyBars: no one signs off or accepts their own plan).
 //
 //   - A submission supersedes every other version of the PCN still waiting for
 //     sign-off or review: the reviewers see only the newest.
@@ -206,6 +208,9 @@ func (db *DB) MovePlan(ctx context.Context, m PlanMove) (MovedPlan, error) {
 		}
 		if p.Version != m.Version {
 			return fmt.Errorf("%w: plan %d is at version %d, not %d", ErrConflict, p.ID, p.Version, m.Version)
+		}
+		if err := tx.checkDuty(ctx, p, m); err != nil {
+			return err
 		}
 		switch m.Action {
 		case ActionSubmit:

@@ -22,8 +22,11 @@ func TestPlanDraftsAndMoves(t *testing.T) {
 	save := func(id int64, version int, fte float64) (store.Plan, error) {
 		return db.SaveDraft(ctx, store.DraftSave{PCN: "U60057", PlanID: id, Version: version, Lines: line(fte), Action: store.ActionSave, By: by})
 	}
+	// One person per move: the manager submits, the director signs off, the lead reviews.
+	movers := map[store.PlanAction]store.Actor{store.ActionSubmit: by, store.ActionSignOff: {Name: "d@test.nhs.uk"},
+		store.ActionAccept: {Name: "l@test.nhs.uk"}, store.ActionReturn: {Name: "l@test.nhs.uk"}}
 	move := func(p store.Plan, a store.PlanAction, comment string) (store.MovedPlan, error) {
-		return db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, Comment: comment, By: by})
+		return db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, Comment: comment, By: movers[a]})
 	}
 
 	v1, err := save(0, 0, 1)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -27,6 +28,33 @@ func (db *DB) UpsertPopulations(ctx context.Context, pops []workforce.Population
 		return 0, mapErr(err)
 	}
 	return int(tag.RowsAffected()), nil
+}
+
+// HeldPopulations returns the values already held for the (PCN, effective date) pairs
+// of pops, the ones an upsert of pops would replace: what an audit entry records as
+// "before".
+func (db *DB) HeldPopulations(ctx context.Context, pops []workforce.Population) ([]workforce.Population, error) {
+	code := make([]string, len(pops))
+	date := make([]time.Time, len(pops))
+	for i, p := range pops {
+		code[i], date[i] = p.PCNCode, p.EffectiveDate
+	}
+	rows, err := db.q.Query(ctx, `
+		SELECT p.pcn_code, p.effective_date, p.weighted_population::float8
+		FROM pcn_populations p JOIN unnest($1::text[], $2::date[]) AS u(code, day)
+		  ON p.pcn_code = u.code AND p.effective_date = u.day
+		ORDER BY p.pcn_code, p.effective_date`, code, date)
+	if err != nil {
+		return nil, fmt.Errorf("store: populations held: %w", err)
+	}
+	held, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Population, error) {
+		var p workforce.Population
+		return p, r.Scan(&p.PCNCode, &p.EffectiveDate, &p.Weighted)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: populations held: %w", err)
+	}
+	return held, nil
 }
 
 // PopulationsOn returns, by PCN code, the weighted population in force on day d: the

@@ -14,9 +14,11 @@ type Page struct {
 	Layout layout.PageParams
 	Logs   []Log
 	// CanImport shows the NWRS and populations upload forms (ICB leads, admins);
-	// CanPlan the plan upload form (PCN managers, ICB leads, admins).
+	// CanPlan the plan upload form (PCN managers, ICB leads, admins). National says the
+	// user's NWRS upload is a national import (an admin's), not an ICB lead's correction.
 	CanImport bool
 	CanPlan   bool
+	National  bool
 	// Success is the message of the import just made; Errors the failure of one that
 	// was refused (Field is the form field: nwrs, populations or plans).
 	Success string
@@ -62,6 +64,17 @@ func (p Page) errors() ui.ErrorSummaryParams {
 	}
 	return ui.ErrorSummaryParams{Title: "The file was not imported", Description: "Nothing was changed. Correct the file and upload it again.",
 		Errors: []ui.ErrorSummaryItem{{Text: p.Error, Href: "#" + p.Field}}}
+}
+
+// nwrsHint says what an NWRS upload does for this user: an admin's is national, an
+// ICB lead's corrects only the PCNs it carries (docs/planning-choices.md).
+func (p Page) nwrsHint() string {
+	const file = "The CSV inside NHS England's PCNWFIndividualCSV zip, or a .gz of it. "
+	if p.National {
+		return file + "A national import: it reconciles every PCN, and people missing from it leave on its census date."
+	}
+	return file + "Your upload corrects the latest national census month for the PCNs the file carries, which must be in your ICBs: " +
+		"in those PCNs, people missing from the file leave on the census date; PCNs not in the file keep their records."
 }
 
 // fieldError is the message beside one upload field.

@@ -79,7 +79,7 @@ func content(p Page) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if p.CanImport {
-			templ_7745c5c3_Err = upload("nwrs", "/imports/nwrs", "NWRS individual-level file", "The CSV inside NHS England's PCNWFIndividualCSV zip, or a .gz of it.", ".csv,.gz,text/csv,application/gzip", p.fieldError("nwrs")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = upload("nwrs", "/imports/nwrs", "NWRS individual-level file", p.nwrsHint(), ".csv,.gz,text/csv,application/gzip", p.fieldError("nwrs")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -87,7 +87,7 @@ func content(p Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = upload("populations", "/imports/populations", "Weighted populations", "CSV with columns pcn_code, weighted_population, effective_date.", ".csv,text/csv", p.fieldError("populations")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = upload("populations", "/imports/populations", "Weighted populations", "CSV with columns pcn_code, weighted_population, effective_date. Each value must be within 0.5 to 2.5 times the PCN's registered list (and at most 1,000,000), effective from 1 July 2019 to 15 months ahead.", ".csv,text/csv", p.fieldError("populations")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -145,7 +145,7 @@ func upload(field, action, label, hint, accept, err string) templ.Component {
 		var templ_7745c5c3_Var4 templ.SafeURL
 		templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(action))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/imports/imports.templ`, Line: 39, Col: 51}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `imports.templ`, Line: 39, Col: 51}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 		if templ_7745c5c3_Err != nil {
@@ -158,7 +158,7 @@ func upload(field, action, label, hint, accept, err string) templ.Component {
 		var templ_7745c5c3_Var5 string
 		templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs("upload-" + field)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/imports/imports.templ`, Line: 39, Col: 115}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `imports.templ`, Line: 39, Col: 115}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 		if templ_7745c5c3_Err != nil {
