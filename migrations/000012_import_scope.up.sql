@@ -1,7 +1,8 @@
 -- Scoped imports stay in scope (PLANNING.md, "Importing a census"): only a national
 -- import (an admin's upload or the command line) moves England's as-of date; an ICB
--- lead's upload corrects their ICBs' records for the latest national census. scope names
--- the ICBs an upload was limited to; NULL is a national import.
+-- lead's upload corrects, for the latest national census, the records of the PCNs it
+-- carries (docs/planning-choices.md). scope names the ICBs an upload was limited to (the
+-- import log shows it to those ICBs' leads); NULL is a national import.
 ALTER TABLE nwrs_imports ADD COLUMN scope text[]
     CONSTRAINT nwrs_imports_scope_named CHECK (scope IS NULL OR cardinality(scope) > 0);
 

@@ -3,13 +3,16 @@ package server
 import (
 	"context"
 	"log/slog"
+	"maps"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/store"
 )
@@ -67,9 +70,15 @@ func TestPopulationUploadBoundedAndScoped(t *testing.T) {
 	if code, body := upload(t, lead, ts.URL+"/imports/populations", "pops.csv", []byte(h+"U60057,110000,2025-01-01\n")); code != http.StatusSeeOther {
 		t.Fatalf("a plausible population: %d %s", code, body)
 	}
-	entries, err := db.AuditLog(context.Background(), store.AuditFilter{Actor: "lead@test.nhs.uk"})
+	all, err := db.AuditLog(context.Background(), store.AuditFilter{Actor: "lead@test.nhs.uk"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var entries []store.AuditEntry
+	for _, e := range all {
+		if e.Action == "populations.import" {
+			entries = append(entries, e)
+		}
 	}
 	if len(entries) != 1 || entries[0].PCN != "U60057" || entries[0].ICB != "QOC" || !strings.Contains(entries[0].AfterJSON, `"weighted_population": 110000`) {
 		t.Errorf("audit of the accepted upload: %+v", entries)
@@ -108,16 +117,71 @@ func TestImportRefusalsAreLogged(t *testing.T) {
 	}
 }
 
-// importLogRows reads /imports as email: each row's file name and who it names.
-func importLogRows(t *testing.T, ts string, email string) map[string]string {
+// The import log is scoped: admins see every import and who made it; an ICB lead the
+// national imports and the uploads touching their ICBs; others the national imports
+// only; and no one but an admin reads another person's email.
+func TestImportLogIsScoped(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	if _, err := db.CreateUser(context.Background(), auth.User{Email: "lead2@test.nhs.uk", Name: "Second QOC lead", PasswordHash: hash,
+		Active: true, Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s, ts := newTestServer(t, db)
+	s.now = func() time.Time { return time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC) }
+	header, qoc := nwrsRows(t, "QOC", "2025,11")
+	_, qsl := nwrsRows(t, "QSL", "2025,11")
+	for _, u := range []struct {
+		email, file string
+		content     []byte
+	}{
+		{"admin@test.nhs.uk", "national.csv", nwrsFile(header, qsl, qoc)},
+		{"lead@test.nhs.uk", "qoc.csv", nwrsFile(header, qoc[1:])},
+		{"other-lead@test.nhs.uk", "qsl.csv", nwrsFile(header, qsl[1:])},
+	} {
+		c := client(t)
+		signIn(t, ts, c, u.email)
+		if code, body := upload(t, c, ts.URL+"/imports/nwrs", u.file, u.content); code != http.StatusSeeOther {
+			t.Fatalf("%s's %s: %d %s", u.email, u.file, code, body)
+		}
+	}
+	const national = "NHS England (national)"
+	cases := []struct {
+		email string
+		want  map[string]string // file name → who the log names
+	}{
+		{"admin@test.nhs.uk", map[string]string{"national.csv": "admin@test.nhs.uk", "qoc.csv": "lead@test.nhs.uk", "qsl.csv": "other-lead@test.nhs.uk"}},
+		{"lead@test.nhs.uk", map[string]string{"national.csv": national, "qoc.csv": "lead@test.nhs.uk"}},
+		{"lead2@test.nhs.uk", map[string]string{"national.csv": national, "qoc.csv": "an ICB lead of QOC"}},
+		{"other-lead@test.nhs.uk", map[string]string{"national.csv": national, "qsl.csv": "other-lead@test.nhs.uk"}},
+		{"manager@test.nhs.uk", map[string]string{"national.csv": national}},
+		{"director@test.nhs.uk", map[string]string{"national.csv": national}},
+	}
+	for _, c := range cases {
+		got, html := importLogRows(t, ts, c.email)
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s reads %v, want %v", c.email, got, c.want)
+		}
+		for _, other := range []string{"admin@test.nhs.uk", "lead@test.nhs.uk", "other-lead@test.nhs.uk"} {
+			if other != c.email && c.email != "admin@test.nhs.uk" && strings.Contains(strings.ReplaceAll(html, c.email, ""), other) {
+				t.Errorf("%s's /imports shows %s", c.email, other)
+			}
+		}
+	}
+}
+
+// importLogRows reads /imports as email: each log row's file name and who it names,
+// and the page's HTML.
+func importLogRows(t *testing.T, ts *httptest.Server, email string) (map[string]string, string) {
 	t.Helper()
 	c := client(t)
-	signIn(t, &testServerURL{ts}, c, email)
-	_, doc := fetch(t, c, ts+"/imports")
+	signIn(t, ts, c, email)
+	_, doc := fetch(t, c, ts.URL+"/imports")
 	rows := map[string]string{}
-	doc.Find(`[data-testid^="import-"] `).Each(func(_ int, row *goquery.Selection) {
-		cells := row.Find("td")
+	doc.Find(`tr[data-testid^="import-"]`).Each(func(_ int, row *goquery.Selection) {
+		cells := row.Children()
 		rows[strings.TrimSpace(cells.Eq(1).Text())] = strings.TrimSpace(cells.Last().Text())
 	})
-	return rows
+	html, _ := doc.Html()
+	return rows, html
 }
