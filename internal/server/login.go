@@ -7,9 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/login"
 )
@@ -58,6 +60,14 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next")), SSO: s.ssoName()}
 	email, emailErr := auth.NormaliseEmail(p.Email)
+	if len(p.Email) > workforce.MaxEmailLength {
+		p.Email, emailErr = clip(p.Email, workforce.MaxEmailLength), errSignInTooLong
+	}
+	password := r.PostForm.Get("password")
+	if len(password) > maxSignInPasswordBytes {
+		// No password this long can have been set: refused like a wrong one, unhashed.
+		password, emailErr = "", errSignInTooLong
+	}
 	ipKey, accountKey := "ip:"+s.clientIP(r), ""
 	if emailErr == nil {
 		accountKey = "account:" + email
@@ -82,7 +92,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		p.Error, p.Layout.HasErrors = "The service is busy. Try again in a minute.", true
 		return renderStatus(w, r, http.StatusServiceUnavailable, login.View(p))
 	}
-	u, reason, err := s.checkPassword(r, email, emailErr, r.PostForm.Get("password"))
+	u, reason, err := s.checkPassword(r, email, emailErr, password)
 	release()
 	if err != nil {
 		return err
@@ -107,6 +117,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 // always told the one signInFailed.
 const (
 	reasonBadEmail    = "malformed_email"
+	reasonTooLong     = "too_long"
 	reasonUnknown     = "unknown_account"
 	reasonInactive    = "inactive_account"
 	reasonSSOOnly     = "no_password_set"
@@ -119,9 +130,27 @@ const maxLoggedEmailChars = maxEmailLength
 
 // checkPassword verifies the password, spending the same time whether or not the
 // account exists; the reason is empty when it matched.
+// maxSignInPasswordBytes bounds the password a sign-in hashes: the policy allows 64
+// characters (at most 256 bytes of UTF-8); older passwords get room to spare.
+const maxSignInPasswordBytes = 1024
+
+// errSignInTooLong marks a sign-in whose email or password is longer than any account's.
+var errSignInTooLong = errors.New("email or password longer than any account's")
+
+// clip cuts s to at most n bytes, at a character boundary.
+func clip(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:min(n, len(s))]
+}
+
 func (s *Server) checkPassword(r *http.Request, email string, emailErr error, password string) (auth.User, string, error) {
 	if emailErr != nil {
 		auth.VerifyNothing(password)
+		if errors.Is(emailErr, errSignInTooLong) {
+			return auth.User{}, reasonTooLong, nil
+		}
 		return auth.User{}, reasonBadEmail, nil
 	}
 	u, err := s.db.UserByEmail(r.Context(), email)

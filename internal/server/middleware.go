@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -81,14 +82,26 @@ func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	return cop.Handler(next)
 }
 
+// maxFormBytes bounds a posted form (not a file upload, which has its own limits): the
+// largest form, a full plan grid of 23 roles × 12 quarters × 3 figures, is about 100 KB.
+// Go's own default is 10 MB, which a sign-in form would otherwise echo back.
+const maxFormBytes = 1 << 20
+
 // cleanInput refuses, with a 400 page, a query or form holding a NUL or another control
 // character (other than tab and line ends) or invalid UTF-8: no page needs them, and
-// the database refuses NUL in text.
+// the database refuses NUL in text. A form larger than maxFormBytes is a 413.
 func (s *Server) cleanInput(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		bad := !cleanValues(r.URL.Query())
 		if !bad && r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-			if err := r.ParseForm(); err == nil {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+			err := r.ParseForm()
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				s.renderError(w, r, http.StatusRequestEntityTooLarge, "The form is larger than 1 MB, so it was not accepted.")
+				return
+			}
+			if err == nil {
 				bad = !cleanValues(r.PostForm)
 			}
 		}

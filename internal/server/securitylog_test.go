@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -112,5 +113,48 @@ func TestLoginSecurityLog(t *testing.T) {
 	}
 	if strings.Contains(logged.String(), strongPassword) {
 		t.Error("the new password reached the log")
+	}
+}
+
+// TestOverlongSignInRefusedUnhashed: an email or password longer than any account's is
+// refused like a wrong password, logged as too long, and the email echoed back clipped;
+// a form past maxFormBytes is a 413 before any of it is read into values.
+func TestOverlongSignInRefusedUnhashed(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	var logged logBuffer
+	s := New(db, config.Config{Dev: true}, slog.New(slog.NewJSONHandler(&logged, nil)))
+	ts := newServerFor(t, s)
+	post := func(v url.Values) (int, string) {
+		res, err := client(t).PostForm(ts.URL+"/login", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var b strings.Builder
+		if _, err := io.Copy(&b, res.Body); err != nil {
+			t.Fatal(err)
+		}
+		return res.StatusCode, b.String()
+	}
+	longEmail := strings.Repeat("a", 300) + "@test.nhs.uk"
+	code, body := post(url.Values{"email": {longEmail}, "password": {testPassword}})
+	if code != http.StatusUnprocessableEntity || strings.Contains(body, longEmail) || !strings.Contains(body, strings.Repeat("a", 200)) {
+		t.Errorf("long email: %d, echoed whole: %v", code, strings.Contains(body, longEmail))
+	}
+	if code, _ := post(url.Values{"email": {"manager@test.nhs.uk"}, "password": {strings.Repeat("p", maxSignInPasswordBytes+1)}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("long password: %d, want 422", code)
+	}
+	tooLong := 0
+	for _, f := range securityEvents(t, &logged, "signin_failure") {
+		if f["reason"] == "too_long" {
+			tooLong++
+		}
+	}
+	if tooLong != 2 {
+		t.Errorf("%d sign-ins logged as too long, want 2", tooLong)
+	}
+	if code, _ := post(url.Values{"email": {"manager@test.nhs.uk"}, "password": {strings.Repeat("p", maxFormBytes)}}); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("a form over %d bytes: %d, want 413", maxFormBytes, code)
 	}
 }
