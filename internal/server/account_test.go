@@ -19,16 +19,12 @@ import (
 // changePassword posts the password change form.
 func changePassword(t *testing.T, c *http.Client, ts string, current, password, confirm string) (int, *goquery.Document) {
 	t.Helper()
-	res, err := c.PostForm(ts+"/account/password", url.Values{"current": {current}, "password": {password}, "confirm": {confirm}})
+	code, body := postForm(t, c, ts+"/account/password", url.Values{"current": {current}, "password": {password}, "confirm": {confirm}})
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
-	doc, err := goquery.NewDocumentFromReader(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, doc
+	return code, doc
 }
 
 func TestPasswordChangeRefusals(t *testing.T) {

@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -125,18 +124,7 @@ func TestOverlongSignInRefusedUnhashed(t *testing.T) {
 	var logged logBuffer
 	s := New(db, config.Config{Dev: true}, slog.New(slog.NewJSONHandler(&logged, nil)))
 	ts := newServerFor(t, s)
-	post := func(v url.Values) (int, string) {
-		res, err := client(t).PostForm(ts.URL+"/login", v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var b strings.Builder
-		if _, err := io.Copy(&b, res.Body); err != nil {
-			t.Fatal(err)
-		}
-		return res.StatusCode, b.String()
-	}
+	post := func(v url.Values) (int, string) { return postForm(t, client(t), ts.URL+"/login", v) }
 	longEmail := strings.Repeat("a", 300) + "@test.nhs.uk"
 	code, body := post(url.Values{"email": {longEmail}, "password": {testPassword}})
 	if code != http.StatusUnprocessableEntity || strings.Contains(body, longEmail) || !strings.Contains(body, strings.Repeat("a", 200)) {
