@@ -335,7 +335,30 @@ func planActions(u *auth.User, st planState, v planView) plan.Actions {
 	a.Submit = v.shown.Status.Editable() && canEditPlan(u, st.pcn.Code) && len(v.problems) == 0
 	a.SignOff = v.shown.Status == store.PlanSubmitted && canSignOff(u, st.pcn.Code)
 	a.Review = v.shown.Status == store.PlanSignedOff && canReview(u, st.pcn)
+	a.Accept = a.Review
+	// The workflow refuses a person the move after their own (store.checkDuty): the
+	// button is not offered, and the page says why. The stamps name this round's
+	// submitter and signer; the store stays the authority.
+	if e := ownMove(u, *v.shown, a.SignOff, a.Review); e != nil {
+		a.Barred = dutyRefusal(e) + "."
+		a.SignOff = a.SignOff && e.Action != store.ActionSignOff
+		a.Accept = a.Accept && e.Action != store.ActionAccept
+	}
 	return a
+}
+
+// ownMove is the duty rule's refusal of the move the version waits for, when the
+// signed-in person took the earlier move that bars it, or nil.
+func ownMove(u *auth.User, p store.Plan, signOff, review bool) *store.DutyError {
+	switch {
+	case signOff && p.SubmittedBy == u.Email:
+		return &store.DutyError{Action: store.ActionSignOff, Earlier: store.ActionSubmit}
+	case review && p.SignedOffBy == u.Email:
+		return &store.DutyError{Action: store.ActionAccept, Earlier: store.ActionSignOff}
+	case review && p.SubmittedBy == u.Email:
+		return &store.DutyError{Action: store.ActionAccept, Earlier: store.ActionSubmit}
+	}
+	return nil
 }
 
 // planFiles are the downloads of the version shown and, for its managers, the upload.

@@ -50,6 +50,7 @@ func (e *planEnv) run(logs *capturedLog, steps []dutyStep) {
 		if s.move == "return" {
 			comment = "Please look again"
 		}
+		e.offered(s)
 		code, body := e.move(s.who, s.move, p, comment)
 		if s.refused == "" {
 			if code != http.StatusSeeOther {
@@ -69,6 +70,21 @@ func (e *planEnv) run(logs *capturedLog, steps []dutyStep) {
 		if !logs.has(e.t, want) {
 			e.t.Errorf("%s by %s: no record %v in the log", s.move, s.who, want)
 		}
+	}
+}
+
+// offered checks the plan page the person sees before the step: a move the workflow
+// will refuse them is not offered, and the page says why; a review move it allows is.
+func (e *planEnv) offered(s dutyStep) {
+	e.t.Helper()
+	_, doc := e.page(s.who, "/pcns/U60057/plan")
+	form := doc.Find(`[data-testid="` + s.move + `-form"]`).Length()
+	barred := strings.TrimSpace(doc.Find(`[data-testid="duty-barred"]`).Text())
+	switch {
+	case s.refused != "" && (form != 0 || !strings.Contains(barred, s.refused)):
+		e.t.Errorf("%s by %s: the page offers the move (%d forms) or does not say why (%q)", s.move, s.who, form, barred)
+	case s.refused == "" && s.move != "submit" && form != 1:
+		e.t.Errorf("%s by %s: the page does not offer the move", s.move, s.who)
 	}
 }
 

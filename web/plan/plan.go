@@ -121,11 +121,15 @@ type Warning struct {
 
 // Actions are the workflow's buttons the user may press on the version shown.
 type Actions struct {
-	PlanID       int64
-	Version      int
-	Submit       bool
-	SignOff      bool
-	Review       bool
+	PlanID  int64
+	Version int
+	Submit  bool
+	SignOff bool
+	Review  bool // return with a comment
+	Accept  bool // accept: with Review, unless the person took an earlier move
+	// Barred says why a move the version waits for is not offered to this person (they
+	// submitted or signed it off), or is empty.
+	Barred       string
 	Comment      string // a reviewer's comment kept after a refused return
 	CommentError string
 	Code         string
