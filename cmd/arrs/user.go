@@ -124,8 +124,7 @@ func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (au
 	if err != nil {
 		return u, fmt.Errorf("check the grants of %s: %w", u.Email, err)
 	}
-	icbOf := func(pcn string) string { p, _ := tree.PCN(pcn); return p.ICBCode }
-	if err := auth.CheckGrantsIn(u.Grants, icbOf); err != nil {
+	if err := auth.CheckGrantsIn(u.Grants, tree.ICBOf); err != nil {
 		return u, fmt.Errorf("--role/--org: %v", err)
 	}
 	var created auth.User

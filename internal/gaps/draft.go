@@ -1,10 +1,6 @@
 package gaps
 
-import (
-	"math"
-
-	"github.com/arrs-planner/arrs/internal/planning"
-)
+import "github.com/arrs-planner/arrs/internal/planning"
 
 // WithDraft is one PCN's row of the report as it would be with the lines of its draft
 // in place of its current plan's: the figure its own plan and dashboard pages show
@@ -22,14 +18,5 @@ func (r *Result) WithDraft(code string, draft []planning.PlanLine) (g planning.G
 		return g, false
 	}
 	staff, _ := r.ForPCN(code)
-	g.ProjectedFTE = planning.Projected(staff, draft, r.Inputs.AttritionRate, r.AsOf, r.At)
-	g.AdditionalFTE = g.ProjectedFTE - g.BaselineFTE
-	g.GapFTE = g.TargetFTE - g.AdditionalFTE
-	g.ShortfallFTE = math.Max(g.GapFTE, 0)
-	g.PCNsShort = 0
-	if g.GapFTE > 0 {
-		g.PCNsShort = 1
-	}
-	g.RequiredPace, g.DeadlinePassed = planning.RequiredPace(g.ShortfallFTE, g.MonthsLeft)
-	return g, true
+	return g.WithProjected(planning.Projected(staff, draft, r.Inputs.AttritionRate, r.AsOf, r.At)), true
 }

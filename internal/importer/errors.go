@@ -51,8 +51,9 @@ func clip(s string) string {
 	return s
 }
 
-// quote is a value from a file, clipped and quoted, for a message.
-func quote(s string) string {
+// Quote is a value from a file, clipped to MaxEcho characters and quoted, for a
+// message.
+func Quote(s string) string {
 	c := clip(s)
 	if c == s {
 		return strconv.Quote(s)

@@ -22,20 +22,23 @@ func (k Known) pcn(t *table, col string) (string, error) {
 	case code == "":
 		return "", t.fail(col, "is empty")
 	case !known:
-		return "", t.fail(col, "unknown PCN code "+quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
+		return "", t.fail(col, "unknown PCN code "+Quote(code)+" (PCN codes are \"U\" and 5 digits, as in NHS England's PCN list)")
 	case !mine:
-		return "", &NotYoursError{&RowError{File: t.file, Line: t.line, Column: col, Unit: t.unit,
+		return "", &ScopeError{&RowError{File: t.file, Line: t.line, Column: col, Unit: t.unit,
 			Reason: "PCN " + code + " is not one of the networks you may change"}}
 	}
 	return code, nil
 }
 
-// NotYoursError is a row naming a known PCN the person importing may not change: a
-// RowError like any other to the person, and a security event to the server.
-type NotYoursError struct{ *RowError }
+// ScopeError is a row that reaches beyond what the person importing may change: a
+// known PCN that is not theirs (here), or for an ICB lead's census another ICB's rows,
+// an organisation the reference data does not know, or a census other than the latest
+// national one (ingest). A RowError like any other to the person, and a security event
+// to the server.
+type ScopeError struct{ *RowError }
 
 // Unwrap returns the RowError, so errors.As finds it.
-func (e *NotYoursError) Unwrap() error { return e.RowError }
+func (e *ScopeError) Unwrap() error { return e.RowError }
 
 // rowKeys remembers the line of each key of a file, to name both lines of a duplicate.
 type rowKeys[K comparable] map[K]int

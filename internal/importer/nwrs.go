@@ -125,7 +125,7 @@ func nwrsRow(t *table, snap *Snapshot, mapping map[string]string) (workforce.Sta
 		}
 	}
 	if !isPCNCode(rec.PCNCode) {
-		return rec, t.fail("PCN_CODE", "expected a PCN code such as U60057 (U and 5 digits), found "+quote(rec.PCNCode))
+		return rec, t.fail("PCN_CODE", "expected a PCN code such as U60057 (U and 5 digits), found "+Quote(rec.PCNCode))
 	}
 	if rec.FTE, err = fteOf(t); err != nil {
 		return rec, err
@@ -150,11 +150,11 @@ func isPCNCode(s string) bool {
 func censusOf(t *table) (time.Time, error) {
 	y, err := strconv.Atoi(t.get("CENSUS_YEAR"))
 	if err != nil || y < 2019 || y > 2100 {
-		return time.Time{}, t.fail("CENSUS_YEAR", "expected a year such as 2025, found "+quote(t.get("CENSUS_YEAR")))
+		return time.Time{}, t.fail("CENSUS_YEAR", "expected a year such as 2025, found "+Quote(t.get("CENSUS_YEAR")))
 	}
 	m, err := strconv.Atoi(t.get("CENSUS_MONTH"))
 	if err != nil || m < 1 || m > 12 {
-		return time.Time{}, t.fail("CENSUS_MONTH", "expected a month number from 1 to 12, found "+quote(t.get("CENSUS_MONTH")))
+		return time.Time{}, t.fail("CENSUS_MONTH", "expected a month number from 1 to 12, found "+Quote(t.get("CENSUS_MONTH")))
 	}
 	return workforce.CensusDate(y, time.Month(m)), nil
 }
@@ -169,7 +169,7 @@ func sourceOf(t *table, id string) (string, error) {
 	case strings.EqualFold(src, workforce.SourceNWRSContracted):
 		return workforce.SourceNWRSContracted, nil
 	default:
-		return "", t.fail("Data_source", "expected \"NWRS Staff\" or \"NWRS contracted services\", found "+quote(src))
+		return "", t.fail("Data_source", "expected \"NWRS Staff\" or \"NWRS contracted services\", found "+Quote(src))
 	}
 }
 
@@ -178,7 +178,7 @@ func fteOf(t *table) (float64, error) {
 	v, err := strconv.ParseFloat(raw, 64)
 	switch {
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail("FTE", "expected a number such as 0.946667, found "+quote(raw))
+		return 0, t.fail("FTE", "expected a number such as 0.946667, found "+Quote(raw))
 	case v < 0:
 		return 0, t.fail("FTE", "is negative ("+clip(raw)+")")
 	case v > maxRowFTE:

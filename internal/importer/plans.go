@@ -118,11 +118,11 @@ func roleQuarterOf(t *table, known Known) (string, planning.Quarter, error) {
 	role := t.get("role_code")
 	added, ok := known.RoleAdded[role]
 	if !ok {
-		return "", planning.Quarter{}, t.fail("role_code", "unknown role code "+quote(role)+" (use the ARRS role codes, e.g. clinical_pharmacist)")
+		return "", planning.Quarter{}, t.fail("role_code", "unknown role code "+Quote(role)+" (use the ARRS role codes, e.g. clinical_pharmacist)")
 	}
 	raw := t.get("quarter")
 	if len(raw) > MaxEcho {
-		return "", planning.Quarter{}, t.fail("quarter", "expected a quarter such as 2026/27 Q1, found "+quote(raw))
+		return "", planning.Quarter{}, t.fail("quarter", "expected a quarter such as 2026/27 Q1, found "+Quote(raw))
 	}
 	q, err := planning.ParseQuarter(raw)
 	if err != nil {
@@ -143,7 +143,7 @@ func planFTEOf(t *table, col string) (float64, error) {
 	case raw == "":
 		return 0, t.fail(col, "is empty; write 0 for none")
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail(col, "expected an FTE such as 1 or 0.6, found "+quote(raw))
+		return 0, t.fail(col, "expected an FTE such as 1 or 0.6, found "+Quote(raw))
 	case v < 0:
 		return 0, t.fail(col, "is negative ("+clip(raw)+")")
 	case v > maxPlanFTE:
@@ -169,7 +169,7 @@ func costOf(t *table, col string) (*int64, error) {
 	case m == nil && poundsPattern.MatchString(strings.TrimPrefix(raw, "-")):
 		return nil, t.fail(col, "is negative ("+clip(raw)+")")
 	case m == nil:
-		return nil, t.fail(col, "expected pounds such as 45000 or 45000.50 (no £ sign or thousands separators), found "+quote(raw))
+		return nil, t.fail(col, "expected pounds such as 45000 or 45000.50 (no £ sign or thousands separators), found "+Quote(raw))
 	}
 	pence, ok := penceOf(m[1], m[2]+m[3])
 	if !ok || pence < workforce.MinAnnualCostPence || pence > workforce.MaxAnnualCostPence {

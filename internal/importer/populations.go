@@ -138,7 +138,7 @@ func populationOf(t *table, col string) (float64, error) {
 	v, err := strconv.ParseFloat(raw, 64)
 	switch {
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, t.fail(col, "expected a number such as 45415.62 (no thousands separators), found "+quote(raw))
+		return 0, t.fail(col, "expected a number such as 45415.62 (no thousands separators), found "+Quote(raw))
 	case v < 0:
 		return 0, t.fail(col, "is negative ("+clip(raw)+")")
 	case v > maxPopulation:
@@ -152,7 +152,7 @@ func dateOf(t *table, col string) (time.Time, error) {
 	raw := t.get(col)
 	d, err := workforce.ParseDate(raw)
 	if err != nil {
-		return d, t.fail(col, "expected a date YYYY-MM-DD, found "+quote(raw))
+		return d, t.fail(col, "expected a date YYYY-MM-DD, found "+Quote(raw))
 	}
 	return d, nil
 }

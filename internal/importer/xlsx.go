@@ -109,7 +109,7 @@ func checkZip(file string, data []byte) error {
 	for _, f := range zr.File {
 		size := declared(f)
 		if size > MaxWorkbookPartBytes {
-			return &LimitError{File: file, Subject: "the part " + quote(f.Name) + " of the workbook", Limit: LimitUnpackedSize, Max: MaxWorkbookPartBytes, Got: size}
+			return &LimitError{File: file, Subject: "the part " + Quote(f.Name) + " of the workbook", Limit: LimitUnpackedSize, Max: MaxWorkbookPartBytes, Got: size}
 		}
 		total += size
 		if decodedWhole(f.Name) {
@@ -129,8 +129,7 @@ func checkZip(file string, data []byte) error {
 // sheet, which is streamed (the same test as excelize's for a sheet).
 func decodedWhole(name string) bool {
 	lower := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
-	isXML := strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels")
-	return isXML && !strings.HasPrefix(lower, "xl/worksheets/sheet")
+	return isXMLPart(lower) && !strings.HasPrefix(lower, "xl/worksheets/sheet")
 }
 
 // declared is a part's declared unpacked size, at most math.MaxInt64.

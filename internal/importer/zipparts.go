@@ -52,6 +52,7 @@ func checkPart(f *zip.File) error {
 	return nil
 }
 
+// isXMLPart reports whether a part of the workbook is XML (its relationships too).
 func isXMLPart(name string) bool {
 	lower := strings.ToLower(name)
 	return strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels")

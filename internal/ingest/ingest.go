@@ -34,7 +34,7 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 	}
 	if future := checkNotFuture(name, snap, now); future != nil {
 		if scope != nil {
-			return store.ImportLog{}, &ScopeError{future}
+			return store.ImportLog{}, &ScopeError{RowError: future}
 		}
 		return store.ImportLog{}, future
 	}

@@ -17,15 +17,12 @@ import (
 // london is where "the current calendar month" of a census is reckoned.
 var london, _ = time.LoadLocation("Europe/London")
 
-// ScopeError refuses an ICB lead's upload that reaches beyond what a lead may change
-// (PLANNING.md, "Importing a census"): another ICB's rows, an organisation the
-// reference data does not know, or a census other than the latest national one. It is
-// the RowError naming the line, so a page shows it as any bad row; the server also logs
-// it as a security event.
-type ScopeError struct{ *importer.RowError }
-
-// Unwrap returns the RowError, so errors.As finds it.
-func (e *ScopeError) Unwrap() error { return e.RowError }
+// ScopeError refuses an upload that reaches beyond what its person may change
+// (PLANNING.md, "Importing a census"): for an ICB lead's census, another ICB's rows, an
+// organisation the reference data does not know, or a census other than the latest
+// national one; for plans and populations, a PCN not theirs. The importer's type, so
+// that one errors.As finds every kind.
+type ScopeError = importer.ScopeError
 
 // checkNotFuture refuses a census month after the current calendar month in England:
 // NHS England publishes a month after it ends, so a later one is a mistake or an attack
@@ -55,7 +52,7 @@ func checkScope(ctx context.Context, db *store.DB, file string, snap *importer.S
 	var covered []string
 	for _, o := range orgs {
 		if column, reason := outOfScope(tree, o, scope); reason != "" {
-			return nil, &ScopeError{&importer.RowError{File: file, Line: snap.FirstLine[o.PCN.Code], Column: column, Reason: reason}}
+			return nil, &ScopeError{RowError: &importer.RowError{File: file, Line: snap.FirstLine[o.PCN.Code], Column: column, Reason: reason}}
 		}
 		if p, _ := tree.PCN(o.PCN.Code); !slices.Contains(covered, p.ICBCode) {
 			covered = append(covered, p.ICBCode)
@@ -76,10 +73,10 @@ func outOfScope(tree *workforce.Tree, o workforce.OrgPath, scope []string) (colu
 	case !slices.Contains(scope, p.ICBCode):
 		return "PCN_CODE", fmt.Sprintf("PCN %s is in ICB %s, not one of yours (%s): an ICB lead imports only their own ICBs' rows", o.PCN.Code, p.ICBCode, strings.Join(scope, ", "))
 	case o.ICB.Code != p.ICBCode:
-		return "ICB_CODE", fmt.Sprintf("%q is not PCN %s's ICB (%s); an ICB lead's upload cannot move a PCN or create an ICB", clip(o.ICB.Code), p.Code, p.ICBCode)
+		return "ICB_CODE", fmt.Sprintf("%s is not PCN %s's ICB (%s); an ICB lead's upload cannot move a PCN or create an ICB", importer.Quote(o.ICB.Code), p.Code, p.ICBCode)
 	}
 	if icb, _ := tree.ICB(p.ICBCode); o.Region.Code != icb.RegionCode {
-		return "COMM_REGION_CODE", fmt.Sprintf("%q is not ICB %s's region (%s); an ICB lead's upload cannot move an ICB or create a region", clip(o.Region.Code), icb.Code, icb.RegionCode)
+		return "COMM_REGION_CODE", fmt.Sprintf("%s is not ICB %s's region (%s); an ICB lead's upload cannot move an ICB or create a region", importer.Quote(o.Region.Code), icb.Code, icb.RegionCode)
 	}
 	return "", ""
 }
@@ -95,7 +92,7 @@ func scopeRefusal(file string, snap *importer.Snapshot, err error) error {
 	case !errors.Is(err, store.ErrNotLatestCensus):
 		return err
 	}
-	return &ScopeError{&importer.RowError{File: file, Line: firstLine(snap), Column: column, Reason: err.Error()}}
+	return &ScopeError{RowError: &importer.RowError{File: file, Line: firstLine(snap), Column: column, Reason: err.Error()}}
 }
 
 // firstLine is the file's first data line, where its census month is first read.
@@ -107,12 +104,4 @@ func firstLine(snap *importer.Snapshot) int {
 		}
 	}
 	return first
-}
-
-// clip bounds a value echoed in a message to 80 characters.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		return string(r[:80]) + "…"
-	}
-	return s
 }

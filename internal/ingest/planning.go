@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"io"
 	"time"
 
@@ -26,7 +25,7 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store
 	restrict(known, mayChange)
 	lines, err := importer.ReadPlans(name, r, known)
 	if err != nil {
-		return store.DraftsReplaced{}, notYours(err)
+		return store.DraftsReplaced{}, err
 	}
 	out := make([]store.PlanLine, len(lines))
 	for i, l := range lines {
@@ -62,16 +61,6 @@ func knownCodes(ctx context.Context, db *store.DB) (importer.Known, []workforce.
 		k.RoleAdded[r.Code] = r.Added
 	}
 	return k, pcns, nil
-}
-
-// notYours makes a row naming a PCN the person may not change a *ScopeError, which the
-// server logs as a security event; other errors pass unchanged.
-func notYours(err error) error {
-	var ny *importer.NotYoursError
-	if errors.As(err, &ny) {
-		return &ScopeError{ny.RowError}
-	}
-	return err
 }
 
 // auditPlanImport writes one audit entry per PCN whose draft the file replaced, so that

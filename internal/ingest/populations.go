@@ -34,7 +34,7 @@ func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by
 	}
 	pops, err := importer.ReadPopulations(name, r, known, bounds)
 	if err != nil {
-		return 0, notYours(err)
+		return 0, err
 	}
 	var n int
 	err = db.InTx(ctx, func(tx *store.DB) error {

@@ -204,25 +204,42 @@ func addPlan(sums []pcnSums, index map[string]int, plan []PlanLine, asOf, at tim
 
 // gap turns a PCN's sums into its row.
 func (ps pcnSums) gap(p PCN, target, months float64) Gap {
-	baseline := ps.baseline + p.BaselineExtra
-	additional := ps.projected - baseline
 	g := Gap{
 		Level: LevelPCN, Code: p.Code, ICB: p.ICB, Region: p.Region, PCNs: 1,
 		WeightedPopulation: p.Population,
 		TargetFTE:          target,
-		BaselineFTE:        baseline,
+		BaselineFTE:        ps.baseline + p.BaselineExtra,
 		InPostFTE:          ps.inPost,
-		ProjectedFTE:       ps.projected,
-		AdditionalFTE:      additional,
-		GapFTE:             target - additional,
 		MonthsLeft:         months,
 	}
 	if p.PopulationIsListSize {
 		g.ListSizePCNs = 1
 	}
+	return g.WithProjected(ps.projected)
+}
+
+// WithProjected is a PCN's row with p as its projection and the figures that follow
+// from it worked out again (PLANNING.md, "Gap"): additional = p − baseline, gap =
+// target − additional, the shortfall and PCNs short when the gap is positive, and the
+// required pace over the row's months left. The target, baseline, in-post figure and
+// months left are kept. It is the one place the gap formula is written; an area's row
+// sums its PCNs' shortfalls instead, so call it on PCN rows only.
+func (g Gap) WithProjected(p float64) Gap {
+	g.ProjectedFTE = p
+	g.AdditionalFTE = p - g.BaselineFTE
+	g.GapFTE = g.TargetFTE - g.AdditionalFTE
+	g.ShortfallFTE, g.PCNsShort = 0, 0
 	if g.GapFTE > 0 {
 		g.ShortfallFTE, g.PCNsShort = g.GapFTE, 1
 	}
-	g.RequiredPace, g.DeadlinePassed = RequiredPace(g.ShortfallFTE, months)
+	g.RequiredPace, g.DeadlinePassed = RequiredPace(g.ShortfallFTE, g.MonthsLeft)
 	return g
+}
+
+// DiffersFTE reports whether two FTE figures differ once rounded to 2 decimals: the
+// 0.01 FTE that every page, download and the CLI agree to (PLANNING.md, "Gap"). Figures
+// that round alike are the same figure, so a draft that moves nothing by 0.01 FTE
+// needs no figure of its own.
+func DiffersFTE(a, b float64) bool {
+	return Round(a, 2) != Round(b, 2)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 
@@ -125,7 +126,7 @@ func (s *Server) changeOwnPassword(r *http.Request, u auth.User, password string
 	if err != nil {
 		return err
 	}
-	s.log.Info("security", "event", "password_changed", "user", u.Email, "by", u.Email, "ip", s.clientIP(r))
+	s.security(r, slog.LevelInfo, "password_changed", "user", u.Email, "by", u.Email)
 	return s.endOtherSessions(ctx, u.ID)
 }
 

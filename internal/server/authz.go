@@ -1,6 +1,7 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -69,7 +70,7 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 			}
 			status := s.allowed(r, u, a)
 			if status == http.StatusForbidden {
-				s.log.Warn("security", "event", "forbidden", "user", u.Email, "method", r.Method, "path", r.URL.Path, "rule", a.String())
+				s.security(r, slog.LevelWarn, "forbidden", "user", u.Email, "method", r.Method, "path", r.URL.Path, "rule", a.String())
 			}
 			if status != http.StatusOK {
 				s.renderError(w, r, status, "")

@@ -139,12 +139,13 @@ func (s *Server) dashboardWorkforce(ctx context.Context, code string, d time.Tim
 }
 
 // dashboardWithDraft fills each quarter's projection with the draft in place of the
-// current plan, and reports whether any differs from the official one (to 0.01 FTE).
+// current plan, and reports whether any differs from the official one
+// (planning.DiffersFTE).
 func dashboardWithDraft(w *dashboard.Workforce, staff []planning.Staff, draft []planning.PlanLine, res *gaps.Result) bool {
 	changed := false
 	for i, q := range w.Quarters {
 		w.Quarters[i].WithDraft = planning.Projected(staff, draft, res.Inputs.AttritionRate, res.AsOf, q.Day)
-		changed = changed || planning.Round(w.Quarters[i].WithDraft, 2) != planning.Round(q.WithPlan, 2)
+		changed = changed || planning.DiffersFTE(w.Quarters[i].WithDraft, q.WithPlan)
 	}
 	return changed
 }

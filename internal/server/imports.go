@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -169,7 +170,7 @@ func (s *Server) logImportRefusal(r *http.Request, err error) {
 		return
 	}
 	u := currentUser(r)
-	s.log.Warn("security", "event", "import_refused", "user_id", u.ID, "user", u.Email, "route", r.URL.Path,
+	s.security(r, slog.LevelWarn, "import_refused", "user_id", u.ID, "user", u.Email, "route", r.URL.Path,
 		"scope", importScope(u), "line", row.Line, "column", row.Column, "reason", row.Reason)
 }
 

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -16,13 +15,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/store"
 )
-
-// captureSecurity makes s log JSON records into a capturedLog the test reads.
-func captureSecurity(s *Server) *capturedLog {
-	logs := &capturedLog{}
-	s.log = slog.New(slog.NewJSONHandler(logs, nil))
-	return logs
-}
 
 func countRows(t *testing.T, db *store.DB, table string) int {
 	t.Helper()

@@ -4,16 +4,11 @@ import (
 	"fmt"
 	"net/url"
 	"unicode/utf8"
-
-	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Every text input of every form has a length limit (workforce.Max…), checked as the
 // form is read, before anything is looked up or written: a longer value gets its
 // field's message, 422, and nothing is saved.
-
-// maxEmailLength bounds a typed email address, on the forms and in the log.
-const maxEmailLength = workforce.MaxEmailLength
 
 // textField is a posted field with its limit and its label in the message.
 type textField struct {

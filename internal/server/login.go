@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -108,7 +109,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	s.log.Info("security", "event", "signin_success", "user", u.Email, "via", "password", "ip", s.clientIP(r))
+	s.security(r, slog.LevelInfo, "signin_success", "user", u.Email, "via", "password")
 	http.Redirect(w, r, p.Next, http.StatusSeeOther)
 	return nil
 }
@@ -125,11 +126,6 @@ const (
 	reasonThrottled   = "throttled"
 )
 
-// maxLoggedEmailChars cuts short what is logged of a typed email that is not one.
-const maxLoggedEmailChars = maxEmailLength
-
-// checkPassword verifies the password, spending the same time whether or not the
-// account exists; the reason is empty when it matched.
 // maxSignInPasswordBytes bounds the password a sign-in hashes: the policy allows 64
 // characters (at most 256 bytes of UTF-8); older passwords get room to spare.
 const maxSignInPasswordBytes = 1024
@@ -145,6 +141,8 @@ func clip(s string, n int) string {
 	return s[:min(n, len(s))]
 }
 
+// checkPassword verifies the password, spending the same time whether or not the
+// account exists; the reason is empty when it matched.
 func (s *Server) checkPassword(r *http.Request, email string, emailErr error, password string) (auth.User, string, error) {
 	if emailErr != nil {
 		auth.VerifyNothing(password)
@@ -175,13 +173,10 @@ func (s *Server) checkPassword(r *http.Request, email string, emailErr error, pa
 }
 
 // logEmail is the account a sign-in names, for the log: normalised when it is an
-// email address, else what was typed, cut short.
+// email address, else what was typed (already clipped to workforce.MaxEmailLength bytes).
 func logEmail(typed, normalised string) string {
 	if normalised != "" {
 		return normalised
-	}
-	if r := []rune(typed); len(r) > maxLoggedEmailChars {
-		return string(r[:maxLoggedEmailChars])
 	}
 	return typed
 }
@@ -189,7 +184,7 @@ func logEmail(typed, normalised string) string {
 // logSignInFailure records a failed sign-in (or current-password check) in the
 // security log: the account named and why, never the password.
 func (s *Server) logSignInFailure(r *http.Request, email, reason, via string) {
-	s.log.Warn("security", "event", "signin_failure", "user", email, "reason", reason, "via", via, "ip", s.clientIP(r))
+	s.security(r, slog.LevelWarn, "signin_failure", "user", email, "reason", reason, "via", via)
 }
 
 // logThrottled records an attempt refused by the throttle, and the lockout itself
@@ -201,8 +196,7 @@ func (s *Server) logThrottled(r *http.Request, email, scope string, failures int
 		limit = maxIPFailures
 	}
 	if failures == limit+1 {
-		s.log.Warn("security", "event", "lockout", "scope", scope, "user", email, "ip", s.clientIP(r),
-			"failures", failures, "window", throttleWindow.String())
+		s.security(r, slog.LevelWarn, "lockout", "scope", scope, "user", email, "failures", failures, "window", throttleWindow.String())
 	}
 }
 

@@ -2,6 +2,8 @@ package server
 
 import (
 	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -75,8 +77,8 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.log.Warn("security", "event", "cross_origin_refused", "method", r.Method, "path", r.URL.Path,
-			"origin", clipHeader(r.Header.Get("Origin"), 200), "sec_fetch_site", clipHeader(r.Header.Get("Sec-Fetch-Site"), 40), "ip", s.clientIP(r))
+		s.security(r, slog.LevelWarn, "cross_origin_refused", "method", r.Method, "path", r.URL.Path,
+			"origin", clip(r.Header.Get("Origin"), 200), "sec_fetch_site", clip(r.Header.Get("Sec-Fetch-Site"), 40))
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another website, so it was not accepted.")
 	}))
 	return cop.Handler(next)
@@ -98,7 +100,7 @@ func (s *Server) cleanInput(next http.Handler) http.Handler {
 			err := r.ParseForm()
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				s.renderError(w, r, http.StatusRequestEntityTooLarge, "The form is larger than 1 MB, so it was not accepted.")
+				s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("The form is larger than %d MB, so it was not accepted.", maxFormBytes>>20))
 				return
 			}
 			if err == nil {
@@ -137,12 +139,4 @@ func cleanText(s string) bool {
 		}
 	}
 	return true
-}
-
-// clipHeader keeps a header's value short in a log record: its first n bytes.
-func clipHeader(v string, n int) string {
-	if len(v) <= n {
-		return v
-	}
-	return v[:n]
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"sync"
@@ -314,13 +315,13 @@ func (s *Server) ssoSignIn(r *http.Request, u auth.User) error {
 	if err := s.db.Audit(r.Context(), e); err != nil {
 		return err
 	}
-	s.log.Info("security", "event", "signin_success", "user", u.Email, "via", "oidc", "ip", s.clientIP(r))
+	s.security(r, slog.LevelInfo, "signin_success", "user", u.Email, "via", "oidc")
 	return nil
 }
 
 // ssoFailed shows the sign-in page with the refusal's message, logging its reason.
 func (s *Server) ssoFailed(w http.ResponseWriter, r *http.Request, next string, e ssoRefusal) error {
-	s.log.Warn("security", "event", "oidc_refused", "status", e.status, "reason", e.reason, "ip", s.clientIP(r))
+	s.security(r, slog.LevelWarn, "oidc_refused", "status", e.status, "reason", e.reason)
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: next, SSO: s.ssoName(), SSOError: e.msg}
 	p.Layout.HasErrors = true
 	return renderStatus(w, r, e.status, login.View(p))

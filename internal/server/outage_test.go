@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -106,58 +104,9 @@ func (p *outageProxy) through(t *testing.T, dbURL string) string {
 	return u.String()
 }
 
-// capturedLog is a log the test reads while the server writes it.
-type capturedLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *capturedLog) Write(b []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(b)
-}
-
-// records are the JSON records logged so far; a line that is not one fails the test.
-func (l *capturedLog) records(t *testing.T) []map[string]any {
+func newCapturedServer(t *testing.T, db *store.DB) (*logBuffer, *httptest.Server) {
 	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var out []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(l.buf.String()), "\n") {
-		if line == "" {
-			continue
-		}
-		var rec map[string]any
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			t.Errorf("an unstructured log line: %q", line)
-			continue
-		}
-		out = append(out, rec)
-	}
-	return out
-}
-
-// has reports whether a record holds every key and value of want.
-func (l *capturedLog) has(t *testing.T, want map[string]string) bool {
-	t.Helper()
-	for _, rec := range l.records(t) {
-		all := true
-		for k, v := range want {
-			if got, _ := rec[k].(string); got != v {
-				all = false
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
-
-func newCapturedServer(t *testing.T, db *store.DB) (*capturedLog, *httptest.Server) {
-	t.Helper()
-	logs := &capturedLog{}
+	logs := &logBuffer{}
 	s := New(db, config.Config{Dev: true}, slog.New(slog.NewJSONHandler(logs, nil)))
 	ts := httptest.NewServer(s.Routes())
 	t.Cleanup(ts.Close)

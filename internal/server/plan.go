@@ -339,7 +339,7 @@ func planActions(u *auth.User, st planState, v planView) plan.Actions {
 	// The workflow refuses a person the move after their own (store.checkDuty): the
 	// button is not offered, and the page says why. The stamps name this round's
 	// submitter and signer; the store stays the authority.
-	if e := ownMove(u, *v.shown, a.SignOff, a.Review); e != nil {
+	if e := dutyBar(u, *v.shown, a.SignOff, a.Review); e != nil {
 		a.Barred = dutyRefusal(e) + "."
 		a.SignOff = a.SignOff && e.Action != store.ActionSignOff
 		a.Accept = a.Accept && e.Action != store.ActionAccept
@@ -347,16 +347,14 @@ func planActions(u *auth.User, st planState, v planView) plan.Actions {
 	return a
 }
 
-// ownMove is the duty rule's refusal of the move the version waits for, when the
-// signed-in person took the earlier move that bars it, or nil.
-func ownMove(u *auth.User, p store.Plan, signOff, review bool) *store.DutyError {
+// dutyBar is the duty rule's refusal of the move the version waits for (sign-off or
+// review), for the signed-in person, or nil.
+func dutyBar(u *auth.User, p store.Plan, signOff, review bool) *store.DutyError {
 	switch {
-	case signOff && p.SubmittedBy == u.Email:
-		return &store.DutyError{Action: store.ActionSignOff, Earlier: store.ActionSubmit}
-	case review && p.SignedOffBy == u.Email:
-		return &store.DutyError{Action: store.ActionAccept, Earlier: store.ActionSignOff}
-	case review && p.SubmittedBy == u.Email:
-		return &store.DutyError{Action: store.ActionAccept, Earlier: store.ActionSubmit}
+	case signOff:
+		return p.DutyBar(store.ActionSignOff, u.Email)
+	case review:
+		return p.DutyBar(store.ActionAccept, u.Email)
 	}
 	return nil
 }

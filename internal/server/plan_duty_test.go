@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,7 +13,7 @@ import (
 // dutyEnv is a plan environment with two accounts holding grants that used to let one
 // person take two moves of the same plan (made before the grant rules, or by an
 // admin), and the security log captured.
-func dutyEnv(t *testing.T) (*planEnv, *capturedLog) {
+func dutyEnv(t *testing.T) (*planEnv, *logBuffer) {
 	t.Helper()
 	e := newPlanEnv(t)
 	for name, grants := range map[string][]auth.Grant{
@@ -26,9 +25,7 @@ func dutyEnv(t *testing.T) (*planEnv, *capturedLog) {
 			t.Fatal(err)
 		}
 	}
-	logs := &capturedLog{}
-	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
-	return e, logs
+	return e, captureSecurity(e.s)
 }
 
 // dutyStep is one move by a persona and what the plan page must answer: 303, or 409
@@ -40,7 +37,7 @@ type dutyStep struct {
 
 // run takes the steps on U60057's newest version. A refused step writes nothing (the
 // plan, its events and the audit trail are as they were) and leaves a security record.
-func (e *planEnv) run(logs *capturedLog, steps []dutyStep) {
+func (e *planEnv) run(logs *logBuffer, steps []dutyStep) {
 	e.t.Helper()
 	for _, s := range steps {
 		p := e.plans()[0]

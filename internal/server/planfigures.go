@@ -77,7 +77,7 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []store
 		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation),
 		At: res.At, Official: plan.Outlook{Projected: g.ProjectedFTE, Gap: g.GapFTE}}
 	if draft != nil {
-		if d, ok := res.WithDraft(p.Code, planningPlanLines(p.Code, draft.lines)); ok && differs(d, g) {
+		if d, ok := res.WithDraft(p.Code, planningPlanLines(p.Code, draft.lines)); ok && planning.DiffersFTE(d.ProjectedFTE, g.ProjectedFTE) {
 			n.figures.WithDraft = &plan.Outlook{Projected: d.ProjectedFTE, Gap: d.GapFTE}
 		}
 	}
@@ -89,16 +89,9 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []store
 }
 
 // quarterFigureOf is a projection on a quarter's last day and the gap to the PCN's
-// fair share then.
+// fair share then (planning.Gap.WithProjected).
 func quarterFigureOf(g planning.Gap, projected float64) quarterFigure {
-	return quarterFigure{projected: projected, gap: g.TargetFTE - (projected - g.BaselineFTE), hasGap: true}
-}
-
-// differs reports whether a draft's projection differs from the official one to the
-// 0.01 FTE the figures agree to: a draft that changes nothing needs no figure of its
-// own.
-func differs(draft, official planning.Gap) bool {
-	return planning.Round(draft.ProjectedFTE, 2) != planning.Round(official.ProjectedFTE, 2)
+	return quarterFigure{projected: projected, gap: g.WithProjected(projected).GapFTE, hasGap: true}
 }
 
 // pcnDraft is a PCN's draft (its latest version, when that is a draft or returned):

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,9 +13,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
-
-// maxCommentLength bounds a reviewer's comment: a few paragraphs.
-const maxCommentLength = workforce.MaxCommentLength
 
 // planMove answers a POST of the sign-off workflow: submit (the PCN's managers), sign
 // off (its clinical directors), accept or return (its ICB's leads). The route's rule
@@ -75,8 +73,8 @@ func commentProblem(action store.PlanAction, comment string) string {
 	switch {
 	case action == store.ActionReturn && comment == "":
 		return "Enter a comment saying what the network should change"
-	case utf8.RuneCountInString(comment) > maxCommentLength:
-		return fmt.Sprintf("The comment must be %d characters or fewer", maxCommentLength)
+	case utf8.RuneCountInString(comment) > workforce.MaxCommentLength:
+		return fmt.Sprintf("The comment must be %d characters or fewer", workforce.MaxCommentLength)
 	}
 	return ""
 }
@@ -165,6 +163,6 @@ func dutyRefusal(e *store.DutyError) string {
 // an earlier move of the same version (separation of duties).
 func (s *Server) logDutyRefused(r *http.Request, st planState, id int64, e *store.DutyError) {
 	u := currentUser(r)
-	s.log.Warn("security", "event", "duty_refused", "user_id", u.ID, "user", u.Email, "pcn", st.pcn.Code,
-		"plan", id, "action", string(e.Action), "earlier", string(e.Earlier), "ip", s.clientIP(r))
+	s.security(r, slog.LevelWarn, "duty_refused", "user_id", u.ID, "user", u.Email, "pcn", st.pcn.Code,
+		"plan", id, "action", string(e.Action), "earlier", string(e.Earlier))
 }

@@ -4,27 +4,88 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/dbtest"
 )
 
-// securityEvents are the server's "security" records of one event, as JSON objects.
-func securityEvents(t *testing.T, logged *logBuffer, event string) []map[string]any {
+// logBuffer is the server's log in a test, safe for its handlers' goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *logBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
+}
+
+// records are the JSON records logged so far; a line that is not one fails the test.
+func (b *logBuffer) records(t *testing.T) []map[string]any {
 	t.Helper()
 	var out []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(logged.String()), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
 		if line == "" {
 			continue
 		}
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			t.Fatalf("a log line is not JSON: %q", line)
+			t.Errorf("an unstructured log line: %q", line)
+			continue
 		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// has reports whether a record holds every key and value of want.
+func (b *logBuffer) has(t *testing.T, want map[string]string) bool {
+	t.Helper()
+	for _, rec := range b.records(t) {
+		all := true
+		for k, v := range want {
+			if got, _ := rec[k].(string); got != v {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// captureSecurity makes s log JSON records into a logBuffer the test reads.
+func captureSecurity(s *Server) *logBuffer {
+	logs := &logBuffer{}
+	s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	return logs
+}
+
+// securityEvents are the server's "security" records of one event, as JSON objects.
+func securityEvents(t *testing.T, logged *logBuffer, event string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, rec := range logged.records(t) {
 		if rec["msg"] == "security" && rec["event"] == event {
 			out = append(out, rec)
 		}
@@ -144,5 +205,69 @@ func TestOverlongSignInRefusedUnhashed(t *testing.T) {
 	}
 	if code, _ := post(url.Values{"email": {"manager@test.nhs.uk"}, "password": {strings.Repeat("p", maxFormBytes)}}); code != http.StatusRequestEntityTooLarge {
 		t.Errorf("a form over %d bytes: %d, want 413", maxFormBytes, code)
+	}
+}
+
+// TestForbiddenIsLogged: a 403 leaves a structured security record naming the user,
+// the request and the rule that refused it.
+func TestForbiddenIsLogged(t *testing.T) {
+	db := dbtest.New(t)
+	addPersonas(t, db)
+	logs, ts := newCapturedServer(t, db)
+	c := client(t)
+	signIn(t, ts, c, "other-manager@test.nhs.uk")
+	if got := status(t, c, http.MethodGet, ts.URL+"/pcns/U60057/staff"); got != http.StatusForbidden {
+		t.Fatalf("another PCN's staff: %d, want 403", got)
+	}
+	want := map[string]string{"msg": "security", "event": "forbidden", "user": "other-manager@test.nhs.uk",
+		"method": "GET", "path": "/pcns/U60057/staff", "rule": "pcnMember", "level": "WARN"}
+	if !logs.has(t, want) {
+		t.Errorf("no record %v in the log", want)
+	}
+}
+
+// TestCrossOriginRefusalIsLogged: a form posted from another website is refused with
+// 403 and a structured security record.
+func TestCrossOriginRefusalIsLogged(t *testing.T) {
+	db := dbtest.New(t)
+	logs, ts := newCapturedServer(t, db)
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/login", strings.NewReader(url.Values{"email": {"a@b.nhs.uk"}, "password": {"x"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.Header.Set("Origin", "https://evil.example")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a cross-site post: %d, want 403", res.StatusCode)
+	}
+	want := map[string]string{"msg": "security", "event": "cross_origin_refused", "method": "POST", "path": "/login",
+		"origin": "https://evil.example", "sec_fetch_site": "cross-site", "level": "WARN"}
+	if !logs.has(t, want) {
+		t.Errorf("no record %v in the log", want)
+	}
+	if logs.has(t, map[string]string{"event": "signin_failure"}) {
+		t.Error("the refused post reached the sign-in handler")
+	}
+}
+
+// TestSecurityRecordShape: every security record has the message, the event, the
+// site's keys and the client's address, once even when the site names it.
+func TestSecurityRecordShape(t *testing.T) {
+	s := &Server{}
+	logs := captureSecurity(s)
+	r := httptest.NewRequest(http.MethodGet, "/x", nil)
+	r.RemoteAddr = "192.0.2.7:1234"
+	s.security(r, slog.LevelWarn, "forbidden", "user", "a@test.nhs.uk")
+	s.security(r, slog.LevelInfo, "lockout", "ip", "198.51.100.1")
+	recs := logs.records(t)
+	if len(recs) != 2 || !logs.has(t, map[string]string{"msg": "security", "event": "forbidden", "user": "a@test.nhs.uk", "ip": "192.0.2.7", "level": "WARN"}) ||
+		!logs.has(t, map[string]string{"msg": "security", "event": "lockout", "ip": "198.51.100.1", "level": "INFO"}) {
+		t.Errorf("records %v", recs)
+	}
+	if n := strings.Count(logs.String(), `"ip"`); n != 2 {
+		t.Errorf("%d ip keys in %s, want one a record", n, logs.String())
 	}
 }

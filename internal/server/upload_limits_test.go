@@ -8,7 +8,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -54,8 +53,7 @@ func hostileUploads(t *testing.T) []hostileUpload {
 // status and message, the draft is unchanged and the refusal is in the security log.
 func TestHostilePlanUploadsRefused(t *testing.T) {
 	e := newPlanEnv(t)
-	logs := &capturedLog{}
-	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	logs := captureSecurity(e.s)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
 	before, plans := e.lines(e.plans()[0].ID), len(e.plans())
 	for _, h := range hostileUploads(t) {
@@ -81,8 +79,7 @@ func TestHostilePlanUploadsRefused(t *testing.T) {
 // limits, and nothing is imported.
 func TestHostileImportsRefused(t *testing.T) {
 	e := newPlanEnv(t)
-	logs := &capturedLog{}
-	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	logs := captureSecurity(e.s)
 	imported := importCount(t, e.db)
 	for _, route := range []string{"/imports/plans", "/imports/populations", "/imports/nwrs"} {
 		for _, h := range hostileUploads(t) {
@@ -109,7 +106,7 @@ func TestHostileImportsRefused(t *testing.T) {
 
 // checkObserved: every upload_refused record says what the file held, or "more than"
 // the limit where reading stopped; never 0.
-func checkObserved(t *testing.T, logs *capturedLog) {
+func checkObserved(t *testing.T, logs *logBuffer) {
 	t.Helper()
 	want := map[string]string{"line_length": "more than 65536", "columns": "16384", "rows": "more than 10000"}
 	n := 0
@@ -133,8 +130,7 @@ func checkObserved(t *testing.T, logs *capturedLog) {
 // each within the line limit, is refused at the record limit, nothing imported.
 func TestQuotedRecordImportRefused(t *testing.T) {
 	e := newPlanEnv(t)
-	logs := &capturedLog{}
-	e.s.log = slog.New(slog.NewJSONHandler(logs, nil))
+	logs := captureSecurity(e.s)
 	var b bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	zw.Write([]byte(planColumnsLine + `"`))

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 
 	"github.com/arrs-planner/arrs/internal/importer"
@@ -31,7 +32,7 @@ func (s *Server) fileRefusal(r *http.Request, err error) (status int, msg string
 		return 0, "", false
 	}
 	u := currentUser(r)
-	s.log.Warn("security", "event", "upload_refused", "user_id", u.ID, "user", u.Email, "method", r.Method, "path", r.URL.Path,
+	s.security(r, slog.LevelWarn, "upload_refused", "user_id", u.ID, "user", u.Email, "method", r.Method, "path", r.URL.Path,
 		"limit", string(limit.Limit), "max", limit.Max, "got", limit.Observed())
 	if limit.TooLarge() {
 		return http.StatusRequestEntityTooLarge, limit.Error(), true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"slices"
 	"strconv"
@@ -128,10 +129,9 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 	if err != nil {
 		return nil, "The grants could not be checked; try again"
 	}
-	icbOf := func(pcn string) string { p, _ := tree.PCN(pcn); return p.ICBCode }
 	var selfSignOff auth.ErrSelfSignOff
 	var selfAccept auth.ErrSelfAccept
-	switch err := auth.CheckGrantsIn(out, icbOf); {
+	switch err := auth.CheckGrantsIn(out, tree.ICBOf); {
 	case errors.As(err, &selfSignOff):
 		return nil, selfSignOffMessage(selfSignOff)
 	case errors.As(err, &selfAccept):
@@ -246,7 +246,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.logGrantsChanged(r, before, after)
 	if password != "" {
-		s.log.Info("security", "event", "password_changed", "user", before.Email, "by", actorOf(r).Name, "ip", s.clientIP(r))
+		s.security(r, slog.LevelInfo, "password_changed", "user", before.Email, "by", actorOf(r).Name)
 	}
 	if password != "" || !u.Active {
 		if err := s.destroySessionsExcept(r.Context(), u.ID, ""); err != nil {
@@ -281,9 +281,9 @@ func (s *Server) logGrantsChanged(r *http.Request, before, after auth.User) {
 	if before.ID != 0 && was == now && before.Active == after.Active {
 		return
 	}
-	s.log.Info("security", "event", "grants_changed", "user", after.Email, "by", actorOf(r).Name,
+	s.security(r, slog.LevelInfo, "grants_changed", "user", after.Email, "by", actorOf(r).Name,
 		"created", before.ID == 0, "grants_before", was, "grants_after", now,
-		"active_before", before.Active, "active_after", after.Active, "ip", s.clientIP(r))
+		"active_before", before.Active, "active_after", after.Active)
 }
 
 // destroySessionsExcept signs a user out everywhere (after deactivation or a new

@@ -42,28 +42,53 @@ func (e *DutyError) Error() string {
 // checkDuty refuses (*DutyError) a move by the person who took an earlier move of the
 // version's current round that bars it. p is the version, locked.
 func (db *DB) checkDuty(ctx context.Context, p Plan, m PlanMove) error {
-	bars := dutyBars[m.Action]
-	if len(bars) == 0 {
+	if len(dutyBars[m.Action]) == 0 {
 		return nil
 	}
 	took, err := db.roundMovesBy(ctx, p, m.By)
 	if err != nil {
 		return fmt.Errorf("store: check who moved plan %d: %w", p.ID, err)
 	}
-	for _, b := range bars {
+	return barred(m.Action, append(took, p.stampedMoves(m.By.Name)...))
+}
+
+// DutyBar is the duty rule's refusal of action to the person of that email, from the
+// version's stamps alone (what a page needs to decide whether to offer the move), or
+// nil. checkDuty, in the moving transaction, also reads the plan's events and stays
+// the authority.
+func (p Plan) DutyBar(action PlanAction, email string) *DutyError {
+	err, _ := barred(action, p.stampedMoves(email)).(*DutyError)
+	return err
+}
+
+// barred is the first of action's bars among the moves the person took, or nil.
+func barred(action PlanAction, took []PlanAction) error {
+	for _, b := range dutyBars[action] {
 		if slices.Contains(took, b) {
-			return &DutyError{Action: m.Action, Earlier: b}
+			return &DutyError{Action: action, Earlier: b}
 		}
 	}
 	return nil
 }
 
+// stampedMoves are the moves of the current round the plan's stamps name the person
+// for. The stamp of a sign-off counts only while the version is signed off: after a
+// return and a new submission it names the previous round's director.
+func (p Plan) stampedMoves(name string) []PlanAction {
+	var took []PlanAction
+	if name != "" && p.SubmittedBy == name {
+		took = append(took, ActionSubmit)
+	}
+	if name != "" && p.Status == PlanSignedOff && p.SignedOffBy == name {
+		took = append(took, ActionSignOff)
+	}
+	return took
+}
+
 // roundMovesBy lists the submit and sign-off moves that the person took on the
-// version since its latest submission. Both records are asked: plan_events, by user
-// id (or the actor's name for the command line), and the stamps on the plans row,
-// by email, which also covers versions moved before plan_events existed. The stamp
-// of a sign-off counts only while the version is signed off: after a return and a
-// new submission it names the previous round's director.
+// version since its latest submission, by plan_events: by user id, or the actor's
+// name for the command line. checkDuty adds the stamps on the plans row
+// (stampedMoves), which also cover versions moved before plan_events existed.
 func (db *DB) roundMovesBy(ctx context.Context, p Plan, by Actor) ([]PlanAction, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT DISTINCT action FROM plan_events
@@ -73,15 +98,5 @@ func (db *DB) roundMovesBy(ctx context.Context, p Plan, by Actor) ([]PlanAction,
 	if err != nil {
 		return nil, err
 	}
-	took, err := pgx.CollectRows(rows, pgx.RowTo[PlanAction])
-	if err != nil {
-		return nil, err
-	}
-	if by.Name != "" && p.SubmittedBy == by.Name {
-		took = append(took, ActionSubmit)
-	}
-	if by.Name != "" && p.Status == PlanSignedOff && p.SignedOffBy == by.Name {
-		took = append(took, ActionSignOff)
-	}
-	return took, nil
+	return pgx.CollectRows(rows, pgx.RowTo[PlanAction])
 }

@@ -62,6 +62,12 @@ func (t *Tree) PCN(code string) (PCN, bool) {
 	return t.PCNs[i], true
 }
 
+// ICBOf returns the ICB code of a PCN given by code ("" when unknown).
+func (t *Tree) ICBOf(pcn string) string {
+	p, _ := t.PCN(pcn)
+	return p.ICBCode
+}
+
 // RegionOf returns the region code of a PCN ("" when unknown).
 func (t *Tree) RegionOf(p PCN) string {
 	icb, _ := t.ICB(p.ICBCode)
