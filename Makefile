@@ -92,7 +92,7 @@ test: testdb assets browser ## run the Go tests against Postgres, browser tests 
 	unset DATABASE_URL
 	go test -count=1 -timeout 20m $(TESTFLAGS) $(PKG)
 
-check: assets ## gofmt, go vet, and the committed *_templ.go up to date
+check: assets ## gofmt, go vet, the committed *_templ.go up to date, landed migrations unchanged
 	@echo "--- gofmt"
 	unformatted=$$(find . \( -path ./node_modules -o -path ./.pgdata -o -path ./.git \) -prune \
 		-o -name '*.go' -print0 | xargs -0 -r gofmt -l)
@@ -113,6 +113,8 @@ check: assets ## gofmt, go vet, and the committed *_templ.go up to date
 		printf 'generated templ code not committed:\n%s\n' "$$untracked"
 		exit 1
 	fi
+	echo "--- migrations"
+	scripts/check-migrations.sh
 
 bench: db testdb assets ## run the Go benchmarks, 5 times each for benchstat (PKG=..., BENCHFLAGS=...)
 	export TEST_DATABASE_URL="$(TEST_DB)"

@@ -5,19 +5,21 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// reportGaps writes the gap report: one row per area of the level, by code.
+// reportGaps writes the gap report: one row per area of the level, or the rows of an
+// ICB's PCNs (--icb), by code. --format xlsx writes the gaps page's download.
 func (a *app) reportGaps(ctx context.Context, args []string) error {
-	var target, asOf string
+	var target, asOf, icb string
 	var drafts bool
-	rf, err := parseReportFlags("report gaps", args, func(fs *flag.FlagSet) {
+	rf, err := parseReportFlags("report gaps", args, true, func(fs *flag.FlagSet) {
+		fs.StringVar(&icb, "icb", "", "ICB code: its PCNs' rows, as its page downloads them (in place of --level)")
 		fs.StringVar(&target, "target", "", "target name (default: the default target)")
 		fs.StringVar(&asOf, "as-of", "", "date YYYY-MM-DD the staff data describes (default: the latest census date)")
 		fs.BoolVar(&drafts, "drafts", false, "count each PCN's latest plan version, drafts too, instead of its current plan (not the official figures)")
@@ -25,7 +27,7 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Target: target, At: rf.at, Today: today(time.Now()), Drafts: drafts}
+	opts := gaps.Options{Target: target, At: rf.at, Today: workforce.Today(time.Now()), Drafts: drafts}
 	if asOf != "" {
 		if opts.AsOf, err = workforce.ParseDate(asOf); err != nil {
 			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", asOf)
@@ -49,11 +51,15 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.stderr, "arrs: %d of %d PCNs have no weighted population in force on %s: their registered list size stands in\n",
 			n, res.England.PCNs, res.AsOf.Format(workforce.DateLayout))
 	}
-	rows := res.Rows(planning.Level(rf.level))
+	rows := res.Rows(rf.level)
+	if icb != "" {
+		var ok bool
+		if rows, ok = res.PCNsOfICB(strings.ToUpper(icb)); !ok {
+			return fmt.Errorf("no ICB %s in the report", strings.ToUpper(icb))
+		}
+	}
+	if rf.format == report.XLSX {
+		return report.WriteGapsFile(a.stdout, rf.format, report.GapRows(rows, res.Name))
+	}
 	return report.WriteGaps(a.stdout, rf.format, report.GapRows(rows, res.Name))
-}
-
-// today is the calendar day of the clock's reading, at midnight UTC like every date.
-func today(now time.Time) time.Time {
-	return workforce.Date(now.Date())
 }

@@ -21,8 +21,8 @@ import (
 const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short"
 
 // withSample points DATABASE_URL at a fresh test database holding the reference data
-// and the sample workforce (two ICBs, census 30 Nov 2025).
-func withSample(t *testing.T) {
+// and the sample workforce (two ICBs, census 30 Nov 2025), and returns it.
+func withSample(t *testing.T) *store.DB {
 	t.Helper()
 	db, url := dbtest.NewWithURL(t)
 	f, err := refdata.Open(refdata.SampleWorkforceFile)
@@ -34,6 +34,7 @@ func withSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("DATABASE_URL", url)
+	return db
 }
 
 func runArrs(args ...string) (stdout, stderr string, err error) {

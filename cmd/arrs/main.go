@@ -27,7 +27,9 @@ const usage = `usage:
   arrs import plans FILE                       plan lines: pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
   arrs target set NAME --fte N --baseline DATE --deadline DATE [--default] [--milestone DATE=FTE[:label]]...
   arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--format csv|table|json]
-  arrs report gaps [--target NAME] [--level england|region|icb|pcn] [--at DATE] [--as-of DATE] [--drafts] [--format csv|table|json]
+  arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts] [--format csv|table|json|xlsx]
+  arrs report plan --pcn CODE [--version N] [--format csv|xlsx]      a version of a PCN's plan, as its page downloads it
+  arrs report claims --pcn CODE [--year 2025/26] [--format csv|xlsx] a PCN's monthly claim schedule, as its page downloads it
 
 DATABASE_URL selects the database (default: the local cluster of make run).`
 

@@ -15,13 +15,17 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce or gaps", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan or claims", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
 		return a.reportWorkforce(ctx, args[1:])
 	case "gaps":
 		return a.reportGaps(ctx, args[1:])
+	case "plan":
+		return a.reportPlan(ctx, args[1:])
+	case "claims":
+		return a.reportClaims(ctx, args[1:])
 	}
 	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
 }
@@ -33,7 +37,9 @@ type reportFlags struct {
 	format report.Format
 }
 
-func parseReportFlags(name string, args []string, extra func(*flag.FlagSet)) (reportFlags, error) {
+// parseReportFlags parses a report's flags; a report a page also offers as a file
+// (download) takes --format xlsx too.
+func parseReportFlags(name string, args []string, download bool, extra func(*flag.FlagSet)) (reportFlags, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	level := fs.String("level", "england", "england, region, icb or pcn")
@@ -55,7 +61,9 @@ func parseReportFlags(name string, args []string, extra func(*flag.FlagSet)) (re
 	}
 	rf.level = l
 	var err error
-	if rf.format, err = report.ParseFormat(*format); err != nil {
+	if download && *format == string(report.XLSX) {
+		rf.format = report.XLSX
+	} else if rf.format, err = report.ParseFormat(*format); err != nil {
 		return rf, err
 	}
 	if *at != "" {
@@ -67,7 +75,7 @@ func parseReportFlags(name string, args []string, extra func(*flag.FlagSet)) (re
 }
 
 func (a *app) reportWorkforce(ctx context.Context, args []string) error {
-	rf, err := parseReportFlags("report workforce", args, nil)
+	rf, err := parseReportFlags("report workforce", args, false, nil)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func (a *app) target(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	saved, created, err := db.SaveTargetBy(ctx, t, cliActor())
+	saved, created, err := db.SaveTarget(ctx, t, cliActor())
 	if errors.Is(err, store.ErrConflict) {
 		return fmt.Errorf("target %q: %v", t.Name, err)
 	} else if err != nil {

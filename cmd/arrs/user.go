@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -127,15 +126,5 @@ func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (au
 	if err := auth.CheckGrantsIn(u.Grants, tree.ICBOf); err != nil {
 		return u, fmt.Errorf("--role/--org: %v", err)
 	}
-	var created auth.User
-	err = db.InTx(ctx, func(tx *store.DB) error {
-		var err error
-		if created, err = tx.CreateUser(ctx, u); err != nil {
-			return err
-		}
-		e := by.Entry("user.create", "user", strconv.FormatInt(created.ID, 10))
-		e.After = map[string]any{"email": created.Email, "name": created.Name, "grants": created.Grants}
-		return tx.Audit(ctx, e)
-	})
-	return created, err
+	return db.CreateUser(ctx, u, by)
 }

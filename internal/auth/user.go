@@ -168,7 +168,7 @@ func (e ErrSelfAccept) Error() string {
 // in (icbOf, "" for an unknown PCN): it also refuses a clinical director's grant for a
 // PCN together with a lead's grant for that PCN's ICB, since the ICB's leads accept
 // the plan the director signs off (DOMAIN.md, "Users"). The workflow refuses the
-// same person both moves anyway (store.DutyError); this keeps such accounts from
+// same person both moves anyway (workforce.DutyError); this keeps such accounts from
 // being made. Admins act everywhere and are kept apart by the workflow alone.
 func CheckGrantsIn(gs []Grant, icbOf func(pcn string) string) error {
 	if err := CheckGrants(gs); err != nil {

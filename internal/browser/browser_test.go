@@ -62,7 +62,7 @@ func newSite(t *testing.T) site {
 	}
 	hash, _ := auth.HashPassword(password, auth.DefaultParams)
 	for _, a := range demoAccounts {
-		if _, err := db.CreateUser(ctx, auth.User{Email: a.email, Name: "Demo " + string(a.grant.Role), PasswordHash: hash, Active: true, Grants: []auth.Grant{a.grant}}); err != nil {
+		if _, err := db.CreateUser(ctx, auth.User{Email: a.email, Name: "Demo " + string(a.grant.Role), PasswordHash: hash, Active: true, Grants: []auth.Grant{a.grant}}, store.Actor{Name: "test"}); err != nil {
 			t.Fatal(err)
 		}
 	}

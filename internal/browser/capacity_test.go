@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -20,7 +19,7 @@ type capacityIDs struct{ supervisor, link, site int64 }
 
 // addCapacity gives U60057 a supervisor with a link, a site and a plan, and QOC some
 // expected supply, so that every table of the pages is drawn.
-func addCapacity(t *testing.T, db *store.DB, year planning.FinancialYear) capacityIDs {
+func addCapacity(t *testing.T, db *store.DB, year workforce.FinancialYear) capacityIDs {
 	t.Helper()
 	ctx, by := context.Background(), store.Actor{Name: "test"}
 	var staffID int64
@@ -40,7 +39,7 @@ func addCapacity(t *testing.T, db *store.DB, year planning.FinancialYear) capaci
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ReplaceDrafts(ctx, "test", []store.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: (year + 1).Start(), StartersFTE: 2}}); err != nil {
+	if _, err := db.ReplaceDrafts(ctx, "plan.csv", []workforce.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: (year + 1).Start(), StartersFTE: 2}}, by); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SaveExpectedSupply(ctx, "QOC", year.String(), []workforce.ExpectedSupply{{RoleCode: "paramedic", Movers: 1}}, by); err != nil {
@@ -54,7 +53,7 @@ func addCapacity(t *testing.T, db *store.DB, year planning.FinancialYear) capaci
 // summary, and requires no axe violation.
 func TestCapacityPagesAreAccessible(t *testing.T) {
 	st := newSite(t)
-	year := planning.FinancialYearOf(time.Now())
+	year := workforce.FinancialYearOf(time.Now())
 	ids := addCapacity(t, st.db, year)
 	ctx := newBrowser(t, true)
 	signIn(t, ctx, st.url, "admin@example.nhs.uk")

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // TestDashboardPagesAreAccessible opens the clinical director's dashboard and the ICB
@@ -13,7 +13,7 @@ import (
 // director and as an admin, and requires no axe violation.
 func TestDashboardPagesAreAccessible(t *testing.T) {
 	st := newSite(t)
-	addCapacity(t, st.db, planning.FinancialYearOf(time.Now()))
+	addCapacity(t, st.db, workforce.FinancialYearOf(time.Now()))
 	ctx := newBrowser(t, true)
 	signIn(t, ctx, st.url, "director@example.nhs.uk")
 	for i, p := range []string{"/", "/pcns/U60057", "/pcns/U60057/dashboard", "/icbs/QOC/compare"} {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/ingest"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -38,7 +37,7 @@ func benchDataT(b testing.TB) (*store.DB, *workforce.Tree) {
 }
 
 func benchCompute(b *testing.B, db *store.DB, pcns []workforce.PCN) {
-	req := Request{PCNs: pcns, Years: []planning.FinancialYear{2026, 2027}, AsOf: time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)}
+	req := Request{PCNs: pcns, Years: []workforce.FinancialYear{2026, 2027}, AsOf: time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Compute(context.Background(), db, req); err != nil {
@@ -63,7 +62,7 @@ func BenchmarkCompute(b *testing.B) {
 // BenchmarkComputeOnly is Compute's arithmetic without the queries, for England.
 func BenchmarkComputeOnly(b *testing.B) {
 	db, tree := benchData(b)
-	req := Request{PCNs: tree.PCNs, Years: []planning.FinancialYear{2026, 2027}, AsOf: time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)}
+	req := Request{PCNs: tree.PCNs, Years: []workforce.FinancialYear{2026, 2027}, AsOf: time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)}
 	in, err := gather(context.Background(), db, req)
 	if err != nil {
 		b.Fatal(err)

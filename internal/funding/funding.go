@@ -15,7 +15,7 @@ type Request struct {
 	// PCNs are the networks, with their registered list sizes (the stand-in for a
 	// missing weighted population): one, an ICB's, or all of England's.
 	PCNs  []workforce.PCN
-	Years []planning.FinancialYear
+	Years []workforce.FinancialYear
 	// AsOf is the day the staff data describes (normally the latest NWRS census):
 	// plan lines of quarters starting after it are planned spend.
 	AsOf time.Time
@@ -29,7 +29,7 @@ type Result struct {
 }
 
 // For returns a PCN's funding for a year; ok is false if either was not asked for.
-func (r *Result) For(pcn string, year planning.FinancialYear) (PCNYear, bool) {
+func (r *Result) For(pcn string, year workforce.FinancialYear) (PCNYear, bool) {
 	for _, y := range r.byPCN[pcn] {
 		if y.Year.Year == year {
 			return y, true
@@ -43,11 +43,11 @@ func (r *Result) PCN(pcn string) []PCNYear { return r.byPCN[pcn] }
 
 // Year is what a financial year's entitlement is worked from, the same for every PCN.
 type Year struct {
-	Year planning.FinancialYear
+	Year workforce.FinancialYear
 	// RatePounds is rate(f), from the year RateYear; RateKnown is false when no rate
 	// of the year or an earlier one is held (the entitlement is then 0).
 	RatePounds float64
-	RateYear   planning.FinancialYear
+	RateYear   workforce.FinancialYear
 	RateKnown  bool
 	// PopulationDay is 1 January before the year: w(p) is the one in force on it.
 	PopulationDay time.Time
@@ -68,22 +68,22 @@ type PCNYear struct {
 	// Funding holds the entitlement, committed, planned and headroom totals.
 	Funding planning.Funding
 	// CommittedByMonth and PlannedByMonth are the year's claims by month, April first.
-	CommittedByMonth, PlannedByMonth [12]int64
+	CommittedByMonth, PlannedByMonth [12]workforce.Pence
 	Staff                            []StaffFunding
 	Plan                             []PlanFunding
 }
 
 // UnderspendPence is the forecast underspend: positive headroom at year end, which
 // is not carried forward (DOMAIN.md, "Money"); 0 when over-committed.
-func (p PCNYear) UnderspendPence() int64 { return max(p.Funding.HeadroomPence, 0) }
+func (p PCNYear) UnderspendPence() workforce.Pence { return max(p.Funding.HeadroomPence, 0) }
 
 // OverCommittedPence is how far committed and planned claims pass the entitlement.
-func (p PCNYear) OverCommittedPence() int64 { return max(-p.Funding.HeadroomPence, 0) }
+func (p PCNYear) OverCommittedPence() workforce.Pence { return max(-p.Funding.HeadroomPence, 0) }
 
 // AbovePence is what the PCN pays above the caps over the year, over the staff whose
 // cost is known.
-func (p PCNYear) AbovePence() int64 {
-	var sum int64
+func (p PCNYear) AbovePence() workforce.Pence {
+	var sum workforce.Pence
 	for _, s := range p.Staff {
 		sum += s.AbovePence()
 	}
@@ -149,21 +149,21 @@ type StaffFunding struct {
 	// CapPence is the cap per WTE a year in force in the record's last month in post
 	// in the year; CapKnown is false when none is; CapChanged is true when the cap
 	// differed between its months in post.
-	CapPence   int64
+	CapPence   workforce.Pence
 	CapKnown   bool
 	CapChanged bool
 	// InPost marks the months with at least one day in post.
 	InPost [12]bool
 	// ClaimPence is the claimable amount by month; CostPence the actual cost, 0 when
 	// the annual cost is not known (Record.CostKnown).
-	ClaimPence, CostPence [12]int64
-	ClaimTotal, CostTotal int64
+	ClaimPence, CostPence [12]workforce.Pence
+	ClaimTotal, CostTotal workforce.Pence
 	Uncapped, CostAssumed bool
 }
 
 // AbovePence is what the PCN pays above the cap over the year: actual cost − claims,
 // 0 when the cost is not known (the claim then assumes the cap).
-func (s StaffFunding) AbovePence() int64 {
+func (s StaffFunding) AbovePence() workforce.Pence {
 	if !s.Record.CostKnown {
 		return 0
 	}
@@ -172,9 +172,9 @@ func (s StaffFunding) AbovePence() int64 {
 
 // PlanFunding is one plan line's planned claims over the year.
 type PlanFunding struct {
-	Line                  store.PlanLine
-	MonthPence            [12]int64
-	TotalPence            int64
+	Line                  workforce.PlanLine
+	MonthPence            [12]workforce.Pence
+	TotalPence            workforce.Pence
 	Uncapped, CostAssumed bool
 }
 
@@ -201,7 +201,7 @@ func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
 }
 
 // year picks the rate of a year: its own, else the latest earlier one.
-func (in inputs) year(f planning.FinancialYear) Year {
+func (in inputs) year(f workforce.FinancialYear) Year {
 	y := Year{Year: f, PopulationDay: PopulationDay(f)}
 	for _, r := range in.rates {
 		if r.year <= f {
@@ -220,20 +220,15 @@ func (in inputs) pcnYear(p workforce.PCN, y Year, asOf time.Time) PCNYear {
 	// Only the records in post at some time in the year: YearFunding would give the
 	// others no line, after working out their twelve months.
 	var recs []store.FundingRecord
-	var staff []planning.Staff
+	var staff []workforce.Staff
 	start, end := y.Year.Start(), y.Year.End()
 	for _, r := range in.staff[p.Code] {
 		if r.Start.Before(end) && (r.End.IsZero() || r.End.After(start)) {
-			recs, staff = append(recs, r), append(staff, planningStaff(r))
+			recs, staff = append(recs, r), append(staff, r.Staff)
 		}
 	}
-	lines := in.plan[p.Code]
-	plan := make([]planning.PlanLine, len(lines))
-	for i, l := range lines {
-		plan[i] = planningLine(l)
-	}
 	f := planning.YearFunding(planning.FundingInputs{Year: y.Year, RatePounds: y.RatePounds, Population: w,
-		Staff: staff, Plan: plan, AsOf: asOf, Caps: in.caps})
+		Staff: staff, Plan: in.plan[p.Code], AsOf: asOf, Caps: in.caps})
 	out := PCNYear{PCN: p.Code, Year: y, Population: w, PopulationIsListSize: !ok, Funding: f,
 		Staff: make([]StaffFunding, 0, len(f.Lines))}
 	starts := y.Year.MonthStarts()
@@ -241,7 +236,7 @@ func (in inputs) pcnYear(p workforce.PCN, y Year, asOf time.Time) PCNYear {
 		if l.Kind == planning.LineStaff {
 			out.addStaff(in.staffFunding(recs[l.Index], staff[l.Index], l, y.Year, starts))
 		} else {
-			out.addPlan(PlanFunding{Line: lines[l.Index], MonthPence: l.MonthPence, TotalPence: l.TotalPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed})
+			out.addPlan(PlanFunding{Line: in.plan[p.Code][l.Index], MonthPence: l.MonthPence, TotalPence: l.TotalPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed})
 		}
 	}
 	return out
@@ -263,8 +258,8 @@ func (p *PCNYear) addPlan(l PlanFunding) {
 
 // staffFunding details a record's claim line: its actual cost by month, and the cap
 // of its last month in post in the year (changed if its first month's differs).
-func (in inputs) staffFunding(r store.FundingRecord, s planning.Staff, l planning.FundingLine, year planning.FinancialYear, starts [12]time.Time) StaffFunding {
-	out := StaffFunding{Record: r, CapVariant: s.CapVariant, ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
+func (in inputs) staffFunding(r store.FundingRecord, s workforce.Staff, l planning.FundingLine, year workforce.FinancialYear, starts [12]time.Time) StaffFunding {
+	out := StaffFunding{Record: r, CapVariant: s.CapVariant(), ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
 		Uncapped: l.Uncapped, CostAssumed: l.CostAssumed}
 	inPost, inMonth := planning.MonthDays(s, year)
 	first, last := -1, -1
@@ -284,38 +279,10 @@ func (in inputs) staffFunding(r store.FundingRecord, s planning.Staff, l plannin
 		}
 	}
 	if first >= 0 {
-		c0, k0 := in.caps.On(s.Role, s.CapVariant, starts[first])
-		out.CapPence, out.CapKnown = in.caps.On(s.Role, s.CapVariant, starts[last])
+		c0, k0 := in.caps.On(s.RoleCode, s.CapVariant(), starts[first])
+		out.CapPence, out.CapKnown = in.caps.On(s.RoleCode, s.CapVariant(), starts[last])
 		out.CapChanged = c0 != out.CapPence || k0 != out.CapKnown
 	}
 	return out
 }
 
-// planningStaff is a record as planning claims it; an unknown cost is 0.
-func planningStaff(r store.FundingRecord) planning.Staff {
-	s := planning.Staff{ID: r.ID, PCN: r.PCNCode, Role: r.RoleCode, FTE: r.FTE, Start: r.Start, End: r.End,
-		CapVariant: CapVariant(r.RoleCode, r.Band)}
-	if r.CostKnown {
-		s.AnnualCostPence = r.AnnualCostPence
-	}
-	return s
-}
-
-// planningLine is a plan line as planning claims it; an unknown cost is 0.
-func planningLine(l store.PlanLine) planning.PlanLine {
-	out := planning.PlanLine{PCN: l.PCNCode, Role: l.RoleCode, QuarterStart: l.QuarterStart, Starters: l.StartersFTE, Leavers: l.LeaversFTE}
-	if l.AnnualCostPence != nil {
-		out.AnnualCostPence = *l.AnnualCostPence
-	}
-	return out
-}
-
-// CapVariant is the parallel cap a record is claimed against: "experienced" for a
-// general practice nurse on band 6 (DOMAIN.md: band 5 new to general practice, band 6
-// experienced), else the usual cap "".
-func CapVariant(role, band string) string {
-	if role == "general_practice_nurse" && band == "6" {
-		return "experienced"
-	}
-	return ""
-}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -57,7 +56,7 @@ func orNull(s string) string {
 	return s
 }
 
-func pence(p int64) *int64 { return &p }
+func pence(p workforce.Pence) *workforce.Pence { return &p }
 
 // fixture is the demo PCN U60057's 2025/26, as of 30 November 2025, written out by
 // hand (rate £26.631; claims = min(cost, cap) × FTE / 12 × days in post / days in
@@ -129,25 +128,25 @@ func newFixture(t *testing.T) fixture {
 	if _, err := db.AddRoleCap(ctx, workforce.Cap{RoleCode: "care_coordinator", EffectiveFrom: day("2025-10-01"), Pence: 3500000}, by); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.UpsertPopulations(ctx, []workforce.Population{
+	if _, err := db.UpsertPopulations(ctx, "pops.csv", []workforce.Population{
 		{PCNCode: pcn, EffectiveDate: day("2025-01-01"), Weighted: 10000},
 		{PCNCode: pcn, EffectiveDate: day("2025-06-01"), Weighted: 11000}, // after 1 January 2025: not 2025/26's
 		{PCNCode: pcn, EffectiveDate: day("2026-01-01"), Weighted: 12000}, // 2026/27's
-	}); err != nil {
+	}, by); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ReplaceDrafts(ctx, "test", []store.PlanLine{
+	if _, err := db.ReplaceDrafts(ctx, "plan.csv", []workforce.PlanLine{
 		{PCNCode: pcn, RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), StartersFTE: 2, AnnualCostPence: pence(5500000)},
 		{PCNCode: pcn, RoleCode: "care_coordinator", QuarterStart: day("2025-10-01"), StartersFTE: 1},
 		{PCNCode: pcn, RoleCode: "paramedic", QuarterStart: day("2026-01-01"), LeaversFTE: 1},
-	}); err != nil {
+	}, by); err != nil {
 		t.Fatal(err)
 	}
 	p, err := db.EditablePlan(ctx, pcn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: pcn, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: by}); err != nil {
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: pcn, PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: by}); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -173,7 +172,7 @@ func (f fixture) pcns(t *testing.T, codes ...string) []workforce.PCN {
 func TestCompute(t *testing.T) {
 	f := newFixture(t)
 	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
-		Years: []planning.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
+		Years: []workforce.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +183,7 @@ func TestCompute(t *testing.T) {
 	fu := y.Funding
 	checks := []struct {
 		name      string
-		got, want int64
+		got, want workforce.Pence
 	}{
 		{"entitlement", fu.EntitlementPence, 26631000},
 		{"committed", fu.CommittedPence, 26150769},
@@ -216,8 +215,8 @@ func TestCompute(t *testing.T) {
 	}
 	lines := []struct {
 		ident                 string
-		claims, cost, above   int64
-		cap                   int64
+		claims, cost, above   workforce.Pence
+		cap                   workforce.Pence
 		uncapped, assumed, ch bool
 	}{
 		{"CP-PART", 3866667, 3866667, 0, 6697200, false, false, false},
@@ -263,7 +262,7 @@ func TestCompute(t *testing.T) {
 func TestComputeNextYearAndListSize(t *testing.T) {
 	f := newFixture(t)
 	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
-		Years: []planning.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
+		Years: []workforce.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,8 +290,8 @@ func TestComputeNextYearAndListSize(t *testing.T) {
 func TestComputeLeavesDraftsOut(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	req := Request{PCNs: f.pcns(t, "U60057"), Years: []planning.FinancialYear{2025}, AsOf: day("2025-11-30")}
-	planned := func() int64 {
+	req := Request{PCNs: f.pcns(t, "U60057"), Years: []workforce.FinancialYear{2025}, AsOf: day("2025-11-30")}
+	planned := func() workforce.Pence {
 		t.Helper()
 		res, err := Compute(ctx, f.db, req)
 		if err != nil {
@@ -301,9 +300,9 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 		y, _ := res.For("U60057", 2025)
 		return y.Funding.PlannedPence
 	}
-	if _, err := f.db.ReplaceDrafts(ctx, "test", []store.PlanLine{
+	if _, err := f.db.ReplaceDrafts(ctx, "plan.csv", []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), StartersFTE: 10, AnnualCostPence: pence(5500000)},
-	}); err != nil {
+	}, store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := planned(); got != 2750001 {
@@ -313,7 +312,7 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
+	if _, err := f.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
 		t.Fatal(err)
 	}
 	// 5,500,000 × 10 / 12 = 4,583,333.33 → 4,583,333 × 3 = 13,749,999.
@@ -327,7 +326,7 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 // actual costs are not known.
 func TestClaims(t *testing.T) {
 	f := newFixture(t)
-	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057"), Years: []planning.FinancialYear{2025}, AsOf: day("2025-11-30")})
+	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057"), Years: []workforce.FinancialYear{2025}, AsOf: day("2025-11-30")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +335,7 @@ func TestClaims(t *testing.T) {
 	if len(rows) != 82 {
 		t.Fatalf("%d rows, want 82", len(rows))
 	}
-	var sum int64
+	var sum workforce.Pence
 	for _, r := range rows {
 		sum += r.ClaimablePence
 		if r.Staff == "CP-PART" && r.Month.Equal(day("2025-06-01")) && (r.ClaimablePence != 266667 || *r.ActualCostPence != 266667 || r.FTE != 0.8) {
@@ -356,9 +355,9 @@ func TestLabel(t *testing.T) {
 		rec  store.FundingRecord
 		want string
 	}{
-		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 7}, UniqueIdentifier: "ABC123", Source: workforce.SourceNWRSStaff}, "ABC123"},
-		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 8}, Source: workforce.SourceNWRSContracted}, "Contracted services, record 8"},
-		{store.FundingRecord{StaffSpan: store.StaffSpan{ID: 9}, Source: workforce.SourceManual}, "Record 9"},
+		{store.FundingRecord{Staff: workforce.Staff{ID: 7, UniqueIdentifier: "ABC123", Source: workforce.SourceNWRSStaff}}, "ABC123"},
+		{store.FundingRecord{Staff: workforce.Staff{ID: 8, Source: workforce.SourceNWRSContracted}}, "Contracted services, record 8"},
+		{store.FundingRecord{Staff: workforce.Staff{ID: 9, Source: workforce.SourceManual}}, "Record 9"},
 	}
 	for _, c := range cases {
 		if got := Label(c.rec); got != c.want {

@@ -17,12 +17,12 @@ type inputs struct {
 	// pops holds w(p) by population day, then PCN code; a PCN absent has none.
 	pops  map[time.Time]map[string]float64
 	staff map[string][]store.FundingRecord
-	plan  map[string][]store.PlanLine
+	plan  map[string][]workforce.PlanLine
 }
 
 // rate is a published rate per weighted patient.
 type rate struct {
-	year   planning.FinancialYear
+	year   workforce.FinancialYear
 	pounds float64
 }
 
@@ -50,7 +50,7 @@ func gather(ctx context.Context, db *store.DB, req Request) (inputs, error) {
 	if err != nil {
 		return in, err
 	}
-	in.plan = byPCN(lines, func(l store.PlanLine) string { return l.PCNCode })
+	in.plan = byPCN(lines, func(l workforce.PlanLine) string { return l.PCNCode })
 	return in, nil
 }
 
@@ -62,7 +62,7 @@ func rates(ctx context.Context, db *store.DB) ([]rate, error) {
 	}
 	out := make([]rate, 0, len(all))
 	for _, r := range all {
-		y, err := planning.ParseFinancialYear(r.FinancialYear)
+		y, err := workforce.ParseFinancialYear(r.FinancialYear)
 		if err != nil {
 			return nil, err
 		}
@@ -78,15 +78,11 @@ func caps(ctx context.Context, db *store.DB) (planning.Caps, error) {
 	if err != nil {
 		return planning.Caps{}, err
 	}
-	list := make([]planning.Cap, len(all))
-	for i, c := range all {
-		list[i] = planning.Cap{Role: c.RoleCode, Variant: c.Variant, From: c.EffectiveFrom, AnnualPence: c.Pence}
-	}
-	return planning.NewCaps(list), nil
+	return planning.NewCaps(all), nil
 }
 
 // populations reads w(p) on the population day of every year.
-func populations(ctx context.Context, db *store.DB, codes []string, years []planning.FinancialYear) (map[time.Time]map[string]float64, error) {
+func populations(ctx context.Context, db *store.DB, codes []string, years []workforce.FinancialYear) (map[time.Time]map[string]float64, error) {
 	days := make([]time.Time, len(years))
 	for i, y := range years {
 		days[i] = PopulationDay(y)
@@ -100,7 +96,7 @@ func populations(ctx context.Context, db *store.DB, codes []string, years []plan
 		out[d] = map[string]float64{}
 	}
 	for _, r := range rows {
-		d := planning.Date(r.Day.Date())
+		d := workforce.Date(r.Day.Date())
 		out[d][r.PCNCode] = r.Weighted
 	}
 	return out, nil
@@ -108,12 +104,12 @@ func populations(ctx context.Context, db *store.DB, codes []string, years []plan
 
 // PopulationDay is the day whose weighted population sets a year's entitlement:
 // 1 January before the year starts (DOMAIN.md, "Money").
-func PopulationDay(y planning.FinancialYear) time.Time {
-	return planning.Date(int(y), time.January, 1)
+func PopulationDay(y workforce.FinancialYear) time.Time {
+	return workforce.Date(int(y), time.January, 1)
 }
 
 // span is the days the years cover: from the first one's start to the last one's end.
-func span(years []planning.FinancialYear) (from, to time.Time) {
+func span(years []workforce.FinancialYear) (from, to time.Time) {
 	lo, hi := slices.Min(years), slices.Max(years)
 	return lo.Start(), hi.End()
 }

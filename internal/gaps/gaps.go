@@ -59,11 +59,13 @@ type Result struct {
 	At   time.Time
 	// Options are the options as given.
 	Options Options
-	names   map[planning.Level]map[string]string
+	names   map[workforce.Level]map[string]string
+	// positions are worked out from the report on first use (Positions).
+	positions *lazyPositions
 }
 
 // Name returns the name of an area of the report ("England" for England).
-func (r *Result) Name(level planning.Level, code string) string {
+func (r *Result) Name(level workforce.Level, code string) string {
 	return r.names[level][code]
 }
 
@@ -72,16 +74,16 @@ func (r *Result) Name(level planning.Level, code string) string {
 func (r *Result) ListSizePCNs() int { return r.England.ListSizePCNs }
 
 // ForPCN returns one PCN's ARRS staff records and current plan lines from the inputs.
-func (r *Result) ForPCN(code string) ([]planning.Staff, []planning.PlanLine) {
-	var staff []planning.Staff
-	var plan []planning.PlanLine
+func (r *Result) ForPCN(code string) ([]workforce.Staff, []workforce.PlanLine) {
+	var staff []workforce.Staff
+	var plan []workforce.PlanLine
 	for _, s := range r.Inputs.Staff {
-		if s.PCN == code {
+		if s.PCNCode == code {
 			staff = append(staff, s)
 		}
 	}
 	for _, l := range r.Inputs.Plan {
-		if l.PCN == code {
+		if l.PCNCode == code {
 			plan = append(plan, l)
 		}
 	}
@@ -116,7 +118,8 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 		return nil, err
 	}
 	in.Today = opts.Today
-	return &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, Options: opts, names: names}, nil
+	return &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, Options: opts, names: names,
+		positions: &lazyPositions{}}, nil
 }
 
 // check refuses what-ifs out of range before anything is read.

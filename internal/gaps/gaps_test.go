@@ -67,7 +67,7 @@ func submit(t *testing.T, db *store.DB, code string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: code, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: code, PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -92,11 +92,11 @@ func seededDrafts(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	target, _, err := db.SaveTarget(ctx, workforce.Target{Name: "Test target", FTE: targetFTE,
-		Baseline: workforce.Date(2025, 3, 31), Deadline: workforce.Date(2027, 3, 31)})
+		Baseline: workforce.Date(2025, 3, 31), Deadline: workforce.Date(2027, 3, 31)}, store.Actor{Name: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetBaselineExtra(ctx, pcn, target.ID, extraFTE); err != nil {
+	if err := db.SetBaselineExtra(ctx, pcn, target.ID, extraFTE, store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -211,10 +211,10 @@ func TestComputeDefaults(t *testing.T) {
 	if g.ListSizePCNs != 0 || findPCN(t, res, "U00000").ListSizePCNs != 1 {
 		t.Error("only PCNs without a weighted population are flagged")
 	}
-	if got := res.Name(planning.LevelPCN, pcn); got != "SHROPSHIRE RURAL ALLIANCE PCN" {
+	if got := res.Name(workforce.LevelPCN, pcn); got != "SHROPSHIRE RURAL ALLIANCE PCN" {
 		t.Errorf("PCN name %q", got)
 	}
-	if res.Name(planning.LevelEngland, planning.EnglandCode) != "England" || res.Name(planning.LevelICB, "QOC") == "" || res.Name(planning.LevelRegion, "Y60") == "" {
+	if res.Name(workforce.LevelEngland, workforce.EnglandCode) != "England" || res.Name(workforce.LevelICB, "QOC") == "" || res.Name(workforce.LevelRegion, "Y60") == "" {
 		t.Error("area names missing")
 	}
 	staff, lines := res.ForPCN(pcn)

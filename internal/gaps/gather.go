@@ -13,9 +13,9 @@ import (
 // the populations in force on the as-of date, the baseline extras, the ARRS staff in
 // post around the days used, the current plans' lines (or, with opts.Drafts, each
 // PCN's latest version's) and the roles' attrition.
-func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, map[planning.Level]map[string]string, error) {
+func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, map[workforce.Level]map[string]string, error) {
 	in := planning.Inputs{
-		Target: planning.Target{Name: t.Name, FTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline},
+		Target: t,
 		AsOf:   asOf,
 		At:     at,
 	}
@@ -63,7 +63,7 @@ func pcns(ctx context.Context, db *store.DB, tree *workforce.Tree, targetID int6
 
 // staff is the ARRS records in post on some day from the earliest to the latest of the
 // days the report counts: the baseline, min(at, as-of) and the as-of date.
-func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]planning.Staff, error) {
+func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]workforce.Staff, error) {
 	from, to := baseline, baseline
 	for _, d := range []time.Time{asOf, at} {
 		if d.Before(from) {
@@ -73,37 +73,17 @@ func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]p
 	if asOf.After(to) {
 		to = asOf
 	}
-	recs, err := db.ARRSStaffBetween(ctx, from, to)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]planning.Staff, len(recs))
-	for i, s := range recs {
-		out[i] = planning.Staff{ID: s.ID, PCN: s.PCNCode, Role: s.RoleCode, FTE: s.FTE, Start: s.Start, End: s.End}
-	}
-	return out, nil
+	return db.ARRSStaffBetween(ctx, from, to)
 }
 
 // plan is the lines of every PCN's current plan, or with drafts of its latest version
 // whatever its status; an unknown cost is 0, as planning reads it.
-func plan(ctx context.Context, db *store.DB, drafts bool) ([]planning.PlanLine, error) {
+func plan(ctx context.Context, db *store.DB, drafts bool) ([]workforce.PlanLine, error) {
 	read := db.CurrentPlanLines
 	if drafts {
 		read = db.LatestPlanLines
 	}
-	lines, err := read(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]planning.PlanLine, len(lines))
-	for i, l := range lines {
-		out[i] = planning.PlanLine{PCN: l.PCNCode, Role: l.RoleCode, QuarterStart: l.QuarterStart,
-			Starters: l.StartersFTE, Leavers: l.LeaversFTE}
-		if l.AnnualCostPence != nil {
-			out[i].AnnualCostPence = *l.AnnualCostPence
-		}
-	}
-	return out, nil
+	return read(ctx)
 }
 
 // attritionRates is rate(r) of every role, or the override for all of them.
@@ -123,21 +103,21 @@ func attritionRates(ctx context.Context, db *store.DB, override *float64) (map[s
 }
 
 // names indexes the areas' names by level and code.
-func names(tree *workforce.Tree) map[planning.Level]map[string]string {
-	n := map[planning.Level]map[string]string{
-		planning.LevelEngland: {planning.EnglandCode: "England"},
-		planning.LevelRegion:  make(map[string]string, len(tree.Regions)),
-		planning.LevelICB:     make(map[string]string, len(tree.ICBs)),
-		planning.LevelPCN:     make(map[string]string, len(tree.PCNs)),
+func names(tree *workforce.Tree) map[workforce.Level]map[string]string {
+	n := map[workforce.Level]map[string]string{
+		workforce.LevelEngland: {workforce.EnglandCode: "England"},
+		workforce.LevelRegion:  make(map[string]string, len(tree.Regions)),
+		workforce.LevelICB:     make(map[string]string, len(tree.ICBs)),
+		workforce.LevelPCN:     make(map[string]string, len(tree.PCNs)),
 	}
 	for _, r := range tree.Regions {
-		n[planning.LevelRegion][r.Code] = r.Name
+		n[workforce.LevelRegion][r.Code] = r.Name
 	}
 	for _, c := range tree.ICBs {
-		n[planning.LevelICB][c.Code] = c.Name
+		n[workforce.LevelICB][c.Code] = c.Name
 	}
 	for _, p := range tree.PCNs {
-		n[planning.LevelPCN][p.Code] = p.Name
+		n[workforce.LevelPCN][p.Code] = p.Name
 	}
 	return n
 }

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Known is what the population and plan readers check a file's codes against: the
@@ -12,6 +14,19 @@ type Known struct {
 	// change it (false: known, but another network's).
 	PCNs      map[string]bool
 	RoleAdded map[string]time.Time // ARRS role code → the day it joined the scheme
+}
+
+// NewKnown is what a file is checked against: the PCNs given, each changeable when
+// mayChange says so (nil: all), and the roles given.
+func NewKnown(pcns []workforce.PCN, roles []workforce.Role, mayChange func(pcn string) bool) Known {
+	k := Known{PCNs: make(map[string]bool, len(pcns)), RoleAdded: make(map[string]time.Time, len(roles))}
+	for _, p := range pcns {
+		k.PCNs[p.Code] = mayChange == nil || mayChange(p.Code)
+	}
+	for _, r := range roles {
+		k.RoleAdded[r.Code] = r.Added
+	}
+	return k
 }
 
 // pcn checks a pcn_code cell against the known PCNs.

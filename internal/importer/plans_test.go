@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestReadPlansFormats(t *testing.T) {
@@ -22,7 +22,7 @@ func TestReadPlansFormats(t *testing.T) {
 			",2026/27 Q3,U60057,0.5,paramedic,1.2345678,\n" +
 			"10000,2026/27 Q1,U79722,0,clinical_pharmacist,1,\n",
 	}
-	q1, q3 := planning.Quarter{Year: 2026, N: 1}, planning.Quarter{Year: 2026, N: 3}
+	q1, q3 := workforce.Quarter{Year: 2026, N: 1}, workforce.Quarter{Year: 2026, N: 3}
 	for name, text := range variants {
 		plan, err := ReadPlans("plan.csv", strings.NewReader(text), known)
 		if err != nil {
@@ -32,11 +32,11 @@ func TestReadPlansFormats(t *testing.T) {
 			t.Fatalf("%s: got %d lines", name, len(plan))
 		}
 		first, second, third := plan[0], plan[1], plan[2]
-		if first.PCNCode != "U60057" || first.RoleCode != "clinical_pharmacist" || first.Quarter != q1 ||
+		if first.PCNCode != "U60057" || first.RoleCode != "clinical_pharmacist" || !first.QuarterStart.Equal(q1.Start()) ||
 			first.StartersFTE != 2 || first.LeaversFTE != 0 || first.AnnualCostPence == nil || *first.AnnualCostPence != 5500051 {
 			t.Errorf("%s: first line %+v (cost %v): £55,000.505 rounds half away from zero to 5,500,051p", name, first, first.AnnualCostPence)
 		}
-		if second.Quarter != q3 || second.StartersFTE != 1.234568 || second.LeaversFTE != 0.5 || second.AnnualCostPence != nil {
+		if !second.QuarterStart.Equal(q3.Start()) || second.StartersFTE != 1.234568 || second.LeaversFTE != 0.5 || second.AnnualCostPence != nil {
 			t.Errorf("%s: second line %+v: FTE keeps 6 decimals, an empty cost is nil", name, second)
 		}
 		if third.AnnualCostPence == nil || *third.AnnualCostPence != 10_000_00 {

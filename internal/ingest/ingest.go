@@ -6,7 +6,6 @@ package ingest
 import (
 	"context"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/importer"
@@ -50,25 +49,11 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 	return log, err
 }
 
-// writeNWRS reconciles a checked snapshot and audits it, in one transaction.
+// writeNWRS reconciles a checked snapshot (the store audits it in the same
+// transaction).
 func writeNWRS(ctx context.Context, db *store.DB, name string, snap *importer.Snapshot, by store.Actor, scope []string) (store.ImportLog, error) {
-	var log store.ImportLog
-	err := db.InTx(ctx, func(tx *store.DB) error {
-		var err error
-		log, err = tx.ImportNWRS(ctx, store.NWRSImport{
-			FileName: name, SHA256: snap.SHA256, ImportedBy: by.Name, Census: snap.Census, Rows: snap.Rows,
-			FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs, Scope: scope,
-		})
-		if err != nil {
-			return err
-		}
-		e := by.Entry("nwrs.import", "nwrs_import", strconv.FormatInt(log.ID, 10))
-		if len(scope) == 1 {
-			e.ICB = scope[0]
-		}
-		e.After = map[string]any{"file": name, "census": log.Census.Format("2006-01-02"), "rows": log.Rows, "fte": log.FTE,
-			"started": log.Started, "ended": log.Ended, "unchanged": log.Unchanged, "pcns_created": log.PCNsCreated, "scope": scope}
-		return tx.Audit(ctx, e)
+	return db.ImportNWRS(ctx, store.NWRSImport{
+		FileName: name, SHA256: snap.SHA256, By: by, Census: snap.Census, Rows: snap.Rows,
+		FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs, Scope: scope,
 	})
-	return log, err
 }

@@ -7,15 +7,11 @@ import (
 	"slices"
 	"strings"
 	"time"
-	_ "time/tzdata" // the census calendar is England's, whatever the host's zone files
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
-
-// london is where "the current calendar month" of a census is reckoned.
-var london, _ = time.LoadLocation("Europe/London")
 
 // ScopeError refuses an upload that reaches beyond what its person may change
 // (PLANNING.md, "Importing a census"): for an ICB lead's census, another ICB's rows, an
@@ -28,13 +24,13 @@ type ScopeError = importer.ScopeError
 // NHS England publishes a month after it ends, so a later one is a mistake or an attack
 // on the as-of date.
 func checkNotFuture(file string, snap *importer.Snapshot, now time.Time) *importer.RowError {
-	y, m, _ := now.In(london).Date()
-	if !snap.Census.After(workforce.CensusDate(y, m)) {
+	today := workforce.Today(now)
+	if !snap.Census.After(workforce.CensusDate(today.Year(), today.Month())) {
 		return nil
 	}
 	return &importer.RowError{File: file, Line: firstLine(snap), Column: "CENSUS_MONTH",
 		Reason: fmt.Sprintf("census %s is after the current month (%s); a census is imported once its month has begun",
-			snap.Census.Format("January 2006"), now.In(london).Format("January 2006"))}
+			snap.Census.Format("January 2006"), today.Format("January 2006"))}
 }
 
 // checkScope refuses an ICB lead's upload at the first row of a PCN that the reference

@@ -27,19 +27,7 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store
 	if err != nil {
 		return store.DraftsReplaced{}, err
 	}
-	out := make([]store.PlanLine, len(lines))
-	for i, l := range lines {
-		out[i] = store.PlanLine{PCNCode: l.PCNCode, RoleCode: l.RoleCode, QuarterStart: l.Quarter.Start(),
-			StartersFTE: l.StartersFTE, LeaversFTE: l.LeaversFTE, AnnualCostPence: l.AnnualCostPence}
-	}
-	var res store.DraftsReplaced
-	err = db.InTx(ctx, func(tx *store.DB) error {
-		if res, err = tx.ReplaceDrafts(ctx, by.Name, out); err != nil {
-			return err
-		}
-		return auditPlanImport(ctx, tx, by, name, out)
-	})
-	return res, err
+	return db.ReplaceDrafts(ctx, name, lines, by)
 }
 
 // knownCodes is the PCNs and ARRS roles a file's codes are checked against, and the
@@ -61,28 +49,6 @@ func knownCodes(ctx context.Context, db *store.DB) (importer.Known, []workforce.
 		k.RoleAdded[r.Code] = r.Added
 	}
 	return k, pcns, nil
-}
-
-// auditPlanImport writes one audit entry per PCN whose draft the file replaced, so that
-// the trail can be read PCN by PCN.
-func auditPlanImport(ctx context.Context, tx *store.DB, by store.Actor, file string, lines []store.PlanLine) error {
-	perPCN := map[string]int{}
-	var order []string
-	for _, l := range lines {
-		if perPCN[l.PCNCode] == 0 {
-			order = append(order, l.PCNCode)
-		}
-		perPCN[l.PCNCode]++
-	}
-	for _, pcn := range order {
-		e := by.Entry("plans.import", "plan", pcn)
-		e.PCN = pcn
-		e.After = map[string]any{"file": file, "lines": perPCN[pcn]}
-		if err := tx.Audit(ctx, e); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // restrict marks the PCNs the person may not change (nil: all may be changed).

@@ -110,7 +110,7 @@ func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
 		t.Errorf("a PCN not named changed:\n%s\nwas\n%s", got, other)
 	}
 	plans, _ := db.PlansByPCN(ctx, "U60057")
-	if len(plans) != 1 || plans[0].Status != store.PlanDraft || plans[0].Version != 2 || plans[0].CreatedBy != "test" {
+	if len(plans) != 1 || plans[0].Status != workforce.PlanDraft || plans[0].Version != 2 || plans[0].CreatedBy != "test" {
 		t.Fatalf("U60057 plans: %+v", plans)
 	}
 	lines, _ := db.PlanLines(ctx, plans[0].ID)
@@ -179,33 +179,33 @@ func TestCurrentPlanRule(t *testing.T) {
 		t.Errorf("only a draft: current lines %+v (%v), want none: a draft never counts", lines, err)
 	}
 	v1 := latestPlan(t, db)
-	setStatus(t, db, v1, store.PlanSubmitted)
+	setStatus(t, db, v1, workforce.PlanSubmitted)
 	importPlan("2") // a new draft, version 2
 	if got := current(); got != "1" {
 		t.Errorf("submitted and a draft: current is %s, want the submitted (1)", got)
 	}
 	v2 := latestPlan(t, db)
-	setStatus(t, db, v1, store.PlanSignedOff)
+	setStatus(t, db, v1, workforce.PlanSignedOff)
 	if got := current(); got != "1" {
 		t.Errorf("signed off counts as submitted: current is %s, want 1", got)
 	}
-	setStatus(t, db, v2, store.PlanSubmitted)
+	setStatus(t, db, v2, workforce.PlanSubmitted)
 	importPlan("3") // version 3: a draft
 	if got := current(); got != "2" {
 		t.Errorf("two submitted: current is %s, want the latest (2)", got)
 	}
-	setStatus(t, db, v1, store.PlanAccepted)
+	setStatus(t, db, v1, workforce.PlanAccepted)
 	if got := current(); got != "1" {
 		t.Errorf("an accepted and a later submitted: current is %s, want the accepted (1)", got)
 	}
-	setStatus(t, db, v2, store.PlanAccepted)
+	setStatus(t, db, v2, workforce.PlanAccepted)
 	if got := current(); got != "2" {
 		t.Errorf("two accepted: current is %s, want the latest (2)", got)
 	}
-	if plans, err := db.CurrentPlans(ctx); err != nil || len(plans) != 1 || plans[0].ID != v2 || plans[0].Status != store.PlanAccepted {
+	if plans, err := db.CurrentPlans(ctx); err != nil || len(plans) != 1 || plans[0].ID != v2 || plans[0].Status != workforce.PlanAccepted {
 		t.Errorf("CurrentPlans: %+v %v", plans, err)
 	}
-	if p, err := db.Plan(ctx, v1); err != nil || p.Status != store.PlanAccepted || p.PCNCode != "U60057" || p.Status.Editable() {
+	if p, err := db.Plan(ctx, v1); err != nil || p.Status != workforce.PlanAccepted || p.PCNCode != "U60057" || p.Status.Editable() {
 		t.Errorf("Plan(v1): %+v %v", p, err)
 	}
 	if _, err := db.Plan(ctx, -1); !errors.Is(err, store.ErrNotFound) {
@@ -213,12 +213,12 @@ func TestCurrentPlanRule(t *testing.T) {
 	}
 	// A returned plan is editable: the import replaces its lines, no draft is started.
 	v3 := latestPlan(t, db)
-	setStatus(t, db, v3, store.PlanReturned)
+	setStatus(t, db, v3, workforce.PlanReturned)
 	res, err := Plans(ctx, db, "p.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,4,0,\n"), store.Actor{Name: "test"}, nil)
 	if err != nil || res.Created != 0 {
 		t.Errorf("import over a returned plan: %+v, %v", res, err)
 	}
-	if plans, _ := db.PlansByPCN(ctx, "U60057"); len(plans) != 3 || plans[0].Status != store.PlanReturned {
+	if plans, _ := db.PlansByPCN(ctx, "U60057"); len(plans) != 3 || plans[0].Status != workforce.PlanReturned {
 		t.Errorf("plans: %+v", plans)
 	}
 	// A submitted version's lines are read-only, whoever writes.
@@ -239,7 +239,7 @@ func latestPlan(t *testing.T, db *store.DB) int64 {
 }
 
 // setStatus stands in for the sign-off workflow, which a later issue builds.
-func setStatus(t *testing.T, db *store.DB, id int64, s store.PlanStatus) {
+func setStatus(t *testing.T, db *store.DB, id int64, s workforce.PlanStatus) {
 	t.Helper()
 	var got int64
 	if err := db.QueryRowForTest(context.Background(), fmt.Sprintf(`UPDATE plans SET status = '%s' WHERE id = %d RETURNING id`, s, id), &got); err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // englandInputs builds a synthetic England the size of the real one, the same every
@@ -20,23 +22,23 @@ func englandInputs() Inputs {
 		}
 	}
 	in := Inputs{
-		Target:        Target{Name: "bench", FTE: 26000, Baseline: day("2019-03-31"), Deadline: day("2029-03-31")},
+		Target:        workforce.Target{Name: "bench", FTE: 26000, Baseline: day("2019-03-31"), Deadline: day("2029-03-31")},
 		AsOf:          day("2025-11-30"),
 		At:            day("2029-03-31"),
 		Today:         day("2026-01-15"),
 		AttritionRate: rates,
 	}
-	first := (Quarter{Year: 2026, N: 1}).Start()
+	first := (workforce.Quarter{Year: 2026, N: 1}).Start()
 	for p := range 1297 {
 		icb := p % 42
 		pcn := PCN{Code: fmt.Sprintf("U%05d", 10000+p), ICB: fmt.Sprintf("Q%02d", icb),
 			Region: fmt.Sprintf("Y%02d", 56+icb%7), Population: 20000 + rng.Float64()*80000}
 		in.PCNs = append(in.PCNs, pcn)
 		for range 13 + rng.IntN(21) { // 13 to 33 records, 23 on average
-			s := Staff{PCN: pcn.Code, Role: roles[rng.IntN(len(roles))], FTE: 0.2 + rng.Float64()*0.8,
+			s := workforce.Staff{PCNCode: pcn.Code, RoleCode: roles[rng.IntN(len(roles))], FTE: 0.2 + rng.Float64()*0.8,
 				Start: day("2018-01-01").AddDate(0, 0, rng.IntN(2900))}
 			if rng.IntN(5) == 0 {
-				s.Role = "" // PCN staff outside ARRS
+				s.RoleCode = "" // PCN staff outside ARRS
 			}
 			if rng.IntN(4) == 0 {
 				s.End = s.Start.AddDate(0, 0, 30+rng.IntN(1500))
@@ -45,8 +47,8 @@ func englandInputs() Inputs {
 		}
 		for _, role := range roles {
 			for q := range 12 {
-				in.Plan = append(in.Plan, PlanLine{PCN: pcn.Code, Role: role, QuarterStart: first.AddDate(0, 3*q, 0),
-					Starters: float64(rng.IntN(3)) * 0.5, Leavers: float64(rng.IntN(2)) * 0.5, AnnualCostPence: 5000000})
+				in.Plan = append(in.Plan, workforce.PlanLine{PCNCode: pcn.Code, RoleCode: role, QuarterStart: first.AddDate(0, 3*q, 0),
+					StartersFTE: float64(rng.IntN(3)) * 0.5, LeaversFTE: float64(rng.IntN(2)) * 0.5, AnnualCostPence: pence(5000000)})
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestDeciles(t *testing.T) {
@@ -99,12 +101,12 @@ func TestRoleMix(t *testing.T) {
 }
 
 func TestInPostByPCNRole(t *testing.T) {
-	staff := []Staff{
-		{PCN: "A", Role: "paramedic", FTE: 1, Start: day("2024-01-01")},
-		{PCN: "A", Role: "paramedic", FTE: 0.5, Start: day("2024-01-01"), End: day("2025-11-30")}, // left on the day
-		{PCN: "A", Role: "", FTE: 1, Start: day("2024-01-01")},                                    // outside ARRS
-		{PCN: "B", Role: "care_coordinator", FTE: 0.4, Start: day("2025-11-30")},                  // starts on the day
-		{PCN: "B", Role: "care_coordinator", FTE: 1, Start: day("2025-12-01")},                    // not yet
+	staff := []workforce.Staff{
+		{PCNCode: "A", RoleCode: "paramedic", FTE: 1, Start: day("2024-01-01")},
+		{PCNCode: "A", RoleCode: "paramedic", FTE: 0.5, Start: day("2024-01-01"), End: day("2025-11-30")}, // left on the day
+		{PCNCode: "A", RoleCode: "", FTE: 1, Start: day("2024-01-01")},                                    // outside ARRS
+		{PCNCode: "B", RoleCode: "care_coordinator", FTE: 0.4, Start: day("2025-11-30")},                  // starts on the day
+		{PCNCode: "B", RoleCode: "care_coordinator", FTE: 1, Start: day("2025-12-01")},                    // not yet
 	}
 	got := InPostByPCNRole(staff, day("2025-11-30"))
 	if len(got) != 2 || got["A"]["paramedic"] != 1 || len(got["A"]) != 1 || got["B"]["care_coordinator"] != 0.4 {

@@ -1,9 +1,10 @@
 // Package planning holds ARRS Planner's pure calculations: fair shares of a national
 // target, staff in post, projections, gaps and their roll-ups to ICB, region and
-// England, funding (entitlement, claims, headroom), supervision and rooms, exactly as
-// PLANNING.md defines them. Inputs come in as plain values and results go out; there
-// is no database, no clock (every date is an argument), no logging and no I/O, so any
-// figure can be recomputed by hand or in a spreadsheet.
+// England, funding (entitlement, claims, headroom), supervision, rooms and the warnings
+// on a plan (planwarn.go), exactly as PLANNING.md defines them. Inputs come in as plain
+// values and results go out; there is no database, no clock (every date is an
+// argument), no logging and no I/O, so any figure can be recomputed by hand or in a
+// spreadsheet.
 //
 // # Dates
 //
@@ -26,7 +27,7 @@
 // spreadsheet's ROUND does, after snapping the value to 9 decimal places so that binary
 // noise (2.675 stored as 2.67499999…) does not turn a decimal half downwards.
 //
-// Money is int64 pence. Every amount PLANNING.md says is rounded is rounded once, half
+// Money is workforce.Pence, whole pence. Every amount PLANNING.md says is rounded is rounded once, half
 // away from zero to the penny, treating each float input as the shortest decimal that
 // prints it (22.671 is exactly 22.671): the entitlement per PCN per year, and each claim
 // per staff record (or plan line) per month. Totals are sums of those rounded amounts,

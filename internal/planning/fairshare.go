@@ -1,7 +1,5 @@
 package planning
 
-import "time"
-
 // PCN is a Primary Care Network as the planning sums need it.
 type PCN struct {
 	Code   string
@@ -14,15 +12,6 @@ type PCN struct {
 	// BaselineExtra is baseline FTE entered for the PCN on top of the staff in post on
 	// the baseline date (PLANNING.md: "normally 0").
 	BaselineExtra float64
-}
-
-// Target is a national goal: FTE additional FTE over the staff in post on Baseline,
-// to be reached by Deadline.
-type Target struct {
-	Name     string
-	FTE      float64
-	Baseline time.Time
-	Deadline time.Time
 }
 
 // FairShare is target(p) = T × w(p) / Σ w(q). The sum runs over every PCN in England,

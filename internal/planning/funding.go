@@ -1,49 +1,53 @@
 package planning
 
-import "time"
+import (
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 // Entitlement is entitlement(p, f) = round(rate(f) × w(p) × 100) pence: the Additional
 // Roles Reimbursement Sum of a PCN for a year, rounded half away from zero once
 // (PLANNING.md, "Funding"). ratePounds may carry fractions of a penny (£26.631).
-func Entitlement(ratePounds, population float64) int64 {
-	return roundPence(ratePounds, population, 100, 1)
+func Entitlement(ratePounds, population float64) workforce.Pence {
+	return workforce.Pence(roundPence(ratePounds, population, 100, 1))
 }
 
 // MonthlyClaim is one month's claimable amount for a post, in pence:
 // basis × FTE / 12 × daysInPost / daysInMonth, rounded half away from zero to the
 // penny, where basis is min(annual cost, cap) (see ClaimBasis).
-func MonthlyClaim(basisPence int64, fte float64, daysInPost, daysInMonth int) int64 {
+func MonthlyClaim(basis workforce.Pence, fte float64, daysInPost, daysInMonth int) workforce.Pence {
 	if daysInPost <= 0 || daysInMonth <= 0 {
 		return 0
 	}
-	return roundPence(fte, 1, basisPence*int64(daysInPost), 12*int64(daysInMonth))
+	return workforce.Pence(roundPence(fte, 1, int64(basis)*int64(daysInPost), 12*int64(daysInMonth)))
 }
 
 // ClaimBasis is the annual amount per WTE a claim is worked from: min(cost, cap).
 // Where no cap is known the actual cost is used and uncapped is set (PLANNING.md).
 // Where the cost is not known (0 — NWRS carries no salaries) the cap stands in, as a
 // PCN's ready reckoner assumes, and costAssumed is set; with neither it is 0.
-func ClaimBasis(costPence, capPence int64, capKnown bool) (basis int64, uncapped, costAssumed bool) {
+func ClaimBasis(cost, limit workforce.Pence, capKnown bool) (basis workforce.Pence, uncapped, costAssumed bool) {
 	switch {
 	case !capKnown:
-		return max(costPence, 0), true, costPence <= 0
-	case costPence <= 0:
-		return capPence, false, true
+		return max(cost, 0), true, cost <= 0
+	case cost <= 0:
+		return limit, false, true
 	}
-	return min(costPence, capPence), false, false
+	return min(cost, limit), false, false
 }
 
 // FundingInputs is what a PCN's funding for one financial year needs.
 type FundingInputs struct {
-	Year FinancialYear
+	Year workforce.FinancialYear
 	// RatePounds is rate(f), pounds per weighted patient (e.g. 26.631 for 2025/26).
 	RatePounds float64
 	// Population is w(p) for the year (Carr-Hill, at 1 January before it).
 	Population float64
 	// Staff is the PCN's staff records; Role "" (outside ARRS) is not claimable.
-	Staff []Staff
+	Staff []workforce.Staff
 	// Plan is the lines of the PCN's current plan.
-	Plan []PlanLine
+	Plan []workforce.PlanLine
 	// AsOf is the day the staff data describes: plan lines whose quarter starts after
 	// it are planned spend; earlier ones are already staff records.
 	AsOf time.Time
@@ -65,21 +69,21 @@ type FundingLine struct {
 	Index int // position in FundingInputs.Staff or .Plan
 	Role  string
 	// MonthPence holds the claim of each month, April first, each rounded to the penny.
-	MonthPence  [12]int64
-	TotalPence  int64
+	MonthPence  [12]workforce.Pence
+	TotalPence  workforce.Pence
 	Uncapped    bool // some month had no known cap: the actual cost was used
 	CostAssumed bool // no actual cost was known: the cap was used
 }
 
 // Funding is a PCN's money for one financial year, in pence.
 type Funding struct {
-	Year             FinancialYear
-	EntitlementPence int64
-	CommittedPence   int64 // claims for staff records over the days they are in post
-	PlannedPence     int64 // claims for plan starters from their quarter start
+	Year             workforce.FinancialYear
+	EntitlementPence workforce.Pence
+	CommittedPence   workforce.Pence // claims for staff records over the days they are in post
+	PlannedPence     workforce.Pence // claims for plan starters from their quarter start
 	// HeadroomPence is entitlement − committed − planned: negative is over-committed,
 	// positive at year end is a forecast underspend (unspent money is not carried on).
-	HeadroomPence int64
+	HeadroomPence workforce.Pence
 	Lines         []FundingLine
 }
 
@@ -101,7 +105,7 @@ func YearFunding(in FundingInputs) Funding {
 	}
 	lastDay := in.Year.End().AddDate(0, 0, -1)
 	for i, l := range in.Plan {
-		if l.Role != "" && l.Starters > 0 && inWindow(l.QuarterStart, in.AsOf, lastDay) {
+		if l.RoleCode != "" && l.StartersFTE > 0 && inWindow(l.QuarterStart, in.AsOf, lastDay) {
 			f.addLine(claimLine(LinePlan, i, starters(l), in.Year, in.Caps))
 		}
 	}
@@ -109,9 +113,14 @@ func YearFunding(in FundingInputs) Funding {
 	return f
 }
 
-// starters treats a plan line's starters as one record in post from the quarter start.
-func starters(l PlanLine) Staff {
-	return Staff{PCN: l.PCN, Role: l.Role, FTE: l.Starters, Start: l.QuarterStart, AnnualCostPence: l.AnnualCostPence}
+// starters treats a plan line's starters as one record in post from the quarter start;
+// an unknown cost is 0, as a record's.
+func starters(l workforce.PlanLine) workforce.Staff {
+	s := workforce.Staff{PCNCode: l.PCNCode, RoleCode: l.RoleCode, FTE: l.StartersFTE, Start: l.QuarterStart}
+	if l.AnnualCostPence != nil {
+		s.AnnualCostPence = *l.AnnualCostPence
+	}
+	return s
 }
 
 // addLine keeps a line with something to claim and adds it to its total.
@@ -129,8 +138,8 @@ func (f *Funding) addLine(l FundingLine, inYear bool) {
 
 // claimLine is the monthly claims of one post over the year; inYear is false when the
 // post has no day in post in the year.
-func claimLine(kind LineKind, index int, s Staff, year FinancialYear, caps Caps) (FundingLine, bool) {
-	l := FundingLine{Kind: kind, Index: index, Role: s.Role}
+func claimLine(kind LineKind, index int, s workforce.Staff, year workforce.FinancialYear, caps Caps) (FundingLine, bool) {
+	l := FundingLine{Kind: kind, Index: index, Role: s.RoleCode}
 	inYear := false
 	for m, start := range year.MonthStarts() {
 		next := start.AddDate(0, 1, 0)
@@ -139,9 +148,9 @@ func claimLine(kind LineKind, index int, s Staff, year FinancialYear, caps Caps)
 			continue
 		}
 		inYear = true
-		capPence, capKnown := caps.On(s.Role, s.CapVariant, start)
+		capPence, capKnown := caps.On(s.RoleCode, s.CapVariant(), start)
 		basis, uncapped, assumed := ClaimBasis(s.AnnualCostPence, capPence, capKnown)
-		l.MonthPence[m] = MonthlyClaim(basis, s.FTE, days, Days(start, next))
+		l.MonthPence[m] = MonthlyClaim(basis, s.FTE, days, workforce.Days(start, next))
 		l.TotalPence += l.MonthPence[m]
 		l.Uncapped = l.Uncapped || uncapped
 		l.CostAssumed = l.CostAssumed || assumed
@@ -150,11 +159,11 @@ func claimLine(kind LineKind, index int, s Staff, year FinancialYear, caps Caps)
 }
 
 // daysInPost counts the days of [from, to) on which the record is in post.
-func daysInPost(s Staff, from, to time.Time) int {
+func daysInPost(s workforce.Staff, from, to time.Time) int {
 	first := later(s.Start, from)
 	end := to
 	if !s.End.IsZero() {
 		end = earlier(s.End, to)
 	}
-	return max(0, Days(first, end))
+	return max(0, workforce.Days(first, end))
 }

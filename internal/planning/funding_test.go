@@ -2,22 +2,24 @@ package planning
 
 import (
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // testCaps are the published caps the funding tests use (DOMAIN.md), in pence.
-var testCaps = NewCaps([]Cap{
-	{Role: "clinical_pharmacist", From: day("2024-10-01"), AnnualPence: 6583800},
-	{Role: "clinical_pharmacist", From: day("2025-04-01"), AnnualPence: 6697200},
-	{Role: "care_coordinator", From: day("2023-07-01"), AnnualPence: 3339600}, // listed out of order
-	{Role: "care_coordinator", From: day("2023-04-01"), AnnualPence: 3174600},
-	{Role: "general_practice_nurse", From: day("2025-04-01"), AnnualPence: 4335200},
-	{Role: "general_practice_nurse", Variant: "experienced", From: day("2025-04-01"), AnnualPence: 5331900},
+var testCaps = NewCaps([]workforce.Cap{
+	{RoleCode: "clinical_pharmacist", EffectiveFrom: day("2024-10-01"), Pence: 6583800},
+	{RoleCode: "clinical_pharmacist", EffectiveFrom: day("2025-04-01"), Pence: 6697200},
+	{RoleCode: "care_coordinator", EffectiveFrom: day("2023-07-01"), Pence: 3339600}, // listed out of order
+	{RoleCode: "care_coordinator", EffectiveFrom: day("2023-04-01"), Pence: 3174600},
+	{RoleCode: "general_practice_nurse", EffectiveFrom: day("2025-04-01"), Pence: 4335200},
+	{RoleCode: "general_practice_nurse", Variant: "experienced", EffectiveFrom: day("2025-04-01"), Pence: 5331900},
 })
 
 func TestCapsOn(t *testing.T) {
 	cases := []struct {
 		role, variant, d string
-		want             int64
+		want             workforce.Pence
 		ok               bool
 	}{
 		{"care_coordinator", "", "2023-03-31", 0, false}, // before the first known cap
@@ -40,7 +42,7 @@ func TestCapsOn(t *testing.T) {
 func TestEntitlement(t *testing.T) {
 	cases := []struct {
 		rate, population float64
-		want             int64
+		want             workforce.Pence
 	}{
 		{22.671, 5, 11336},            // 11335.5p: half a penny, away from zero
 		{26.631, 45415, 120944687},    // 2663.1 × 45,415 = 120,944,686.5p → 120,944,687p
@@ -59,11 +61,11 @@ func TestEntitlement(t *testing.T) {
 func TestMonthlyClaim(t *testing.T) {
 	cases := []struct {
 		name                  string
-		cost, cap             int64
+		cost, cap             workforce.Pence
 		capKnown              bool
 		fte                   float64
 		daysIn, daysInMonth   int
-		want                  int64
+		want                  workforce.Pence
 		uncapped, costAssumed bool
 	}{
 		// £60,000 under the £66,972 cap, 0.8 FTE, in post 11–30 June (20 of 30 days):
@@ -100,7 +102,7 @@ func TestMonthlyClaim(t *testing.T) {
 func TestCapChangesMidYear(t *testing.T) {
 	f := YearFunding(FundingInputs{
 		Year:  2023,
-		Staff: []Staff{{Role: "care_coordinator", FTE: 1, Start: day("2022-01-01"), AnnualCostPence: 3500000}},
+		Staff: []workforce.Staff{{RoleCode: "care_coordinator", FTE: 1, Start: day("2022-01-01"), AnnualCostPence: 3500000}},
 		AsOf:  day("2023-11-30"),
 		Caps:  testCaps,
 	})
@@ -135,19 +137,19 @@ func TestCapChangesMidYear(t *testing.T) {
 func TestYearFunding(t *testing.T) {
 	in := FundingInputs{
 		Year: 2025, RatePounds: 26.631, Population: 10000, AsOf: day("2025-08-31"), Caps: testCaps,
-		Staff: []Staff{
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), AnnualCostPence: 6000000},
-			{Role: "clinical_pharmacist", FTE: 0.8, Start: day("2025-06-11"), AnnualCostPence: 6000000},
-			{Role: "physician_associate", FTE: 0.5, Start: day("2024-01-01"), End: day("2025-09-16"), AnnualCostPence: 5000000},
-			{Role: "", FTE: 1, Start: day("2020-01-01"), AnnualCostPence: 4000000},
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2025-03-01"), AnnualCostPence: 6000000},
+		Staff: []workforce.Staff{
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), AnnualCostPence: 6000000},
+			{RoleCode: "clinical_pharmacist", FTE: 0.8, Start: day("2025-06-11"), AnnualCostPence: 6000000},
+			{RoleCode: "physician_associate", FTE: 0.5, Start: day("2024-01-01"), End: day("2025-09-16"), AnnualCostPence: 5000000},
+			{RoleCode: "", FTE: 1, Start: day("2020-01-01"), AnnualCostPence: 4000000},
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2025-03-01"), AnnualCostPence: 6000000},
 		},
-		Plan: []PlanLine{
-			{Role: "clinical_pharmacist", QuarterStart: day("2025-07-01"), Starters: 1, AnnualCostPence: 5500000},
-			{Role: "clinical_pharmacist", QuarterStart: day("2025-10-01"), Starters: 2, AnnualCostPence: 5500000},
-			{Role: "care_coordinator", QuarterStart: day("2026-01-01"), Starters: 1},
-			{Role: "clinical_pharmacist", QuarterStart: day("2026-04-01"), Starters: 1, AnnualCostPence: 5500000},
-			{Role: "clinical_pharmacist", QuarterStart: day("2026-01-01"), Leavers: 1, AnnualCostPence: 5500000},
+		Plan: []workforce.PlanLine{
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2025-07-01"), StartersFTE: 1, AnnualCostPence: pence(5500000)},
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2025-10-01"), StartersFTE: 2, AnnualCostPence: pence(5500000)},
+			{RoleCode: "care_coordinator", QuarterStart: day("2026-01-01"), StartersFTE: 1},
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2026-04-01"), StartersFTE: 1, AnnualCostPence: pence(5500000)},
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), LeaversFTE: 1, AnnualCostPence: pence(5500000)},
 		},
 	}
 	f := YearFunding(in)
@@ -158,7 +160,7 @@ func TestYearFunding(t *testing.T) {
 	want := []struct {
 		kind                  LineKind
 		index                 int
-		total                 int64
+		total                 workforce.Pence
 		uncapped, costAssumed bool
 	}{
 		{LineStaff, 0, 6000000, false, false},
@@ -201,7 +203,7 @@ func TestDaysInPost(t *testing.T) {
 		{"2020-01-01", "2025-06-01", 0}, // ended on the 1st: not a day in post
 	}
 	for _, c := range cases {
-		s := Staff{Start: day(c.start)}
+		s := workforce.Staff{Start: day(c.start)}
 		if c.end != "" {
 			s.End = day(c.end)
 		}

@@ -3,6 +3,8 @@ package planning
 import (
 	"testing"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The actual cost of a clinical pharmacist at 0.8 FTE costing £70,000, in post from 11 June 2025 to
@@ -12,16 +14,16 @@ import (
 //	July, August: 7,000,000 × 0.8 / 12 = 466,666.67 → 466,667p each
 //	September: 14 of 30 days: 466,666.67 × 14/30 = 217,777.78 → 217,778p
 func TestMonthDays(t *testing.T) {
-	s := Staff{Role: "clinical_pharmacist", FTE: 0.8, Start: day("2025-06-11"), End: day("2025-09-15"), AnnualCostPence: 7000000}
+	s := workforce.Staff{RoleCode: "clinical_pharmacist", FTE: 0.8, Start: day("2025-06-11"), End: day("2025-09-15"), AnnualCostPence: 7000000}
 	inPost, inMonth := MonthDays(s, 2025)
 	if inPost[2] != 20 || inPost[5] != 14 || inPost[1] != 0 || inPost[6] != 0 || inMonth[2] != 30 || inMonth[10] != 28 {
 		t.Errorf("MonthDays: in post %v, in month %v", inPost, inMonth)
 	}
-	var got [12]int64
+	var got [12]workforce.Pence
 	for m := range got {
 		got[m] = MonthlyClaim(s.AnnualCostPence, s.FTE, inPost[m], inMonth[m])
 	}
-	if want := ([12]int64{2: 311111, 3: 466667, 4: 466667, 5: 217778}); got != want {
+	if want := ([12]workforce.Pence{2: 311111, 3: 466667, 4: 466667, 5: 217778}); got != want {
 		t.Errorf("monthly costs = %v, want %v", got, want)
 	}
 }
@@ -40,8 +42,8 @@ func TestDaysUTC(t *testing.T) {
 		{day("1900-03-01"), day("2026-03-01"), 46021},
 	}
 	for _, c := range cases {
-		if got := Days(c.a, c.b); got != c.want {
-			t.Errorf("Days(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
+		if got := workforce.Days(c.a, c.b); got != c.want {
+			t.Errorf("workforce.Days(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
 }

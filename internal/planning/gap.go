@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Inputs is everything a gap report needs. Dates are days at midnight UTC.
@@ -11,13 +13,13 @@ type Inputs struct {
 	// PCNs is every PCN in England: fair shares divide the target over all of them.
 	PCNs []PCN
 	// Staff is the PCNs' staff records; those outside ARRS (Role "") are ignored.
-	Staff []Staff
+	Staff []workforce.Staff
 	// Plan is the lines of each PCN's current plan (chosen by the caller).
-	Plan []PlanLine
+	Plan []workforce.PlanLine
 	// AttritionRate is the annual unplanned attrition by role code; a role missing from
 	// it uses DefaultAttritionRate.
 	AttritionRate map[string]float64
-	Target        Target
+	Target        workforce.Target
 	// AsOf is A, the day the staff data describes (normally the latest census date).
 	AsOf time.Time
 	// At is the day d the gap is measured on; zero means the target's deadline.
@@ -34,24 +36,10 @@ func (in Inputs) at() time.Time {
 	return in.At
 }
 
-// Level is a layer of the hierarchy a gap row describes.
-type Level string
-
-// The levels, from the top. The values are those of the report's level column.
-const (
-	LevelEngland Level = "england"
-	LevelRegion  Level = "region"
-	LevelICB     Level = "icb"
-	LevelPCN     Level = "pcn"
-)
-
-// EnglandCode is the ONS code of England, the code of the top roll-up row.
-const EnglandCode = "E92000001"
-
 // Gap is one row of the gap report (PLANNING.md, "Gap"): a PCN, or an area summing its
 // PCNs. FTE are unrounded.
 type Gap struct {
-	Level Level
+	Level workforce.Level
 	Code  string
 	// ICB and Region are the parents' codes: both for a PCN, Region for an ICB.
 	ICB    string
@@ -91,7 +79,7 @@ func RequiredPace(shortfall, monthsLeft float64) (pace float64, deadlinePassed b
 // MonthsLeft is the pace's divisor: Months from the later of the as-of date and today
 // to the deadline.
 func MonthsLeft(asOf, today, deadline time.Time) float64 {
-	return Months(later(asOf, today), deadline)
+	return workforce.Months(later(asOf, today), deadline)
 }
 
 // later is max(a, b) of two days.
@@ -144,7 +132,7 @@ func sumByPCN(in Inputs) []pcnSums {
 	at := in.at()
 	on := staffDays{baseline: in.Target.Baseline, inPost: earlier(at, in.AsOf), asOf: in.AsOf}
 	for _, s := range in.Staff {
-		if i, ok := index[s.PCN]; ok && s.IsARRS() {
+		if i, ok := index[s.PCNCode]; ok && s.IsARRS() {
 			sums[i].addStaff(s, on, in.AttritionRate)
 		}
 	}
@@ -152,7 +140,7 @@ func sumByPCN(in Inputs) []pcnSums {
 	if future {
 		addPlan(sums, index, in.Plan, in.AsOf, at)
 	}
-	days := Days(in.AsOf, at)
+	days := workforce.Days(in.AsOf, at)
 	for i, ps := range sums {
 		sums[i].projected = ps.inPost // d ≤ A: in post on d
 		if future {
@@ -170,7 +158,7 @@ type staffDays struct {
 }
 
 // addStaff counts one ARRS record on the baseline, in-post and as-of days.
-func (ps *pcnSums) addStaff(s Staff, on staffDays, rates map[string]float64) {
+func (ps *pcnSums) addStaff(s workforce.Staff, on staffDays, rates map[string]float64) {
 	if s.InPost(on.baseline) {
 		ps.baseline += s.FTE
 	}
@@ -179,33 +167,33 @@ func (ps *pcnSums) addStaff(s Staff, on staffDays, rates map[string]float64) {
 	}
 	if s.InPost(on.asOf) {
 		ps.inPostAsOf += s.FTE
-		ps.attritionPerYear += s.FTE * AttritionRate(rates, s.Role)
+		ps.attritionPerYear += s.FTE * AttritionRate(rates, s.RoleCode)
 	}
 }
 
 // addPlan adds the net starters of the lines in (asOf, at] to their PCNs. Plans come
 // grouped by PCN, so the last PCN found is tried before the map.
-func addPlan(sums []pcnSums, index map[string]int, plan []PlanLine, asOf, at time.Time) {
+func addPlan(sums []pcnSums, index map[string]int, plan []workforce.PlanLine, asOf, at time.Time) {
 	lastCode, last := "", -1
 	for _, l := range plan {
-		if l.Role == "" || !inWindow(l.QuarterStart, asOf, at) {
+		if l.RoleCode == "" || !inWindow(l.QuarterStart, asOf, at) {
 			continue
 		}
-		if l.PCN != lastCode || last < 0 {
-			i, ok := index[l.PCN]
+		if l.PCNCode != lastCode || last < 0 {
+			i, ok := index[l.PCNCode]
 			if !ok {
 				continue
 			}
-			lastCode, last = l.PCN, i
+			lastCode, last = l.PCNCode, i
 		}
-		sums[last].planNet += l.Starters - l.Leavers
+		sums[last].planNet += l.StartersFTE - l.LeaversFTE
 	}
 }
 
 // gap turns a PCN's sums into its row.
 func (ps pcnSums) gap(p PCN, target, months float64) Gap {
 	g := Gap{
-		Level: LevelPCN, Code: p.Code, ICB: p.ICB, Region: p.Region, PCNs: 1,
+		Level: workforce.LevelPCN, Code: p.Code, ICB: p.ICB, Region: p.Region, PCNs: 1,
 		WeightedPopulation: p.Population,
 		TargetFTE:          target,
 		BaselineFTE:        ps.baseline + p.BaselineExtra,
@@ -234,12 +222,4 @@ func (g Gap) WithProjected(p float64) Gap {
 	}
 	g.RequiredPace, g.DeadlinePassed = RequiredPace(g.ShortfallFTE, g.MonthsLeft)
 	return g
-}
-
-// DiffersFTE reports whether two FTE figures differ once rounded to 2 decimals: the
-// 0.01 FTE that every page, download and the CLI agree to (PLANNING.md, "Gap"). Figures
-// that round alike are the same figure, so a draft that moves nothing by 0.01 FTE
-// needs no figure of its own.
-func DiffersFTE(a, b float64) bool {
-	return Round(a, 2) != Round(b, 2)
 }

@@ -3,6 +3,8 @@ package planning
 import (
 	"testing"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // gapInputs is a two-PCN England, worked by hand below. Target 10 FTE over the
@@ -20,19 +22,19 @@ import (
 //
 // A record of a PCN that is not in the list is ignored.
 func gapInputs() Inputs {
-	staff := []Staff{
-		{PCN: "P1", Role: "clinical_pharmacist", FTE: 1, Start: day("2018-01-01")},
-		{PCN: "P1", Role: "care_coordinator", FTE: 1, Start: day("2024-01-01")},
-		{PCN: "P2", Role: "paramedic", FTE: 1, Start: day("2023-01-01")},
-		{PCN: "P2", Role: "paramedic", FTE: 1, Start: day("2023-01-01")},
-		{PCN: "P2", Role: "paramedic", FTE: 1, Start: day("2023-01-01")},
-		{PCN: "P9", Role: "paramedic", FTE: 5, Start: day("2023-01-01")},
+	staff := []workforce.Staff{
+		{PCNCode: "P1", RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2018-01-01")},
+		{PCNCode: "P1", RoleCode: "care_coordinator", FTE: 1, Start: day("2024-01-01")},
+		{PCNCode: "P2", RoleCode: "paramedic", FTE: 1, Start: day("2023-01-01")},
+		{PCNCode: "P2", RoleCode: "paramedic", FTE: 1, Start: day("2023-01-01")},
+		{PCNCode: "P2", RoleCode: "paramedic", FTE: 1, Start: day("2023-01-01")},
+		{PCNCode: "P9", RoleCode: "paramedic", FTE: 5, Start: day("2023-01-01")},
 	}
-	plan := []PlanLine{
-		{PCN: "P1", Role: "clinical_pharmacist", QuarterStart: day("2026-04-01"), Starters: 2},
-		{PCN: "P1", Role: "clinical_pharmacist", QuarterStart: day("2027-01-01"), Starters: 1},
-		{PCN: "P2", Role: "paramedic", QuarterStart: day("2026-07-01"), Starters: 2},
-		{PCN: "P9", Role: "paramedic", QuarterStart: day("2026-07-01"), Starters: 2},
+	plan := []workforce.PlanLine{
+		{PCNCode: "P1", RoleCode: "clinical_pharmacist", QuarterStart: day("2026-04-01"), StartersFTE: 2},
+		{PCNCode: "P1", RoleCode: "clinical_pharmacist", QuarterStart: day("2027-01-01"), StartersFTE: 1},
+		{PCNCode: "P2", RoleCode: "paramedic", QuarterStart: day("2026-07-01"), StartersFTE: 2},
+		{PCNCode: "P9", RoleCode: "paramedic", QuarterStart: day("2026-07-01"), StartersFTE: 2},
 	}
 	return Inputs{
 		PCNs: []PCN{
@@ -41,7 +43,7 @@ func gapInputs() Inputs {
 		},
 		Staff:  staff,
 		Plan:   plan,
-		Target: Target{Name: "test", FTE: 10, Baseline: day("2019-03-31"), Deadline: day("2027-03-31")},
+		Target: workforce.Target{Name: "test", FTE: 10, Baseline: day("2019-03-31"), Deadline: day("2027-03-31")},
 		AsOf:   day("2025-11-30"),
 		At:     day("2026-11-30"),
 		Today:  day("2026-02-28"),
@@ -53,10 +55,10 @@ func TestGaps(t *testing.T) {
 	// 396 × 12 / 365.25 = 13.010267; P1's pace = 3.2 / 13.010267 = 0.245959 FTE a month.
 	months := 396 * 12 / 365.25
 	want := []Gap{
-		{Level: LevelPCN, Code: "P1", ICB: "I1", Region: "R1", PCNs: 1, WeightedPopulation: 60000,
+		{Level: workforce.LevelPCN, Code: "P1", ICB: "I1", Region: "R1", PCNs: 1, WeightedPopulation: 60000,
 			TargetFTE: 6, BaselineFTE: 1, InPostFTE: 2, ProjectedFTE: 3.8, AdditionalFTE: 2.8,
 			GapFTE: 3.2, ShortfallFTE: 3.2, PCNsShort: 1, MonthsLeft: months, RequiredPace: 3.2 / months},
-		{Level: LevelPCN, Code: "P2", ICB: "I1", Region: "R1", PCNs: 1, ListSizePCNs: 1, WeightedPopulation: 40000,
+		{Level: workforce.LevelPCN, Code: "P2", ICB: "I1", Region: "R1", PCNs: 1, ListSizePCNs: 1, WeightedPopulation: 40000,
 			TargetFTE: 4, BaselineFTE: 0.5, InPostFTE: 3, ProjectedFTE: 4.7, AdditionalFTE: 4.2,
 			GapFTE: -0.2, MonthsLeft: months},
 	}

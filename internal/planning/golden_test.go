@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // scenario is the JSON of a golden scenario's inputs (testdata/*/inputs.json).
@@ -51,7 +53,7 @@ func load(t *testing.T, dir string) (Inputs, map[string]string) {
 	if err := json.Unmarshal(raw, &sc); err != nil {
 		t.Fatal(err)
 	}
-	names := map[string]string{EnglandCode: "England"}
+	names := map[string]string{workforce.EnglandCode: "England"}
 	regionOf := map[string]string{}
 	for _, r := range sc.Regions {
 		names[r.Code] = r.Name
@@ -60,7 +62,7 @@ func load(t *testing.T, dir string) (Inputs, map[string]string) {
 		names[i.Code], regionOf[i.Code] = i.Name, i.Region
 	}
 	in := Inputs{
-		Target: Target{Name: sc.Target.Name, FTE: sc.Target.FTE,
+		Target: workforce.Target{Name: sc.Target.Name, FTE: sc.Target.FTE,
 			Baseline: day(sc.Target.Baseline), Deadline: day(sc.Target.Deadline)},
 		AsOf: day(sc.AsOf), At: day(sc.At), Today: day(sc.Today), AttritionRate: sc.AttritionRates,
 	}
@@ -70,19 +72,19 @@ func load(t *testing.T, dir string) (Inputs, map[string]string) {
 			Population: p.WeightedPopulation, PopulationIsListSize: p.ListSize, BaselineExtra: p.BaselineExtraFTE})
 	}
 	for _, s := range sc.Staff {
-		rec := Staff{PCN: s.PCN, Role: s.Role, FTE: s.FTE, Start: day(s.Start)}
+		rec := workforce.Staff{PCNCode: s.PCN, RoleCode: s.Role, FTE: s.FTE, Start: day(s.Start)}
 		if s.End != "" {
 			rec.End = day(s.End)
 		}
 		in.Staff = append(in.Staff, rec)
 	}
 	for _, l := range sc.Plan {
-		q, err := ParseQuarter(l.Quarter)
+		q, err := workforce.ParseQuarter(l.Quarter)
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.Plan = append(in.Plan, PlanLine{PCN: l.PCN, Role: l.Role, QuarterStart: q.Start(),
-			Starters: l.Starters, Leavers: l.Leavers})
+		in.Plan = append(in.Plan, workforce.PlanLine{PCNCode: l.PCN, RoleCode: l.Role, QuarterStart: q.Start(),
+			StartersFTE: l.Starters, LeaversFTE: l.Leavers})
 	}
 	return in, names
 }
@@ -94,10 +96,10 @@ func gapCSV(t *testing.T, rows []Gap, names map[string]string) []byte {
 	_ = w.Write([]string{"level", "code", "name", "weighted_population", "target_fte", "baseline_fte",
 		"in_post_fte", "projected_fte", "additional_fte", "gap_fte", "shortfall_fte", "pcns_short"})
 	for _, g := range rows {
-		_ = w.Write([]string{string(g.Level), g.Code, names[g.Code], FormatFTE(g.WeightedPopulation, 2),
-			FormatFTE(g.TargetFTE, 2), FormatFTE(g.BaselineFTE, 2), FormatFTE(g.InPostFTE, 2),
-			FormatFTE(g.ProjectedFTE, 2), FormatFTE(g.AdditionalFTE, 2), FormatFTE(g.GapFTE, 2),
-			FormatFTE(g.ShortfallFTE, 2), strconv.Itoa(g.PCNsShort)})
+		_ = w.Write([]string{string(g.Level), g.Code, names[g.Code], workforce.FormatFTE(g.WeightedPopulation, 2),
+			workforce.FormatFTE(g.TargetFTE, 2), workforce.FormatFTE(g.BaselineFTE, 2), workforce.FormatFTE(g.InPostFTE, 2),
+			workforce.FormatFTE(g.ProjectedFTE, 2), workforce.FormatFTE(g.AdditionalFTE, 2), workforce.FormatFTE(g.GapFTE, 2),
+			workforce.FormatFTE(g.ShortfallFTE, 2), strconv.Itoa(g.PCNsShort)})
 	}
 	w.Flush() // a csv.Writer keeps its first error for Error
 	if err := w.Error(); err != nil {
@@ -111,10 +113,10 @@ func paceCSV(t *testing.T, r Report) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	_ = w.Write([]string{"level", "code", "shortfall_fte", "months_left", "required_pace"})
-	for _, level := range []Level{LevelPCN, LevelICB, LevelRegion, LevelEngland} {
+	for _, level := range []workforce.Level{workforce.LevelPCN, workforce.LevelICB, workforce.LevelRegion, workforce.LevelEngland} {
 		for _, g := range r.Rows(level) {
-			_ = w.Write([]string{string(g.Level), g.Code, FormatFTE(g.ShortfallFTE, 2),
-				FormatFTE(g.MonthsLeft, 4), FormatFTE(g.RequiredPace, 4)})
+			_ = w.Write([]string{string(g.Level), g.Code, workforce.FormatFTE(g.ShortfallFTE, 2),
+				workforce.FormatFTE(g.MonthsLeft, 4), workforce.FormatFTE(g.RequiredPace, 4)})
 		}
 	}
 	w.Flush() // a csv.Writer keeps its first error for Error
@@ -134,7 +136,7 @@ func TestGoldenSmall(t *testing.T) {
 		"gaps_pcn.csv":     gapCSV(t, r.PCNs, names),
 		"gaps_icb.csv":     gapCSV(t, r.ICBs, names),
 		"gaps_region.csv":  gapCSV(t, r.Regions, names),
-		"gaps_england.csv": gapCSV(t, r.Rows(LevelEngland), names),
+		"gaps_england.csv": gapCSV(t, r.Rows(workforce.LevelEngland), names),
 		"pace.csv":         paceCSV(t, r),
 	}
 	for name, got := range files {

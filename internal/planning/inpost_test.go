@@ -3,10 +3,12 @@ package planning
 import (
 	"math"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestInPost(t *testing.T) {
-	s := Staff{Role: "paramedic", FTE: 1, Start: day("2025-04-01"), End: day("2025-11-30")}
+	s := workforce.Staff{RoleCode: "paramedic", FTE: 1, Start: day("2025-04-01"), End: day("2025-11-30")}
 	cases := []struct {
 		d    string
 		want bool
@@ -21,18 +23,18 @@ func TestInPost(t *testing.T) {
 			t.Errorf("InPost(%s) = %v, want %v", c.d, got, c.want)
 		}
 	}
-	open := Staff{Role: "paramedic", Start: day("2025-04-01")}
+	open := workforce.Staff{RoleCode: "paramedic", Start: day("2025-04-01")}
 	if !open.InPost(day("2099-01-01")) {
 		t.Error("a record with no end date stays in post")
 	}
 }
 
 func TestInPostFTE(t *testing.T) {
-	staff := []Staff{
-		{Role: "clinical_pharmacist", FTE: 0.946667, Start: day("2020-01-01")},
-		{Role: "clinical_pharmacist", FTE: 0.5, Start: day("2021-01-01"), End: day("2025-11-30")},
-		{Role: "care_coordinator", FTE: 1, Start: day("2025-11-30")},
-		{Role: "", FTE: 1, Start: day("2019-01-01")}, // a PCN manager: outside ARRS
+	staff := []workforce.Staff{
+		{RoleCode: "clinical_pharmacist", FTE: 0.946667, Start: day("2020-01-01")},
+		{RoleCode: "clinical_pharmacist", FTE: 0.5, Start: day("2021-01-01"), End: day("2025-11-30")},
+		{RoleCode: "care_coordinator", FTE: 1, Start: day("2025-11-30")},
+		{RoleCode: "", FTE: 1, Start: day("2019-01-01")}, // a PCN manager: outside ARRS
 	}
 	cases := []struct {
 		d      string

@@ -1,5 +1,7 @@
 package planning
 
+import "github.com/arrs-planner/arrs/internal/workforce"
+
 // LargeListSize is the registered list from which some caps on numbers double
 // (DOMAIN.md: "1 per PCN, 2 if list ≥ 100,000").
 const LargeListSize = 100_000
@@ -9,7 +11,7 @@ const LargeListSize = 100_000
 // is at least LargeListSize.
 type numberCap struct {
 	role         string
-	from, to     FinancialYear
+	from, to     workforce.FinancialYear
 	limit, large float64
 }
 
@@ -27,7 +29,7 @@ var numberCaps = []numberCap{
 
 // NumberCap returns the most WTE of a role the scheme reimburses a PCN with the given
 // registered list in a financial year, and whether a cap on numbers applies then.
-func NumberCap(role string, year FinancialYear, listSize int) (float64, bool) {
+func NumberCap(role string, year workforce.FinancialYear, listSize int) (float64, bool) {
 	for _, c := range numberCaps {
 		if c.role == role && year >= c.from && (c.to == 0 || year <= c.to) {
 			if listSize >= LargeListSize {

@@ -1,11 +1,15 @@
 package planning
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 func TestNumberCap(t *testing.T) {
 	cases := []struct {
 		role  string
-		year  FinancialYear
+		year  workforce.FinancialYear
 		list  int
 		limit float64
 		ok    bool

@@ -3,20 +3,9 @@ package planning
 import (
 	"math"
 	"time"
-)
 
-// PlanLine is one line of a PCN's current recruitment plan: FTE starting and leaving
-// in a role in the quarter that starts on QuarterStart.
-type PlanLine struct {
-	PCN          string
-	Role         string // ARRS role code; a line with Role "" never counts
-	QuarterStart time.Time
-	Starters     float64
-	Leavers      float64
-	// AnnualCostPence is the expected cost of one WTE of the starters for a year,
-	// salary plus employer on-costs (PLANNING.md, "planned").
-	AnnualCostPence int64
-}
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 // DefaultAttritionRate is rate(r) for a role with no annual unplanned attrition in the
 // reference data (PLANNING.md, "Projection").
@@ -45,12 +34,12 @@ func project(inPostAsOf, planNet, attritionPerYear float64, days int) float64 {
 
 // Attrition is attrition(p, A, d) = Σ_roles in_post(p, r, A) × rate(r) × days(A, d) / 365
 // for one PCN's records.
-func Attrition(staff []Staff, rates map[string]float64, asOf, d time.Time) float64 {
-	return attritionPerYear(staff, rates, asOf) * float64(Days(asOf, d)) / 365
+func Attrition(staff []workforce.Staff, rates map[string]float64, asOf, d time.Time) float64 {
+	return attritionPerYear(staff, rates, asOf) * float64(workforce.Days(asOf, d)) / 365
 }
 
 // attritionPerYear is Σ_roles in_post(p, r, A) × rate(r).
-func attritionPerYear(staff []Staff, rates map[string]float64, asOf time.Time) float64 {
+func attritionPerYear(staff []workforce.Staff, rates map[string]float64, asOf time.Time) float64 {
 	var sum float64
 	for role, fte := range InPostByRole(staff, asOf) {
 		sum += fte * AttritionRate(rates, role)
@@ -59,11 +48,11 @@ func attritionPerYear(staff []Staff, rates map[string]float64, asOf time.Time) f
 }
 
 // PlanNet is Σ (starters − leavers) of the plan lines whose quarter starts in (asOf, d].
-func PlanNet(plan []PlanLine, asOf, d time.Time) float64 {
+func PlanNet(plan []workforce.PlanLine, asOf, d time.Time) float64 {
 	var sum float64
 	for _, l := range plan {
-		if l.Role != "" && inWindow(l.QuarterStart, asOf, d) {
-			sum += l.Starters - l.Leavers
+		if l.RoleCode != "" && inWindow(l.QuarterStart, asOf, d) {
+			sum += l.StartersFTE - l.LeaversFTE
 		}
 	}
 	return sum
@@ -72,12 +61,12 @@ func PlanNet(plan []PlanLine, asOf, d time.Time) float64 {
 // Projected is projected(p, d) for one PCN, given its staff records and the lines of
 // its current plan (PLANNING.md, "Projection"): in post on d up to the as-of date, then
 // in post on the as-of date plus the plan's net starters less attrition, floored at 0.
-func Projected(staff []Staff, plan []PlanLine, rates map[string]float64, asOf, d time.Time) float64 {
+func Projected(staff []workforce.Staff, plan []workforce.PlanLine, rates map[string]float64, asOf, d time.Time) float64 {
 	if !d.After(asOf) {
 		return InPostFTE(staff, d)
 	}
 	return project(InPostFTE(staff, asOf), PlanNet(plan, asOf, d),
-		attritionPerYear(staff, rates, asOf), Days(asOf, d))
+		attritionPerYear(staff, rates, asOf), workforce.Days(asOf, d))
 }
 
 // ProjectionPoint is the projected FTE of a PCN on one day.
@@ -88,8 +77,8 @@ type ProjectionPoint struct {
 
 // ProjectionSeries is the PCN panel's line: projected FTE on the as-of date, on every
 // quarter start after it up to the deadline, and on the deadline itself.
-func ProjectionSeries(staff []Staff, plan []PlanLine, rates map[string]float64, asOf, deadline time.Time) []ProjectionPoint {
-	days := append([]time.Time{asOf}, QuarterStarts(asOf, deadline)...)
+func ProjectionSeries(staff []workforce.Staff, plan []workforce.PlanLine, rates map[string]float64, asOf, deadline time.Time) []ProjectionPoint {
+	days := append([]time.Time{asOf}, workforce.QuarterStarts(asOf, deadline)...)
 	if last := days[len(days)-1]; deadline.After(last) {
 		days = append(days, deadline)
 	}

@@ -3,6 +3,8 @@ package planning
 import (
 	"testing"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The projection tests share one small PCN, as of 30 November 2025 (A):
@@ -13,21 +15,21 @@ import (
 //
 // in_post(A) = 1.5; yearly attrition = 1.0 × 0.10 + 0.5 × 0.20 = 0.20 FTE.
 var (
-	projStaff = []Staff{
-		{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
-		{Role: "care_coordinator", FTE: 0.5, Start: day("2025-09-01")},
-		{Role: "", FTE: 1, Start: day("2019-01-01")},
+	projStaff = []workforce.Staff{
+		{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
+		{RoleCode: "care_coordinator", FTE: 0.5, Start: day("2025-09-01")},
+		{RoleCode: "", FTE: 1, Start: day("2019-01-01")},
 	}
 	projRates = map[string]float64{"care_coordinator": 0.20}
 	projAsOf  = day("2025-11-30")
 )
 
-func line(quarter string, role string, starters, leavers float64) PlanLine {
-	return PlanLine{PCN: "U00001", Role: role, QuarterStart: day(quarter), Starters: starters, Leavers: leavers}
+func line(quarter string, role string, starters, leavers float64) workforce.PlanLine {
+	return workforce.PlanLine{PCNCode: "U00001", RoleCode: role, QuarterStart: day(quarter), StartersFTE: starters, LeaversFTE: leavers}
 }
 
 func TestProjected(t *testing.T) {
-	plan := []PlanLine{
+	plan := []workforce.PlanLine{
 		line("2025-10-01", "clinical_pharmacist", 3, 0), // before A: already in the staff data
 		line("2026-01-01", "clinical_pharmacist", 1, 0),
 		line("2026-01-01", "", 5, 0), // no ARRS role: ignored
@@ -35,7 +37,7 @@ func TestProjected(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		plan []PlanLine
+		plan []workforce.PlanLine
 		asOf string
 		d    string
 		want float64
@@ -51,10 +53,10 @@ func TestProjected(t *testing.T) {
 		// No plan: a year of attrition only, 1.5 − 0.20 = 1.30.
 		{"no plan", nil, "2025-11-30", "2026-11-30", 1.30},
 		// 1.5 − 3 − 0.20 × 32/365 < 0: the PCN as a whole floors at 0.
-		{"leavers exceed staff", []PlanLine{line("2026-01-01", "care_coordinator", 0, 3)}, "2025-11-30", "2026-01-01", 0},
+		{"leavers exceed staff", []workforce.PlanLine{line("2026-01-01", "care_coordinator", 0, 3)}, "2025-11-30", "2026-01-01", 0},
 		// As of 1 April 2026 a line on that day is not counted ((A, d] excludes A) and
 		// the line on d is: 1.5 + 1 − 0.20 × 91/365 = 2.450137.
-		{"line on as-of and on d", []PlanLine{
+		{"line on as-of and on d", []workforce.PlanLine{
 			line("2026-04-01", "paramedic", 2, 0),
 			line("2026-07-01", "paramedic", 1, 0),
 		}, "2026-04-01", "2026-07-01", 2.5 - 0.20*91/365},
@@ -79,9 +81,9 @@ func TestAttritionProratedByDays(t *testing.T) {
 		{"2025-11-30", "2026-11-30", 0.20},             // 365 days: one year's rate
 		{"2027-11-30", "2028-11-30", 0.20 * 366 / 365}, // a leap year is 366/365 of a year: 0.200548
 	}
-	staff := []Staff{
-		{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
-		{Role: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
+	staff := []workforce.Staff{
+		{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
+		{RoleCode: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
 	}
 	for _, c := range cases {
 		if got := Attrition(staff, projRates, day(c.from), day(c.to)); !near(got, c.want) {
@@ -91,7 +93,7 @@ func TestAttritionProratedByDays(t *testing.T) {
 }
 
 func TestProjectionSeries(t *testing.T) {
-	plan := []PlanLine{line("2026-01-01", "clinical_pharmacist", 1, 0)}
+	plan := []workforce.PlanLine{line("2026-01-01", "clinical_pharmacist", 1, 0)}
 	cases := []struct {
 		deadline string
 		days     []string

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // RoleShare is one role's ARRS FTE in a PCN and its share of the PCN's ARRS FTE.
@@ -38,29 +40,29 @@ func RoleMix(byRole map[string]float64) []RoleShare {
 
 // InPostByPCNRole is InPostByRole for the records of many PCNs at once: the ARRS FTE in
 // post on day d by PCN, then role. Each record is read once.
-func InPostByPCNRole(staff []Staff, d time.Time) map[string]map[string]float64 {
+func InPostByPCNRole(staff []workforce.Staff, d time.Time) map[string]map[string]float64 {
 	out := make(map[string]map[string]float64)
 	for _, s := range staff {
 		if !s.IsARRS() || !s.InPost(d) {
 			continue
 		}
-		byRole, ok := out[s.PCN]
+		byRole, ok := out[s.PCNCode]
 		if !ok {
 			byRole = make(map[string]float64)
-			out[s.PCN] = byRole
+			out[s.PCNCode] = byRole
 		}
-		byRole[s.Role] += s.FTE
+		byRole[s.RoleCode] += s.FTE
 	}
 	return out
 }
 
 // InPostByPCN is in_post(p, d) for the records of many PCNs at once: the ARRS FTE in
 // post on day d by PCN, summed in the records' order.
-func InPostByPCN(staff []Staff, d time.Time) map[string]float64 {
+func InPostByPCN(staff []workforce.Staff, d time.Time) map[string]float64 {
 	out := make(map[string]float64)
 	for _, s := range staff {
 		if s.IsARRS() && s.InPost(d) {
-			out[s.PCN] += s.FTE
+			out[s.PCNCode] += s.FTE
 		}
 	}
 	return out

@@ -3,6 +3,8 @@ package planning
 import (
 	"cmp"
 	"slices"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Report is the gap report at every level, each level sorted by code.
@@ -17,23 +19,23 @@ type Report struct {
 func GapReport(in Inputs) Report {
 	pcns := Gaps(in)
 	return Report{
-		England: Rollup(pcns, LevelEngland)[0],
-		Regions: Rollup(pcns, LevelRegion),
-		ICBs:    Rollup(pcns, LevelICB),
+		England: Rollup(pcns, workforce.LevelEngland)[0],
+		Regions: Rollup(pcns, workforce.LevelRegion),
+		ICBs:    Rollup(pcns, workforce.LevelICB),
 		PCNs:    pcns,
 	}
 }
 
 // Rows returns the report's rows for one level (the England level has one row).
-func (r Report) Rows(level Level) []Gap {
+func (r Report) Rows(level workforce.Level) []Gap {
 	switch level {
-	case LevelEngland:
+	case workforce.LevelEngland:
 		return []Gap{r.England}
-	case LevelRegion:
+	case workforce.LevelRegion:
 		return r.Regions
-	case LevelICB:
+	case workforce.LevelICB:
 		return r.ICBs
-	case LevelPCN:
+	case workforce.LevelPCN:
 		return r.PCNs
 	}
 	return nil
@@ -44,14 +46,14 @@ func (r Report) Rows(level Level) []Gap {
 // a PCN above its share does not cancel another's shortfall, and pcns_short counts the
 // PCNs with a gap. England always gets a row, even with no PCNs; LevelPCN returns a copy
 // of the rows.
-func Rollup(pcns []Gap, level Level) []Gap {
-	if level == LevelPCN {
+func Rollup(pcns []Gap, level workforce.Level) []Gap {
+	if level == workforce.LevelPCN {
 		return slices.Clone(pcns)
 	}
 	var areas []Gap
 	index := make(map[string]int)
-	if level == LevelEngland {
-		areas, index[EnglandCode] = []Gap{{Level: LevelEngland, Code: EnglandCode}}, 0
+	if level == workforce.LevelEngland {
+		areas, index[workforce.EnglandCode] = []Gap{{Level: workforce.LevelEngland, Code: workforce.EnglandCode}}, 0
 	}
 	for _, p := range pcns {
 		code := areaCode(p, level)
@@ -71,20 +73,20 @@ func Rollup(pcns []Gap, level Level) []Gap {
 }
 
 // areaCode is the code of the area of the level that holds the PCN row.
-func areaCode(p Gap, level Level) string {
+func areaCode(p Gap, level workforce.Level) string {
 	switch level {
-	case LevelICB:
+	case workforce.LevelICB:
 		return p.ICB
-	case LevelRegion:
+	case workforce.LevelRegion:
 		return p.Region
 	}
-	return EnglandCode
+	return workforce.EnglandCode
 }
 
 // newArea starts an area's row; an ICB keeps its region as its parent.
-func newArea(p Gap, level Level, code string) Gap {
+func newArea(p Gap, level workforce.Level, code string) Gap {
 	a := Gap{Level: level, Code: code}
-	if level == LevelICB {
+	if level == workforce.LevelICB {
 		a.Region = p.Region
 	}
 	return a

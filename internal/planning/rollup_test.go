@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestRollupHand(t *testing.T) {
@@ -16,23 +18,23 @@ func TestRollupHand(t *testing.T) {
 		GapFTE: 3, ShortfallFTE: 3.2, PCNsShort: 1, MonthsLeft: months, RequiredPace: 3.2 / months}
 	r := GapReport(gapInputs())
 	icb, region, england := area, area, area
-	icb.Level, icb.Code, icb.Region = LevelICB, "I1", "R1"
-	region.Level, region.Code = LevelRegion, "R1"
-	england.Level, england.Code = LevelEngland, EnglandCode
+	icb.Level, icb.Code, icb.Region = workforce.LevelICB, "I1", "R1"
+	region.Level, region.Code = workforce.LevelRegion, "R1"
+	england.Level, england.Code = workforce.LevelEngland, workforce.EnglandCode
 	if len(r.ICBs) != 1 || len(r.Regions) != 1 || len(r.PCNs) != 2 {
 		t.Fatalf("rows: %d ICBs, %d regions, %d PCNs", len(r.ICBs), len(r.Regions), len(r.PCNs))
 	}
 	checkGap(t, r.ICBs[0], icb)
 	checkGap(t, r.Regions[0], region)
 	checkGap(t, r.England, england)
-	if rows := r.Rows(LevelEngland); len(rows) != 1 || rows[0].Code != EnglandCode {
+	if rows := r.Rows(workforce.LevelEngland); len(rows) != 1 || rows[0].Code != workforce.EnglandCode {
 		t.Errorf("Rows(england) = %v", rows)
 	}
 }
 
 func TestRollupEmpty(t *testing.T) {
-	r := GapReport(Inputs{Target: Target{FTE: 10}})
-	if r.England.Code != EnglandCode || r.England.PCNs != 0 || len(r.ICBs) != 0 {
+	r := GapReport(Inputs{Target: workforce.Target{FTE: 10}})
+	if r.England.Code != workforce.EnglandCode || r.England.PCNs != 0 || len(r.ICBs) != 0 {
 		t.Errorf("empty England = %+v", r)
 	}
 }
@@ -41,7 +43,7 @@ func TestRollupEmpty(t *testing.T) {
 // staff, plans, zero populations and PCNs far over their share.
 func randomEngland(rng *rand.Rand, n int) Inputs {
 	in := Inputs{
-		Target:        Target{FTE: 100 + rng.Float64()*1000, Baseline: day("2019-03-31"), Deadline: day("2027-03-31")},
+		Target:        workforce.Target{FTE: 100 + rng.Float64()*1000, Baseline: day("2019-03-31"), Deadline: day("2027-03-31")},
 		AsOf:          day("2025-11-30"),
 		At:            day("2025-01-01").AddDate(0, 0, rng.IntN(900)),
 		Today:         day("2025-06-01").AddDate(0, 0, rng.IntN(900)),
@@ -57,7 +59,7 @@ func randomEngland(rng *rand.Rand, n int) Inputs {
 		}
 		in.PCNs = append(in.PCNs, p)
 		for range rng.IntN(30) {
-			s := Staff{PCN: p.Code, Role: roles[rng.IntN(len(roles))], FTE: rng.Float64() * 1.2,
+			s := workforce.Staff{PCNCode: p.Code, RoleCode: roles[rng.IntN(len(roles))], FTE: rng.Float64() * 1.2,
 				Start: day("2018-01-01").AddDate(0, 0, rng.IntN(3000))}
 			if rng.IntN(3) == 0 {
 				s.End = s.Start.AddDate(0, 0, 1+rng.IntN(1500))
@@ -65,9 +67,9 @@ func randomEngland(rng *rand.Rand, n int) Inputs {
 			in.Staff = append(in.Staff, s)
 		}
 		for q := range 12 {
-			start := (Quarter{Year: 2025, N: 1}).Start().AddDate(0, 3*q, 0)
-			in.Plan = append(in.Plan, PlanLine{PCN: p.Code, Role: roles[rng.IntN(len(roles))], QuarterStart: start,
-				Starters: rng.Float64() * 3, Leavers: rng.Float64() * 2})
+			start := (workforce.Quarter{Year: 2025, N: 1}).Start().AddDate(0, 3*q, 0)
+			in.Plan = append(in.Plan, workforce.PlanLine{PCNCode: p.Code, RoleCode: roles[rng.IntN(len(roles))], QuarterStart: start,
+				StartersFTE: rng.Float64() * 3, LeaversFTE: rng.Float64() * 2})
 		}
 	}
 	return in
@@ -75,15 +77,15 @@ func randomEngland(rng *rand.Rand, n int) Inputs {
 
 // referenceGap recomputes a PCN's row from the one-PCN formulas, slowly and directly.
 func referenceGap(in Inputs, p PCN, total float64) Gap {
-	var staff []Staff
-	var plan []PlanLine
+	var staff []workforce.Staff
+	var plan []workforce.PlanLine
 	for _, s := range in.Staff {
-		if s.PCN == p.Code {
+		if s.PCNCode == p.Code {
 			staff = append(staff, s)
 		}
 	}
 	for _, l := range in.Plan {
-		if l.PCN == p.Code {
+		if l.PCNCode == p.Code {
 			plan = append(plan, l)
 		}
 	}
@@ -106,7 +108,7 @@ func TestRollupSumsProperty(t *testing.T) {
 		in := randomEngland(rng, 1+rng.IntN(60))
 		r := GapReport(in)
 		total := totalPopulation(in.PCNs)
-		want := map[Level]map[string]*Gap{LevelICB: {}, LevelRegion: {}, LevelEngland: {}}
+		want := map[workforce.Level]map[string]*Gap{workforce.LevelICB: {}, workforce.LevelRegion: {}, workforce.LevelEngland: {}}
 		for _, p := range in.PCNs {
 			ref := referenceGap(in, p, total)
 			got := rowByCode(r.PCNs, p.Code)
@@ -117,7 +119,7 @@ func TestRollupSumsProperty(t *testing.T) {
 					t.Fatalf("trial %d %s: row %+v, reference %+v", trial, p.Code, got, ref)
 				}
 			}
-			for level, code := range map[Level]string{LevelICB: p.ICB, LevelRegion: p.Region, LevelEngland: EnglandCode} {
+			for level, code := range map[workforce.Level]string{workforce.LevelICB: p.ICB, workforce.LevelRegion: p.Region, workforce.LevelEngland: workforce.EnglandCode} {
 				if want[level][code] == nil {
 					want[level][code] = &Gap{}
 				}

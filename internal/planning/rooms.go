@@ -1,13 +1,10 @@
 package planning
 
-import "time"
+import (
+	"time"
 
-// Site is one of a PCN's sites with the room sessions a week the PCN can book there.
-type Site struct {
-	PCN             string
-	Name            string
-	SessionsPerWeek float64
-}
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 // DefaultSessionsPerWTE is a role's room sessions a week per WTE where the reference
 // data holds none (PLANNING.md): 4 for care coordinators, social prescribing link
@@ -34,9 +31,9 @@ func SessionsPerWTE(sessions map[string]float64, role string) float64 {
 
 // RoomInputs is what a PCN's room check needs.
 type RoomInputs struct {
-	Staff []Staff    // the PCN's records; Role "" (outside ARRS) needs no ARRS room
-	Plan  []PlanLine // the PCN's current plan
-	Sites []Site     // the PCN's sites
+	Staff []workforce.Staff    // the PCN's records; Role "" (outside ARRS) needs no ARRS room
+	Plan  []workforce.PlanLine // the PCN's current plan
+	Sites []workforce.Site     // the PCN's sites
 	// SessionsPerWTE is room sessions a week per WTE by role (reference data).
 	SessionsPerWTE map[string]float64
 	AsOf           time.Time // the day the staff data describes
@@ -64,12 +61,12 @@ func RoomsFor(in RoomInputs) Rooms {
 	day := earlier(in.At, in.AsOf)
 	for _, s := range in.Staff {
 		if s.IsARRS() && s.InPost(day) {
-			r.NeededInPost += s.FTE * SessionsPerWTE(in.SessionsPerWTE, s.Role)
+			r.NeededInPost += s.FTE * SessionsPerWTE(in.SessionsPerWTE, s.RoleCode)
 		}
 	}
 	for _, l := range in.Plan {
-		if l.Role != "" && inWindow(l.QuarterStart, in.AsOf, in.At) {
-			r.NeededStarters += l.Starters * SessionsPerWTE(in.SessionsPerWTE, l.Role)
+		if l.RoleCode != "" && inWindow(l.QuarterStart, in.AsOf, in.At) {
+			r.NeededStarters += l.StartersFTE * SessionsPerWTE(in.SessionsPerWTE, l.RoleCode)
 		}
 	}
 	for _, s := range in.Sites {

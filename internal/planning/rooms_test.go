@@ -1,6 +1,10 @@
 package planning
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 func TestDefaultSessionsPerWTE(t *testing.T) {
 	cases := map[string]float64{
@@ -24,19 +28,19 @@ func TestDefaultSessionsPerWTE(t *testing.T) {
 //	with plan: 14.8 + 16 = 30.8; available: 10 + 12 = 22 sessions a week.
 func TestRoomsFor(t *testing.T) {
 	in := RoomInputs{
-		Staff: []Staff{
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
-			{Role: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
-			{Role: "digital_transformation_lead", FTE: 1, Start: day("2020-01-01")},
-			{Role: "paramedic", FTE: 0.8, Start: day("2020-01-01")},
-			{Role: "", FTE: 1, Start: day("2020-01-01")},
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2025-06-01")},
+		Staff: []workforce.Staff{
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
+			{RoleCode: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
+			{RoleCode: "digital_transformation_lead", FTE: 1, Start: day("2020-01-01")},
+			{RoleCode: "paramedic", FTE: 0.8, Start: day("2020-01-01")},
+			{RoleCode: "", FTE: 1, Start: day("2020-01-01")},
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2025-06-01")},
 		},
-		Plan: []PlanLine{
-			{Role: "clinical_pharmacist", QuarterStart: day("2026-01-01"), Starters: 2, Leavers: 1},
-			{Role: "clinical_pharmacist", QuarterStart: day("2026-04-01"), Starters: 5},
+		Plan: []workforce.PlanLine{
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2026-01-01"), StartersFTE: 2, LeaversFTE: 1},
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2026-04-01"), StartersFTE: 5},
 		},
-		Sites:          []Site{{Name: "Main", SessionsPerWeek: 10}, {Name: "Branch", SessionsPerWeek: 12}},
+		Sites:          []workforce.Site{{Name: "Main", SessionsPerWeek: 10}, {Name: "Branch", SessionsPerWeek: 12}},
 		SessionsPerWTE: map[string]float64{"paramedic": 6},
 		AsOf:           day("2025-11-30"),
 		At:             day("2026-03-31"),

@@ -3,13 +3,15 @@ package planning
 import (
 	"cmp"
 	"slices"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // RoomsQuarter is the room check at the start of one quarter: the staff in post on
 // the as-of date and the plan's starters up to and including that quarter, against the
 // sessions available.
 type RoomsQuarter struct {
-	Quarter Quarter
+	Quarter workforce.Quarter
 	// StartersFTE are the FTE the plan starts in this quarter alone.
 	StartersFTE float64
 	Rooms
@@ -23,13 +25,13 @@ type RoomsQuarter struct {
 // (see RoomsFor), so the last quarter's shortfall is the largest.
 func RoomsByQuarter(in RoomInputs, n int) []RoomsQuarter {
 	out := make([]RoomsQuarter, 0, n)
-	q := QuarterOf(in.AsOf).Next()
+	q := workforce.QuarterOf(in.AsOf).Next()
 	for range n {
 		in.At = q.Start()
 		rq := RoomsQuarter{Quarter: q, Rooms: RoomsFor(in)}
 		for _, l := range in.Plan {
-			if l.Role != "" && l.QuarterStart.Equal(in.At) {
-				rq.StartersFTE += l.Starters
+			if l.RoleCode != "" && l.QuarterStart.Equal(in.At) {
+				rq.StartersFTE += l.StartersFTE
 			}
 		}
 		out = append(out, rq)
@@ -59,10 +61,10 @@ func RoomNeedsByRole(in RoomInputs) []RoomNeed {
 		if !s.IsARRS() || !s.InPost(day) {
 			continue
 		}
-		n, ok := byRole[s.Role]
+		n, ok := byRole[s.RoleCode]
 		if !ok {
-			n = &RoomNeed{Role: s.Role, SessionsPerWTE: SessionsPerWTE(in.SessionsPerWTE, s.Role)}
-			byRole[s.Role] = n
+			n = &RoomNeed{Role: s.RoleCode, SessionsPerWTE: SessionsPerWTE(in.SessionsPerWTE, s.RoleCode)}
+			byRole[s.RoleCode] = n
 		}
 		n.FTE += s.FTE
 		n.Sessions += s.FTE * n.SessionsPerWTE

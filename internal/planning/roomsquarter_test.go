@@ -1,6 +1,10 @@
 package planning
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 // A PCN as of 23 November 2026 (2026/27 Q3), 2 sites of 10 sessions a week:
 //
@@ -12,18 +16,18 @@ import "testing"
 //	         1 Oct 2027 (Q3) 1 care coordinator × 4 = 4 → 26 needed, short 6
 func TestRoomsByQuarter(t *testing.T) {
 	in := RoomInputs{
-		Staff: []Staff{
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
-			{Role: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
+		Staff: []workforce.Staff{
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
+			{RoleCode: "care_coordinator", FTE: 0.5, Start: day("2020-01-01")},
 		},
-		Plan: []PlanLine{
-			{Role: "clinical_pharmacist", QuarterStart: day("2026-10-01"), Starters: 3},
-			{Role: "paramedic", QuarterStart: day("2027-01-01"), Starters: 1, Leavers: 1},
-			{Role: "clinical_pharmacist", QuarterStart: day("2027-04-01"), Starters: 0.5},
-			{Role: "", QuarterStart: day("2027-04-01"), Starters: 1},
-			{Role: "care_coordinator", QuarterStart: day("2027-10-01"), Starters: 1},
+		Plan: []workforce.PlanLine{
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2026-10-01"), StartersFTE: 3},
+			{RoleCode: "paramedic", QuarterStart: day("2027-01-01"), StartersFTE: 1, LeaversFTE: 1},
+			{RoleCode: "clinical_pharmacist", QuarterStart: day("2027-04-01"), StartersFTE: 0.5},
+			{RoleCode: "", QuarterStart: day("2027-04-01"), StartersFTE: 1},
+			{RoleCode: "care_coordinator", QuarterStart: day("2027-10-01"), StartersFTE: 1},
 		},
-		Sites: []Site{{Name: "A", SessionsPerWeek: 10}, {Name: "B", SessionsPerWeek: 10}},
+		Sites: []workforce.Site{{Name: "A", SessionsPerWeek: 10}, {Name: "B", SessionsPerWeek: 10}},
 		AsOf:  day("2026-11-23"),
 	}
 	got := RoomsByQuarter(in, 5)
@@ -51,12 +55,12 @@ func TestRoomsByQuarter(t *testing.T) {
 
 func TestRoomNeedsByRole(t *testing.T) {
 	in := RoomInputs{
-		Staff: []Staff{
-			{Role: "paramedic", FTE: 0.8, Start: day("2020-01-01")},
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
-			{Role: "clinical_pharmacist", FTE: 0.6, Start: day("2020-01-01")},
-			{Role: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2026-01-01")}, // left
-			{Role: "", FTE: 1, Start: day("2020-01-01")},                                            // outside ARRS
+		Staff: []workforce.Staff{
+			{RoleCode: "paramedic", FTE: 0.8, Start: day("2020-01-01")},
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
+			{RoleCode: "clinical_pharmacist", FTE: 0.6, Start: day("2020-01-01")},
+			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01"), End: day("2026-01-01")}, // left
+			{RoleCode: "", FTE: 1, Start: day("2020-01-01")},                                            // outside ARRS
 		},
 		SessionsPerWTE: map[string]float64{"paramedic": 6},
 		AsOf:           day("2026-11-23"),

@@ -4,37 +4,13 @@ import (
 	"cmp"
 	"slices"
 	"time"
-)
 
-// SupervisionKind is one of the three kinds of supervision NHS England's guidance names.
-type SupervisionKind string
-
-// The kinds of supervision (DOMAIN.md, "Supervision").
-const (
-	SupervisionClinic      SupervisionKind = "clinic"      // day to day, a named or duty senior clinician
-	SupervisionClinical    SupervisionKind = "clinical"    // regular, a named senior practitioner
-	SupervisionEducational SupervisionKind = "educational" // for someone in training
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // MaxTraineesPerWTE is the roadmap rule: a full-time supervisor takes at most 4
 // trainees, pro rata to FTE.
 const MaxTraineesPerWTE = 4
-
-// SupervisionLink joins a supervisor to a supervisee (a staff record) for a span of days.
-type SupervisionLink struct {
-	SupervisorID  int64
-	SuperviseeID  int64 // Staff.ID
-	Kind          SupervisionKind
-	HoursPerMonth float64
-	Start         time.Time
-	End           time.Time // first day no longer active; zero while active
-}
-
-// Active reports whether the link is in force on day d, by the same rule as staff in
-// post: start ≤ d and (no end or d < end).
-func (l SupervisionLink) Active(d time.Time) bool {
-	return !l.Start.After(d) && (l.End.IsZero() || d.Before(l.End))
-}
 
 // Coverage is the share of in-post staff needing clinical supervision who have it.
 type Coverage struct {
@@ -47,17 +23,17 @@ type Coverage struct {
 // SupervisionCoverage is the share of staff in post on day d in roles that need clinical
 // supervision with at least one active clinical supervision link (PLANNING.md). The
 // share is of people (records), not FTE: a 0.2 FTE pharmacist needs a supervisor as
-// much as a full-time one. Only links of kind SupervisionClinical count.
-func SupervisionCoverage(staff []Staff, links []SupervisionLink, needsSupervision map[string]bool, d time.Time) Coverage {
+// much as a full-time one. Only links of kind workforce.SupervisionClinical count.
+func SupervisionCoverage(staff []workforce.Staff, links []workforce.SupervisionLink, needsSupervision map[string]bool, d time.Time) Coverage {
 	supervised := make(map[int64]bool)
 	for _, l := range links {
-		if l.Kind == SupervisionClinical && l.Active(d) {
+		if l.Kind == workforce.SupervisionClinical && l.Active(d) {
 			supervised[l.SuperviseeID] = true
 		}
 	}
 	var c Coverage
 	for _, s := range staff {
-		if !s.IsARRS() || !needsSupervision[s.Role] || !s.InPost(d) {
+		if !s.IsARRS() || !needsSupervision[s.RoleCode] || !s.InPost(d) {
 			continue
 		}
 		c.Needing++
@@ -73,13 +49,6 @@ func SupervisionCoverage(staff []Staff, links []SupervisionLink, needsSupervisio
 		c.Share = float64(c.Covered) / float64(c.Needing)
 	}
 	return c
-}
-
-// Supervisor is a person who supervises, with the hours a month they can give to it.
-type Supervisor struct {
-	ID                     int64
-	FTE                    float64
-	AvailableHoursPerMonth float64
 }
 
 // SupervisorLoad is how much of a supervisor's time their links take.
@@ -102,12 +71,12 @@ type SupervisorLoad struct {
 // role is a trainee role (trainee nursing associate, apprentice physician associate);
 // each trainee counts once however many links they have. Links count while active,
 // whether or not the supervisee is still in post: a link ends when the caller ends it.
-func SupervisorLoads(sups []Supervisor, staff []Staff, links []SupervisionLink, traineeRoles map[string]bool, d time.Time) []SupervisorLoad {
+func SupervisorLoads(sups []workforce.Supervisor, staff []workforce.Staff, links []workforce.SupervisionLink, traineeRoles map[string]bool, d time.Time) []SupervisorLoad {
 	roleOf := make(map[int64]string, len(staff))
 	for _, s := range staff {
-		roleOf[s.ID] = s.Role
+		roleOf[s.ID] = s.RoleCode
 	}
-	active := make(map[int64][]SupervisionLink)
+	active := make(map[int64][]workforce.SupervisionLink)
 	for _, l := range links {
 		if l.Active(d) {
 			active[l.SupervisorID] = append(active[l.SupervisorID], l)
@@ -122,13 +91,13 @@ func SupervisorLoads(sups []Supervisor, staff []Staff, links []SupervisionLink, 
 }
 
 // supervisorLoad is one supervisor's SupervisorLoad from their active links.
-func supervisorLoad(sup Supervisor, links []SupervisionLink, roleOf map[int64]string, traineeRoles map[string]bool) SupervisorLoad {
-	ld := SupervisorLoad{SupervisorID: sup.ID, AvailableHours: sup.AvailableHoursPerMonth,
+func supervisorLoad(sup workforce.Supervisor, links []workforce.SupervisionLink, roleOf map[int64]string, traineeRoles map[string]bool) SupervisorLoad {
+	ld := SupervisorLoad{SupervisorID: sup.ID, AvailableHours: sup.HoursPerMonth,
 		TraineeCapacity: MaxTraineesPerWTE * sup.FTE}
 	trainees := make(map[int64]bool)
 	for _, l := range links {
 		ld.LinkedHours += l.HoursPerMonth
-		if l.Kind == SupervisionEducational || traineeRoles[roleOf[l.SuperviseeID]] {
+		if l.Kind == workforce.SupervisionEducational || traineeRoles[roleOf[l.SuperviseeID]] {
 			trainees[l.SuperviseeID] = true
 		}
 	}

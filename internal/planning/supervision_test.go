@@ -3,26 +3,28 @@ package planning
 import (
 	"slices"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 var (
 	supDay   = day("2025-11-30")
-	supStaff = []Staff{
-		{ID: 1, Role: "clinical_pharmacist", FTE: 1, Start: day("2024-01-01")},
-		{ID: 2, Role: "pharmacy_technician", FTE: 0.2, Start: day("2024-01-01")},
-		{ID: 3, Role: "care_coordinator", FTE: 1, Start: day("2024-01-01")}, // needs none
-		{ID: 4, Role: "paramedic", FTE: 1, Start: day("2024-01-01")},
-		{ID: 5, Role: "physician_associate", FTE: 1, Start: day("2024-01-01"), End: day("2025-10-01")}, // gone
-		{ID: 6, Role: "trainee_nursing_associate", FTE: 1, Start: day("2024-01-01")},
-		{ID: 7, Role: "", FTE: 1, Start: day("2024-01-01")}, // outside ARRS
+	supStaff = []workforce.Staff{
+		{ID: 1, RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2024-01-01")},
+		{ID: 2, RoleCode: "pharmacy_technician", FTE: 0.2, Start: day("2024-01-01")},
+		{ID: 3, RoleCode: "care_coordinator", FTE: 1, Start: day("2024-01-01")}, // needs none
+		{ID: 4, RoleCode: "paramedic", FTE: 1, Start: day("2024-01-01")},
+		{ID: 5, RoleCode: "physician_associate", FTE: 1, Start: day("2024-01-01"), End: day("2025-10-01")}, // gone
+		{ID: 6, RoleCode: "trainee_nursing_associate", FTE: 1, Start: day("2024-01-01")},
+		{ID: 7, RoleCode: "", FTE: 1, Start: day("2024-01-01")}, // outside ARRS
 	}
 	needsSupervision = map[string]bool{"clinical_pharmacist": true, "pharmacy_technician": true,
 		"paramedic": true, "physician_associate": true, "trainee_nursing_associate": true}
 	traineeRoles = map[string]bool{"trainee_nursing_associate": true, "apprentice_physician_associate": true}
 )
 
-func link(sup, supervisee int64, kind SupervisionKind, hours float64, start, end string) SupervisionLink {
-	l := SupervisionLink{SupervisorID: sup, SuperviseeID: supervisee, Kind: kind, HoursPerMonth: hours, Start: day(start)}
+func link(sup, supervisee int64, kind workforce.SupervisionKind, hours float64, start, end string) workforce.SupervisionLink {
+	l := workforce.SupervisionLink{SupervisorID: sup, SuperviseeID: supervisee, Kind: kind, HoursPerMonth: hours, Start: day(start)}
 	if end != "" {
 		l.End = day(end)
 	}
@@ -30,12 +32,12 @@ func link(sup, supervisee int64, kind SupervisionKind, hours float64, start, end
 }
 
 func TestSupervisionCoverage(t *testing.T) {
-	links := []SupervisionLink{
-		link(100, 1, SupervisionClinical, 2, "2024-01-01", ""),
-		link(100, 2, SupervisionClinic, 1, "2024-01-01", ""),             // clinic supervision is not clinical
-		link(100, 4, SupervisionClinical, 2, "2024-01-01", "2025-11-30"), // ends on the day: inactive
-		link(100, 6, SupervisionClinical, 2, "2024-01-01", ""),
-		link(100, 5, SupervisionClinical, 2, "2024-01-01", ""), // the supervisee has left
+	links := []workforce.SupervisionLink{
+		link(100, 1, workforce.SupervisionClinical, 2, "2024-01-01", ""),
+		link(100, 2, workforce.SupervisionClinicPractice, 1, "2024-01-01", ""),     // clinic supervision is not clinical
+		link(100, 4, workforce.SupervisionClinical, 2, "2024-01-01", "2025-11-30"), // ends on the day: inactive
+		link(100, 6, workforce.SupervisionClinical, 2, "2024-01-01", ""),
+		link(100, 5, workforce.SupervisionClinical, 2, "2024-01-01", ""), // the supervisee has left
 	}
 	// Needing: 1, 2, 4, 6 (3 needs none, 5 has left, 7 is outside ARRS). Covered: 1 and 6.
 	// Share 2 / 4 = 0.5; uncovered 2 and 4.
@@ -51,30 +53,30 @@ func TestSupervisionCoverage(t *testing.T) {
 }
 
 func TestSupervisorLoads(t *testing.T) {
-	links := []SupervisionLink{
+	links := []workforce.SupervisionLink{
 		// 100: 2 + 2 + 4 + 1 = 9 hours of 8 available: load 1.125, overloaded.
 		// Trainees: 6 (a trainee role, also an educational link) counts once.
-		link(100, 1, SupervisionClinical, 2, "2024-01-01", ""),
-		link(100, 6, SupervisionClinical, 2, "2024-01-01", ""),
-		link(100, 6, SupervisionEducational, 4, "2024-01-01", ""),
-		link(100, 2, SupervisionClinic, 1, "2024-01-01", ""),
-		link(100, 4, SupervisionClinical, 10, "2023-01-01", "2025-01-01"), // ended: no hours
+		link(100, 1, workforce.SupervisionClinical, 2, "2024-01-01", ""),
+		link(100, 6, workforce.SupervisionClinical, 2, "2024-01-01", ""),
+		link(100, 6, workforce.SupervisionEducational, 4, "2024-01-01", ""),
+		link(100, 2, workforce.SupervisionClinicPractice, 1, "2024-01-01", ""),
+		link(100, 4, workforce.SupervisionClinical, 10, "2023-01-01", "2025-01-01"), // ended: no hours
 		// 200 at 0.6 FTE: 3 educational trainees > 4 × 0.6 = 2.4; 6 of 20 hours, load 0.3.
-		link(200, 11, SupervisionEducational, 2, "2025-09-01", ""),
-		link(200, 12, SupervisionEducational, 2, "2025-09-01", ""),
-		link(200, 13, SupervisionEducational, 2, "2025-09-01", ""),
+		link(200, 11, workforce.SupervisionEducational, 2, "2025-09-01", ""),
+		link(200, 12, workforce.SupervisionEducational, 2, "2025-09-01", ""),
+		link(200, 13, workforce.SupervisionEducational, 2, "2025-09-01", ""),
 		// 400 has no hours available: any linked hour overloads.
-		link(400, 1, SupervisionClinical, 1, "2024-01-01", ""),
+		link(400, 1, workforce.SupervisionClinical, 1, "2024-01-01", ""),
 		// 500, full time: 4 trainees is the most allowed, not too many.
-		link(500, 21, SupervisionEducational, 1, "2024-01-01", ""),
-		link(500, 22, SupervisionEducational, 1, "2024-01-01", ""),
-		link(500, 23, SupervisionEducational, 1, "2024-01-01", ""),
-		link(500, 24, SupervisionEducational, 1, "2024-01-01", ""),
+		link(500, 21, workforce.SupervisionEducational, 1, "2024-01-01", ""),
+		link(500, 22, workforce.SupervisionEducational, 1, "2024-01-01", ""),
+		link(500, 23, workforce.SupervisionEducational, 1, "2024-01-01", ""),
+		link(500, 24, workforce.SupervisionEducational, 1, "2024-01-01", ""),
 	}
-	sups := []Supervisor{
-		{ID: 500, FTE: 1, AvailableHoursPerMonth: 8},
-		{ID: 100, FTE: 1, AvailableHoursPerMonth: 8},
-		{ID: 200, FTE: 0.6, AvailableHoursPerMonth: 20},
+	sups := []workforce.Supervisor{
+		{ID: 500, FTE: 1, HoursPerMonth: 8},
+		{ID: 100, FTE: 1, HoursPerMonth: 8},
+		{ID: 200, FTE: 0.6, HoursPerMonth: 20},
 		{ID: 300, FTE: 1},
 		{ID: 400, FTE: 1},
 	}

@@ -3,13 +3,15 @@ package planning
 import (
 	"cmp"
 	"slices"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Supply is the FTE of a role an ICB expects to be available to its PCNs in one
 // financial year, by source.
 type Supply struct {
 	Role               string
-	Year               FinancialYear
+	Year               workforce.FinancialYear
 	NewlyQualified     float64
 	TraineesCompleting float64
 	Movers             float64
@@ -22,7 +24,7 @@ func (s Supply) Total() float64 { return s.NewlyQualified + s.TraineesCompleting
 // starters its PCNs' plans put in that year.
 type SupplyGap struct {
 	Role string
-	Year FinancialYear
+	Year workforce.FinancialYear
 	// Supply is the expected supply; Recorded is false when none was recorded (Supply
 	// is then 0).
 	Supply   float64
@@ -42,13 +44,13 @@ type SupplyGap struct {
 // outrun supply when starters exceed it (by more than binary noise): a role with
 // starters and no supply recorded outruns it. Leavers are not set against supply: a
 // plan's replacements need people as much as its growth does.
-func SupplyGaps(supply []Supply, plan []PlanLine, years []FinancialYear) []SupplyGap {
+func SupplyGaps(supply []Supply, plan []workforce.PlanLine, years []workforce.FinancialYear) []SupplyGap {
 	type key struct {
 		role string
-		year FinancialYear
+		year workforce.FinancialYear
 	}
 	rows := map[key]*SupplyGap{}
-	row := func(role string, year FinancialYear) *SupplyGap {
+	row := func(role string, year workforce.FinancialYear) *SupplyGap {
 		k := key{role, year}
 		if rows[k] == nil {
 			rows[k] = &SupplyGap{Role: role, Year: year}
@@ -63,8 +65,8 @@ func SupplyGaps(supply []Supply, plan []PlanLine, years []FinancialYear) []Suppl
 		}
 	}
 	for _, l := range plan {
-		if y := FinancialYearOf(l.QuarterStart); l.Role != "" && slices.Contains(years, y) && l.Starters != 0 {
-			row(l.Role, y).Starters += l.Starters
+		if y := workforce.FinancialYearOf(l.QuarterStart); l.RoleCode != "" && slices.Contains(years, y) && l.StartersFTE != 0 {
+			row(l.RoleCode, y).Starters += l.StartersFTE
 		}
 	}
 	out := make([]SupplyGap, 0, len(rows))

@@ -3,6 +3,8 @@ package planning
 import (
 	"slices"
 	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // An ICB's supply and its PCNs' plans over 2026/27 and 2027/28:
@@ -15,24 +17,24 @@ import (
 //	2028/29 (supply and starters) and 2025/26 (starters) are not asked for; a line
 //	outside ARRS and a line of leavers only count nothing.
 func TestSupplyGaps(t *testing.T) {
-	fy26, fy27 := FinancialYear(2026), FinancialYear(2027)
+	fy26, fy27 := workforce.FinancialYear(2026), workforce.FinancialYear(2027)
 	supply := []Supply{
 		{Role: "clinical_pharmacist", Year: fy26, NewlyQualified: 2, TraineesCompleting: 1, Movers: 0.5},
 		{Role: "clinical_pharmacist", Year: fy27, Movers: 1},
 		{Role: "care_coordinator", Year: fy27, NewlyQualified: 4},
 		{Role: "clinical_pharmacist", Year: 2028, NewlyQualified: 9},
 	}
-	plan := []PlanLine{
-		{PCN: "A", Role: "clinical_pharmacist", QuarterStart: day("2026-04-01"), Starters: 2},
-		{PCN: "B", Role: "clinical_pharmacist", QuarterStart: day("2027-01-01"), Starters: 1.5},
-		{PCN: "A", Role: "clinical_pharmacist", QuarterStart: day("2027-07-01"), Starters: 2},
-		{PCN: "B", Role: "paramedic", QuarterStart: day("2026-10-01"), Starters: 1},
-		{PCN: "B", Role: "paramedic", QuarterStart: day("2026-01-01"), Starters: 7},      // 2025/26
-		{PCN: "B", Role: "paramedic", QuarterStart: day("2028-04-01"), Starters: 7},      // 2028/29
-		{PCN: "B", Role: "", QuarterStart: day("2026-04-01"), Starters: 5},               // outside ARRS
-		{PCN: "B", Role: "physiotherapist", QuarterStart: day("2026-04-01"), Leavers: 1}, // leavers only
+	plan := []workforce.PlanLine{
+		{PCNCode: "A", RoleCode: "clinical_pharmacist", QuarterStart: day("2026-04-01"), StartersFTE: 2},
+		{PCNCode: "B", RoleCode: "clinical_pharmacist", QuarterStart: day("2027-01-01"), StartersFTE: 1.5},
+		{PCNCode: "A", RoleCode: "clinical_pharmacist", QuarterStart: day("2027-07-01"), StartersFTE: 2},
+		{PCNCode: "B", RoleCode: "paramedic", QuarterStart: day("2026-10-01"), StartersFTE: 1},
+		{PCNCode: "B", RoleCode: "paramedic", QuarterStart: day("2026-01-01"), StartersFTE: 7},      // 2025/26
+		{PCNCode: "B", RoleCode: "paramedic", QuarterStart: day("2028-04-01"), StartersFTE: 7},      // 2028/29
+		{PCNCode: "B", RoleCode: "", QuarterStart: day("2026-04-01"), StartersFTE: 5},               // outside ARRS
+		{PCNCode: "B", RoleCode: "physiotherapist", QuarterStart: day("2026-04-01"), LeaversFTE: 1}, // leavers only
 	}
-	got := SupplyGaps(supply, plan, []FinancialYear{fy26, fy27})
+	got := SupplyGaps(supply, plan, []workforce.FinancialYear{fy26, fy27})
 	want := []SupplyGap{
 		{Role: "care_coordinator", Year: fy27, Supply: 4, Recorded: true},
 		{Role: "clinical_pharmacist", Year: fy26, Supply: 3.5, Recorded: true, Starters: 3.5},

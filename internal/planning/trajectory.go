@@ -3,6 +3,8 @@ package planning
 import (
 	"slices"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // ProjectionDays are the days a projection line is drawn on, as ProjectionSeries
@@ -10,7 +12,7 @@ import (
 // deadline itself. With the deadline on or before the as-of date there is one day,
 // the as-of date.
 func ProjectionDays(asOf, deadline time.Time) []time.Time {
-	days := append([]time.Time{asOf}, QuarterStarts(asOf, deadline)...)
+	days := append([]time.Time{asOf}, workforce.QuarterStarts(asOf, deadline)...)
 	if last := days[len(days)-1]; deadline.After(last) {
 		days = append(days, deadline)
 	}
@@ -33,13 +35,13 @@ func ProjectionTotal(in Inputs, days []time.Time) []ProjectionPoint {
 		points[i].Day = d
 	}
 	for _, s := range in.Staff {
-		i, ok := index[s.PCN]
+		i, ok := index[s.PCNCode]
 		if !ok || !s.IsARRS() {
 			continue
 		}
 		if s.InPost(in.AsOf) {
 			sums[i].inPostAsOf += s.FTE
-			sums[i].attritionPerYear += s.FTE * AttritionRate(in.AttritionRate, s.Role)
+			sums[i].attritionPerYear += s.FTE * AttritionRate(in.AttritionRate, s.RoleCode)
 		}
 		for j, d := range days {
 			if !d.After(in.AsOf) && s.InPost(d) {
@@ -57,10 +59,10 @@ func ProjectionTotal(in Inputs, days []time.Time) []ProjectionPoint {
 }
 
 // linesByPCN groups the ARRS plan lines of the indexed PCNs, indexed like them.
-func linesByPCN(plan []PlanLine, index map[string]int, n int) [][]PlanLine {
-	out := make([][]PlanLine, n)
+func linesByPCN(plan []workforce.PlanLine, index map[string]int, n int) [][]workforce.PlanLine {
+	out := make([][]workforce.PlanLine, n)
 	for _, l := range plan {
-		if i, ok := index[l.PCN]; ok && l.Role != "" {
+		if i, ok := index[l.PCNCode]; ok && l.RoleCode != "" {
 			out[i] = append(out[i], l)
 		}
 	}
@@ -68,8 +70,8 @@ func linesByPCN(plan []PlanLine, index map[string]int, n int) [][]PlanLine {
 }
 
 // futureTotal is Σ_p projected(p, d) for a day d after the as-of date.
-func futureTotal(sums []pcnSums, plans [][]PlanLine, asOf, d time.Time) float64 {
-	days := Days(asOf, d)
+func futureTotal(sums []pcnSums, plans [][]workforce.PlanLine, asOf, d time.Time) float64 {
+	days := workforce.Days(asOf, d)
 	var total float64
 	for i, ps := range sums {
 		total += project(ps.inPostAsOf, PlanNet(plans[i], asOf, d), ps.attritionPerYear, days)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestProjectionDays(t *testing.T) {
@@ -36,19 +38,19 @@ func TestProjectionDays(t *testing.T) {
 //	        3 leavers on 1 Apr 2026, which floor it at 0;
 //	U00003: not among the PCNs: its records are skipped.
 func trajectoryInputs() Inputs {
-	staff := append([]Staff{}, projStaff...)
+	staff := append([]workforce.Staff{}, projStaff...)
 	for i := range staff {
-		staff[i].PCN = "U00001"
+		staff[i].PCNCode = "U00001"
 	}
 	staff = append(staff,
-		Staff{PCN: "U00002", Role: "care_coordinator", FTE: 0.5, Start: day("2025-01-01")},
-		Staff{PCN: "U00003", Role: "care_coordinator", FTE: 9, Start: day("2025-01-01")})
+		workforce.Staff{PCNCode: "U00002", RoleCode: "care_coordinator", FTE: 0.5, Start: day("2025-01-01")},
+		workforce.Staff{PCNCode: "U00003", RoleCode: "care_coordinator", FTE: 9, Start: day("2025-01-01")})
 	leavers := line("2026-04-01", "care_coordinator", 0, 3)
-	leavers.PCN = "U00002"
+	leavers.PCNCode = "U00002"
 	return Inputs{
 		PCNs:          []PCN{{Code: "U00001", ICB: "QOC"}, {Code: "U00002", ICB: "QSL"}},
 		Staff:         staff,
-		Plan:          []PlanLine{line("2026-01-01", "clinical_pharmacist", 1, 0), leavers},
+		Plan:          []workforce.PlanLine{line("2026-01-01", "clinical_pharmacist", 1, 0), leavers},
 		AttritionRate: projRates,
 		AsOf:          projAsOf,
 	}
@@ -80,15 +82,15 @@ func TestProjectionTotalSumsTheSeries(t *testing.T) {
 	total := ProjectionTotal(in, days)
 	sum := make([]float64, len(days))
 	for _, p := range in.PCNs {
-		var staff []Staff
-		var plan []PlanLine
+		var staff []workforce.Staff
+		var plan []workforce.PlanLine
 		for _, s := range in.Staff {
-			if s.PCN == p.Code {
+			if s.PCNCode == p.Code {
 				staff = append(staff, s)
 			}
 		}
 		for _, l := range in.Plan {
-			if l.PCN == p.Code {
+			if l.PCNCode == p.Code {
 				plan = append(plan, l)
 			}
 		}

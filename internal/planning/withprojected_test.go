@@ -1,6 +1,10 @@
 package planning
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
 
 func TestGapWithProjected(t *testing.T) {
 	rows := Gaps(gapInputs())
@@ -53,8 +57,8 @@ func TestDiffersFTE(t *testing.T) {
 		{-0.004, 0, false},
 	}
 	for _, c := range cases {
-		if got := DiffersFTE(c.a, c.b); got != c.want {
-			t.Errorf("DiffersFTE(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		if got := workforce.DiffersFTE(c.a, c.b); got != c.want {
+			t.Errorf("workforce.DiffersFTE(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func parseRoleMap(ref *Reference, r record) error {
 func parseCap(ref *Reference, r record) error {
 	ref.Caps = append(ref.Caps, workforce.Cap{
 		RoleCode: r.str("role_code"), Variant: r.str("variant"), EffectiveFrom: r.date("effective_from"),
-		Pence: int64(math.Round(r.float("cap_gbp") * 100)), Provisional: true,
+		Pence: workforce.Pence(math.Round(r.float("cap_gbp") * 100)), Provisional: true,
 	})
 	return r.err
 }

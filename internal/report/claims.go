@@ -2,10 +2,9 @@ package report
 
 import (
 	"io"
-	"strconv"
 	"time"
 
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // ClaimRow is one line of a PCN's monthly claim schedule: one staff record in one
@@ -17,29 +16,29 @@ type ClaimRow struct {
 	FTE   float64
 	// ActualCostPence is the month's cost at the record's annual cost, uncapped; nil
 	// when no annual cost is recorded (the claim then assumes the cap).
-	ActualCostPence *int64
-	ClaimablePence  int64
+	ActualCostPence *workforce.Pence
+	ClaimablePence  workforce.Pence
 }
 
 var claimColumns = []column[ClaimRow]{
 	{"staff", str(func(r ClaimRow) string { return r.Staff }), func(r ClaimRow) any { return r.Staff }},
 	{"role", str(func(r ClaimRow) string { return r.Role }), func(r ClaimRow) any { return r.Role }},
 	{"month", str(func(r ClaimRow) string { return r.Month.Format("2006-01") }), func(r ClaimRow) any { return r.Month.Format("2006-01") }},
-	{"fte", func(r ClaimRow, places int) string { return planning.FormatFTE(r.FTE, places) },
-		func(r ClaimRow) any { return planning.Round(r.FTE, 6) }},
+	{"fte", func(r ClaimRow, places int) string { return workforce.FormatFTE(r.FTE, places) },
+		func(r ClaimRow) any { return workforce.Round(r.FTE, 6) }},
 	{"actual_cost_gbp", str(func(r ClaimRow) string {
 		if r.ActualCostPence == nil {
 			return ""
 		}
-		return FormatPence(*r.ActualCostPence)
+		return r.ActualCostPence.Decimal()
 	}), func(r ClaimRow) any {
 		if r.ActualCostPence == nil {
 			return nil
 		}
-		return float64(*r.ActualCostPence) / 100
+		return r.ActualCostPence.Pounds()
 	}},
-	{"claimable_gbp", str(func(r ClaimRow) string { return FormatPence(r.ClaimablePence) }),
-		func(r ClaimRow) any { return float64(r.ClaimablePence) / 100 }},
+	{"claimable_gbp", str(func(r ClaimRow) string { return r.ClaimablePence.Decimal() }),
+		func(r ClaimRow) any { return r.ClaimablePence.Pounds() }},
 }
 
 // ClaimsHeader is the claim schedule's header row.
@@ -50,18 +49,4 @@ const ClaimsHeader = "staff,role,month,fte,actual_cost_gbp,claimable_gbp"
 // written as given: a caller offering the file for download escapes them first.
 func WriteClaims(w io.Writer, f Format, rows []ClaimRow) error {
 	return write(w, f, claimColumns, rows)
-}
-
-// FormatPence writes pence as pounds with two decimals and no separators, as a
-// spreadsheet reads them: 123456 → "1234.56", -5 → "-0.05".
-func FormatPence(p int64) string {
-	sign := ""
-	if p < 0 {
-		sign, p = "-", -p
-	}
-	cents := strconv.FormatInt(p%100, 10)
-	if len(cents) < 2 {
-		cents = "0" + cents
-	}
-	return sign + strconv.FormatInt(p/100, 10) + "." + cents
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // GapRow is one line of the gap report: an area's row of planning's gap report with
@@ -15,7 +16,7 @@ type GapRow struct {
 }
 
 // GapRows names the rows of one level of a gap report, keeping their order (by code).
-func GapRows(rows []planning.Gap, name func(planning.Level, string) string) []GapRow {
+func GapRows(rows []planning.Gap, name func(workforce.Level, string) string) []GapRow {
 	out := make([]GapRow, len(rows))
 	for i, g := range rows {
 		out[i] = GapRow{Name: name(g.Level, g.Code), Gap: g}
@@ -23,20 +24,20 @@ func GapRows(rows []planning.Gap, name func(planning.Level, string) string) []Ga
 	return out
 }
 
-// fte is a column of FTE: 2 decimals in CSV, 1 in the table (planning.FormatFTE rounds
+// fte is a column of FTE: 2 decimals in CSV, 1 in the table (workforce.FormatFTE rounds
 // half away from zero after clearing binary noise), 6 in JSON.
 func fte(name string, get func(GapRow) float64) column[GapRow] {
 	return column[GapRow]{
 		name:  name,
-		text:  func(r GapRow, places int) string { return planning.FormatFTE(get(r), places) },
-		value: func(r GapRow) any { return planning.Round(get(r), 6) },
+		text:  func(r GapRow, places int) string { return workforce.FormatFTE(get(r), places) },
+		value: func(r GapRow) any { return workforce.Round(get(r), 6) },
 	}
 }
 
 // FormatPopulation writes a weighted population as a whole number when it is one and
 // with up to 3 decimals (the precision the database keeps) when not: 45415, 45415.5.
 func FormatPopulation(w float64) string {
-	r := planning.Round(w, 3)
+	r := workforce.Round(w, 3)
 	if r == 0 {
 		r = 0
 	}
@@ -48,7 +49,7 @@ var gapColumns = []column[GapRow]{
 	{"code", str(func(r GapRow) string { return r.Code }), func(r GapRow) any { return r.Code }},
 	{"name", str(func(r GapRow) string { return r.Name }), func(r GapRow) any { return r.Name }},
 	{"weighted_population", str(func(r GapRow) string { return FormatPopulation(r.WeightedPopulation) }),
-		func(r GapRow) any { return planning.Round(r.WeightedPopulation, 3) }},
+		func(r GapRow) any { return workforce.Round(r.WeightedPopulation, 3) }},
 	fte("target_fte", func(r GapRow) float64 { return r.TargetFTE }),
 	fte("baseline_fte", func(r GapRow) float64 { return r.BaselineFTE }),
 	fte("in_post_fte", func(r GapRow) float64 { return r.InPostFTE }),

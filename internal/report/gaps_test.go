@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func TestFormatPopulation(t *testing.T) {
@@ -29,11 +30,11 @@ func TestFormatPopulation(t *testing.T) {
 
 func TestWriteGaps(t *testing.T) {
 	rows := []planning.Gap{
-		{Level: planning.LevelPCN, Code: "U1", WeightedPopulation: 50000.5, TargetFTE: 23.549587, BaselineFTE: 2.5,
+		{Level: workforce.LevelPCN, Code: "U1", WeightedPopulation: 50000.5, TargetFTE: 23.549587, BaselineFTE: 2.5,
 			InPostFTE: 11.78, ProjectedFTE: 12.711485, AdditionalFTE: 10.211485, GapFTE: 13.338102, ShortfallFTE: 13.338102, PCNsShort: 1},
-		{Level: planning.LevelPCN, Code: "U2", WeightedPopulation: 40000, TargetFTE: 1.005, GapFTE: -0.001, PCNsShort: 0},
+		{Level: workforce.LevelPCN, Code: "U2", WeightedPopulation: 40000, TargetFTE: 1.005, GapFTE: -0.001, PCNsShort: 0},
 	}
-	named := GapRows(rows, func(l planning.Level, code string) string { return "PCN " + code })
+	named := GapRows(rows, func(l workforce.Level, code string) string { return "PCN " + code })
 	var b bytes.Buffer
 	if err := WriteGaps(&b, CSV, named); err != nil {
 		t.Fatal(err)

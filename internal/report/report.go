@@ -1,6 +1,9 @@
-// Package report writes the analysts' reports of PLANNING.md (workforce, gaps) as CSV,
-// an aligned text table or JSON. CSV rounds FTE to 2 decimals, the table to 1, JSON
-// keeps 6: values are summed unrounded and rounded only here, at the edge.
+// Package report writes every file ARRS Planner produces: the analysts' reports of
+// PLANNING.md (workforce, gaps) as CSV, an aligned text table or JSON, and the files
+// the pages offer for download (gap tables, plan versions, claim schedules, an ICB's
+// comparison) as CSV or XLSX, so that `arrs report` writes each file a page can.
+// CSV rounds FTE to 2 decimals, the table to 1, JSON keeps 6: values are summed
+// unrounded and rounded only here, at the edge. Reading files is importer's.
 package report
 
 import (
@@ -13,7 +16,7 @@ import (
 	"text/tabwriter"
 )
 
-// Format is an output format of the report commands.
+// Format is an output format of the reports and files.
 type Format string
 
 // The formats every report supports.

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/auth"
-	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/account"
 	"github.com/arrs-planner/arrs/web/layout"
 )
@@ -24,14 +22,15 @@ func (s *Server) accountPasswordForm(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	u := currentUser(r)
 	f := s.passwordForm(r)
-	password := r.PostForm.Get("password")
-	newPasswordErrors(f.Errors, *u, password, r.PostForm.Get("confirm"))
-	status, err := s.checkCurrentPassword(r, *u, r.PostForm.Get("current"), f.Errors)
+	password := form.Get("password")
+	newPasswordErrors(f.Errors, *u, password, form.Get("confirm"))
+	status, err := s.checkCurrentPassword(r, *u, form.Get("current"), f.Errors)
 	if err != nil {
 		return err
 	}
@@ -117,13 +116,7 @@ func (s *Server) changeOwnPassword(r *http.Request, u auth.User, password string
 		return err
 	}
 	ctx := r.Context()
-	err = s.db.InTx(ctx, func(tx *store.DB) error {
-		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actorOf(r).Entry("user.password_change", "user", strconv.FormatInt(u.ID, 10)))
-	})
-	if err != nil {
+	if err := s.db.SetPassword(ctx, u.ID, hash, actorOf(r)); err != nil {
 		return err
 	}
 	s.security(r, slog.LevelInfo, "password_changed", "user", u.Email, "by", u.Email)

@@ -131,7 +131,7 @@ func TestPasswordChangeEndsDemoFlag(t *testing.T) {
 	db := dbtest.New(t)
 	hash, _ := auth.HashPassword(testPassword, auth.DefaultParams)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "demo@example.nhs.uk", Name: "Demo Manager", PasswordHash: hash, Active: true, Demo: true,
-		Grants: []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}}}); err != nil {
+		Grants: []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}}}, capBy); err != nil {
 		t.Fatal(err)
 	}
 	_, ts := newTestServer(t, db)
@@ -158,7 +158,7 @@ func TestUsersListShowsDemoAccounts(t *testing.T) {
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "demo@example.nhs.uk", Name: "Demo", Active: true, Demo: true,
-		Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}}}); err != nil {
+		Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}}}, capBy); err != nil {
 		t.Fatal(err)
 	}
 	_, ts := newTestServer(t, db)

@@ -6,12 +6,12 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
@@ -40,7 +40,7 @@ func (s *Server) workforceAt(r *http.Request) (snapshot, error) {
 	} else if snap.at, err = s.db.LatestCensus(r.Context()); err == nil {
 		snap.census = true
 	} else if errors.Is(err, store.ErrNotFound) {
-		snap.at = s.now().UTC().Truncate(24 * time.Hour)
+		snap.at = s.today()
 	} else {
 		return snap, err
 	}
@@ -80,32 +80,20 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, areas.View(p))
 }
 
-// nationalSeries sums NHS England's published monthly FTE over the roles that map to
-// ARRS, with the same mapping as imports.
+// nationalSeries is NHS England's published ARRS FTE by month (gaps.NationalSeries),
+// cached per data version.
 func (s *Server) nationalSeries(r *http.Request) ([]areas.SeriesPoint, error) {
-	return cached(r.Context(), s, "series", s.computeSeries)
-}
-
-func (s *Server) computeSeries(ctx context.Context) ([]areas.SeriesPoint, error) {
-	points, err := s.db.NationalSeries(ctx)
-	if err != nil {
-		return nil, err
-	}
-	mapping, err := s.db.NWRSRoleMap(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []areas.SeriesPoint
-	for _, p := range points {
-		if workforce.ARRSRoleFor(p.StaffRole, mapping) == "" {
-			continue
+	return cached(r.Context(), s, "series", func(ctx context.Context) ([]areas.SeriesPoint, error) {
+		points, err := gaps.NationalSeries(ctx, s.db)
+		if err != nil {
+			return nil, err
 		}
-		if len(out) == 0 || !out[len(out)-1].Month.Equal(p.Month) {
-			out = append(out, areas.SeriesPoint{Month: p.Month})
+		var out []areas.SeriesPoint
+		for _, p := range points {
+			out = append(out, areas.SeriesPoint{Month: p.Month, FTE: p.FTE})
 		}
-		out[len(out)-1].FTE += p.FTE
-	}
-	return out, nil
+		return out, nil
+	})
 }
 
 func (s *Server) region(w http.ResponseWriter, r *http.Request) error {
@@ -129,22 +117,27 @@ func (s *Server) areaByCode(w http.ResponseWriter, r *http.Request, level workfo
 	if err != nil {
 		return err
 	}
-	if level == workforce.LevelICB && s.canSeeICB(r, currentUser(r), a.Code) {
-		p.SupplyHref = "/icbs/" + a.Code + "/supply"
-		p.CompareHref = "/icbs/" + a.Code + "/compare"
+	if level == workforce.LevelICB {
+		sees, err := s.canSeeICB(r, currentUser(r), a.Code)
+		if err != nil {
+			return err
+		}
+		if sees {
+			p.SupplyHref = "/icbs/" + a.Code + "/supply"
+			p.CompareHref = "/icbs/" + a.Code + "/compare"
+		}
 	}
 	return render(w, r, areas.View(p))
 }
 
 // areaPage builds the view model shared by England, region and ICB pages.
 func (s *Server) areaPage(r *http.Request, snap snapshot, a workforce.AreaFTE, kind string) (areas.Page, error) {
-	sort, err := parseSort(r, areas.SortKeys, areas.SortName)
+	sort, err := parseSort(r, areas.SortKeys, ui.Sort{Key: areas.SortName, Base: r.URL.Path})
 	if err != nil {
 		return areas.Page{}, err
 	}
-	sort.Base = r.URL.Path
 	if at := r.URL.Query().Get("at"); at != "" {
-		sort.Query = url.Values{"at": {at}}.Encode()
+		sort.Query = url.Values{"at": {at}}
 	}
 	p := areas.Page{
 		Layout: s.page(r, a.Name, layout.NavNone),
@@ -214,27 +207,17 @@ func roleFTEs(roles []workforce.Role, a workforce.AreaFTE) []areas.RoleFTE {
 	return out
 }
 
-// parseSort reads ?sort=&dir=; an unknown key or direction is a 400, not a guess.
-func parseSort(r *http.Request, keys []string, def string) (areas.SortState, error) {
-	q := r.URL.Query()
-	st := areas.SortState{Key: def}
-	if k := q.Get("sort"); k != "" {
-		if !slices.Contains(keys, k) {
-			return st, errBadRequest("The table cannot be sorted by %q. Choose one of: %s.", k, strings.Join(keys, ", "))
-		}
-		st.Key = k
-	}
-	switch q.Get("dir") {
-	case "", "asc":
-	case "desc":
-		st.Desc = true
-	default:
-		return st, errBadRequest("The sort direction must be asc or desc, not %q.", q.Get("dir"))
+// parseSort reads ?sort=&dir= (def without them); an unknown key or direction is a
+// 400, not a guess.
+func parseSort(r *http.Request, keys []string, def ui.Sort) (ui.Sort, error) {
+	st, err := ui.ParseSort(r.URL.Query(), keys, def)
+	if err != nil {
+		return st, errBadRequest("%s", err)
 	}
 	return st, nil
 }
 
-func sortChildren(cs []areas.Child, st areas.SortState) {
+func sortChildren(cs []areas.Child, st ui.Sort) {
 	key := map[string]func(a, b areas.Child) int{
 		areas.SortName:     func(a, b areas.Child) int { return cmp.Compare(a.Name, b.Name) },
 		areas.SortCode:     func(a, b areas.Child) int { return cmp.Compare(a.Code, b.Code) },
@@ -244,5 +227,5 @@ func sortChildren(cs []areas.Child, st areas.SortState) {
 		areas.SortPer10k:   func(a, b areas.Child) int { return cmp.Compare(a.PerTenThousand, b.PerTenThousand) },
 		areas.SortNonARRS:  func(a, b areas.Child) int { return cmp.Compare(a.NonARRS, b.NonARRS) },
 	}
-	sortByKey(cs, st, key, func(c areas.Child) string { return c.Code })
+	ui.SortRows(cs, st, key, func(c areas.Child) string { return c.Code })
 }

@@ -43,7 +43,7 @@ func addPersonas(t *testing.T, db *store.DB) map[string]auth.User {
 	hashOnce.Do(func() { hash, _ = auth.HashPassword(testPassword, auth.DefaultParams) })
 	users := map[string]auth.User{}
 	for name, grants := range personas {
-		u, err := db.CreateUser(context.Background(), auth.User{Email: name + "@test.nhs.uk", Name: "Test " + name, PasswordHash: hash, Active: true, Grants: grants})
+		u, err := db.CreateUser(context.Background(), auth.User{Email: name + "@test.nhs.uk", Name: "Test " + name, PasswordHash: hash, Active: true, Grants: grants}, capBy)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +175,7 @@ func TestRateLimitEngages(t *testing.T) {
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
 	c := client(t)
-	for i := range maxAccountFailures {
+	for i := range auth.MaxAccountFailures {
 		res, _ := c.PostForm(ts.URL+"/login", url.Values{"email": {"admin@test.nhs.uk"}, "password": {"guess " + string(rune('a'+i))}})
 		res.Body.Close()
 		if res.StatusCode != http.StatusUnprocessableEntity {
@@ -185,7 +185,7 @@ func TestRateLimitEngages(t *testing.T) {
 	res, _ := c.PostForm(ts.URL+"/login", url.Values{"email": {"admin@test.nhs.uk"}, "password": {testPassword}})
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("after %d failures even the right password must wait: %d", maxAccountFailures, res.StatusCode)
+		t.Errorf("after %d failures even the right password must wait: %d", auth.MaxAccountFailures, res.StatusCode)
 	}
 	// Another account from another address is not affected.
 	signIn(t, ts, client(t), "lead@test.nhs.uk")
@@ -265,7 +265,7 @@ func TestDeactivatedUserIsSignedOut(t *testing.T) {
 	signIn(t, ts, c, "manager@test.nhs.uk")
 	u := users["manager"]
 	u.Active = false
-	if _, err := db.UpdateUser(context.Background(), u); err != nil {
+	if _, err := db.UpdateUser(context.Background(), u, capBy); err != nil {
 		t.Fatal(err)
 	}
 	if got := status(t, c, "GET", ts.URL+"/imports"); got != http.StatusSeeOther {
@@ -303,8 +303,8 @@ func TestParallelGuessesStayWithinTheLimit(t *testing.T) {
 			t.Errorf("unexpected status %d", c)
 		}
 	}
-	if checked > maxAccountFailures {
-		t.Errorf("%d of %d parallel guesses had their password checked; the limit is %d", checked, tries, maxAccountFailures)
+	if checked > auth.MaxAccountFailures {
+		t.Errorf("%d of %d parallel guesses had their password checked; the limit is %d", checked, tries, auth.MaxAccountFailures)
 	}
 }
 

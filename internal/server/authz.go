@@ -1,7 +1,6 @@
 package server
 
 import (
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -53,7 +52,9 @@ func (a access) String() string {
 }
 
 // require answers 303 to the sign-in page for a signed-out visitor of a non-public
-// route, 404 for an unknown PCN, 403 for a signed-in user outside the rule.
+// route; a signed-in user's request it lets through, or answers by the error that
+// refused it (fail): 404 for an unknown organisation, 403 outside the rule (a
+// security record naming the rule), 500 or 503 when the rule could not be decided.
 func (s *Server) require(a access) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -68,12 +69,8 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 				s.toSignIn(w, r)
 				return
 			}
-			status := s.allowed(r, u, a)
-			if status == http.StatusForbidden {
-				s.security(r, slog.LevelWarn, "forbidden", "user", u.Email, "method", r.Method, "path", r.URL.Path, "rule", a.String())
-			}
-			if status != http.StatusOK {
-				s.renderError(w, r, status, "")
+			if err := s.allowed(r, u, a); err != nil {
+				s.fail(w, r, err)
 				return
 			}
 			next.ServeHTTP(w, r)
@@ -81,60 +78,81 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 	}
 }
 
-// allowed decides a signed-in user's request: 200, 403 or 404.
-func (s *Server) allowed(r *http.Request, u *auth.User, a access) int {
-	ok := false
+// allowed decides a signed-in user's request: nil, forbiddenBy(a), errNotFound for
+// an unknown PCN or ICB of the URL, or the error that kept it from deciding.
+func (s *Server) allowed(r *http.Request, u *auth.User, a access) error {
 	switch a {
 	case signedIn:
-		ok = true
+		return nil
 	case pcnMember:
-		code := strings.ToUpper(chi.URLParam(r, "code"))
-		tree, err := cached(r.Context(), s, "tree", s.db.Tree)
-		if err != nil {
-			return http.StatusInternalServerError
-		}
-		p, found := tree.PCN(code)
-		if !found {
-			return http.StatusNotFound
-		}
-		ok = u.CanSeePCN(p.Code, p.ICBCode)
+		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return u.CanSeePCN(p.Code, p.ICBCode) })
 	case importers:
-		ok = u.CanImport()
+		return permit(a, u.CanImport())
 	case planner:
-		ok = canUploadPlans(u)
+		return permit(a, canUploadPlans(u))
 	case auditor:
-		ok = u.IsAdmin() || u.Has(auth.ICBLead)
+		return permit(a, u.IsAdmin() || u.Has(auth.ICBLead))
 	case adminOnly:
-		ok = u.IsAdmin()
+		return permit(a, u.IsAdmin())
 	case pcnManager:
-		tree, err := cached(r.Context(), s, "tree", s.db.Tree)
-		if err != nil {
-			return http.StatusInternalServerError
-		}
-		p, found := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
-		if !found {
-			return http.StatusNotFound
-		}
-		ok = canChangeStaff(u, p.Code)
+		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canChangeStaff(u, p.Code) })
 	case pcnDirector:
-		return s.allowedOnPCN(r, func(p workforce.PCN) bool { return canSignOff(u, p.Code) })
+		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canSignOff(u, p.Code) })
 	case icbReviewer:
-		return s.allowedOnPCN(r, func(p workforce.PCN) bool { return canReview(u, p) })
+		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canReview(u, p) })
 	case icbMember:
-		return s.allowedOnICB(r, func(icb string) bool { return s.canSeeICB(r, u, icb) })
+		return s.allowedOnICB(r, a, func(t *workforce.Tree, icb string) bool { return seesICB(u, t, icb) })
 	case icbLead:
-		return s.allowedOnICB(r, u.LeadsICB)
+		return s.allowedOnICB(r, a, func(_ *workforce.Tree, icb string) bool { return u.LeadsICB(icb) })
 	}
+	return forbiddenBy(a)
+}
+
+// permit is nil when ok, else the refusal by rule a.
+func permit(a access, ok bool) error {
 	if !ok {
-		return http.StatusForbidden
+		return forbiddenBy(a)
 	}
-	return http.StatusOK
+	return nil
+}
+
+// allowedOnPCN applies rule a, ok, to the PCN of the URL.
+func (s *Server) allowedOnPCN(r *http.Request, a access, ok func(workforce.PCN) bool) error {
+	p, err := s.pcnOfRoute(r)
+	if err != nil {
+		return err
+	}
+	return permit(a, ok(p))
 }
 
 // canChangeStaff reports whether the user may change a PCN's staff records: its
 // managers and admins.
 func canChangeStaff(u *auth.User, pcn string) bool {
 	return u.IsAdmin() || u.CanActOnPCN(auth.PCNManager, pcn)
+}
+
+// tree is the organisation tree, read through the cache.
+func (s *Server) tree(r *http.Request) (*workforce.Tree, error) {
+	return cached(r.Context(), s, "tree", s.db.Tree)
+}
+
+// pcnByCode is the PCN of a code: errNotFound when there is none, the error itself
+// when the tree cannot be read.
+func (s *Server) pcnByCode(r *http.Request, code string) (workforce.PCN, error) {
+	tree, err := s.tree(r)
+	if err != nil {
+		return workforce.PCN{}, err
+	}
+	p, ok := tree.PCN(code)
+	if !ok {
+		return p, errNotFound
+	}
+	return p, nil
+}
+
+// pcnOfRoute is the PCN of the URL's {code}, as pcnByCode.
+func (s *Server) pcnOfRoute(r *http.Request) (workforce.PCN, error) {
+	return s.pcnByCode(r, strings.ToUpper(chi.URLParam(r, "code")))
 }
 
 // pcnICB returns the ICB of a PCN code from the cached tree.

@@ -8,33 +8,41 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// allowedOnICB decides a request on the ICB of the URL: 404 for an unknown ICB, else
-// 200 or 403 by ok.
-func (s *Server) allowedOnICB(r *http.Request, ok func(icb string) bool) int {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+// allowedOnICB applies rule a, ok, to the ICB of the URL: errNotFound for an unknown
+// ICB, the error itself when the tree cannot be read.
+func (s *Server) allowedOnICB(r *http.Request, a access, ok func(t *workforce.Tree, icb string) bool) error {
+	tree, err := s.tree(r)
 	if err != nil {
-		return http.StatusInternalServerError
+		return err
 	}
 	icb, found := tree.ICB(strings.ToUpper(chi.URLParam(r, "code")))
-	switch {
-	case !found:
-		return http.StatusNotFound
-	case !ok(icb.Code):
-		return http.StatusForbidden
+	if !found {
+		return errNotFound
 	}
-	return http.StatusOK
+	return permit(a, ok(tree, icb.Code))
 }
 
-// canSeeICB reports whether the user may see an ICB's detail: admins, its leads, and
+// canSeeICB reports whether the user may see an ICB's detail (seesICB); the error
+// is the tree's when it cannot be read.
+func (s *Server) canSeeICB(r *http.Request, u *auth.User, icb string) (bool, error) {
+	if u.LeadsICB(icb) {
+		return true, nil
+	}
+	tree, err := s.tree(r)
+	if err != nil {
+		return false, err
+	}
+	return seesICB(u, tree, icb), nil
+}
+
+// seesICB reports whether the user may see an ICB's detail: admins, its leads, and
 // the managers and clinical directors of its PCNs.
-func (s *Server) canSeeICB(r *http.Request, u *auth.User, icb string) bool {
+func seesICB(u *auth.User, tree *workforce.Tree, icb string) bool {
 	if u.LeadsICB(icb) {
 		return true
 	}
-	return slices.ContainsFunc(u.PCNs(), func(code string) bool {
-		p, ok := s.pcnICB(r, code)
-		return ok && p.ICBCode == icb
-	})
+	return slices.ContainsFunc(u.PCNs(), func(code string) bool { return tree.ICBOf(code) == icb })
 }

@@ -3,13 +3,13 @@ package server
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/admin"
@@ -84,12 +84,13 @@ func (s *Server) capsRefused(w http.ResponseWriter, r *http.Request, f admin.Cap
 }
 
 func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	f := capForm(r)
-	f.Role, f.Variant = strings.TrimSpace(r.PostForm.Get("role")), strings.TrimSpace(r.PostForm.Get("variant"))
-	if tooLong(r.PostForm, f.Errors, capFields...) {
+	f := capForm(form)
+	f.Role, f.Variant = strings.TrimSpace(form.Get("role")), strings.TrimSpace(form.Get("variant"))
+	if tooLong(form, f.Errors, capFields...) {
 		return s.capsRefused(w, r, f)
 	}
 	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
@@ -115,7 +116,7 @@ func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
 	if len(f.Errors) > 0 {
 		return s.capsRefused(w, r, f)
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+capName(role.Name, c.Variant)+" of "+ui.MoneyWhole(c.Pence)+" from "+c.EffectiveFrom.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+capName(role.Name, c.Variant)+" of "+c.Pence.Short()+" from "+c.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
 	return nil
 }
@@ -126,7 +127,7 @@ func (s *Server) capEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := admin.CapForm{ID: c.ID, Version: c.Version, From: c.EffectiveFrom.Format(workforce.DateLayout),
-		Amount: poundsInput(c.Pence), Provisional: c.Provisional, Errors: map[string]string{}}
+		Amount: c.Pence.Input(), Provisional: c.Provisional, Errors: map[string]string{}}
 	return render(w, r, admin.CapEdit(s.capEditForm(r, f, c, role)))
 }
 
@@ -135,13 +136,17 @@ func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	f := capForm(r)
+	f := capForm(form)
 	f.ID = before.ID
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
 	var c workforce.Cap
-	if !tooLong(r.PostForm, f.Errors, capFields...) {
+	if !tooLong(form, f.Errors, capFields...) {
 		c = parseCap(&f, role, true)
 	}
 	if len(f.Errors) > 0 {
@@ -157,7 +162,7 @@ func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Saved the cap for "+capName(role.Name, saved.Variant)+" of "+ui.MoneyWhole(saved.Pence)+" from "+saved.EffectiveFrom.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Saved the cap for "+capName(role.Name, saved.Variant)+" of "+saved.Pence.Short()+" from "+saved.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
 	return nil
 }
@@ -167,13 +172,17 @@ func (s *Server) capDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	version, err := formVersion(form)
+	if err != nil {
+		return err
+	}
 	_, err = s.db.DeleteRoleCap(r.Context(), before.ID, version, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
-		f := admin.CapForm{ID: before.ID, From: before.EffectiveFrom.Format(workforce.DateLayout), Amount: poundsInput(before.Pence),
+		f := admin.CapForm{ID: before.ID, From: before.EffectiveFrom.Format(workforce.DateLayout), Amount: before.Pence.Input(),
 			Provisional: before.Provisional, Errors: map[string]string{}}
 		return s.capConflict(w, r, f, before, role)
 	}
@@ -189,7 +198,7 @@ func (s *Server) capDelete(w http.ResponseWriter, r *http.Request) error {
 // was opened. The form keeps what was typed and takes the current version, so saving
 // again is a deliberate choice to overwrite.
 func (s *Server) capConflict(w http.ResponseWriter, r *http.Request, f admin.CapForm, current store.RoleCap, role workforce.Role) error {
-	f.Conflict = "Someone else changed this cap while you were editing: it is now " + ui.MoneyWhole(current.Pence) + " from " +
+	f.Conflict = "Someone else changed this cap while you were editing: it is now " + current.Pence.Short() + " from " +
 		current.EffectiveFrom.Format("2 January 2006") + ". Nothing was saved. Check the values below, then save or remove it again."
 	return renderStatus(w, r, http.StatusConflict, admin.CapEdit(s.capEditForm(r, f, current, role)))
 }
@@ -225,12 +234,11 @@ func (s *Server) capByParam(r *http.Request) (store.RoleCap, workforce.Role, err
 	return c, role, nil
 }
 
-// capForm reads the fields every cap form has, as typed.
-func capForm(r *http.Request) admin.CapForm {
-	f := admin.CapForm{From: strings.TrimSpace(r.PostForm.Get("from")), Amount: strings.TrimSpace(r.PostForm.Get("amount")),
-		Provisional: r.PostForm.Get("provisional") == "yes", Errors: map[string]string{}}
-	f.Version, _ = strconv.Atoi(r.PostForm.Get("version"))
-	return f
+// capForm reads the fields every cap form has, as typed; a change reads its version
+// too (formVersion).
+func capForm(v url.Values) admin.CapForm {
+	return admin.CapForm{From: strings.TrimSpace(v.Get("from")), Amount: strings.TrimSpace(v.Get("amount")),
+		Provisional: v.Get("provisional") == "yes", Errors: map[string]string{}}
 }
 
 // parseCap checks the date and amount of a cap of role (when known), noting each
@@ -247,7 +255,7 @@ func parseCap(f *admin.CapForm, role workforce.Role, known bool) workforce.Cap {
 		f.Errors["from"] = "Enter a date before 2100"
 	}
 	c.EffectiveFrom = from
-	pence, ok := importer.ParsePounds(strings.NewReplacer("£", "", ",", "", " ", "").Replace(f.Amount))
+	pence, ok := workforce.ParsePounds(strings.NewReplacer("£", "", ",", "", " ", "").Replace(f.Amount))
 	switch {
 	case f.Amount == "":
 		f.Errors["amount"] = "Enter the cap per WTE a year, in pounds"
@@ -258,14 +266,6 @@ func parseCap(f *admin.CapForm, role workforce.Role, known bool) workforce.Cap {
 	}
 	c.Pence = pence
 	return c
-}
-
-// poundsInput is an amount as the form's input shows it: 66972, or 66972.50.
-func poundsInput(pence int64) string {
-	if pence%100 == 0 {
-		return strconv.FormatInt(pence/100, 10)
-	}
-	return strconv.FormatInt(pence/100, 10) + "." + strconv.FormatInt(100+pence%100, 10)[1:]
 }
 
 // capName is a role's name with its variant: "General practice nurse (experienced)".

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // TestDashboardsAgreeWithTheirPages traces the demo PCN's dashboard and its row of the
@@ -31,7 +31,7 @@ func TestDashboardsAgreeWithTheirPages(t *testing.T) {
 	}
 	dash, overview, cmp := page("/pcns/U60057/dashboard"), page("/pcns/U60057"), page("/icbs/QOC/compare")
 	funding, sup, rooms := page("/pcns/U60057/funding"), page("/pcns/U60057/supervision"), page("/pcns/U60057/sites")
-	year := strconv.Itoa(int(planning.FinancialYearOf(time.Now().UTC())))
+	year := strconv.Itoa(int(workforce.FinancialYearOf(time.Now().UTC())))
 	same := []struct{ what, dashboard, page string }{
 		// In post on the census date: the overview's ARRS FTE (49.0).
 		{"in post", dash("dash-in-post"), overview("arrs-fte")},

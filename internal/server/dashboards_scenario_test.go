@@ -105,7 +105,7 @@ import (
 type dashScenario struct {
 	r1, r2, r5 int64
 	ahmed      int64
-	v1, v2     store.Plan
+	v1, v2     workforce.Plan
 }
 
 // scenarioNWRS is the census of November 2025 of the scenario.
@@ -132,7 +132,7 @@ func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 	sc.r1, sc.r2 = staffByIdentifier(t, e, "900001"), staffByIdentifier(t, e, "900002")
 	sc.r5 = e.staff("U60057", "care_coordinator", 0.4, "2025-10-01", "2027-01-15")
 	sc.v1 = scenarioAcceptedPlan(t, e)
-	capDraft(t, e, []store.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 10}})
+	capDraft(t, e, []workforce.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 10}})
 	v2, err := e.db.EditablePlan(ctx, "U60057")
 	if err != nil {
 		t.Fatal(err)
@@ -149,11 +149,11 @@ func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 
 // scenarioAcceptedPlan makes U60057's plan and takes it through the workflow to
 // accepted.
-func scenarioAcceptedPlan(t *testing.T, e *capEnv) store.Plan {
+func scenarioAcceptedPlan(t *testing.T, e *capEnv) workforce.Plan {
 	t.Helper()
 	ctx := context.Background()
 	pence := func(p int64) *int64 { return &p }
-	capDraft(t, e, []store.PlanLine{
+	capDraft(t, e, []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 1, AnnualCostPence: pence(6_000_000)},
 		{PCNCode: "U60057", RoleCode: "care_coordinator", QuarterStart: capDay(t, "2027-07-01"), StartersFTE: 0.5, LeaversFTE: 0.4, AnnualCostPence: pence(3_000_000)},
 	})
@@ -161,7 +161,7 @@ func scenarioAcceptedPlan(t *testing.T, e *capEnv) store.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range []store.PlanAction{store.ActionSubmit, store.ActionSignOff, store.ActionAccept} {
+	for _, a := range []workforce.PlanAction{workforce.ActionSubmit, workforce.ActionSignOff, workforce.ActionAccept} {
 		// One person per move: the workflow keeps the submitter, the director and the reviewer apart.
 		moved, err := e.db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, By: store.Actor{Name: string(a) + "-" + capBy.Name}})
 		if err != nil {

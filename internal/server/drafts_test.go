@@ -67,14 +67,14 @@ func addDraftScenario(t *testing.T, e *capEnv) dashScenario {
 	t.Helper()
 	sc := addDashScenario(t, e)
 	if _, _, err := e.db.SaveTarget(context.Background(), workforce.Target{Name: "Draft test target", FTE: 26000,
-		Baseline: capDay(t, "2019-03-31"), Deadline: capDay(t, "2028-03-31"), IsDefault: true}); err != nil {
+		Baseline: capDay(t, "2019-03-31"), Deadline: capDay(t, "2028-03-31"), IsDefault: true}, capBy); err != nil {
 		t.Fatal(err)
 	}
 	return sc
 }
 
 // u79722Draft is U79722's draft: 10 paramedics from 1 January 2027, in (A, D].
-var u79722Draft = []store.PlanLine{{PCNCode: "U79722", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 10}}
+var u79722Draft = []workforce.PlanLine{{PCNCode: "U79722", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 10}}
 
 func TestDraftsStayPrivate(t *testing.T) {
 	e := newCapEnv(t)
@@ -134,7 +134,7 @@ func TestDraftFiguresOnTheirOwnPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, _ := findGap(official.res.PCNs, "U60057")
+	row, _ := gaps.Find(official.res.PCNs, "U60057")
 	_, gapPage := e.get("other-manager", "/gaps/icbs/QOC")
 	if got := cellsText(gapPage, "gap-U60057"); !strings.Contains(got, ui.FTE(row.ProjectedFTE)) {
 		t.Fatalf("the gap page's U60057 row %q, official projection %s", got, ui.FTE(row.ProjectedFTE))
@@ -305,7 +305,7 @@ func submitDraft(t *testing.T, e *capEnv, pcn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.db.MovePlan(ctx, store.PlanMove{PCN: pcn, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: capBy}); err != nil {
+	if _, err := e.db.MovePlan(ctx, store.PlanMove{PCN: pcn, PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: capBy}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,18 +1,14 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/funding"
-	"github.com/arrs-planner/arrs/internal/planning"
-	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -27,8 +23,8 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	this := planning.FinancialYearOf(s.today())
-	res, census, err := s.fundingOf(r, p, this, this+1)
+	this := workforce.FinancialYearOf(s.today())
+	res, census, err := funding.ForPCN(r.Context(), s.db, s.today(), p, this, this+1)
 	if err != nil {
 		return err
 	}
@@ -36,7 +32,7 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names := fundingRoleNames(roles)
+	names := roleNames(roles)
 	page := fundingweb.Page{Layout: s.page(r, "Funding of "+p.Name, layout.NavEngland), Code: p.Code, Name: p.Name, AsOf: res.AsOf, Census: census}
 	page.Layout.Breadcrumbs = s.pcnBreadcrumbs(r, p)
 	for i, y := range res.PCN(p.Code) {
@@ -47,28 +43,8 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, fundingweb.View(page))
 }
 
-// today is the server clock's date, as planning reads dates: midnight UTC.
-func (s *Server) today() time.Time {
-	return planning.Date(s.now().UTC().Date())
-}
-
-// fundingOf computes one PCN's funding for the years, as of the latest census (the
-// day the staff data describes), else today; census says which.
-func (s *Server) fundingOf(r *http.Request, p workforce.PCN, years ...planning.FinancialYear) (*funding.Result, bool, error) {
-	asOf, err := s.db.LatestCensus(r.Context())
-	census := err == nil
-	if errors.Is(err, store.ErrNotFound) {
-		asOf, err = s.today(), nil
-	}
-	if err != nil {
-		return nil, false, err
-	}
-	res, err := funding.Compute(r.Context(), s.db, funding.Request{PCNs: []workforce.PCN{p}, Years: years, AsOf: asOf})
-	return res, census, err
-}
-
 // yearKey is a financial year as ids and file names write it: "2026".
-func yearKey(y planning.FinancialYear) string { return strconv.Itoa(int(y)) }
+func yearKey(y workforce.FinancialYear) string { return strconv.Itoa(int(y)) }
 
 func int64Text(n int64) string { return strconv.FormatInt(n, 10) }
 
@@ -108,7 +84,7 @@ func fundingYear(y funding.PCNYear, names map[string]string, code string) fundin
 			Claims: s.ClaimTotal, CostYear: s.CostTotal, Above: s.AbovePence()})
 	}
 	for _, l := range y.Plan {
-		pl := fundingweb.PlanLine{Quarter: planning.QuarterOf(l.Line.QuarterStart).String(), Role: fundingRoleName(names, l.Line.RoleCode),
+		pl := fundingweb.PlanLine{Quarter: workforce.QuarterOf(l.Line.QuarterStart).String(), Role: fundingRoleName(names, l.Line.RoleCode),
 			Starters: l.Line.StartersFTE, Uncapped: l.Uncapped, Total: l.TotalPence}
 		if l.Line.AnnualCostPence != nil {
 			pl.Cost, pl.CostKnown = *l.Line.AnnualCostPence, true
@@ -127,15 +103,6 @@ func fundingYear(y funding.PCNYear, names map[string]string, code string) fundin
 		{Text: "Excel (XLSX)", Href: withQuery(base+".xlsx", q), TestID: "y" + v.Key + "-claims-xlsx"},
 	}
 	return v
-}
-
-// fundingRoleNames indexes the catalogue's names by code.
-func fundingRoleNames(roles []workforce.Role) map[string]string {
-	out := make(map[string]string, len(roles))
-	for _, r := range roles {
-		out[r.Code] = r.Name
-	}
-	return out
 }
 
 // fundingRoleName is a role's name, or its code if the catalogue lacks it.

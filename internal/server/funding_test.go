@@ -59,7 +59,7 @@ func fundingServer(t *testing.T) (*httptest.Server, map[string]int64, *store.DB)
 		"PA-NOCAP": fundingRecord(t, db, "U60057", "physician_associate", "PA-NOCAP", 0.5, "2024-01-01", 5000000),
 		"=SUM(A1)": fundingRecord(t, db, "U60057", "care_coordinator", "=SUM(A1)", 1, "2024-01-01", 3000000),
 	}
-	if _, err := db.UpsertPopulations(context.Background(), []workforce.Population{{PCNCode: "U60057", EffectiveDate: workforce.Date(2025, 1, 1), Weighted: 10000}}); err != nil {
+	if _, err := db.UpsertPopulations(context.Background(), "pops.csv", []workforce.Population{{PCNCode: "U60057", EffectiveDate: workforce.Date(2025, 1, 1), Weighted: 10000}}, capBy); err != nil {
 		t.Fatal(err)
 	}
 	return ts, ids, db

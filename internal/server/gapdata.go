@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +20,7 @@ import (
 // cached per data version and what-if.
 type gapData struct {
 	res *gaps.Result
-	// projection is England's projected FTE on each of trajectoryDays.
+	// projection is England's projected FTE on the trajectory's days.
 	projection []planning.ProjectionPoint
 }
 
@@ -32,8 +31,19 @@ func (s *Server) gapData(ctx context.Context, opts gaps.Options) (*gapData, erro
 		if err != nil {
 			return nil, err
 		}
-		return &gapData{res: res, projection: planning.ProjectionTotal(res.Inputs, trajectoryDays(res))}, nil
+		return &gapData{res: res, projection: res.Trajectory()}, nil
 	})
+}
+
+// gapReport is the gaps.Source of the pages built on a gap report (the plan page, the
+// dashboard, the ICB comparison): gapData's, so that they share one computation per
+// data version and options.
+func (s *Server) gapReport(ctx context.Context, opts gaps.Options) (*gaps.Result, error) {
+	data, err := s.gapData(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return data.res, nil
 }
 
 // optionsKey normalises the options into a cache key: two what-ifs that compute the
@@ -64,20 +74,6 @@ func optionsKey(o gaps.Options) string {
 	return fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s", kind, o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today))
 }
 
-// trajectoryDays are the days England's projection is drawn on: the as-of date, the
-// quarters to the deadline, the deadline, and the target's milestones after the as-of
-// date, so that each marker has a projected figure beside it.
-func trajectoryDays(res *gaps.Result) []time.Time {
-	days := planning.ProjectionDays(res.AsOf, res.Target.Deadline)
-	for _, m := range res.Target.Milestones {
-		if m.Due.After(res.AsOf) && !m.Due.After(res.Target.Deadline) {
-			days = append(days, m.Due)
-		}
-	}
-	slices.SortFunc(days, time.Time.Compare)
-	return slices.CompactFunc(days, time.Time.Equal)
-}
-
 // gapFigures is what a gap page shows, or why it shows none.
 type gapFigures struct {
 	data               *gapData
@@ -100,10 +96,10 @@ func (s *Server) computeGaps(ctx context.Context, opts gaps.Options, form *gapsw
 	case errors.Is(err, store.ErrNotFound) && opts.Target == "":
 		return gapFigures{noTarget: true}, nil
 	case errors.Is(err, store.ErrNotFound):
-		form.Errors = append(form.Errors, gapsweb.FieldError{Field: gapsweb.FieldTarget, Text: "Choose one of the targets"})
+		form.Errors = append(form.Errors, workforce.Problem{Field: gapsweb.FieldTarget, Message: "Choose one of the targets"})
 	case errors.Is(err, gaps.ErrInvalid):
 		msg := strings.TrimPrefix(err.Error(), gaps.ErrInvalid.Error()+": ")
-		form.Errors = append(form.Errors, gapsweb.FieldError{Field: gapsweb.FieldDeadline, Text: strings.ToUpper(msg[:1]) + msg[1:]})
+		form.Errors = append(form.Errors, workforce.Problem{Field: gapsweb.FieldDeadline, Message: strings.ToUpper(msg[:1]) + msg[1:]})
 	default:
 		return gapFigures{}, err
 	}

@@ -7,18 +7,10 @@ import (
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
 
 	gapsweb "github.com/arrs-planner/arrs/web/gaps"
 )
-
-// findGap is the row of an area by its code.
-func findGap(rows []planning.Gap, code string) (planning.Gap, bool) {
-	i := slices.IndexFunc(rows, func(g planning.Gap) bool { return g.Code == code })
-	if i < 0 {
-		return planning.Gap{Code: code}, false
-	}
-	return rows[i], true
-}
 
 // summary is an area's headline.
 func summary(res *gaps.Result, g planning.Gap) gapsweb.Summary {
@@ -51,9 +43,9 @@ func gapRows(res *gaps.Result, rows []planning.Gap, q map[string][]string) []gap
 // one click away in the ICB table.
 func gapHref(g planning.Gap, q map[string][]string) string {
 	switch g.Level {
-	case planning.LevelICB:
+	case workforce.LevelICB:
 		return withQuery("/gaps/icbs/"+g.Code, q)
-	case planning.LevelPCN:
+	case workforce.LevelPCN:
 		return withQuery("/pcns/"+g.Code, q)
 	}
 	return ""
@@ -65,12 +57,12 @@ func laterDeadline(path string, q map[string][]string, res *gaps.Result) string 
 	if !res.At.Before(res.AsOf) {
 		return ""
 	}
-	next := (planning.FinancialYearOf(res.AsOf) + 1).End().AddDate(0, 0, -1)
+	next := (workforce.FinancialYearOf(res.AsOf) + 1).End().AddDate(0, 0, -1)
 	return withQuery(path, merged(q, gapsweb.FieldDeadline, next.Format(workforce.DateLayout)))
 }
 
 // sortRows orders a gap table; ties go by code so the order is stable.
-func sortRows(rows []gapsweb.Row, st gapsweb.Sort) {
+func sortRows(rows []gapsweb.Row, st ui.Sort) {
 	num := func(get func(gapsweb.Row) float64) func(a, b gapsweb.Row) int {
 		return func(a, b gapsweb.Row) int { return cmp.Compare(get(a), get(b)) }
 	}

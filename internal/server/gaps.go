@@ -10,6 +10,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 
@@ -41,14 +42,8 @@ func gapLevel(r *http.Request) (string, error) {
 
 // gapSort reads ?sort=&dir=; without them tables are ranked by shortfall, largest
 // first.
-func gapSort(r *http.Request, base string) (gapsweb.Sort, error) {
-	st, err := parseSort(r, gapsweb.SortKeys, gapsweb.SortShortfall)
-	if err != nil {
-		return gapsweb.Sort{}, err
-	}
-	q := r.URL.Query()
-	desc := st.Desc || (q.Get("sort") == "" && q.Get("dir") == "")
-	return gapsweb.Sort{Key: st.Key, Desc: desc, Base: base}, nil
+func gapSort(r *http.Request, base string) (ui.Sort, error) {
+	return parseSort(r, gapsweb.SortKeys, ui.Sort{Key: gapsweb.SortShortfall, Desc: true, Base: base})
 }
 
 // gapsEngland is /gaps: England's gap, by region, ICB or PCN (?level=), with the
@@ -83,12 +78,12 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapData, sort gapsweb.Sort) error {
+func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapData, sort ui.Sort) error {
 	res, q := data.res, whatIfQuery(r)
 	sum := summary(res, res.England)
 	sum.England = true
 	p.Summary = &sum
-	p.Rows = gapRows(res, res.Rows(planning.Level(p.Level)), q)
+	p.Rows = gapRows(res, res.Rows(workforce.Level(p.Level)), q)
 	sort.Query = merged(q, "level", p.Level)
 	sortRows(p.Rows, sort)
 	p.Sort = sort
@@ -173,8 +168,8 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) fillICB(p *gapsweb.ICBPage, res *gaps.Result, q map[string][]string, sort gapsweb.Sort) {
-	row, _ := findGap(res.ICBs, p.Code)
+func (s *Server) fillICB(p *gapsweb.ICBPage, res *gaps.Result, q map[string][]string, sort ui.Sort) {
+	row, _ := gaps.Find(res.ICBs, p.Code)
 	sum := summary(res, row)
 	p.Summary = &sum
 	var pcns []planning.Gap

@@ -3,7 +3,9 @@ package server
 import (
 	"net/http"
 
+	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/pcn"
 )
 
@@ -19,7 +21,7 @@ func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error
 		return nil, nil
 	}
 	res := figs.data.res
-	g, ok := findGap(res.PCNs, code)
+	g, ok := gaps.Find(res.PCNs, code)
 	if !ok {
 		return nil, nil
 	}
@@ -34,7 +36,7 @@ func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error
 		WhatIf: form.Active(), GapsHref: withQuery("/gaps/icbs/"+g.ICB, whatIfQuery(r)),
 	}
 	for _, pt := range series {
-		p.Projection = append(p.Projection, pcn.ProjectionPoint{Day: pt.Day, Quarter: planning.QuarterOf(pt.Day).String(), FTE: pt.Projected})
+		p.Projection = append(p.Projection, pcn.ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected})
 	}
 	return p, nil
 }

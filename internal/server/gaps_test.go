@@ -100,8 +100,8 @@ func TestGapPages(t *testing.T) {
 	s := gapServer(t)
 	later := workforce.Date(2027, 3, 31)
 	res := gapCompute(t, s, gaps.Options{DeadlineOverride: &later})
-	qoc, _ := findGap(res.ICBs, "QOC")
-	shrewsbury, _ := findGap(res.PCNs, "U60057")
+	qoc, _ := gaps.Find(res.ICBs, "QOC")
+	shrewsbury, _ := gaps.Find(res.PCNs, "U60057")
 	cases := []struct {
 		path   string
 		status int
@@ -445,17 +445,6 @@ func TestGapDownloadsEscapeFormulas(t *testing.T) {
 	}
 }
 
-func TestEscapeFormula(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@A1": "'@A1", "\tx": "'\tx", "\rx": "'\rx",
-		"SHREWSBURY PCN": "SHREWSBURY PCN", "": "", "a=b": "a=b",
-	} {
-		if got := escapeFormula(in); got != want {
-			t.Errorf("escapeFormula(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The command line's report and the web show the same numbers: the rows `arrs report
 // gaps --format csv` writes (gaps.Compute then report.WriteGaps, as cmd/arrs does)
 // are the rows of /gaps.csv at every level, and the pages' figures are those rows
@@ -468,7 +457,7 @@ func TestCLIReportAndWebAgree(t *testing.T) {
 		opts  gaps.Options
 	}{{"", gaps.Options{}}, {"deadline=2027-03-31", gaps.Options{DeadlineOverride: &later}}} {
 		res := gapCompute(t, s, whatIf.opts)
-		for _, level := range []planning.Level{planning.LevelEngland, planning.LevelRegion, planning.LevelICB, planning.LevelPCN} {
+		for _, level := range []workforce.Level{workforce.LevelEngland, workforce.LevelRegion, workforce.LevelICB, workforce.LevelPCN} {
 			var cli bytes.Buffer
 			if err := report.WriteGaps(&cli, report.CSV, report.GapRows(res.Rows(level), res.Name)); err != nil {
 				t.Fatal(err)
@@ -477,7 +466,7 @@ func TestCLIReportAndWebAgree(t *testing.T) {
 			if web != cli.String() {
 				t.Errorf("level %s, %q: the download differs from the report", level, whatIf.query)
 			}
-			if level != planning.LevelEngland {
+			if level != workforce.LevelEngland {
 				agreeOnPage(t, s, "/gaps?level="+string(level)+"&"+whatIf.query, cli.String(), "gap-")
 			}
 		}

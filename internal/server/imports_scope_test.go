@@ -116,7 +116,7 @@ func TestImportLogIsScoped(t *testing.T) {
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "lead2@test.nhs.uk", Name: "Second QOC lead", PasswordHash: hash,
-		Active: true, Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}}}); err != nil {
+		Active: true, Grants: []auth.Grant{{Role: auth.ICBLead, Org: "QOC"}}}, capBy); err != nil {
 		t.Fatal(err)
 	}
 	s, ts := newTestServer(t, db)

@@ -75,15 +75,15 @@ func (s *Server) linkFormPage(r *http.Request, sc linkScope, title string, f sup
 }
 
 // linkInput reads a submitted link form into f (kept as typed) and a link built on
-// base, checking that the supervisee is a staff record of the PCN and the supervisor
-// one of its supervisors (an inactive one only if the link named them already).
+// base at the version f holds (formVersion, for a change), checking that the
+// supervisee is a staff record of the PCN and the supervisor one of its supervisors
+// (an inactive one only if the link named them already).
 func (sc linkScope) linkInput(v url.Values, f *supervision.LinkForm, base workforce.SupervisionLink) workforce.SupervisionLink {
 	f.Errors = map[string]string{}
 	f.Supervisee, f.Supervisor, f.Kind = v.Get("supervisee"), v.Get("supervisor"), v.Get("kind")
 	f.Hours = strings.TrimSpace(v.Get("hours"))
 	f.Start = supervision.Date{Day: v.Get("start[day]"), Month: v.Get("start[month]"), Year: v.Get("start[year]")}
 	f.End = supervision.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}
-	f.Version, _ = strconv.Atoi(v.Get("version"))
 	if tooLong(v, f.Errors, textInput("hours", "Hours a month", workforce.MaxCodeLength)) {
 		return base
 	}
@@ -157,11 +157,12 @@ func (s *Server) linkCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	var f supervision.LinkForm
-	l := sc.linkInput(r.PostForm, &f, workforce.SupervisionLink{})
+	l := sc.linkInput(form, &f, workforce.SupervisionLink{})
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, supervision.LinkPage(s.linkFormPage(r, sc, "Add a supervision link", f)))
 	}
@@ -192,11 +193,15 @@ func (s *Server) linkUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	f := supervision.LinkForm{Frame: supervision.Frame{ID: before.ID}}
-	l := sc.linkInput(r.PostForm, &f, before)
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
+	l := sc.linkInput(form, &f, before)
 	const title = "Change a supervision link"
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, supervision.LinkPage(s.linkFormPage(r, sc, title, f)))
@@ -252,13 +257,15 @@ func (s *Server) linkEnd(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	v, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	v := r.PostForm
 	f := supervision.EndForm{Frame: supervision.Frame{ID: l.ID, Errors: map[string]string{}}, Link: sc.linkFields(l),
 		End: supervision.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}}
-	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if f.Version, err = formVersion(v); err != nil {
+		return err
+	}
 	l.Version = f.Version
 	l.End = readDate(staff.Date(f.End), "End date", true, f.Errors, "end", &f.Parts)
 	addFieldProblems(f.Errors, l.Validate())

@@ -17,14 +17,6 @@ import (
 	"github.com/arrs-planner/arrs/web/login"
 )
 
-// Sign-in throttling (OWASP ASVS 2.2.1): per account and per IP, over a window, kept
-// in Postgres so that it holds across instances.
-const (
-	throttleWindow     = 15 * time.Minute
-	maxAccountFailures = 5
-	maxIPFailures      = 30
-)
-
 // signInFailed is the one message for every failure, so that it never tells which
 // of email or password was wrong, or whether an account exists.
 const signInFailed = "Enter a correct email address and password"
@@ -56,15 +48,16 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next")), SSO: s.ssoName()}
+	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Email: form.Get("email"), Next: safeNext(form.Get("next")), SSO: s.ssoName()}
 	email, emailErr := auth.NormaliseEmail(p.Email)
 	if len(p.Email) > workforce.MaxEmailLength {
 		p.Email, emailErr = clip(p.Email, workforce.MaxEmailLength), errSignInTooLong
 	}
-	password := r.PostForm.Get("password")
+	password := form.Get("password")
 	if len(password) > maxSignInPasswordBytes {
 		// No password this long can have been set: refused like a wrong one, unhashed.
 		password, emailErr = "", errSignInTooLong
@@ -191,12 +184,8 @@ func (s *Server) logSignInFailure(r *http.Request, email, reason, via string) {
 // when this attempt is the one that engaged it.
 func (s *Server) logThrottled(r *http.Request, email, scope string, failures int, via string) {
 	s.logSignInFailure(r, email, reasonThrottled, via)
-	limit := maxAccountFailures
-	if scope == "ip" {
-		limit = maxIPFailures
-	}
-	if failures == limit+1 {
-		s.security(r, slog.LevelWarn, "lockout", "scope", scope, "user", email, "failures", failures, "window", throttleWindow.String())
+	if failures == auth.ThrottleLimit(scope)+1 {
+		s.security(r, slog.LevelWarn, "lockout", "scope", scope, "user", email, "failures", failures, "window", auth.ThrottleWindow.String())
 	}
 }
 
@@ -208,24 +197,29 @@ func (s *Server) signIn(r *http.Request, u auth.User) error {
 	return s.db.Audit(r.Context(), store.AuditEntry{UserID: u.ID, Actor: u.Email, Action: "session.sign_in", Entity: "user", EntityID: strconv.FormatInt(u.ID, 10)})
 }
 
-// throttled reports whether this attempt (already recorded) is one too many: the
-// throttle that engaged ("account" or "ip", "" for none) and its count of attempts.
+// throttled reports whether this attempt (already recorded) is one too many
+// (auth.Throttled): the throttle that engaged ("" for none) and its count of attempts.
+// accountKey is "" when the email is malformed.
 func (s *Server) throttled(r *http.Request, ipKey, accountKey string) (string, int, error) {
-	since := s.now().Add(-throttleWindow)
+	since := s.now().Add(-auth.ThrottleWindow)
+	account := 0
 	if accountKey != "" {
-		n, err := s.db.LoginFailures(r.Context(), accountKey, since)
-		if err != nil {
+		var err error
+		if account, err = s.db.LoginFailures(r.Context(), accountKey, since); err != nil {
 			return "", 0, err
 		}
-		if n > maxAccountFailures {
-			return "account", n, nil
-		}
 	}
-	n, err := s.db.LoginFailures(r.Context(), ipKey, since)
-	if err != nil || n <= maxIPFailures {
-		return "", n, err
+	ip, err := s.db.LoginFailures(r.Context(), ipKey, since)
+	if err != nil {
+		return "", 0, err
 	}
-	return "ip", n, nil
+	switch scope := auth.Throttled(account, ip); scope {
+	case auth.ThrottleAccount:
+		return scope, account, nil
+	case auth.ThrottleIP:
+		return scope, ip, nil
+	}
+	return "", 0, nil
 }
 
 // verifySlots bounds concurrent password checks: each argon2id verification holds

@@ -234,19 +234,6 @@ func (s *Server) ssoIDToken(ctx context.Context, f ssoFlow, code string) (*oidc.
 	return idt, nil
 }
 
-// ssoClaims are the ID token's claims that find the account. email_verified is a
-// boolean, or a string at some providers. Absent, the provider has not said that the
-// address belongs to the person (OpenID Connect Core 5.1: the claim is optional, and
-// an unverified email must not be trusted to match an account), so it is refused.
-type ssoClaims struct {
-	Email         string `json:"email"`
-	EmailVerified any    `json:"email_verified"`
-}
-
-func (c ssoClaims) verified() bool {
-	return c.EmailVerified == true || c.EmailVerified == "true"
-}
-
 // ssoAccount finds the active account of the token: by the subject linked at an
 // earlier sign-in, else by email.
 func (s *Server) ssoAccount(ctx context.Context, tok *oidc.IDToken) (auth.User, error) {
@@ -266,7 +253,7 @@ func (s *Server) ssoAccount(ctx context.Context, tok *oidc.IDToken) (auth.User, 
 // the token's subject to it. An account already linked to another subject is refused:
 // its email now names someone else at the provider.
 func (s *Server) ssoAccountByEmail(ctx context.Context, tok *oidc.IDToken) (auth.User, error) {
-	var c ssoClaims
+	var c auth.OIDCClaims
 	if err := tok.Claims(&c); err != nil {
 		return auth.User{}, refuse(http.StatusForbidden, s.ssoDidNotWork(), "ID token claims: %v", err)
 	}
@@ -274,7 +261,7 @@ func (s *Server) ssoAccountByEmail(ctx context.Context, tok *oidc.IDToken) (auth
 	if err != nil {
 		return auth.User{}, refuse(http.StatusForbidden, s.ssoNoAccount(), "subject %q: email %q missing or malformed", tok.Subject, c.Email)
 	}
-	if !c.verified() {
+	if !c.Verified() {
 		return auth.User{}, refuse(http.StatusForbidden, s.ssoNoAccount(), "subject %q: email %q not verified (email_verified %v)", tok.Subject, c.Email, c.EmailVerified)
 	}
 	u, err := s.db.UserByEmail(ctx, email)
@@ -287,17 +274,10 @@ func (s *Server) ssoAccountByEmail(ctx context.Context, tok *oidc.IDToken) (auth
 	return u, s.linkSubject(ctx, u, tok.Subject)
 }
 
-// linkSubject records the user's subject at their first single sign-on, with its
-// audit entry in the same transaction.
+// linkSubject records the user's subject at their first single sign-on (the store
+// audits it as the user's own act).
 func (s *Server) linkSubject(ctx context.Context, u auth.User, sub string) error {
-	err := s.db.InTx(ctx, func(tx *store.DB) error {
-		if err := tx.LinkOIDCSubject(ctx, u.ID, sub); err != nil {
-			return err
-		}
-		e := store.Actor{UserID: u.ID, Name: u.Email}.Entry("user.link_oidc", "user", strconv.FormatInt(u.ID, 10))
-		e.After = map[string]string{"oidc_subject": sub}
-		return tx.Audit(ctx, e)
-	})
+	err := s.db.LinkOIDCSubject(ctx, u.ID, sub, store.Actor{UserID: u.ID, Name: u.Email})
 	if errors.Is(err, store.ErrConflict) {
 		return refuse(http.StatusForbidden, s.ssoNoAccount(), "user %d is linked to another subject than %q", u.ID, sub)
 	}

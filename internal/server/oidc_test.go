@@ -284,11 +284,11 @@ func TestSSORoundTrip(t *testing.T) {
 func TestSSORefusals(t *testing.T) {
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
-	gone, err := db.CreateUser(context.Background(), auth.User{Email: "gone@test.nhs.uk", Name: "Gone", Active: false})
+	gone, err := db.CreateUser(context.Background(), auth.User{Email: "gone@test.nhs.uk", Name: "Gone", Active: false}, capBy)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.LinkOIDCSubject(context.Background(), users["lead"].ID, "s-lead"); err != nil {
+	if err := db.LinkOIDCSubject(context.Background(), users["lead"].ID, "s-lead", capBy); err != nil {
 		t.Fatal(err)
 	}
 	s, ts := newTestServer(t, db)

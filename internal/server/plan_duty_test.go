@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/auth"
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // dutyEnv is a plan environment with two accounts holding grants that used to let one
@@ -21,7 +21,7 @@ func dutyEnv(t *testing.T) (*planEnv, *logBuffer) {
 		"admin-director": {{Role: auth.Admin}, {Role: auth.ClinicalDirector, Org: "U60057"}},
 	} {
 		u := auth.User{Email: name + "@test.nhs.uk", Name: "Test " + name, PasswordHash: hash, Active: true, Grants: grants}
-		if _, err := e.db.CreateUser(context.Background(), u); err != nil {
+		if _, err := e.db.CreateUser(context.Background(), u, capBy); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -97,7 +97,7 @@ func TestPlanDutyLeadWhoSignedOffCannotAccept(t *testing.T) {
 		{"lead-director", "accept", "You signed this plan off, so someone else must accept it"},
 		{"lead", "accept", ""},
 	})
-	if p := e.plans()[0]; p.Status != store.PlanAccepted || p.ReviewedBy != "lead@test.nhs.uk" || p.SignedOffBy != "lead-director@test.nhs.uk" {
+	if p := e.plans()[0]; p.Status != workforce.PlanAccepted || p.ReviewedBy != "lead@test.nhs.uk" || p.SignedOffBy != "lead-director@test.nhs.uk" {
 		t.Errorf("at the end: %+v", p)
 	}
 }
@@ -120,7 +120,7 @@ func TestPlanDutyAdminSubmitterAndSigner(t *testing.T) {
 		{"admin-director", "accept", "You signed this plan off, so someone else must accept it"},
 		{"admin", "accept", ""},
 	})
-	if p := e.plans()[0]; p.Status != store.PlanAccepted || p.ReviewedBy != "admin@test.nhs.uk" {
+	if p := e.plans()[0]; p.Status != workforce.PlanAccepted || p.ReviewedBy != "admin@test.nhs.uk" {
 		t.Errorf("at the end: %+v", p)
 	}
 }

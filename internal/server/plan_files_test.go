@@ -10,13 +10,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // uploadPlan posts a plan file with the version the page was opened on.
 func (e *planEnv) uploadPlan(persona, name string, content []byte) (int, string) {
 	e.t.Helper()
-	p := store.Plan{}
+	p := workforce.Plan{}
 	if ps := e.plans(); len(ps) > 0 {
 		p = ps[0]
 	}
@@ -155,10 +155,3 @@ func TestPlanUploadRefused(t *testing.T) {
 	}
 }
 
-// Text cells of a download are escaped against formula injection.
-func TestPlanRecordsEscapeFormulas(t *testing.T) {
-	recs := planRecords("=HYPERLINK(1)", []store.PlanLine{{RoleCode: "@SUM(A1)", QuarterStart: planNow}})
-	if recs[1][0] != "'=HYPERLINK(1)" || recs[1][1] != "'@SUM(A1)" {
-		t.Errorf("records %q", recs[1])
-	}
-}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The sign-off workflow, move by move: each move allowed only to its role (403
@@ -28,7 +28,7 @@ func TestPlanWorkflow(t *testing.T) {
 		t.Fatalf("submit as manager: %d %s", code, errorSummary(body))
 	}
 	v1 = e.plan(v1.ID)
-	if v1.Status != store.PlanSubmitted || v1.SubmittedBy != "manager@test.nhs.uk" {
+	if v1.Status != workforce.PlanSubmitted || v1.SubmittedBy != "manager@test.nhs.uk" {
 		t.Fatalf("after submit: %+v", v1)
 	}
 	if code, body := e.move("manager", "submit", v1, ""); code != http.StatusConflict || !strings.Contains(errorSummary(body), "Version 1 cannot be submitted: it is submitted") {
@@ -73,7 +73,7 @@ func TestPlanWorkflow(t *testing.T) {
 		t.Fatalf("sign off: %d %s", code, errorSummary(body))
 	}
 	v1 = e.plan(v1.ID)
-	if v1.Status != store.PlanSignedOff || v1.SignedOffBy != "director@test.nhs.uk" {
+	if v1.Status != workforce.PlanSignedOff || v1.SignedOffBy != "director@test.nhs.uk" {
 		t.Fatalf("after sign-off: %+v", v1)
 	}
 	_, home = e.page("lead", "/")
@@ -103,7 +103,7 @@ func TestPlanWorkflow(t *testing.T) {
 		t.Fatalf("return: %d %s", code, errorSummary(body))
 	}
 	v1 = e.plan(v1.ID)
-	if v1.Status != store.PlanReturned || v1.ReviewedBy != "lead@test.nhs.uk" || v1.Comment != "Phase the paramedic over two quarters" {
+	if v1.Status != workforce.PlanReturned || v1.ReviewedBy != "lead@test.nhs.uk" || v1.Comment != "Phase the paramedic over two quarters" {
 		t.Fatalf("after return: %+v", v1)
 	}
 	// The manager sees it waiting, with the comment, editable again.
@@ -138,7 +138,7 @@ func TestPlanWorkflow(t *testing.T) {
 		t.Fatalf("accept: %d %s", code, errorSummary(body))
 	}
 	v1 = e.plan(v1.ID)
-	if v1.Status != store.PlanAccepted {
+	if v1.Status != workforce.PlanAccepted {
 		t.Fatalf("after accept: %+v", v1)
 	}
 	if code, body := e.move("lead", "return", v1, "Too late"); code != http.StatusConflict || !strings.Contains(errorSummary(body), "cannot be returned: it is accepted") {
@@ -153,7 +153,7 @@ func TestPlanWorkflow(t *testing.T) {
 	// which stays as it was.
 	e.saveAt("manager", "/pcns/U60057/plan?edit=1", map[string]string{"s-dietitian-2027-1": "1"})
 	ps := e.plans()
-	if len(ps) != 2 || ps[0].Status != store.PlanDraft || ps[1].ID != v1.ID {
+	if len(ps) != 2 || ps[0].Status != workforce.PlanDraft || ps[1].ID != v1.ID {
 		t.Fatalf("after editing the accepted plan: %+v", ps)
 	}
 	v2 := ps[0]
@@ -173,7 +173,7 @@ func TestPlanWorkflow(t *testing.T) {
 	if code, body := e.move("manager", "submit", v3, ""); code != http.StatusSeeOther {
 		t.Fatalf("submit v3: %d %s", code, errorSummary(body))
 	}
-	if got := e.plan(v2.ID).Status; got != store.PlanSuperseded {
+	if got := e.plan(v2.ID).Status; got != workforce.PlanSuperseded {
 		t.Errorf("version 2 after version 3 was submitted: %s", got)
 	}
 	if code, _ := e.move("director", "sign-off", e.plan(v2.ID), ""); code != http.StatusConflict {
@@ -189,7 +189,7 @@ func TestPlanWorkflow(t *testing.T) {
 	if code, body := e.move("lead", "return", e.plan(v3.ID), "Fewer dietitians"); code != http.StatusSeeOther {
 		t.Fatalf("return v3 with a newer draft: %d %s", code, errorSummary(body))
 	}
-	if got, draft := e.plan(v3.ID), e.plan(v4.ID); got.Status != store.PlanSuperseded || draft.Status != store.PlanReturned || draft.Comment != "Fewer dietitians" {
+	if got, draft := e.plan(v3.ID), e.plan(v4.ID); got.Status != workforce.PlanSuperseded || draft.Status != workforce.PlanReturned || draft.Comment != "Fewer dietitians" {
 		t.Errorf("after returning v3: v3 %s, v4 %s %q", got.Status, draft.Status, draft.Comment)
 	}
 	if cur, _ := e.db.CurrentPlan(context.Background(), "U60057"); cur.ID != v1.ID {

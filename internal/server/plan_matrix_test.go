@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // planMatrixCases are the rows of the recruitment plan routes. The demo PCN U60057 has
@@ -17,8 +17,8 @@ import (
 func planMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 	t.Helper()
 	one := 1.0
-	if _, err := db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", Action: store.ActionSave, By: store.Actor{Name: "test"},
-		Lines: []store.PlanLine{{RoleCode: "paramedic", QuarterStart: planning.Date(2026, 7, 1), StartersFTE: one}}}); err != nil {
+	if _, err := db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", Action: workforce.ActionSave, By: store.Actor{Name: "test"},
+		Lines: []workforce.PlanLine{{RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: one}}}); err != nil {
 		t.Fatal(err)
 	}
 	seeOwn, seeOther := only(200, "admin", "lead", "manager", "director"), only(200, "admin", "other-lead", "other-manager")

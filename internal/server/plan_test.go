@@ -18,6 +18,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // planNow is the clock of the plan tests: 10 May 2026, so the grid shows 2026/27 to
@@ -127,7 +128,7 @@ func errorSummary(body string) string {
 }
 
 // plans is U60057's versions, newest first.
-func (e *planEnv) plans() []store.Plan {
+func (e *planEnv) plans() []workforce.Plan {
 	e.t.Helper()
 	ps, err := e.db.PlansByPCN(context.Background(), "U60057")
 	if err != nil {
@@ -143,11 +144,26 @@ func (e *planEnv) lines(id int64) []string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	return auditLines(ls)
+	return lineTexts(ls)
+}
+
+// lineTexts are plan lines as "role quarter starters leavers cost" strings, the cost
+// as the grid shows it ("-" when none): the form the audit trail keeps them in.
+func lineTexts(lines []workforce.PlanLine) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		cost := "-"
+		if l.AnnualCostPence != nil {
+			cost = l.CostInput()
+		}
+		out[i] = l.RoleCode + " " + workforce.QuarterOf(l.QuarterStart).String() + " " +
+			strconv.FormatFloat(l.StartersFTE, 'f', -1, 64) + " " + strconv.FormatFloat(l.LeaversFTE, 'f', -1, 64) + " " + cost
+	}
+	return out
 }
 
 // move posts a workflow move on a version as a persona.
-func (e *planEnv) move(persona, move string, p store.Plan, comment string) (int, string) {
+func (e *planEnv) move(persona, move string, p workforce.Plan, comment string) (int, string) {
 	e.t.Helper()
 	v := url.Values{"plan": {strconv.FormatInt(p.ID, 10)}, "version": {strconv.Itoa(p.Version)}}
 	if comment != "" {
@@ -156,7 +172,7 @@ func (e *planEnv) move(persona, move string, p store.Plan, comment string) (int,
 	return e.post(persona, "/pcns/U60057/plan/"+move, v)
 }
 
-func (e *planEnv) plan(id int64) store.Plan {
+func (e *planEnv) plan(id int64) workforce.Plan {
 	e.t.Helper()
 	p, err := e.db.Plan(context.Background(), id)
 	if err != nil {
@@ -191,7 +207,7 @@ func TestPlanEditorSaves(t *testing.T) {
 	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "1.5", "c-clinical_pharmacist-2026-2": "£52,000",
 		"l-paramedic-2027-1": "0.5"})
 	ps := e.plans()
-	if len(ps) != 1 || ps[0].Status != store.PlanDraft || ps[0].CreatedBy != "manager@test.nhs.uk" {
+	if len(ps) != 1 || ps[0].Status != workforce.PlanDraft || ps[0].CreatedBy != "manager@test.nhs.uk" {
 		t.Fatalf("plans after the first save: %+v", ps)
 	}
 	want := []string{"clinical_pharmacist 2026/27 Q2 1.5 0 52000", "paramedic 2027/28 Q1 0 0.5 -"}
@@ -217,8 +233,8 @@ func TestPlanEditorSaves(t *testing.T) {
 		t.Errorf("after clearing a cell: %+v %v", ps, e.lines(ps[0].ID))
 	}
 	// Lines outside the grid's three years are kept by a save from the grid.
-	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", PlanID: ps[0].ID, Version: 2, Action: store.ActionSave,
-		By: store.Actor{Name: "test"}, Lines: []store.PlanLine{{RoleCode: "paramedic", QuarterStart: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), StartersFTE: 2}}}); err != nil {
+	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", PlanID: ps[0].ID, Version: 2, Action: workforce.ActionSave,
+		By: store.Actor{Name: "test"}, Lines: []workforce.PlanLine{{RoleCode: "paramedic", QuarterStart: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), StartersFTE: 2}}}); err != nil {
 		t.Fatal(err)
 	}
 	e.save("manager", map[string]string{"s-dietitian-2028-4": "1"})

@@ -38,15 +38,3 @@ func (s *Server) routePCN(r *http.Request) (workforce.PCN, int) {
 	}
 	return p, http.StatusOK
 }
-
-// allowedOnPCN applies a rule about the route's PCN: 200, 403 or 404.
-func (s *Server) allowedOnPCN(r *http.Request, rule func(workforce.PCN) bool) int {
-	p, status := s.routePCN(r)
-	if status != http.StatusOK {
-		return status
-	}
-	if !rule(p) {
-		return http.StatusForbidden
-	}
-	return http.StatusOK
-}

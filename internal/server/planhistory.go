@@ -3,9 +3,8 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/plan"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -24,14 +23,14 @@ func (s *Server) planHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := plan.HistoryPage{Layout: s.page(r, "Versions of the recruitment plan", layout.NavNone), Code: st.pcn.Code, Name: st.pcn.Name}
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: st.pcn.Name, Href: "/pcns/" + st.pcn.Code}, {Text: "Recruitment plan", Href: "/pcns/" + st.pcn.Code + "/plan"}}
-	for _, v := range st.plans {
-		p.Versions = append(p.Versions, s.versionInfo(st, v))
+	for _, v := range st.PlanVersions {
+		p.Versions = append(p.Versions, versionInfo(st, v))
 	}
 	for _, e := range events {
-		p.Events = append(p.Events, plan.Event{Version: st.number(e.PlanID), What: planEventText(e), By: e.Actor, At: plan.When(e.At), Comment: eventComment(st, e)})
+		p.Events = append(p.Events, plan.Event{Version: st.Number(e.PlanID), What: e.Action.History(), By: e.Actor, At: plan.When(e.At), Comment: st.EventComment(e)})
 	}
-	if len(st.plans) > 1 {
-		p.From, p.To = strconv.FormatInt(st.plans[1].ID, 10), strconv.FormatInt(st.plans[0].ID, 10)
+	if len(st.PlanVersions) > 1 {
+		p.From, p.To = strconv.FormatInt(st.PlanVersions[1].ID, 10), strconv.FormatInt(st.PlanVersions[0].ID, 10)
 	}
 	q := r.URL.Query()
 	if q.Has("from") || q.Has("to") {
@@ -44,8 +43,8 @@ func (s *Server) planHistory(w http.ResponseWriter, r *http.Request) error {
 
 // compareVersions fills in the differences between two of the PCN's versions.
 func (s *Server) compareVersions(r *http.Request, st planState, fromID, toID string, p *plan.HistoryPage) error {
-	from, ok1 := st.findText(fromID)
-	to, ok2 := st.findText(toID)
+	from, ok1 := st.FindText(fromID)
+	to, ok2 := st.FindText(toID)
 	if !ok1 || !ok2 {
 		return errBadRequest("Choose two versions of this network's plan to compare.")
 	}
@@ -58,15 +57,15 @@ func (s *Server) compareVersions(r *http.Request, st planState, fromID, toID str
 		return err
 	}
 	p.Compared, p.From, p.To = true, fromID, toID
-	p.FromText = "version " + strconv.Itoa(st.number(from.ID))
-	p.ToText = "version " + strconv.Itoa(st.number(to.ID))
-	names := planRoleNames(st.roles)
-	for _, c := range diffPlanLines(a, b, planRoleOrder(st.roles)) {
-		one := planChanges([]lineChange{c}, names)
+	p.FromText = "version " + strconv.Itoa(st.Number(from.ID))
+	p.ToText = "version " + strconv.Itoa(st.Number(to.ID))
+	names := roleNames(st.roles)
+	for _, c := range workforce.DiffLines(a, b, st.roles) {
+		one := planChanges([]workforce.LineChange{c}, names)
 		switch {
-		case c.before == nil:
+		case c.Before == nil:
 			p.Added = append(p.Added, one...)
-		case c.after == nil:
+		case c.After == nil:
 			p.Removed = append(p.Removed, one...)
 		default:
 			p.Changed = append(p.Changed, one...)
@@ -75,50 +74,17 @@ func (s *Server) compareVersions(r *http.Request, st planState, fromID, toID str
 	return nil
 }
 
-// findText is a version by its id as a query writes it.
-func (st planState) findText(raw string) (store.Plan, bool) {
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
-		return store.Plan{}, false
-	}
-	return st.find(id)
-}
-
-// planEventText names a step for the history.
-func planEventText(e store.PlanEvent) string {
-	switch e.Action {
-	case store.ActionCreate:
-		return "Started"
-	case store.ActionSave:
-		return "Saved from the grid"
-	case store.ActionUpload:
-		return "Replaced by an uploaded file"
-	case store.ActionSubmit:
-		return "Submitted for sign-off"
-	case store.ActionSignOff:
-		return "Signed off by the clinical director"
-	case store.ActionAccept:
-		return "Accepted by the ICB"
-	case store.ActionReturn:
-		return "Returned by the ICB"
-	case store.ActionSupersede:
-		return "Taken out of review"
-	}
-	return string(e.Action)
-}
-
-// eventComment is a step's comment for the history: the reviewer's words, or the
-// version a draft was copied from.
-func eventComment(st planState, e store.PlanEvent) string {
-	if from, ok := strings.CutPrefix(e.Comment, "copied from plan "); ok && e.Action == store.ActionCreate {
-		if p, found := st.findText(from); found {
-			return "copied from version " + strconv.Itoa(st.number(p.ID))
+// planChanges renders line changes for a page.
+func planChanges(cs []workforce.LineChange, names map[string]string) []plan.Change {
+	out := make([]plan.Change, len(cs))
+	for i, c := range cs {
+		out[i] = plan.Change{Role: orElse(names[c.Cell.Role], c.Cell.Role), Quarter: c.Cell.Quarter.String(), Before: "None", After: "None"}
+		if c.Before != nil {
+			out[i].Before = c.Before.String()
+		}
+		if c.After != nil {
+			out[i].After = c.After.String()
 		}
 	}
-	if from, ok := strings.CutPrefix(e.Comment, "plan "); ok && e.Action == store.ActionSupersede {
-		if p, found := st.findText(strings.TrimSuffix(from, " was submitted")); found {
-			return "version " + strconv.Itoa(st.number(p.ID)) + " was submitted"
-		}
-	}
-	return e.Comment
+	return out
 }

@@ -4,8 +4,19 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/dashboard"
+	"github.com/arrs-planner/arrs/web/plan"
+	"github.com/arrs-planner/arrs/web/ui"
 )
+
+// planStatusView is a status as pages show it: its label, in its colour.
+func planStatusView(s workforce.PlanStatus) plan.Status {
+	colour := map[workforce.PlanStatus]ui.TagColour{workforce.PlanDraft: ui.TagGrey, workforce.PlanSubmitted: ui.TagBlue,
+		workforce.PlanSignedOff: ui.TagPurple, workforce.PlanAccepted: ui.TagGreen, workforce.PlanReturned: ui.TagOrange,
+		workforce.PlanSuperseded: ui.TagWhite}[s]
+	return plan.Status{Code: string(s), Label: s.Label(), Colour: colour}
+}
 
 // planStatusOf is where a PCN's plan stands, for the dashboard and the ICB
 // comparison: its newest version (superseded versions aside: they left the workflow),
@@ -15,7 +26,7 @@ func planStatusOf(code string, versions []store.PlanVersion) dashboard.PlanStatu
 	out := dashboard.PlanStatus{None: true, Href: "/pcns/" + code + "/plan"}
 	var newest *store.PlanVersion
 	for i := range versions {
-		if versions[i].Status != store.PlanSuperseded {
+		if versions[i].Status != workforce.PlanSuperseded {
 			newest = &versions[i]
 			break
 		}
@@ -25,30 +36,14 @@ func planStatusOf(code string, versions []store.PlanVersion) dashboard.PlanStatu
 	}
 	view := planStatusView(newest.Status)
 	out = dashboard.PlanStatus{Version: "Version " + strconv.Itoa(newest.Number), Since: newest.UpdatedAt,
-		Status: dashboard.Status{Code: view.Code, Label: view.Label, Colour: view.Colour}, WaitsFor: waitsFor(newest.Status),
+		Status: dashboard.Status{Code: view.Code, Label: view.Label, Colour: view.Colour}, WaitsFor: newest.Status.WaitsFor(),
 		Href: "/pcns/" + code + "/plan?version=" + strconv.FormatInt(newest.ID, 10)}
 	for _, v := range versions {
 		if v.Current && v.ID != newest.ID {
-			out.Current = "version " + strconv.Itoa(v.Number) + " (" + planStatusView(v.Status).Label + "), the current plan"
+			out.Current = "version " + strconv.Itoa(v.Number) + " (" + v.Status.Label() + "), the current plan"
 		}
 	}
 	return out
-}
-
-// waitsFor says who acts next on a version in a status, and what they do (the
-// workflow of docs/planning-choices.md); "" when nobody does.
-func waitsFor(s store.PlanStatus) string {
-	switch s {
-	case store.PlanDraft:
-		return "The PCN's managers, to finish and submit it"
-	case store.PlanReturned:
-		return "The PCN's managers, to change it as the ICB asked and submit it again"
-	case store.PlanSubmitted:
-		return "The clinical director, to sign it off"
-	case store.PlanSignedOff:
-		return "The ICB's leads, to accept or return it"
-	}
-	return ""
 }
 
 // planStage orders a PCN's plan along the workflow, for sorting: no plan first, then
@@ -57,7 +52,53 @@ func planStage(p dashboard.PlanStatus) int {
 	if p.None {
 		return 0
 	}
-	stages := map[store.PlanStatus]int{store.PlanDraft: 1, store.PlanReturned: 2, store.PlanSubmitted: 3,
-		store.PlanSignedOff: 4, store.PlanAccepted: 5}
-	return stages[store.PlanStatus(p.Status.Code)]
+	return workforce.PlanStatus(p.Status.Code).Stage()
+}
+
+// versionInfo describes a version: who started it, the latest of each move, the
+// reviewer's comment.
+func versionInfo(st planState, p workforce.Plan) plan.Version {
+	v := plan.Version{ID: p.ID, Number: st.Number(p.ID), Status: planStatusView(p.Status),
+		Created: plan.Stamp{What: "Started", By: p.CreatedBy, At: p.CreatedAt}, Current: p.ID == st.current, Editable: p.Status.Editable()}
+	if p.SubmittedAt != nil {
+		v.Steps = append(v.Steps, plan.Stamp{What: "Submitted", By: p.SubmittedBy, At: *p.SubmittedAt})
+	}
+	if p.SignedOffAt != nil {
+		v.Steps = append(v.Steps, plan.Stamp{What: "Signed off", By: p.SignedOffBy, At: *p.SignedOffAt})
+	}
+	if p.ReviewedAt != nil {
+		what := "Reviewed"
+		if p.Status == workforce.PlanAccepted || p.Status == workforce.PlanReturned {
+			what = p.Status.Label()
+		}
+		v.Steps = append(v.Steps, plan.Stamp{What: what, By: p.ReviewedBy, At: *p.ReviewedAt})
+	}
+	if p.Status == workforce.PlanReturned || p.Status == workforce.PlanAccepted {
+		v.Comment = p.Comment
+	}
+	return v
+}
+
+// otherVersions link the versions besides the one shown that someone may look for:
+// the draft being edited, versions waiting in review, the current plan.
+func otherVersions(st planState, shown *workforce.Plan) []plan.VersionLink {
+	var out []plan.VersionLink
+	for _, p := range st.PlanVersions {
+		if shown != nil && p.ID == shown.ID {
+			continue
+		}
+		n := "Version " + strconv.Itoa(st.Number(p.ID))
+		href := "/pcns/" + st.pcn.Code + "/plan?version=" + strconv.FormatInt(p.ID, 10)
+		switch {
+		case p.Status.Editable():
+			out = append(out, plan.VersionLink{Text: n + " is being edited (" + p.Status.Label() + ")", Href: "/pcns/" + st.pcn.Code + "/plan"})
+		case p.Status == workforce.PlanSubmitted:
+			out = append(out, plan.VersionLink{Text: n + " is waiting for the clinical director's sign-off", Href: href})
+		case p.Status == workforce.PlanSignedOff:
+			out = append(out, plan.VersionLink{Text: n + " is waiting for the ICB's review", Href: href})
+		case p.ID == st.current:
+			out = append(out, plan.VersionLink{Text: n + " (" + p.Status.Label() + ") is the current plan", Href: href})
+		}
+	}
+	return out
 }

@@ -69,13 +69,13 @@ func guideRole(role workforce.Role, caps []workforce.Cap, mapping map[string]str
 		if c.RoleCode != role.Code {
 			continue
 		}
-		g.Caps = append(g.Caps, roles.Cap{Variant: c.Variant, From: c.EffectiveFrom, Amount: pounds(c.Pence), Provisional: c.Provisional})
+		g.Caps = append(g.Caps, roles.Cap{Variant: c.Variant, From: c.EffectiveFrom, Amount: c.Pence.Short(), Provisional: c.Provisional})
 		if c.Variant == "" && !c.EffectiveFrom.After(snap.at) {
 			current = &c
 		}
 	}
 	if current != nil {
-		g.CapNow = pounds(current.Pence)
+		g.CapNow = current.Pence.Short()
 	}
 	for staffRole, code := range mapping {
 		if code == role.Code {
@@ -87,13 +87,4 @@ func guideRole(role workforce.Role, caps []workforce.Cap, mapping map[string]str
 	}
 	slices.Sort(g.NWRSRoles)
 	return g
-}
-
-// pounds renders pence as whole pounds with separators ("£66,972"), or with pence
-// when there are any.
-func pounds(p int64) string {
-	if p%100 == 0 {
-		return "£" + ui.Count(int(p/100))
-	}
-	return "£" + ui.Decimal(float64(p)/100, 2)
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web"
 )
 
@@ -93,14 +93,14 @@ func (s *Server) Routes() http.Handler {
 	s.group(r, pcnManager, func(g routes) {
 		g.post("/pcns/{code}/plan", s.handle(s.planSave))
 		g.post("/pcns/{code}/plan/upload", s.handle(s.planUpload))
-		g.post("/pcns/{code}/plan/submit", s.handle(s.planMove(store.ActionSubmit)))
+		g.post("/pcns/{code}/plan/submit", s.handle(s.planMove(workforce.ActionSubmit)))
 	})
 	s.group(r, pcnDirector, func(g routes) {
-		g.post("/pcns/{code}/plan/sign-off", s.handle(s.planMove(store.ActionSignOff)))
+		g.post("/pcns/{code}/plan/sign-off", s.handle(s.planMove(workforce.ActionSignOff)))
 	})
 	s.group(r, icbReviewer, func(g routes) {
-		g.post("/pcns/{code}/plan/accept", s.handle(s.planMove(store.ActionAccept)))
-		g.post("/pcns/{code}/plan/return", s.handle(s.planMove(store.ActionReturn)))
+		g.post("/pcns/{code}/plan/accept", s.handle(s.planMove(workforce.ActionAccept)))
+		g.post("/pcns/{code}/plan/return", s.handle(s.planMove(workforce.ActionReturn)))
 	})
 	// funding: a PCN's users, its ICB's leads and admins see its money this year and
 	// next, and download a year's monthly claim schedule (?year=2025/26).

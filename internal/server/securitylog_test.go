@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/dbtest"
 )
@@ -132,9 +133,9 @@ func TestLoginSecurityLog(t *testing.T) {
 		t.Errorf("sign-in logged as %v", ok)
 	}
 
-	// The account throttle engages on the attempt after maxAccountFailures: one
+	// The account throttle engages on the attempt after auth.MaxAccountFailures: one
 	// lockout, and every refused attempt a failure with its reason.
-	for range maxAccountFailures + 1 {
+	for range auth.MaxAccountFailures + 1 {
 		login("director@test.nhs.uk", guess)
 	}
 	locks := securityEvents(t, &logged, "lockout")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Server holds what the handlers depend on.
@@ -58,3 +59,6 @@ func (s *Server) HTTPServer() *http.Server {
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
+
+// today is the date in England by the server's clock (workforce.Today).
+func (s *Server) today() time.Time { return workforce.Today(s.now()) }

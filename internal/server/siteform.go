@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
-	"strconv"
+	"net/url"
 	"strings"
 
 	"github.com/arrs-planner/arrs/internal/store"
@@ -29,12 +29,11 @@ var siteFields = []textField{
 }
 
 // siteInput reads a submitted site form into f (kept as typed) and a site built on
-// base; a name another of the PCN's sites has is refused.
-func (s *Server) siteInput(r *http.Request, f *rooms.SiteForm, base workforce.Site) (workforce.Site, error) {
-	v := r.PostForm
+// base, at the version f holds (formVersion, for a change); a name another of the
+// PCN's sites has is refused.
+func (s *Server) siteInput(r *http.Request, v url.Values, f *rooms.SiteForm, base workforce.Site) (workforce.Site, error) {
 	f.Errors = map[string]string{}
 	f.Name, f.Sessions = strings.TrimSpace(v.Get("name")), strings.TrimSpace(v.Get("sessions"))
-	f.Version, _ = strconv.Atoi(v.Get("version"))
 	if tooLong(v, f.Errors, siteFields...) {
 		return base, nil
 	}
@@ -44,12 +43,15 @@ func (s *Server) siteInput(r *http.Request, f *rooms.SiteForm, base workforce.Si
 		"Sessions a week must be a number, like 10", f.Errors)*100) / 100
 	addFieldProblems(f.Errors, site.Validate())
 	others, err := s.db.SitesOfPCN(r.Context(), base.PCNCode)
+	if err != nil {
+		return site, err
+	}
 	for _, o := range others {
 		if o.ID != base.ID && strings.EqualFold(o.Name, site.Name) && f.Errors["name"] == "" {
 			f.Errors["name"] = "There is already a site called " + o.Name + ": give this one another name"
 		}
 	}
-	return site, err
+	return site, nil
 }
 
 func siteFormOf(site workforce.Site) rooms.SiteForm {
@@ -86,11 +88,12 @@ func (s *Server) siteCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	var f rooms.SiteForm
-	site, err := s.siteInput(r, &f, workforce.Site{PCNCode: p.Code})
+	site, err := s.siteInput(r, form, &f, workforce.Site{PCNCode: p.Code})
 	if err != nil {
 		return err
 	}
@@ -121,11 +124,15 @@ func (s *Server) siteUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	f := rooms.SiteForm{ID: before.ID}
-	site, err := s.siteInput(r, &f, before)
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
+	site, err := s.siteInput(r, form, &f, before)
 	if err != nil {
 		return err
 	}
@@ -170,10 +177,14 @@ func (s *Server) siteRemove(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	version, err := formVersion(form)
+	if err != nil {
+		return err
+	}
 	err = s.db.RemoveSite(r.Context(), p.Code, site.ID, version, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
 		f := siteFormOf(site)

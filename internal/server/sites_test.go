@@ -41,7 +41,7 @@ func addRoomsScenario(t *testing.T, e *capEnv) map[string]int64 {
 		}
 		sites[name] = s.ID
 	}
-	capPlan(t, e, []store.PlanLine{
+	capPlan(t, e, []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2026-10-01"), StartersFTE: 5},
 		{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 1, LeaversFTE: 1},
 		{PCNCode: "U60057", RoleCode: "care_coordinator", QuarterStart: capDay(t, "2027-07-01"), StartersFTE: 1},
@@ -51,7 +51,7 @@ func addRoomsScenario(t *testing.T, e *capEnv) map[string]int64 {
 
 // capPlan makes the lines a submitted version, and so the current plan, of their
 // PCNs (a draft never counts: PLANNING.md, "Projection").
-func capPlan(t *testing.T, e *capEnv, lines []store.PlanLine) {
+func capPlan(t *testing.T, e *capEnv, lines []workforce.PlanLine) {
 	t.Helper()
 	capDraft(t, e, lines)
 	ctx := context.Background()
@@ -62,16 +62,16 @@ func capPlan(t *testing.T, e *capEnv, lines []store.PlanLine) {
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.db.MovePlan(ctx, store.PlanMove{PCN: l.PCNCode, PlanID: p.ID, Version: p.Version, Action: store.ActionSubmit, By: capBy}); err != nil {
+		if _, err := e.db.MovePlan(ctx, store.PlanMove{PCN: l.PCNCode, PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: capBy}); err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
 // capDraft makes the lines the draft of their PCNs: counted in no official figure.
-func capDraft(t *testing.T, e *capEnv, lines []store.PlanLine) {
+func capDraft(t *testing.T, e *capEnv, lines []workforce.PlanLine) {
 	t.Helper()
-	if _, err := e.db.ReplaceDrafts(context.Background(), "test", lines); err != nil {
+	if _, err := e.db.ReplaceDrafts(context.Background(), "plan.csv", lines, capBy); err != nil {
 		t.Fatal(err)
 	}
 }

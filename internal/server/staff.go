@@ -27,9 +27,9 @@ type staffScope struct {
 }
 
 func (s *Server) staffScope(r *http.Request) (staffScope, error) {
-	p, ok := s.pcnICB(r, strings.ToUpper(chi.URLParam(r, "code")))
-	if !ok {
-		return staffScope{}, errNotFound
+	p, err := s.pcnOfRoute(r)
+	if err != nil {
+		return staffScope{}, err
 	}
 	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
 	return staffScope{pcn: p, roles: roles}, err
@@ -85,7 +85,7 @@ func (sc staffScope) formOf(rec workforce.StaffRecord) staff.Form {
 		f.ARRSFunded = "yes"
 	}
 	if rec.AnnualCostPence != 0 {
-		f.Cost = strconv.FormatFloat(float64(rec.AnnualCostPence)/100, 'f', -1, 64)
+		f.Cost = rec.AnnualCostPence.Input()
 	}
 	if rec.FromNWRS() {
 		f.NWRSRole = sc.fields(rec)[0].Value + ", NWRS identifier " + orElse(rec.UniqueIdentifier, "none (contracted services)")
@@ -121,11 +121,12 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	var f staff.Form
-	rec := staffInput(r.PostForm, &f, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}, sc.roles)
+	rec := staffInput(form, &f, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}, sc.roles)
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {
 			return err
@@ -160,11 +161,15 @@ func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	f := sc.formOf(current)
-	rec := staffInput(r.PostForm, &f, current, sc.roles)
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
+	rec := staffInput(form, &f, current, sc.roles)
 	const title = "Change a staff record"
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {
@@ -240,12 +245,14 @@ func (s *Server) staffEnd(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	v, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	v := r.PostForm
 	f := staff.EndForm{ID: current.ID, End: staff.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}}
-	f.Version, _ = strconv.Atoi(v.Get("version"))
+	if f.Version, err = formVersion(v); err != nil {
+		return err
+	}
 	errs := map[string]string{}
 	end := readDate(f.End, "End date", true, errs, "end", &f.Parts)
 	if f.Error = errs["end"]; f.Error == "" && !end.After(current.Start) {

@@ -33,7 +33,7 @@ func newStaffFixture(t *testing.T) staffFixture {
 	pharmacist := workforce.Staff{PCNCode: "U60057", RoleCode: "clinical_pharmacist", StaffGroup: "Direct Patient Care",
 		StaffRole: "Pharmacists", DetailedRole: "Clinical Pharmacist", Source: workforce.SourceNWRSStaff, UniqueIdentifier: "1001", SourceRows: 1, FTE: 1}
 	if _, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: "nov.csv", SHA256: "nov", Census: workforce.Date(2025, 11, 30),
-		Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}}); err != nil {
+		Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}, By: capBy}); err != nil {
 		t.Fatal(err)
 	}
 	addPersonas(t, db)

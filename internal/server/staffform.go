@@ -26,8 +26,9 @@ var staffFields = []textField{
 }
 
 // staffInput reads a submitted staff form into f (kept as typed, to show again) and a
-// record built on base (the record as stored, or a new one of the PCN), putting a
-// message for each wrong field in f.Errors. The role of an NWRS record stays NWRS's.
+// record built on base (the record as stored, or a new one of the PCN) at the version
+// f holds (formVersion, for a change), putting a message for each wrong field in
+// f.Errors. The role of an NWRS record stays NWRS's.
 func staffInput(v url.Values, f *staff.Form, base workforce.StaffRecord, roles []workforce.Role) workforce.StaffRecord {
 	f.Errors = map[string]string{}
 	f.Role, f.StaffRole = v.Get("role"), strings.TrimSpace(v.Get("staff_role"))
@@ -36,7 +37,6 @@ func staffInput(v url.Values, f *staff.Form, base workforce.StaffRecord, roles [
 	f.EmploymentModel, f.Employer, f.ARRSFunded = v.Get("employment_model"), strings.TrimSpace(v.Get("employer")), v.Get("arrs_funded")
 	f.Start = staff.Date{Day: v.Get("start[day]"), Month: v.Get("start[month]"), Year: v.Get("start[year]")}
 	f.End = staff.Date{Day: v.Get("end[day]"), Month: v.Get("end[month]"), Year: v.Get("end[year]")}
-	f.Version, _ = strconv.Atoi(v.Get("version"))
 
 	rec := base
 	rec.Version = f.Version
@@ -140,7 +140,7 @@ func readDetails(f *staff.Form, rec *workforce.StaffRecord) {
 		case pounds == 0:
 			f.Errors["cost"] = "Annual cost must be between £10,000 and £250,000"
 		default:
-			rec.AnnualCostPence = int64(math.Round(pounds * 100))
+			rec.AnnualCostPence = workforce.Pence(math.Round(pounds * 100))
 		}
 	}
 	rec.EmploymentModel = workforce.EmploymentModel(f.EmploymentModel)
@@ -197,11 +197,13 @@ func readDate(d staff.Date, label string, required bool, errs map[string]string,
 // staffUnsaved is the add or change form shown again during an outage with what was
 // posted, from the PCN and roles the server last read; false when it has not read them
 // yet. The record as stored cannot be read, so a change keeps the posted version: the
-// next save still finds any change made meanwhile.
+// next save still finds any change made meanwhile. No database is read here: false
+// means only that this form cannot be shown, and unavailable answers its 503 page.
 func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
 	tree, okTree := lastKnown[*workforce.Tree](&s.cache, "tree")
 	roles, okRoles := lastKnown[[]workforce.Role](&s.cache, "roles")
-	if !okTree || !okRoles || r.ParseForm() != nil {
+	form, err := readForm(r)
+	if !okTree || !okRoles || err != nil {
 		return nil, false
 	}
 	p, found := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
@@ -211,15 +213,17 @@ func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
 	sc := staffScope{pcn: p, roles: roles}
 	base := workforce.StaffRecord{Staff: workforce.Staff{PCNCode: p.Code, Source: workforce.SourceManual}}
 	title := "Add a staff member"
+	var f staff.Form
 	if id := chi.URLParam(r, "id"); id != "" {
-		var err error
 		if base.ID, err = strconv.ParseInt(id, 10, 64); err != nil {
+			return nil, false
+		}
+		if f.Version, err = formVersion(form); err != nil {
 			return nil, false
 		}
 		title = "Change a staff record"
 	}
-	var f staff.Form
-	staffInput(r.PostForm, &f, base, roles)
+	staffInput(form, &f, base, roles)
 	f.ID, f.Errors, f.StartParts, f.EndParts = base.ID, nil, nil, nil // checked again when sent again
 	f = s.staffForm(r, sc, title, f)
 	f.Layout = withUnsaved(f.Layout)

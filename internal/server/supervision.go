@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,11 +8,12 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/supervision"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
-	"github.com/arrs-planner/arrs/web/supervision"
 	"github.com/arrs-planner/arrs/web/ui"
+
+	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
 
 // capacityDay is the day the supervision and rooms pages describe: ?at= if given,
@@ -28,8 +28,7 @@ func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
 		}
 		return d, nil
 	}
-	y, m, d := s.now().UTC().Date()
-	return workforce.Date(y, m, d), nil
+	return s.today(), nil
 }
 
 // pcnOfURL is the PCN of the URL; the route's rule has checked it exists.
@@ -41,82 +40,6 @@ func (s *Server) pcnOfURL(r *http.Request) (workforce.PCN, error) {
 	return p, nil
 }
 
-// supervisionFigures is a PCN's supervision on one day: what the store holds and what
-// planning works out from it.
-type supervisionFigures struct {
-	supervisors []workforce.Supervisor
-	links       []workforce.SupervisionLink
-	staff       []workforce.Staff // every record of the PCN, in post or not
-	coverage    planning.Coverage
-	loads       []planning.SupervisorLoad
-	totals      planning.SupervisionTotals
-}
-
-// pcnSupervision gathers a PCN's supervisors, links and staff records and works out
-// coverage, each supervisor's load and the totals on day d.
-func (s *Server) pcnSupervision(ctx context.Context, pcn string, d time.Time) (supervisionFigures, error) {
-	var f supervisionFigures
-	roles, err := cached(ctx, s, "roles", s.db.Roles)
-	if err != nil {
-		return f, err
-	}
-	if f.supervisors, err = s.db.SupervisorsOfPCN(ctx, pcn); err != nil {
-		return f, err
-	}
-	if f.links, err = s.db.SupervisionLinksOfPCN(ctx, pcn); err != nil {
-		return f, err
-	}
-	if f.staff, err = s.db.Supervisees(ctx, pcn); err != nil {
-		return f, err
-	}
-	f.compute(roles, d)
-	return f, nil
-}
-
-// compute works out coverage, loads and totals on day d from the records gathered; the
-// ICB comparison calls it for each PCN of an ICB.
-func (f *supervisionFigures) compute(roles []workforce.Role, d time.Time) {
-	needs, trainees := map[string]bool{}, map[string]bool{}
-	for _, role := range roles {
-		needs[role.Code], trainees[role.Code] = role.NeedsSupervision, role.Trainee
-	}
-	staff, links, sups := planningStaff(f.staff), planningLinks(f.links), planningSupervisors(f.supervisors)
-	f.coverage = planning.SupervisionCoverage(staff, links, needs, d)
-	f.loads = planning.SupervisorLoads(sups, staff, links, trainees, d)
-	f.totals = planning.TotalSupervision(f.loads)
-}
-
-func planningStaff(recs []workforce.Staff) []planning.Staff {
-	out := make([]planning.Staff, len(recs))
-	for i, s := range recs {
-		out[i] = planning.Staff{ID: s.ID, PCN: s.PCNCode, Role: s.RoleCode, FTE: s.FTE, Start: s.Start, End: s.End}
-	}
-	return out
-}
-
-// planningLinks maps the stored kinds to planning's: clinic_practice is its "clinic".
-func planningLinks(ls []workforce.SupervisionLink) []planning.SupervisionLink {
-	kinds := map[workforce.SupervisionKind]planning.SupervisionKind{
-		workforce.SupervisionClinical:       planning.SupervisionClinical,
-		workforce.SupervisionClinicPractice: planning.SupervisionClinic,
-		workforce.SupervisionEducational:    planning.SupervisionEducational,
-	}
-	out := make([]planning.SupervisionLink, len(ls))
-	for i, l := range ls {
-		out[i] = planning.SupervisionLink{SupervisorID: l.SupervisorID, SuperviseeID: l.SuperviseeID, Kind: kinds[l.Kind],
-			HoursPerMonth: l.HoursPerMonth, Start: l.Start, End: l.End}
-	}
-	return out
-}
-
-func planningSupervisors(sups []workforce.Supervisor) []planning.Supervisor {
-	out := make([]planning.Supervisor, len(sups))
-	for i, s := range sups {
-		out[i] = planning.Supervisor{ID: s.ID, FTE: s.FTE, AvailableHoursPerMonth: s.HoursPerMonth}
-	}
-	return out
-}
-
 func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
@@ -126,7 +49,7 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.pcnSupervision(r.Context(), p.Code, day)
+	f, err := supervision.OfPCN(r.Context(), s.db, p.Code, day)
 	if err != nil {
 		return err
 	}
@@ -134,18 +57,18 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := supervision.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day,
+	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day,
 		CanChange: canChangeStaff(currentUser(r), p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
-	c, t := f.coverage, f.totals
-	page.Summary = supervision.Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
+	c, t := f.Coverage, f.Totals
+	page.Summary = supervisionweb.Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
 		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
-	names := personNames(f.staff, roles)
+	names := personNames(f.Staff, roles)
 	for _, id := range c.Uncovered {
-		page.Uncovered = append(page.Uncovered, supervision.Person{ID: id, Text: names[id]})
+		page.Uncovered = append(page.Uncovered, supervisionweb.Person{ID: id, Text: names[id]})
 	}
 	page.Supervisors = supervisorRows(p.Code, f)
 	page.Links = linkRows(p.Code, f, names, day)
-	return render(w, r, supervision.View(page))
+	return render(w, r, supervisionweb.View(page))
 }
 
 // capacityLayout is the frame of the supervision and rooms pages, under the PCN.
@@ -155,39 +78,30 @@ func (s *Server) capacityLayout(r *http.Request, p workforce.PCN, title string) 
 	return l
 }
 
-func supervisorRows(pcn string, f supervisionFigures) []supervision.SupervisorRow {
-	loads := map[int64]planning.SupervisorLoad{}
-	for _, l := range f.loads {
-		loads[l.SupervisorID] = l
-	}
-	rows := make([]supervision.SupervisorRow, 0, len(f.supervisors))
-	for _, sup := range f.supervisors {
-		l := loads[sup.ID]
-		rows = append(rows, supervision.SupervisorRow{ID: sup.ID, Name: sup.Name, Profession: sup.Profession, Active: sup.Active,
+func supervisorRows(pcn string, f supervision.Figures) []supervisionweb.SupervisorRow {
+	sups := f.WithLoads()
+	rows := make([]supervisionweb.SupervisorRow, 0, len(sups))
+	for _, sup := range sups {
+		l := sup.Load
+		rows = append(rows, supervisionweb.SupervisorRow{ID: sup.ID, Name: sup.Name, Profession: sup.Profession, Active: sup.Active,
 			FTE: sup.FTE, Available: l.AvailableHours, Linked: l.LinkedHours, Load: l.Load, Overloaded: l.Overloaded,
 			Trainees: l.Trainees, TraineeCapacity: l.TraineeCapacity, TooManyTrainees: l.TooManyTrainees,
-			ChangeHref: supervision.SupervisorHref(pcn, sup.ID)})
+			ChangeHref: supervisionweb.SupervisorHref(pcn, sup.ID)})
 	}
 	return rows
 }
 
-func linkRows(pcn string, f supervisionFigures, names map[int64]string, day time.Time) []supervision.LinkRow {
-	supNames := map[int64]string{}
-	for _, sup := range f.supervisors {
-		supNames[sup.ID] = sup.Name
-	}
-	rows := make([]supervision.LinkRow, 0, len(f.links))
-	for _, l := range f.links {
-		status := supervision.LinkActive
-		switch {
-		case l.Start.After(day):
-			status = supervision.LinkFuture
-		case !l.Active(day):
-			status = supervision.LinkEnded
-		}
-		rows = append(rows, supervision.LinkRow{ID: l.ID, Supervisee: names[l.SuperviseeID], Supervisor: supNames[l.SupervisorID],
-			Kind: l.Kind.Label(), Hours: l.HoursPerMonth, Start: l.Start, End: l.End, Status: status,
-			ChangeHref: supervision.LinkHref(pcn, l.ID)})
+// linkStatus is how the page words where a link stands.
+var linkStatus = map[supervision.LinkState]supervisionweb.LinkStatus{supervision.LinkActive: supervisionweb.LinkActive,
+	supervision.LinkFuture: supervisionweb.LinkFuture, supervision.LinkEnded: supervisionweb.LinkEnded}
+
+func linkRows(pcn string, f supervision.Figures, names map[int64]string, day time.Time) []supervisionweb.LinkRow {
+	supNames := f.SupervisorNames()
+	rows := make([]supervisionweb.LinkRow, 0, len(f.Links))
+	for _, l := range f.Links {
+		rows = append(rows, supervisionweb.LinkRow{ID: l.ID, Supervisee: names[l.SuperviseeID], Supervisor: supNames[l.SupervisorID],
+			Kind: l.Kind.Label(), Hours: l.HoursPerMonth, Start: l.Start, End: l.End, Status: linkStatus[supervision.StateOn(l, day)],
+			ChangeHref: supervisionweb.LinkHref(pcn, l.ID)})
 	}
 	return rows
 }

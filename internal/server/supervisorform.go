@@ -48,7 +48,7 @@ func readDecimal(value, key, missing, notNumber string, errs map[string]string) 
 }
 
 // addFieldProblems puts each problem in errs, unless its field already has a message.
-func addFieldProblems(errs map[string]string, ps []workforce.FieldProblem) {
+func addFieldProblems(errs map[string]string, ps []workforce.Problem) {
 	for _, p := range ps {
 		if errs[p.Field] == "" {
 			errs[p.Field] = p.Message
@@ -65,13 +65,12 @@ var supervisorFields = []textField{
 }
 
 // supervisorInput reads a submitted supervisor form into f (kept as typed) and a
-// supervisor built on base.
+// supervisor built on base, at the version f holds (formVersion, for a change).
 func supervisorInput(v url.Values, f *supervision.SupervisorForm, base workforce.Supervisor) workforce.Supervisor {
 	f.Errors = map[string]string{}
 	f.Name, f.Profession = strings.TrimSpace(v.Get("name")), strings.TrimSpace(v.Get("profession"))
 	f.FTE, f.Hours = strings.TrimSpace(v.Get("fte")), strings.TrimSpace(v.Get("hours"))
 	f.Active = f.ID == 0 || v.Get("active") == "yes"
-	f.Version, _ = strconv.Atoi(v.Get("version"))
 	if tooLong(v, f.Errors, supervisorFields...) {
 		return base
 	}
@@ -116,11 +115,12 @@ func (s *Server) supervisorCreate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	var f supervision.SupervisorForm
-	sup := supervisorInput(r.PostForm, &f, workforce.Supervisor{PCNCode: p.Code})
+	sup := supervisorInput(form, &f, workforce.Supervisor{PCNCode: p.Code})
 	if len(f.Errors) > 0 {
 		f.Frame = s.supervisionFrame(r, p, "Add a supervisor", f.Frame)
 		return renderStatus(w, r, http.StatusUnprocessableEntity, supervision.SupervisorPage(f))
@@ -160,11 +160,15 @@ func (s *Server) supervisorUpdate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	f := supervision.SupervisorForm{Frame: supervision.Frame{ID: before.ID}}
-	sup := supervisorInput(r.PostForm, &f, before)
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
+	sup := supervisorInput(form, &f, before)
 	if err := s.stillSupervising(r, before, sup, f.Errors); err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The supply of QOC on 23 November 2026, years 2026/27 to 2028/29:
@@ -21,7 +21,7 @@ import (
 //	       2027/28 care coordinators 2 ≥ 1: not outrun
 func TestSupplyPageAndForm(t *testing.T) {
 	e := newCapEnv(t)
-	capPlan(t, e, []store.PlanLine{
+	capPlan(t, e, []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2026-10-01"), StartersFTE: 5},
 		{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 1},
 		{PCNCode: "U60057", RoleCode: "care_coordinator", QuarterStart: capDay(t, "2027-07-01"), StartersFTE: 1},

@@ -10,7 +10,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/supply"
@@ -19,13 +18,13 @@ import (
 
 // firstSupplyYear is the earliest year whose supply may be recorded: the scheme began
 // in 2019/20.
-const firstSupplyYear = planning.FinancialYear(2019)
+const firstSupplyYear = workforce.FinancialYear(2019)
 
 // supplyYearOfURL is the financial year of the URL ("2026-27"): from the scheme's
 // first year to ten years ahead, else not found.
-func (s *Server) supplyYearOfURL(r *http.Request) (planning.FinancialYear, error) {
-	y, err := planning.ParseFinancialYear(strings.Replace(chi.URLParam(r, "year"), "-", "/", 1))
-	if err != nil || y < firstSupplyYear || y > planning.FinancialYearOf(s.now())+10 {
+func (s *Server) supplyYearOfURL(r *http.Request) (workforce.FinancialYear, error) {
+	y, err := workforce.ParseFinancialYear(strings.Replace(chi.URLParam(r, "year"), "-", "/", 1))
+	if err != nil || y < firstSupplyYear || y > workforce.FinancialYearOf(s.today())+10 {
 		return 0, errNotFound
 	}
 	return y, nil
@@ -96,13 +95,21 @@ func (sc supplyScope) storedRows() []supply.FormRow {
 }
 
 // supplyInput reads every role's numbers (blank is 0, kept to the 6 decimal places
-// stored) into f, kept as typed, and the rows to save.
-func (sc supplyScope) supplyInput(v url.Values, f *supply.Form) []workforce.ExpectedSupply {
+// stored) into f, kept as typed, and the rows to save. Each row carries the version
+// it was read at; a role the form had no row for sends 0, or nothing (as a form
+// posted with some roles only does), which is the same: a row saved meanwhile is
+// then a conflict. A garbled version is a 400.
+func (sc supplyScope) supplyInput(v url.Values, f *supply.Form) ([]workforce.ExpectedSupply, error) {
 	f.Errors = map[string]string{}
 	out := make([]workforce.ExpectedSupply, 0, len(sc.roles))
 	for _, role := range sc.roles {
 		row := supply.FormRow{RoleCode: role.Code, Role: role.Name}
-		row.Version, _ = strconv.Atoi(v.Get(supply.InputID(role.Code, "version")))
+		if raw := v.Get(supply.InputID(role.Code, "version")); raw != "" {
+			var err error
+			if row.Version, err = parseVersion(raw); err != nil {
+				return nil, err
+			}
+		}
 		x := workforce.ExpectedSupply{ICBCode: sc.icb.Code, RoleCode: role.Code, FinancialYear: sc.year, Version: row.Version}
 		read := func(field string, typed *string, into *float64) {
 			id := supply.InputID(role.Code, field)
@@ -128,7 +135,7 @@ func (sc supplyScope) supplyInput(v url.Values, f *supply.Form) []workforce.Expe
 		f.Rows = append(f.Rows, row)
 		out = append(out, x)
 	}
-	return out
+	return out, nil
 }
 
 func (s *Server) supplyEdit(w http.ResponseWriter, r *http.Request) error {
@@ -144,11 +151,15 @@ func (s *Server) supplySave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	var f supply.Form
-	rows := sc.supplyInput(r.PostForm, &f)
+	rows, err := sc.supplyInput(form, &f)
+	if err != nil {
+		return err
+	}
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, supply.FormPage(s.supplyForm(r, sc, f)))
 	}

@@ -44,14 +44,15 @@ var targetFields = []textField{
 }
 
 func (s *Server) targetSave(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	f := admin.TargetForm{Name: strings.TrimSpace(r.PostForm.Get("name")), FTE: strings.TrimSpace(r.PostForm.Get("fte")),
-		Baseline: strings.TrimSpace(r.PostForm.Get("baseline")), Deadline: strings.TrimSpace(r.PostForm.Get("deadline")),
-		Milestones: r.PostForm.Get("milestones"), Default: r.PostForm.Get("default") == "yes", Errors: map[string]string{}}
+	f := admin.TargetForm{Name: strings.TrimSpace(form.Get("name")), FTE: strings.TrimSpace(form.Get("fte")),
+		Baseline: strings.TrimSpace(form.Get("baseline")), Deadline: strings.TrimSpace(form.Get("deadline")),
+		Milestones: form.Get("milestones"), Default: form.Get("default") == "yes", Errors: map[string]string{}}
 	var t workforce.Target
-	if !tooLong(r.PostForm, f.Errors, targetFields...) {
+	if !tooLong(form, f.Errors, targetFields...) {
 		t = parseTargetForm(&f)
 	}
 	if len(f.Errors) == 0 {
@@ -68,7 +69,7 @@ func (s *Server) targetSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Targets(p))
 	}
-	saved, created, err := s.db.SaveTargetBy(r.Context(), t, actorOf(r))
+	saved, created, err := s.db.SaveTarget(r.Context(), t, actorOf(r))
 	if err != nil {
 		return err
 	}

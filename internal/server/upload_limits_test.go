@@ -15,8 +15,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/arrs-planner/arrs/internal/importer"
-	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // hostileUpload is a file built to cost the server as much as it can (issue 9), the
@@ -279,15 +280,15 @@ func TestPlanFormLinesCapped(t *testing.T) {
 	}
 	// An earlier plan holding the most lines a plan may, all in quarters before the
 	// editor's window, as a file of 2016 to 2025 could have made them.
-	var lines []store.PlanLine
-	for q := (planning.Quarter{Year: 2000, N: 1}); len(lines) < importer.MaxPlanLines(len(roles)); q = q.Next() {
+	var lines []workforce.PlanLine
+	for q := (workforce.Quarter{Year: 2000, N: 1}); len(lines) < importer.MaxPlanLines(len(roles)); q = q.Next() {
 		for _, r := range roles {
 			if len(lines) < importer.MaxPlanLines(len(roles)) {
-				lines = append(lines, store.PlanLine{RoleCode: r.Code, QuarterStart: q.Start(), StartersFTE: 1})
+				lines = append(lines, workforce.PlanLine{RoleCode: r.Code, QuarterStart: q.Start(), StartersFTE: 1})
 			}
 		}
 	}
-	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", Lines: lines, Action: store.ActionUpload, By: store.Actor{Name: "test"}}); err != nil {
+	if _, err := e.db.SaveDraft(context.Background(), store.DraftSave{PCN: "U60057", Lines: lines, Action: workforce.ActionUpload, By: store.Actor{Name: "test"}}); err != nil {
 		t.Fatal(err)
 	}
 	p := e.plans()[0]
@@ -312,7 +313,7 @@ func importCount(t *testing.T, db *store.DB) int {
 // cellWorkbook is a workbook of a plan's header and one cell at ref.
 func cellWorkbook(t *testing.T, ref string) []byte {
 	f := excelize.NewFile()
-	for i, c := range planColumnsHeader {
+	for i, c := range report.PlanHeader {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		f.SetCellValue("Sheet1", cell, c)
 	}
@@ -354,7 +355,7 @@ func gzipOf(t *testing.T, text string) []byte {
 // manyPlanLines is n lines of U60057's plan, one role in successive quarters.
 func manyPlanLines(n int) string {
 	var b strings.Builder
-	q := planning.Quarter{Year: 2030, N: 1}
+	q := workforce.Quarter{Year: 2030, N: 1}
 	for range n {
 		fmt.Fprintf(&b, "U60057,clinical_pharmacist,%s,1,0,\n", q)
 		q = q.Next()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,38 +70,41 @@ var userFields = []textField{
 	textInput("grants", "Grants", workforce.MaxListLength),
 }
 
-// userInput is the submitted form, checked: on any error the form is shown again with
-// the person's input and a message next to each wrong field. f.Email is the user's
-// email (typed, for a new user), which the password must not be built from.
-func (s *Server) userInput(r *http.Request, f *admin.UserForm) (auth.User, string) {
+// userInput is the submitted form, checked: on any wrong field the form is shown
+// again with the person's input and a message next to each (f.Errors). f.Email is the
+// user's email (typed, for a new user), which the password must not be built from;
+// f.Version is the version a change was read at (formVersion). The error is the
+// database's, when the grants could not be checked.
+func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) (auth.User, string, error) {
 	f.Errors = map[string]string{}
-	f.Name = strings.TrimSpace(r.PostForm.Get("name"))
-	f.Grants = r.PostForm.Get("grants")
-	f.Active = r.PostForm.Get("active") == "yes"
-	f.Version, _ = strconv.Atoi(r.PostForm.Get("version"))
+	f.Name = strings.TrimSpace(form.Get("name"))
+	f.Grants = form.Get("grants")
+	f.Active = form.Get("active") == "yes"
 	u := auth.User{ID: f.ID, Name: f.Name, Active: f.Active, Version: f.Version}
-	if tooLong(r.PostForm, f.Errors, userFields...) {
-		return u, ""
+	if tooLong(form, f.Errors, userFields...) {
+		return u, "", nil
 	}
 	if f.Name == "" {
 		f.Errors["name"] = "Enter the person's full name"
 	}
-	password := r.PostForm.Get("password")
+	password := form.Get("password")
 	if password != "" || f.ID == 0 {
 		if err := auth.CheckPassword(password, auth.PasswordOwner{Email: f.Email, Name: f.Name}); err != nil {
 			f.Errors["password"] = err.Error()
 		}
 	}
-	grants, msg := s.parseGrantLines(r.Context(), f.Grants)
+	grants, msg, err := s.parseGrantLines(r.Context(), f.Grants)
 	if msg != "" {
 		f.Errors["grants"] = msg
 	}
 	u.Grants = grants
-	return u, password
+	return u, password, err
 }
 
-// parseGrantLines reads "role ORG" lines and checks each organisation exists.
-func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant, string) {
+// parseGrantLines reads "role ORG" lines and checks each organisation exists: the
+// grants, or the message for the grants field, or the error that kept them from
+// being checked.
+func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant, string, error) {
 	var out []auth.Grant
 	for i, line := range strings.Split(text, "\n") {
 		fields := strings.Fields(line)
@@ -109,37 +113,37 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 		}
 		gs, err := auth.ParseGrants(fields[0], strings.Join(fields[1:], ","))
 		if err != nil {
-			return nil, fmt.Sprintf("Line %d of the grants: %v", i+1, err)
+			return nil, fmt.Sprintf("Line %d of the grants: %v", i+1, err), nil
 		}
 		for _, g := range gs {
 			ok, err := s.db.OrgExists(ctx, g)
 			if err != nil {
-				return nil, "The grants could not be checked; try again"
+				return nil, "", err
 			}
 			if !ok {
-				return nil, fmt.Sprintf("Line %d of the grants: there is no organisation with the code %s", i+1, g.Org)
+				return nil, fmt.Sprintf("Line %d of the grants: there is no organisation with the code %s", i+1, g.Org), nil
 			}
 		}
 		out = append(out, gs...)
 	}
 	if len(out) == 0 {
-		return nil, "Give the user at least one grant"
+		return nil, "Give the user at least one grant", nil
 	}
 	tree, err := cached(ctx, s, "tree", s.db.Tree)
 	if err != nil {
-		return nil, "The grants could not be checked; try again"
+		return nil, "", err
 	}
 	var selfSignOff auth.ErrSelfSignOff
 	var selfAccept auth.ErrSelfAccept
 	switch err := auth.CheckGrantsIn(out, tree.ICBOf); {
 	case errors.As(err, &selfSignOff):
-		return nil, selfSignOffMessage(selfSignOff)
+		return nil, selfSignOffMessage(selfSignOff), nil
 	case errors.As(err, &selfAccept):
-		return nil, selfAcceptMessage(selfAccept)
+		return nil, selfAcceptMessage(selfAccept), nil
 	case err != nil:
-		return nil, err.Error()
+		return nil, err.Error(), nil
 	}
-	return out, ""
+	return out, "", nil
 }
 
 // selfAcceptMessage says why a director grant for a PCN and a lead grant for its ICB
@@ -159,11 +163,15 @@ func selfSignOffMessage(e auth.ErrSelfSignOff) string {
 const lastAdminMessage = "This is the only active admin: give another user the admin grant first"
 
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
-	f := admin.UserForm{Email: r.PostForm.Get("email")}
-	u, password := s.userInput(r, &f)
+	f := admin.UserForm{Email: form.Get("email")}
+	u, password, err := s.userInput(r, form, &f)
+	if err != nil {
+		return err
+	}
 	email, err := auth.NormaliseEmail(f.Email)
 	if err != nil && f.Errors["email"] == "" {
 		f.Errors["email"] = "Enter an email address in the correct format, like name@example.nhs.uk"
@@ -175,15 +183,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if u.PasswordHash, err = auth.HashPassword(password, auth.DefaultParams); err != nil {
 		return err
 	}
-	var created auth.User
-	err = s.db.InTx(r.Context(), func(tx *store.DB) error {
-		if created, err = tx.CreateUser(r.Context(), u); err != nil {
-			return err
-		}
-		e := actorOf(r).Entry("user.create", "user", strconv.FormatInt(created.ID, 10))
-		e.After = auditUser(created)
-		return tx.Audit(r.Context(), e)
-	})
+	created, err := s.db.CreateUser(r.Context(), u, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
 		f.Errors["email"] = "There is already a user with this email address"
 	}
@@ -219,11 +219,18 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return errBadRequest("The form could not be read.")
+	form, err := readForm(r)
+	if err != nil {
+		return err
 	}
 	f := admin.UserForm{ID: before.ID, Email: before.Email}
-	u, password := s.userInput(r, &f)
+	if f.Version, err = formVersion(form); err != nil {
+		return err
+	}
+	u, password, err := s.userInput(r, form, &f)
+	if err != nil {
+		return err
+	}
 	title := "Change " + before.Name
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
@@ -233,7 +240,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	after, err := s.saveUser(r, before, u)
+	after, err := s.saveUser(r, u)
 	switch {
 	case userRefusal(err, f.Errors):
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
@@ -258,20 +265,9 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// saveUser writes an admin's change to a user with its audit entry.
-func (s *Server) saveUser(r *http.Request, before, u auth.User) (auth.User, error) {
-	var after auth.User
-	err := s.db.InTx(r.Context(), func(tx *store.DB) error {
-		var err error
-		if after, err = tx.UpdateUser(r.Context(), u); err != nil {
-			return err
-		}
-		after.Email = before.Email
-		e := actorOf(r).Entry("user.update", "user", strconv.FormatInt(u.ID, 10))
-		e.Before, e.After = auditUser(before), auditUser(after)
-		return tx.Audit(r.Context(), e)
-	})
-	return after, err
+// saveUser writes an admin's change to a user (the store audits it).
+func (s *Server) saveUser(r *http.Request, u auth.User) (auth.User, error) {
+	return s.db.UpdateUser(r.Context(), u, actorOf(r))
 }
 
 // logGrantsChanged records in the security log a user created, or a change to a
@@ -296,11 +292,6 @@ func (s *Server) destroySessionsExcept(ctx context.Context, userID int64, keep s
 		}
 		return nil
 	})
-}
-
-// auditUser is what the audit trail records of a user: never the password hash.
-func auditUser(u auth.User) map[string]any {
-	return map[string]any{"email": u.Email, "name": u.Name, "active": u.Active, "grants": grantsText(u.Grants, ", ")}
 }
 
 // grantsText lists grants as "role ORG", sorted as the store sorts them, so that

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/auth"
-	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
 )
 
@@ -32,12 +32,12 @@ func (s *Server) waitingFor(r *http.Request) (*areas.Waiting, error) {
 	w := &areas.Waiting{}
 	queues := []struct {
 		what       string
-		status     store.PlanStatus
+		status     workforce.PlanStatus
 		pcns, icbs []string
 	}{
-		{"Sign off", store.PlanSubmitted, directs, nil},
-		{"Review", store.PlanSignedOff, nil, leads},
-		{"Returned to you", store.PlanReturned, manages, nil},
+		{"Sign off", workforce.PlanSubmitted, directs, nil},
+		{"Review", workforce.PlanSignedOff, nil, leads},
+		{"Returned to you", workforce.PlanReturned, manages, nil},
 	}
 	for _, q := range queues {
 		if len(q.pcns)+len(q.icbs) == 0 {
@@ -63,7 +63,7 @@ func (s *Server) addDashboards(r *http.Request, w *areas.Waiting, directs []stri
 	return nil
 }
 
-func (s *Server) addWaiting(r *http.Request, w *areas.Waiting, what string, status store.PlanStatus, pcns, icbs []string) error {
+func (s *Server) addWaiting(r *http.Request, w *areas.Waiting, what string, status workforce.PlanStatus, pcns, icbs []string) error {
 	plans, err := s.db.PlansInStatus(r.Context(), status, pcns, icbs)
 	if err != nil {
 		return err

@@ -5,25 +5,16 @@ import (
 	"slices"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-// StaffSpan is a staff record as sums over days need it: where, in which ARRS role,
-// how much, and from when until when.
-type StaffSpan struct {
-	ID       int64
-	PCNCode  string
-	RoleCode string
-	FTE      float64
-	Start    time.Time
-	End      time.Time // the first day out of post; zero while in post
-}
-
 // ARRSStaffBetween lists every ARRS staff record in post on at least one day of
 // [from, to], in one query, for projections and gaps over the whole of England (some
 // 30,000 records). Codes repeat thousands of times, so each is held once.
-func (db *DB) ARRSStaffBetween(ctx context.Context, from, to time.Time) ([]StaffSpan, error) {
+func (db *DB) ARRSStaffBetween(ctx context.Context, from, to time.Time) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "ARRS staff between %s and %s", from.Format(time.DateOnly), to.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date
 		FROM staff
@@ -33,8 +24,8 @@ func (db *DB) ARRSStaffBetween(ctx context.Context, from, to time.Time) ([]Staff
 	}
 	defer rows.Close()
 	codes := codeSet{}
-	staff := make([]StaffSpan, 0, 4096)
-	var s StaffSpan
+	staff := make([]workforce.Staff, 0, 4096)
+	var s workforce.Staff
 	var pcn, role pgtype.DriverBytes // valid until the next row: codes copies them once
 	var end *time.Time
 	_, err = pgx.ForEachRow(rows, []any{&s.ID, &pcn, &role, &s.FTE, &s.Start, &end}, func() error {

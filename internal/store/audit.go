@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,9 +26,20 @@ type AuditEntry struct {
 	BeforeJSON, AfterJSON string
 }
 
-// Audit appends an entry. Call it on the transaction of the change it records, so that
-// a failed change leaves no entry and a change never lacks one.
-func (db *DB) Audit(ctx context.Context, e AuditEntry) error {
+// Audit appends an entry. The store's write methods call it on the transaction of the
+// change they record, so that a failed change leaves no entry and a change never lacks
+// one; the server calls it itself only for events that change no data (a sign-in, a
+// sign-out). An entry must name who acted.
+func (db *DB) Audit(ctx context.Context, e AuditEntry) (err error) {
+	defer wrap(&err, "audit %s of %s %s", e.Action, e.Entity, e.EntityID)
+	return db.audit(ctx, e)
+}
+
+// audit appends an entry for the write methods, whose own operation names the failure.
+func (db *DB) audit(ctx context.Context, e AuditEntry) error {
+	if e.Actor == "" {
+		return errNoActor
+	}
 	before, err := jsonOrNil(e.Before)
 	if err != nil {
 		return err
@@ -47,6 +59,10 @@ func (db *DB) Audit(ctx context.Context, e AuditEntry) error {
 	return err
 }
 
+// errNoActor refuses an audit entry that names no one: every change has an author, a
+// person or the command line.
+var errNoActor = errors.New("the audit entry names no actor")
+
 func jsonOrNil(v any) ([]byte, error) {
 	if v == nil {
 		return nil, nil
@@ -64,7 +80,8 @@ type AuditFilter struct {
 }
 
 // AuditLog reads the trail, newest first.
-func (db *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (_ []AuditEntry, err error) {
+	defer wrap(&err, "audit log (PCN %q, actor %q)", f.PCN, f.Actor)
 	if f.Limit <= 0 {
 		f.Limit = 200
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -30,32 +31,36 @@ const latestPlans = `
 
 // CurrentPlanLines returns the lines of every PCN's current plan in one query, by PCN,
 // quarter and role: what a projection of England adds to the staff in post.
-func (db *DB) CurrentPlanLines(ctx context.Context) ([]PlanLine, error) {
+func (db *DB) CurrentPlanLines(ctx context.Context) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "lines of the current plans")
 	return db.planLinesWhere(ctx, currentPlans, `true`)
 }
 
 // LatestPlanLines returns the lines of every PCN's latest version, draft or not, by
 // PCN, quarter and role: the projection of `arrs report gaps --drafts`, never an
 // official figure.
-func (db *DB) LatestPlanLines(ctx context.Context) ([]PlanLine, error) {
+func (db *DB) LatestPlanLines(ctx context.Context) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "lines of the latest plans")
 	return db.planLinesWhere(ctx, latestPlans, `true`)
 }
 
 // CurrentPlanLinesOfPCN returns the lines of one PCN's current plan (the rule of
 // CurrentPlans), by quarter then role; none when it has no plan.
-func (db *DB) CurrentPlanLinesOfPCN(ctx context.Context, pcn string) ([]PlanLine, error) {
+func (db *DB) CurrentPlanLinesOfPCN(ctx context.Context, pcn string) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "plan lines of %s", pcn)
 	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code = $1`, pcn)
 }
 
 // CurrentPlanLinesOfICB returns the lines of the current plans of every PCN of an ICB,
 // by PCN, quarter and role: the demand its PCNs' plans put on the supply of each role.
-func (db *DB) CurrentPlanLinesOfICB(ctx context.Context, icb string) ([]PlanLine, error) {
+func (db *DB) CurrentPlanLinesOfICB(ctx context.Context, icb string) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "plan lines of ICB %s", icb)
 	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 
 // planLinesWhere reads the lines of the plans a rule picks (currentPlans or
 // latestPlans) of the PCNs where selects, by PCN, quarter and role.
-func (db *DB) planLinesWhere(ctx context.Context, rule, where string, args ...any) ([]PlanLine, error) {
+func (db *DB) planLinesWhere(ctx context.Context, rule, where string, args ...any) ([]workforce.PlanLine, error) {
 	rows, err := db.q.Query(ctx, `
 		WITH c AS (`+rule+`)
 		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
@@ -63,32 +68,29 @@ func (db *DB) planLinesWhere(ctx context.Context, rule, where string, args ...an
 		WHERE `+where+`
 		ORDER BY c.pcn_code, l.quarter_start, l.role_code`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: plan lines: %w", err)
+		return nil, err
 	}
-	lines, err := pgx.CollectRows(rows, scanPlanLine)
-	if err != nil {
-		return nil, fmt.Errorf("store: plan lines: %w", err)
-	}
-	return lines, nil
+	return pgx.CollectRows(rows, scanPlanLine)
 }
 
 // PCNDraft returns the PCN's draft, its latest version when that is a draft or
 // returned (being edited), with its lines; ErrNotFound when its latest version is not
 // editable or it has no plan. Only the PCN's own plan and dashboard pages show a
 // figure from it, labelled "with your draft" (PLANNING.md, "Drafts stay private").
-func (db *DB) PCNDraft(ctx context.Context, pcn string) (Plan, []PlanLine, error) {
+func (db *DB) PCNDraft(ctx context.Context, pcn string) (_ workforce.Plan, _ []workforce.PlanLine, err error) {
+	defer wrap(&err, "draft of %s", pcn)
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+` FROM plans
 		WHERE id = (SELECT id FROM (`+latestPlans+`) c WHERE pcn_code = $1) AND status IN ('draft', 'returned')`, pcn)
 	if err != nil {
-		return Plan{}, nil, fmt.Errorf("store: draft of %s: %w", pcn, err)
+		return workforce.Plan{}, nil, err
 	}
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	if err != nil {
-		return p, nil, fmt.Errorf("store: draft of %s: %w", pcn, mapErr(err))
+		return p, nil, mapErr(err)
 	}
-	lines, err := db.PlanLines(ctx, p.ID)
+	lines, err := db.planLines(ctx, p.ID)
 	if err != nil {
-		return p, nil, fmt.Errorf("store: lines of the draft of %s: %w", pcn, err)
+		return p, nil, fmt.Errorf("its lines: %w", err)
 	}
 	return p, lines, nil
 }

@@ -19,10 +19,10 @@ func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
 	db := dbtest.New(t)
 	ctx := context.Background()
 	by := store.Actor{Name: "test"}
-	draft := func(starters float64) store.Plan {
+	draft := func(starters float64) workforce.Plan {
 		t.Helper()
-		line := store.PlanLine{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: starters}
-		if _, err := db.ReplaceDrafts(ctx, "test", []store.PlanLine{line}); err != nil {
+		line := workforce.PlanLine{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: starters}
+		if _, err := db.ReplaceDrafts(ctx, "test.csv", []workforce.PlanLine{line}, testActor); err != nil {
 			t.Fatal(err)
 		}
 		p, err := db.EditablePlan(ctx, "U60057")
@@ -31,7 +31,7 @@ func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
 		}
 		return p
 	}
-	move := func(p store.Plan, a store.PlanAction) store.Plan {
+	move := func(p workforce.Plan, a workforce.PlanAction) workforce.Plan {
 		t.Helper()
 		// One person per move: the workflow keeps the submitter, the director and the reviewer apart.
 		m, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: a, By: store.Actor{Name: string(a) + "-" + by.Name}})
@@ -44,12 +44,12 @@ func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
 	// "" for no lines.
 	check := func(step, current, latest, draft string) {
 		t.Helper()
-		read := map[string]func() ([]store.PlanLine, error){
-			"current":        func() ([]store.PlanLine, error) { return db.CurrentPlanLines(ctx) },
-			"current of PCN": func() ([]store.PlanLine, error) { return db.CurrentPlanLinesOfPCN(ctx, "U60057") },
-			"current of ICB": func() ([]store.PlanLine, error) { return db.CurrentPlanLinesOfICB(ctx, "QOC") },
-			"current of":     func() ([]store.PlanLine, error) { return db.CurrentPlanLinesOf(ctx, []string{"U60057"}) },
-			"latest":         func() ([]store.PlanLine, error) { return db.LatestPlanLines(ctx) },
+		read := map[string]func() ([]workforce.PlanLine, error){
+			"current":        func() ([]workforce.PlanLine, error) { return db.CurrentPlanLines(ctx) },
+			"current of PCN": func() ([]workforce.PlanLine, error) { return db.CurrentPlanLinesOfPCN(ctx, "U60057") },
+			"current of ICB": func() ([]workforce.PlanLine, error) { return db.CurrentPlanLinesOfICB(ctx, "QOC") },
+			"current of":     func() ([]workforce.PlanLine, error) { return db.CurrentPlanLinesOf(ctx, []string{"U60057"}) },
+			"latest":         func() ([]workforce.PlanLine, error) { return db.LatestPlanLines(ctx) },
 		}
 		for name, f := range read {
 			lines, err := f()
@@ -75,16 +75,16 @@ func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
 	check("no plan", "", "", "")
 	v1 := draft(1)
 	check("only a draft", "", "1", "1")
-	v1 = move(v1, store.ActionSubmit)
+	v1 = move(v1, workforce.ActionSubmit)
 	check("submitted", "1", "1", "")
 	v2 := draft(2)
 	check("submitted and a newer draft", "1", "2", "2")
-	v1 = move(v1, store.ActionSignOff)
+	v1 = move(v1, workforce.ActionSignOff)
 	check("signed off and a newer draft", "1", "2", "2")
-	move(v1, store.ActionReturn) // the newer draft takes the return; v1 is superseded
+	move(v1, workforce.ActionReturn) // the newer draft takes the return; v1 is superseded
 	check("returned", "", "2", "2")
 	v2, _ = db.Plan(ctx, v2.ID)
-	v2 = move(move(move(v2, store.ActionSubmit), store.ActionSignOff), store.ActionAccept)
+	v2 = move(move(move(v2, workforce.ActionSubmit), workforce.ActionSignOff), workforce.ActionAccept)
 	check("accepted", "2", "2", "")
 	draft(3)
 	check("accepted and a newer draft", "2", "3", "3")
@@ -94,7 +94,7 @@ func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
 }
 
 // starters lists the lines' starters, "" for none.
-func starters(lines []store.PlanLine) string {
+func starters(lines []workforce.PlanLine) string {
 	out := ""
 	for i, l := range lines {
 		if i > 0 {

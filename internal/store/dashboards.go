@@ -38,13 +38,15 @@ func (db *DB) staffWhere(ctx context.Context, where string, args ...any) ([]work
 
 // StaffOfICB lists every staff record of every PCN of an ICB, in post or not, by PCN
 // then role: what Supervisees gives for one PCN, for all of them in one query.
-func (db *DB) StaffOfICB(ctx context.Context, icb string) ([]workforce.Staff, error) {
+func (db *DB) StaffOfICB(ctx context.Context, icb string) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "staff of ICB %s", icb)
 	return db.staffWhere(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 
 // StaffLeaving lists a PCN's records whose end date (the first day out of post) falls
 // in (after, until], by end date then role: the people leaving in that span.
-func (db *DB) StaffLeaving(ctx context.Context, pcn string, after, until time.Time) ([]workforce.StaffRecord, error) {
+func (db *DB) StaffLeaving(ctx context.Context, pcn string, after, until time.Time) (_ []workforce.StaffRecord, err error) {
+	defer wrap(&err, "staff of %s leaving after %s until %s", pcn, after.Format(time.DateOnly), until.Format(time.DateOnly))
 	recs, err := db.staffRecords(ctx, `s.pcn_code = $1 AND s.end_date > $2 AND s.end_date <= $3`, pcn, after, until)
 	if err != nil {
 		return nil, err
@@ -61,13 +63,15 @@ type PlanVersion struct {
 }
 
 // PlanVersionsOfPCN lists every version of a PCN's plan, newest first.
-func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) ([]PlanVersion, error) {
+func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) (_ []PlanVersion, err error) {
+	defer wrap(&err, "plan versions of %s", pcn)
 	return db.planVersions(ctx, `pcn_code = $1`, pcn)
 }
 
 // PlanVersionsOfICB lists every version of the plans of every PCN of an ICB, by PCN
 // then newest first.
-func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) ([]PlanVersion, error) {
+func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) (_ []PlanVersion, err error) {
+	defer wrap(&err, "plan versions of ICB %s", icb)
 	return db.planVersions(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 

@@ -37,20 +37,20 @@ func TestStaffLeaving(t *testing.T) {
 func TestPlanVersions(t *testing.T) {
 	db := dbtest.New(t)
 	ctx := context.Background()
-	line := func(pcn string) []store.PlanLine {
-		return []store.PlanLine{{PCNCode: pcn, RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 1}}
+	line := func(pcn string) []workforce.PlanLine {
+		return []workforce.PlanLine{{PCNCode: pcn, RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 1}}
 	}
-	if _, err := db.ReplaceDrafts(ctx, "test", append(line("U60057"), line("U79722")...)); err != nil {
+	if _, err := db.ReplaceDrafts(ctx, "test.csv", append(line("U60057"), line("U79722")...), testActor); err != nil {
 		t.Fatal(err)
 	}
 	v1, err := db.EditablePlan(ctx, "U60057")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: v1.ID, Version: v1.Version, Action: store.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: v1.ID, Version: v1.Version, Action: workforce.ActionSubmit, By: store.Actor{Name: "test"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ReplaceDrafts(ctx, "test", line("U60057")); err != nil { // version 2, a draft
+	if _, err := db.ReplaceDrafts(ctx, "test.csv", line("U60057"), testActor); err != nil { // version 2, a draft
 		t.Fatal(err)
 	}
 	all, err := db.PlanVersionsOfICB(ctx, "QOC")
@@ -60,7 +60,7 @@ func TestPlanVersions(t *testing.T) {
 	// U60057: version 2 (draft, newest first), version 1 (submitted: the current plan);
 	// U79722: version 1 (its draft: not current, a draft never counts).
 	if len(all) != 3 || all[0].PCNCode != "U60057" || all[0].Number != 2 || all[0].Current ||
-		all[1].Number != 1 || !all[1].Current || all[1].Status != store.PlanSubmitted || all[2].PCNCode != "U79722" || all[2].Current {
+		all[1].Number != 1 || !all[1].Current || all[1].Status != workforce.PlanSubmitted || all[2].PCNCode != "U79722" || all[2].Current {
 		t.Errorf("versions: %+v", all)
 	}
 	one, err := db.PlanVersionsOfPCN(ctx, "U79722")

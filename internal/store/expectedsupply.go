@@ -10,7 +10,8 @@ import (
 
 // ExpectedSupplyOfICB lists an ICB's expected supply, every role and year, by year then
 // role.
-func (db *DB) ExpectedSupplyOfICB(ctx context.Context, icb string) ([]workforce.ExpectedSupply, error) {
+func (db *DB) ExpectedSupplyOfICB(ctx context.Context, icb string) (_ []workforce.ExpectedSupply, err error) {
+	defer wrap(&err, "expected supply of %s", icb)
 	rows, err := db.q.Query(ctx, `
 		SELECT icb_code, role_code, financial_year, newly_qualified_fte::float8, trainees_completing_fte::float8,
 		       movers_fte::float8, version
@@ -35,9 +36,10 @@ type SupplyChange struct {
 // person saw (0 for a role with no row then); if any row's version is stale, nothing is
 // saved and the error is ErrConflict. Rows equal to what is stored are left alone; a
 // row that expects nothing removes the stored one. No change writes no audit entry.
-func (db *DB) SaveExpectedSupply(ctx context.Context, icb, year string, rows []workforce.ExpectedSupply, by Actor) (SupplyChange, error) {
+func (db *DB) SaveExpectedSupply(ctx context.Context, icb, year string, rows []workforce.ExpectedSupply, by Actor) (_ SupplyChange, err error) {
+	defer wrap(&err, "save expected supply of %s %s", icb, year)
 	ch := SupplyChange{Before: map[string]workforce.ExpectedSupply{}, After: map[string]workforce.ExpectedSupply{}}
-	err := db.InTx(ctx, func(tx *DB) error {
+	err = db.InTx(ctx, func(tx *DB) error {
 		stored, err := tx.lockSupply(ctx, icb, year)
 		if err != nil {
 			return err
@@ -67,7 +69,7 @@ func (db *DB) SaveExpectedSupply(ctx context.Context, icb, year string, rows []w
 		}
 		e := by.Entry("supply.save", "expected_supply", icb+" "+year)
 		e.ICB, e.Before, e.After = icb, ch.Before, ch.After
-		return tx.Audit(ctx, e)
+		return tx.audit(ctx, e)
 	})
 	return ch, err
 }

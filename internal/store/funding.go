@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -14,26 +15,19 @@ import (
 // FundingRecord is an ARRS-funded staff record as claims need it: its span, FTE and
 // annual cost, and what names it on a claim schedule.
 type FundingRecord struct {
-	StaffSpan
-	// AnnualCostPence is salary plus on-costs of one WTE for a year; CostKnown is
-	// false when none (or 0) is recorded (NWRS carries no salaries).
-	AnnualCostPence int64
-	CostKnown       bool
-	Band            string // Agenda for Change band; picks a role's parallel cap
-	Source          string
-	// UniqueIdentifier is NWRS's identifier of the person ("" for contracted services
-	// and records entered by hand); StaffRole and DetailedRole are NWRS's roles.
-	UniqueIdentifier string
-	StaffRole        string
-	DetailedRole     string
-	Employer         string
+	workforce.Staff
+	// CostKnown is false when no annual cost (or 0) is recorded: NWRS carries no
+	// salaries. AnnualCostPence is then 0.
+	CostKnown bool
+	Employer  string
 }
 
 // FundingRecords lists the ARRS-funded staff records of the PCNs (nil: all) in post on
 // at least one day of [from, to), by PCN, role and id. A record in an ARRS role that
 // the PCN pays for itself (arrs_funded false) is not claimed and not listed; a NULL
 // arrs_funded means "as the role says" (migration 000006): funded.
-func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.Time) ([]FundingRecord, error) {
+func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.Time) (_ []FundingRecord, err error) {
+	defer wrap(&err, "funding records of %d PCNs (0: all) from %s to %s", len(pcns), from.Format(time.DateOnly), to.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date,
 		       coalesce(annual_cost_pence, 0), coalesce(annual_cost_pence, 0) > 0, band, source,
@@ -61,7 +55,8 @@ func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.T
 
 // CurrentPlanLinesOf is CurrentPlanLines for the PCNs named (nil: all): the lines of
 // each one's current plan, by PCN, quarter and role.
-func (db *DB) CurrentPlanLinesOf(ctx context.Context, pcns []string) ([]PlanLine, error) {
+func (db *DB) CurrentPlanLinesOf(ctx context.Context, pcns []string) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "current plan lines of %d PCNs (0: all)", len(pcns))
 	rows, err := db.q.Query(ctx, `
 		WITH c AS (`+currentPlans+`)
 		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
@@ -84,7 +79,8 @@ type PopulationOn struct {
 // PopulationsOnDays returns, for each day and each of the PCNs (nil: all) that has
 // one, the weighted population in force on it: the one with the latest effective date
 // on or before the day. One query however many days and PCNs.
-func (db *DB) PopulationsOnDays(ctx context.Context, pcns []string, days []time.Time) ([]PopulationOn, error) {
+func (db *DB) PopulationsOnDays(ctx context.Context, pcns []string, days []time.Time) (_ []PopulationOn, err error) {
+	defer wrap(&err, "populations of %d PCNs (0: all) on %d days", len(pcns), len(days))
 	rows, err := db.q.Query(ctx, `
 		SELECT d.day, p.pcn_code, p.weighted_population::float8
 		FROM unnest($2::date[]) AS d(day)

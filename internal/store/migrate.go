@@ -16,7 +16,8 @@ import (
 type Migrator struct{ m *migrate.Migrate }
 
 // NewMigrator opens the embedded migrations against a postgres:// URL.
-func NewMigrator(url string) (*Migrator, error) {
+func NewMigrator(url string) (_ *Migrator, err error) {
+	defer wrap(&err, "open the migrations")
 	src, err := iofs.New(migrations.FS, ".")
 	if err != nil {
 		return nil, err
@@ -39,13 +40,20 @@ func pgx5URL(url string) string {
 }
 
 // Up applies every pending migration; none pending is not an error.
-func (mg *Migrator) Up() error { return ignoreNoChange(mg.m.Up()) }
+func (mg *Migrator) Up() (err error) {
+	defer wrap(&err, "migrate up")
+	return ignoreNoChange(mg.m.Up())
+}
 
 // Down rolls back n migrations.
-func (mg *Migrator) Down(n int) error { return ignoreNoChange(mg.m.Steps(-n)) }
+func (mg *Migrator) Down(n int) (err error) {
+	defer wrap(&err, "migrate down %d", n)
+	return ignoreNoChange(mg.m.Steps(-n))
+}
 
 // Version reports the applied version and whether a migration failed half-way.
-func (mg *Migrator) Version() (uint, bool, error) {
+func (mg *Migrator) Version() (_ uint, _ bool, err error) {
+	defer wrap(&err, "migration version")
 	v, dirty, err := mg.m.Version()
 	if errors.Is(err, migrate.ErrNilVersion) {
 		return 0, false, nil
@@ -54,7 +62,8 @@ func (mg *Migrator) Version() (uint, bool, error) {
 }
 
 // Close releases the migrator's connections.
-func (mg *Migrator) Close() error {
+func (mg *Migrator) Close() (err error) {
+	defer wrap(&err, "close the migrations")
 	srcErr, dbErr := mg.m.Close()
 	return errors.Join(srcErr, dbErr)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,15 +15,15 @@ import (
 
 // NWRSImport is a checked NWRS snapshot with what the import log records of it.
 type NWRSImport struct {
-	FileName   string
-	SHA256     string
-	ImportedBy string
-	Census     time.Time
-	Rows       int
-	FTE        float64
-	ARRSFTE    float64
-	Records    []workforce.Staff // keyed and summed by the reader; Start = Census
-	Orgs       []workforce.OrgPath
+	FileName string
+	SHA256   string
+	By       Actor // who imported: the log's imported_by, and the audit entry's actor
+	Census   time.Time
+	Rows     int
+	FTE      float64
+	ARRSFTE  float64
+	Records  []workforce.Staff // keyed and summed by the reader; Start = Census
+	Orgs     []workforce.OrgPath
 	// Scope, when not nil, limits the import to the PCNs of these ICBs (an ICB lead's
 	// upload, PLANNING.md "Importing a census"): its census must be the latest national
 	// one, every record must be of a known PCN of these ICBs, no organisation is created
@@ -75,10 +76,19 @@ var nwrsSources = []string{workforce.SourceNWRSStaff, workforce.SourceNWRSContra
 // a record present in the file is in post on the census date (new ones start on it, and
 // one whose FTE changed is ended and restarted with the new FTE, keeping its history);
 // an open NWRS record absent from the file ends on the census date. The comparison is
-// workforce.Reconcile; the writes are one UPDATE and one COPY.
-func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) {
-	var log ImportLog
-	err := db.InTx(ctx, func(tx *DB) error {
+// workforce.Reconcile; the writes are one UPDATE and one COPY. The import is audited
+// (nwrsImportAudit) in the same transaction.
+//
+// A refusal (ErrAlreadyImported, ErrOlderCensus, ErrNotLatestCensus, ErrOutOfScope)
+// comes back as it is, unprefixed: its message is for the person who uploaded the file,
+// and the pages show it as written.
+func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (log ImportLog, err error) {
+	defer func() {
+		if !importRefused(err) {
+			wrap(&err, "import NWRS file %s (census %s)", in.FileName, in.Census.Format(time.DateOnly))
+		}
+	}()
+	err = db.InTx(ctx, func(tx *DB) error {
 		if err := tx.checkCensus(ctx, in); err != nil {
 			return err
 		}
@@ -90,10 +100,34 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 		if err != nil {
 			return err
 		}
-		log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records), local)
-		return err
+		if log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records), local); err != nil {
+			return err
+		}
+		return tx.audit(ctx, nwrsImportAudit(in, log))
 	})
 	return log, err
+}
+
+// importRefused reports whether err is the store refusing a file for what it holds.
+func importRefused(err error) bool {
+	for _, r := range []error{ErrAlreadyImported, ErrOlderCensus, ErrNotLatestCensus, ErrOutOfScope} {
+		if errors.Is(err, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nwrsImportAudit is the audit entry of an import: the file, its census and rows, and
+// what reconciling it did; an ICB lead's upload names its ICB.
+func nwrsImportAudit(in NWRSImport, log ImportLog) AuditEntry {
+	e := in.By.Entry("nwrs.import", "nwrs_import", strconv.FormatInt(log.ID, 10))
+	if len(in.Scope) == 1 {
+		e.ICB = in.Scope[0]
+	}
+	e.After = map[string]any{"file": in.FileName, "census": log.Census.Format(time.DateOnly), "rows": log.Rows, "fte": log.FTE,
+		"started": log.Started, "ended": log.Ended, "unchanged": log.Unchanged, "pcns_created": log.PCNsCreated, "scope": in.Scope}
+	return e
 }
 
 // checkCensus serialises imports and refuses a census out of date order
@@ -104,7 +138,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (ImportLog, error) 
 // an ICB count as touching the same records, so no ICB's upload holds back another's.
 func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 	if _, err := db.q.Exec(ctx, `LOCK TABLE nwrs_imports IN EXCLUSIVE MODE`); err != nil {
-		return fmt.Errorf("store: locking the import log: %w", err)
+		return fmt.Errorf("locking the import log: %w", err)
 	}
 	var latest *time.Time
 	var same bool
@@ -115,7 +149,7 @@ func (db *DB) checkCensus(ctx context.Context, in NWRSImport) error {
 		                 ORDER BY id DESC LIMIT 1), false)`,
 		in.SHA256, in.Census, in.Scope).Scan(&latest, &same)
 	if err != nil {
-		return fmt.Errorf("store: latest census: %w", err)
+		return fmt.Errorf("latest census: %w", err)
 	}
 	if same {
 		return fmt.Errorf("%w: this file (census %s) was imported before; nothing changed", ErrAlreadyImported, in.Census.Format("2006-01"))
@@ -162,7 +196,7 @@ func (db *DB) placeOrgs(ctx context.Context, in NWRSImport) (int, error) {
 	case errors.Is(err, pgx.ErrNoRows):
 		return 0, nil
 	case err != nil:
-		return 0, fmt.Errorf("store: PCNs of a scoped import: %w", err)
+		return 0, fmt.Errorf("PCNs of a scoped import: %w", err)
 	}
 	return 0, fmt.Errorf("%w: PCN %s is not a known PCN of ICB %s", ErrOutOfScope, stray, strings.Join(in.Scope, ", "))
 }
@@ -264,13 +298,13 @@ func (db *DB) openNWRS(ctx context.Context, pcns []string) ([]workforce.Staff, m
 
 // applySnapshot logs the import, ends the leavers and bulk-loads the starters.
 func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int, rec workforce.Reconciliation, local map[workforce.SnapshotKey]localDetails) (ImportLog, error) {
-	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.ImportedBy, Census: in.Census,
+	log := ImportLog{FileName: in.FileName, SHA256: in.SHA256, ImportedBy: in.By.Name, Census: in.Census,
 		Rows: in.Rows, FTE: in.FTE, ARRSFTE: in.ARRSFTE, PCNsCreated: pcnsCreated,
 		Started: len(rec.Starters), Ended: len(rec.Ended), Unchanged: rec.Unchanged, Scope: in.Scope}
 	err := db.q.QueryRow(ctx, `
 		INSERT INTO nwrs_imports (file_name, sha256, imported_by, census_date, rows, fte, arrs_fte, started, ended, unchanged, pcns_created, scope)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, imported_at`,
-		in.FileName, in.SHA256, in.ImportedBy, in.Census, in.Rows, in.FTE, in.ARRSFTE,
+		in.FileName, in.SHA256, in.By.Name, in.Census, in.Rows, in.FTE, in.ARRSFTE,
 		log.Started, log.Ended, log.Unchanged, pcnsCreated, in.Scope).Scan(&log.ID, &log.ImportedAt)
 	if err != nil {
 		return log, err
@@ -299,13 +333,15 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 }
 
 // Imports lists the whole import log, newest first (an admin's view).
-func (db *DB) Imports(ctx context.Context) ([]ImportLog, error) {
+func (db *DB) Imports(ctx context.Context) (_ []ImportLog, err error) {
+	defer wrap(&err, "import log")
 	return db.importLog(ctx, `TRUE`)
 }
 
 // ImportsFor lists, newest first, the national imports and the ICB leads' uploads that
 // touched any of icbs: the part of the log someone leading icbs (or none) may read.
-func (db *DB) ImportsFor(ctx context.Context, icbs []string) ([]ImportLog, error) {
+func (db *DB) ImportsFor(ctx context.Context, icbs []string) (_ []ImportLog, err error) {
+	defer wrap(&err, "import log of ICBs %v", icbs)
 	return db.importLog(ctx, `scope IS NULL OR scope && $1::text[]`, icbs)
 }
 
@@ -316,7 +352,7 @@ func (db *DB) importLog(ctx context.Context, where string, args ...any) ([]Impor
 		       started, ended, unchanged, pcns_created, scope
 		FROM nwrs_imports WHERE `+where+` ORDER BY imported_at DESC, id DESC`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: import log: %w", err)
+		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (ImportLog, error) {
 		var l ImportLog
@@ -329,10 +365,11 @@ func (db *DB) importLog(ctx context.Context, where string, args ...any) ([]Impor
 // LatestCensus is the census date of the newest national import, England's as-of date
 // (PLANNING.md, "Projection"): an ICB lead's correction never moves it. ErrNotFound
 // before any national import.
-func (db *DB) LatestCensus(ctx context.Context) (time.Time, error) {
+func (db *DB) LatestCensus(ctx context.Context) (_ time.Time, err error) {
+	defer wrap(&err, "latest national census")
 	var d *time.Time
 	if err := db.q.QueryRow(ctx, `SELECT max(census_date) FROM nwrs_imports WHERE scope IS NULL`).Scan(&d); err != nil {
-		return time.Time{}, fmt.Errorf("store: latest national census: %w", err)
+		return time.Time{}, err
 	}
 	if d == nil {
 		return time.Time{}, ErrNotFound
@@ -341,7 +378,8 @@ func (db *DB) LatestCensus(ctx context.Context) (time.Time, error) {
 }
 
 // NWRSRoleMap returns the STAFF_ROLE → ARRS role code mapping of the catalogue.
-func (db *DB) NWRSRoleMap(ctx context.Context) (map[string]string, error) {
+func (db *DB) NWRSRoleMap(ctx context.Context) (_ map[string]string, err error) {
+	defer wrap(&err, "NWRS role map")
 	rows, err := db.q.Query(ctx, `SELECT staff_role, role_code FROM nwrs_role_map`)
 	if err != nil {
 		return nil, err

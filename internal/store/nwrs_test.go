@@ -22,7 +22,7 @@ func TestScopedImportStaysInScope(t *testing.T) {
 		return workforce.Staff{PCNCode: pcn, StaffRole: "Pharmacists", Source: workforce.SourceNWRSStaff, UniqueIdentifier: id, SourceRows: 1, FTE: 1}
 	}
 	load := func(name string, census time.Time, scope []string, recs ...workforce.Staff) error {
-		_, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: name, SHA256: name, Census: census, Rows: len(recs), Records: recs, Scope: scope})
+		_, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: name, SHA256: name, Census: census, Rows: len(recs), Records: recs, Scope: scope, By: testActor})
 		return err
 	}
 	asOf := func() time.Time {

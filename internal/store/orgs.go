@@ -9,7 +9,8 @@ import (
 )
 
 // Regions lists the regions by code.
-func (db *DB) Regions(ctx context.Context) ([]workforce.Region, error) {
+func (db *DB) Regions(ctx context.Context) (_ []workforce.Region, err error) {
+	defer wrap(&err, "regions")
 	rows, err := db.q.Query(ctx, `SELECT code, ons_code, name FROM regions ORDER BY code`)
 	if err != nil {
 		return nil, err
@@ -21,7 +22,8 @@ func (db *DB) Regions(ctx context.Context) ([]workforce.Region, error) {
 }
 
 // ICBs lists the ICBs by code.
-func (db *DB) ICBs(ctx context.Context) ([]workforce.ICB, error) {
+func (db *DB) ICBs(ctx context.Context) (_ []workforce.ICB, err error) {
+	defer wrap(&err, "ICBs")
 	rows, err := db.q.Query(ctx, `SELECT code, ons_code, name, region_code FROM icbs ORDER BY code`)
 	if err != nil {
 		return nil, err
@@ -33,7 +35,8 @@ func (db *DB) ICBs(ctx context.Context) ([]workforce.ICB, error) {
 }
 
 // PCNs lists every PCN by code.
-func (db *DB) PCNs(ctx context.Context) ([]workforce.PCN, error) {
+func (db *DB) PCNs(ctx context.Context) (_ []workforce.PCN, err error) {
+	defer wrap(&err, "PCNs")
 	rows, err := db.q.Query(ctx, `
 		SELECT code, name, coalesce(sub_icb_code, ''), icb_code, member_practices, registered_patients,
 		       coalesce(list_size_date, '0001-01-01')
@@ -48,7 +51,8 @@ func (db *DB) PCNs(ctx context.Context) ([]workforce.PCN, error) {
 }
 
 // Roles lists the ARRS role catalogue in its display order.
-func (db *DB) Roles(ctx context.Context) ([]workforce.Role, error) {
+func (db *DB) Roles(ctx context.Context) (_ []workforce.Role, err error) {
+	defer wrap(&err, "roles")
 	rows, err := db.q.Query(ctx, `
 		SELECT code, name, added, band, needs_supervision, trainee, room_sessions_per_wte::float8,
 		       attrition_rate::float8, number_limit, summary, entry_requirements, supervision, sort_order
@@ -60,7 +64,8 @@ func (db *DB) Roles(ctx context.Context) ([]workforce.Role, error) {
 }
 
 // Role returns one role by its code.
-func (db *DB) Role(ctx context.Context, code string) (workforce.Role, error) {
+func (db *DB) Role(ctx context.Context, code string) (_ workforce.Role, err error) {
+	defer wrap(&err, "role %s", code)
 	rows, err := db.q.Query(ctx, `
 		SELECT code, name, added, band, needs_supervision, trainee, room_sessions_per_wte::float8,
 		       attrition_rate::float8, number_limit, summary, entry_requirements, supervision, sort_order
@@ -80,7 +85,8 @@ func scanRole(r pgx.CollectableRow) (workforce.Role, error) {
 }
 
 // Caps lists every cap, by role, variant and date.
-func (db *DB) Caps(ctx context.Context) ([]workforce.Cap, error) {
+func (db *DB) Caps(ctx context.Context) (_ []workforce.Cap, err error) {
+	defer wrap(&err, "caps")
 	rows, err := db.q.Query(ctx, `
 		SELECT role_code, variant, effective_from, cap_pence, provisional
 		FROM role_caps ORDER BY role_code, variant, effective_from`)
@@ -94,9 +100,10 @@ func (db *DB) Caps(ctx context.Context) ([]workforce.Cap, error) {
 }
 
 // DefaultTarget returns the target marked default, with its milestones.
-func (db *DB) DefaultTarget(ctx context.Context) (workforce.Target, error) {
+func (db *DB) DefaultTarget(ctx context.Context) (_ workforce.Target, err error) {
+	defer wrap(&err, "default target")
 	var t workforce.Target
-	err := db.q.QueryRow(ctx, `
+	err = db.q.QueryRow(ctx, `
 		SELECT id, name, fte::float8, baseline, deadline, is_default FROM targets
 		ORDER BY is_default DESC, id LIMIT 1`).Scan(&t.ID, &t.Name, &t.FTE, &t.Baseline, &t.Deadline, &t.IsDefault)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -16,8 +17,8 @@ type DraftSave struct {
 	PlanID  int64
 	Version int
 	// Lines are every line of the draft after the save (PCNCode is set to PCN).
-	Lines  []PlanLine
-	Action PlanAction // ActionSave or ActionUpload
+	Lines  []workforce.PlanLine
+	Action workforce.PlanAction // workforce.ActionSave or ActionUpload
 	By     Actor
 }
 
@@ -27,18 +28,25 @@ type DraftSave struct {
 // lines. Either way the save is refused with ErrConflict if the version named is no
 // longer what the person saw: the editable plan saved by someone else since, or a
 // newer version started meanwhile (optimistic locking: no one's work is overwritten
-// unseen). It returns the draft as saved.
-func (db *DB) SaveDraft(ctx context.Context, d DraftSave) (Plan, error) {
-	lines := make([]PlanLine, len(d.Lines))
+// unseen). The save is audited (auditDraftSave) in the same transaction. It returns
+// the draft as saved.
+func (db *DB) SaveDraft(ctx context.Context, d DraftSave) (saved workforce.Plan, err error) {
+	defer wrap(&err, "save the draft of %s over plan %d", d.PCN, d.PlanID)
+	lines := make([]workforce.PlanLine, len(d.Lines))
 	for i, l := range d.Lines {
 		l.PCNCode = d.PCN
 		lines[i] = l
 	}
-	var saved Plan
-	err := db.InTx(ctx, func(tx *DB) error {
+	err = db.InTx(ctx, func(tx *DB) error {
 		base, err := tx.draftBase(ctx, d)
 		if err != nil {
 			return err
+		}
+		var old []workforce.PlanLine
+		if base.ID != 0 {
+			if old, err = tx.planLines(ctx, base.ID); err != nil {
+				return err
+			}
 		}
 		if base.Status.Editable() {
 			saved, err = tx.replaceDraftLines(ctx, base, lines)
@@ -51,23 +59,26 @@ func (db *DB) SaveDraft(ctx context.Context, d DraftSave) (Plan, error) {
 		if err != nil {
 			return err
 		}
-		return tx.addPlanEvent(ctx, PlanEvent{PlanID: saved.ID, Action: d.Action, From: base.Status, To: saved.Status, Version: saved.Version}, d.By)
+		if err := tx.addPlanEvent(ctx, workforce.PlanEvent{PlanID: saved.ID, Action: d.Action, From: base.Status, To: saved.Status, Version: saved.Version}, d.By); err != nil {
+			return err
+		}
+		return tx.auditDraftSave(ctx, d, old, saved)
 	})
 	return saved, err
 }
 
 // draftBase locks the version a save names and checks it is still what the person
 // saw. With no version named, the PCN must still have no plan.
-func (db *DB) draftBase(ctx context.Context, d DraftSave) (Plan, error) {
+func (db *DB) draftBase(ctx context.Context, d DraftSave) (workforce.Plan, error) {
 	if d.PlanID == 0 {
 		var n int
 		if err := db.q.QueryRow(ctx, `SELECT count(*) FROM plans WHERE pcn_code = $1`, d.PCN).Scan(&n); err != nil {
-			return Plan{}, err
+			return workforce.Plan{}, err
 		}
 		if n > 0 {
-			return Plan{}, fmt.Errorf("%w: the PCN has a plan now", ErrConflict)
+			return workforce.Plan{}, fmt.Errorf("%w: the PCN has a plan now", ErrConflict)
 		}
-		return Plan{PCNCode: d.PCN}, nil
+		return workforce.Plan{PCNCode: d.PCN}, nil
 	}
 	base, err := db.lockPlan(ctx, d.PCN, d.PlanID)
 	if err != nil {
@@ -90,7 +101,7 @@ func (db *DB) draftBase(ctx context.Context, d DraftSave) (Plan, error) {
 }
 
 // replaceDraftLines swaps an editable plan's lines and moves its version on.
-func (db *DB) replaceDraftLines(ctx context.Context, p Plan, lines []PlanLine) (Plan, error) {
+func (db *DB) replaceDraftLines(ctx context.Context, p workforce.Plan, lines []workforce.PlanLine) (workforce.Plan, error) {
 	if _, err := db.q.Exec(ctx, `DELETE FROM plan_lines WHERE plan_id = $1`, p.ID); err != nil {
 		return p, err
 	}
@@ -108,10 +119,10 @@ func (db *DB) replaceDraftLines(ctx context.Context, p Plan, lines []PlanLine) (
 // startDraft creates the PCN's new draft (a creation event names the version it
 // copies). A draft started by someone else at the same moment is ErrConflict, through
 // the one-editable-plan index.
-func (db *DB) startDraft(ctx context.Context, d DraftSave, from int64) (Plan, error) {
+func (db *DB) startDraft(ctx context.Context, d DraftSave, from int64) (workforce.Plan, error) {
 	rows, err := db.q.Query(ctx, `INSERT INTO plans (pcn_code, created_by) VALUES ($1, $2) RETURNING `+planColumns, d.PCN, d.By.Name)
 	if err != nil {
-		return Plan{}, mapErr(err)
+		return workforce.Plan{}, mapErr(err)
 	}
 	p, err := collectPlan(rows)
 	if err != nil {
@@ -119,14 +130,14 @@ func (db *DB) startDraft(ctx context.Context, d DraftSave, from int64) (Plan, er
 	}
 	comment := ""
 	if from != 0 {
-		comment = fmt.Sprintf("copied from plan %d", from)
+		comment = workforce.CopiedComment(from)
 	}
-	return p, db.addPlanEvent(ctx, PlanEvent{PlanID: p.ID, Action: ActionCreate, To: PlanDraft, Version: p.Version, Comment: comment}, d.By)
+	return p, db.addPlanEvent(ctx, workforce.PlanEvent{PlanID: p.ID, Action: workforce.ActionCreate, To: workforce.PlanDraft, Version: p.Version, Comment: comment}, d.By)
 }
 
 // collectPlan reads the one plan a statement returns, mapping a unique violation (a
 // second editable plan) to ErrConflict.
-func collectPlan(rows pgx.Rows) (Plan, error) {
+func collectPlan(rows pgx.Rows) (workforce.Plan, error) {
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	return p, mapErr(err)
 }

@@ -26,38 +26,38 @@ func TestPlanDuties(t *testing.T) {
 	}
 	// The manager's account under another name: the events still know the user.
 	people["renamed manager"] = store.Actor{UserID: people["manager"].UserID, Name: "renamed@test.nhs.uk"}
-	p, err := db.SaveDraft(ctx, store.DraftSave{PCN: "U60057", Action: store.ActionSave, By: people["manager"],
-		Lines: []store.PlanLine{{RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: 1}}})
+	p, err := db.SaveDraft(ctx, store.DraftSave{PCN: "U60057", Action: workforce.ActionSave, By: people["manager"],
+		Lines: []workforce.PlanLine{{RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
 		who     string
-		action  store.PlanAction
-		refused store.PlanAction // the earlier move that bars it, "" when allowed
+		action  workforce.PlanAction
+		refused workforce.PlanAction // the earlier move that bars it, "" when allowed
 	}{
-		{"manager", store.ActionSubmit, ""},
-		{"manager", store.ActionSignOff, store.ActionSubmit},
-		{"director", store.ActionSignOff, ""},
-		{"director", store.ActionAccept, store.ActionSignOff},
-		{"manager", store.ActionAccept, store.ActionSubmit},
-		{"director", store.ActionReturn, ""}, // returning one's own sign-off only sends it back
+		{"manager", workforce.ActionSubmit, ""},
+		{"manager", workforce.ActionSignOff, workforce.ActionSubmit},
+		{"director", workforce.ActionSignOff, ""},
+		{"director", workforce.ActionAccept, workforce.ActionSignOff},
+		{"manager", workforce.ActionAccept, workforce.ActionSubmit},
+		{"director", workforce.ActionReturn, ""}, // returning one's own sign-off only sends it back
 		// Round 2: an admin who is also the PCN's director submits.
-		{"admin", store.ActionSubmit, ""},
-		{"admin", store.ActionSignOff, store.ActionSubmit},
-		{"director", store.ActionSignOff, ""},
-		{"admin", store.ActionAccept, store.ActionSubmit},
-		{"admin", store.ActionReturn, ""}, // the submitter may send it back
+		{"admin", workforce.ActionSubmit, ""},
+		{"admin", workforce.ActionSignOff, workforce.ActionSubmit},
+		{"director", workforce.ActionSignOff, ""},
+		{"admin", workforce.ActionAccept, workforce.ActionSubmit},
+		{"admin", workforce.ActionReturn, ""}, // the submitter may send it back
 		// Round 3: the earlier rounds' moves no longer bar anyone.
-		{"manager", store.ActionSubmit, ""},
-		{"renamed manager", store.ActionSignOff, store.ActionSubmit},
-		{"director", store.ActionSignOff, ""},
-		{"lead", store.ActionAccept, ""},
+		{"manager", workforce.ActionSubmit, ""},
+		{"renamed manager", workforce.ActionSignOff, workforce.ActionSubmit},
+		{"director", workforce.ActionSignOff, ""},
+		{"lead", workforce.ActionAccept, ""},
 	}
 	for i, s := range steps {
 		before := planEventCount(t, db)
 		m, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: s.action, Comment: "c", By: people[s.who]})
-		var duty *store.DutyError
+		var duty *workforce.DutyError
 		switch {
 		case s.refused == "" && err != nil:
 			t.Fatalf("step %d: %s by %s: %v", i, s.action, s.who, err)
@@ -71,7 +71,7 @@ func TestPlanDuties(t *testing.T) {
 			t.Errorf("step %d: the refused move wrote: %+v", i, now)
 		}
 	}
-	if p.Status != store.PlanAccepted || p.ReviewedBy != "lead@test.nhs.uk" {
+	if p.Status != workforce.PlanAccepted || p.ReviewedBy != "lead@test.nhs.uk" {
 		t.Errorf("at the end: %+v", p)
 	}
 }
@@ -82,8 +82,8 @@ func TestPlanDutiesFromStamps(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "cli:someone"}
-	p, err := db.SaveDraft(ctx, store.DraftSave{PCN: "U60057", Action: store.ActionSave, By: by,
-		Lines: []store.PlanLine{{RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: 1}}})
+	p, err := db.SaveDraft(ctx, store.DraftSave{PCN: "U60057", Action: workforce.ActionSave, By: by,
+		Lines: []workforce.PlanLine{{RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,14 +93,14 @@ func TestPlanDutiesFromStamps(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _ = db.Plan(ctx, p.ID)
-	for who, earlier := range map[string]store.PlanAction{"m@test.nhs.uk": store.ActionSubmit, "d@test.nhs.uk": store.ActionSignOff} {
-		_, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: store.ActionAccept, By: store.Actor{Name: who}})
-		var duty *store.DutyError
+	for who, earlier := range map[string]workforce.PlanAction{"m@test.nhs.uk": workforce.ActionSubmit, "d@test.nhs.uk": workforce.ActionSignOff} {
+		_, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: workforce.ActionAccept, By: store.Actor{Name: who}})
+		var duty *workforce.DutyError
 		if !errors.As(err, &duty) || duty.Earlier != earlier {
 			t.Errorf("accept by %s: %v, want a refusal for %s", who, err, earlier)
 		}
 	}
-	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: store.ActionAccept, By: store.Actor{Name: "l@test.nhs.uk"}}); err != nil {
+	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: workforce.ActionAccept, By: store.Actor{Name: "l@test.nhs.uk"}}); err != nil {
 		t.Errorf("accept by another: %v", err)
 	}
 }

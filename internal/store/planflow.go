@@ -3,90 +3,19 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/jackc/pgx/v5"
 )
 
-// PlanSuperseded is a version taken out of review because a newer version of the same
-// PCN was submitted (or returned in its place): read-only, kept for the history, never
-// the current plan (migration 000007).
-const PlanSuperseded PlanStatus = "superseded"
-
-// InReview reports whether a version waits for someone other than the PCN manager:
-// the clinical director's sign-off or the ICB's review.
-func (s PlanStatus) InReview() bool { return s == PlanSubmitted || s == PlanSignedOff }
-
-// PlanAction is one step in the life of a plan version.
-type PlanAction string
-
-// The steps a plan_events row records. Submit, sign-off, accept and return are the
-// sign-off workflow's moves (MovePlan); supersede follows from a submission or a
-// return; create, save and upload come from SaveDraft.
-const (
-	ActionCreate    PlanAction = "create"
-	ActionSave      PlanAction = "save"
-	ActionUpload    PlanAction = "upload"
-	ActionSubmit    PlanAction = "submit"
-	ActionSignOff   PlanAction = "sign_off"
-	ActionAccept    PlanAction = "accept"
-	ActionReturn    PlanAction = "return"
-	ActionSupersede PlanAction = "supersede"
-)
-
-// moves are the workflow's moves: the statuses each may start from, and where it
-// leaves the plan. draft → submitted (PCN manager) → signed_off (clinical director) →
-// accepted or returned (ICB lead); a returned plan is edited and submitted again.
-var moves = map[PlanAction]struct {
-	from []PlanStatus
-	to   PlanStatus
-}{
-	ActionSubmit:  {[]PlanStatus{PlanDraft, PlanReturned}, PlanSubmitted},
-	ActionSignOff: {[]PlanStatus{PlanSubmitted}, PlanSignedOff},
-	ActionAccept:  {[]PlanStatus{PlanSignedOff}, PlanAccepted},
-	ActionReturn:  {[]PlanStatus{PlanSignedOff}, PlanReturned},
-}
-
-// CanMove reports whether a plan in status s may take the move.
-func CanMove(s PlanStatus, a PlanAction) bool {
-	m, ok := moves[a]
-	if !ok {
-		return false
-	}
-	for _, f := range m.from {
-		if f == s {
-			return true
-		}
-	}
-	return false
-}
-
-// StatusError is a move the plan's status does not allow (a plan already submitted,
-// signed off by someone else meanwhile…).
-type StatusError struct {
-	Action PlanAction
-	Status PlanStatus
-}
-
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("a %s plan cannot take the move %s", e.Status, e.Action)
-}
-
-// PlanEvent is one step of a plan version's life, with who took it and when.
-type PlanEvent struct {
-	ID      int64
-	PlanID  int64
-	Action  PlanAction
-	From    PlanStatus // "" for a creation
-	To      PlanStatus
-	Version int // the plan's version after the step
-	Actor   string
-	At      time.Time
-	Comment string
-}
+// The sign-off workflow as kept in the database. Which moves a plan may take, and who
+// may take them, is workforce's (planmove.go, planduty.go): each move here is one
+// transaction that locks the version, asks workforce, and writes the plan, its events
+// and the audit entry.
 
 // PlanEvents lists the steps of every version of a PCN's plan, oldest first.
-func (db *DB) PlanEvents(ctx context.Context, pcn string) ([]PlanEvent, error) {
+func (db *DB) PlanEvents(ctx context.Context, pcn string) (_ []workforce.PlanEvent, err error) {
+	defer wrap(&err, "plan events of %s", pcn)
 	rows, err := db.q.Query(ctx, `
 		SELECT e.id, e.plan_id, e.action, e.from_status, e.to_status, e.version, e.actor, e.at, e.comment
 		FROM plan_events e JOIN plans p ON p.id = e.plan_id
@@ -94,14 +23,14 @@ func (db *DB) PlanEvents(ctx context.Context, pcn string) ([]PlanEvent, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (PlanEvent, error) {
-		var e PlanEvent
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.PlanEvent, error) {
+		var e workforce.PlanEvent
 		err := r.Scan(&e.ID, &e.PlanID, &e.Action, &e.From, &e.To, &e.Version, &e.Actor, &e.At, &e.Comment)
 		return e, err
 	})
 }
 
-func (db *DB) addPlanEvent(ctx context.Context, e PlanEvent, by Actor) error {
+func (db *DB) addPlanEvent(ctx context.Context, e workforce.PlanEvent, by Actor) error {
 	var uid *int64
 	if by.UserID != 0 {
 		uid = &by.UserID
@@ -114,11 +43,12 @@ func (db *DB) addPlanEvent(ctx context.Context, e PlanEvent, by Actor) error {
 }
 
 // EditablePlan returns the PCN's draft or returned plan, or ErrNotFound.
-func (db *DB) EditablePlan(ctx context.Context, pcn string) (Plan, error) {
+func (db *DB) EditablePlan(ctx context.Context, pcn string) (_ workforce.Plan, err error) {
+	defer wrap(&err, "editable plan of %s", pcn)
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+` FROM plans
 		WHERE pcn_code = $1 AND status IN ('draft', 'returned')`, pcn)
 	if err != nil {
-		return Plan{}, err
+		return workforce.Plan{}, err
 	}
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	return p, mapErr(err)
@@ -126,10 +56,10 @@ func (db *DB) EditablePlan(ctx context.Context, pcn string) (Plan, error) {
 
 // lockPlan reads a PCN's plan version for update, or ErrNotFound (also when it is
 // another PCN's).
-func (db *DB) lockPlan(ctx context.Context, pcn string, id int64) (Plan, error) {
+func (db *DB) lockPlan(ctx context.Context, pcn string, id int64) (workforce.Plan, error) {
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+` FROM plans WHERE id = $1 AND pcn_code = $2 FOR UPDATE`, id, pcn)
 	if err != nil {
-		return Plan{}, err
+		return workforce.Plan{}, err
 	}
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	return p, mapErr(err)
@@ -137,14 +67,15 @@ func (db *DB) lockPlan(ctx context.Context, pcn string, id int64) (Plan, error) 
 
 // NumberedPlan is a plan with its place among its PCN's versions (1 for the first).
 type NumberedPlan struct {
-	Plan
+	workforce.Plan
 	Number int
 }
 
 // PlansInStatus lists the plans in a status of the PCNs named and of the PCNs of the
 // ICBs named, oldest change first: what waits for a clinical director, an ICB lead or
 // a PCN manager.
-func (db *DB) PlansInStatus(ctx context.Context, s PlanStatus, pcns, icbs []string) ([]NumberedPlan, error) {
+func (db *DB) PlansInStatus(ctx context.Context, s workforce.PlanStatus, pcns, icbs []string) (_ []NumberedPlan, err error) {
+	defer wrap(&err, "plans %s of PCNs %v and ICBs %v", s, pcns, icbs)
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+`,
 			(SELECT count(*) FROM plans o WHERE o.pcn_code = plans.pcn_code AND o.id <= plans.id)
 		FROM plans
@@ -167,7 +98,7 @@ type PlanMove struct {
 	PCN     string
 	PlanID  int64
 	Version int // the version the person saw: a stale one is ErrConflict
-	Action  PlanAction
+	Action  workforce.PlanAction
 	Comment string // the reviewer's comment on a return or an acceptance
 	By      Actor
 }
@@ -175,7 +106,7 @@ type PlanMove struct {
 // MovedPlan is what a move changed: the plan before and after, and the other versions
 // the move superseded or handed the return to.
 type MovedPlan struct {
-	Before, After Plan
+	Before, After workforce.Plan
 	// Superseded are the PCN's other versions a submission took out of review.
 	Superseded []int64
 	// ReturnedTo is the PCN's newer draft that a return went to (the version returned
@@ -185,9 +116,9 @@ type MovedPlan struct {
 
 // MovePlan takes one move of the workflow, in one transaction, recording it in
 // plan_events. The plan must be the PCN's (else ErrNotFound), in a status the move
-// starts from (else *StatusError), at the version the person saw (else ErrConflict),
-// and the person must not have taken a move of the version that bars this one (else
-// *DutyError; see dutyBars: no one signs off or accepts their own plan).
+// starts from (else *workforce.StatusError), at the version the person saw (else
+// ErrConflict), and the person must not have taken a move of the version that bars
+// this one (else *workforce.DutyError: no one signs off or accepts their own plan).
 //
 //   - A submission supersedes every other version of the PCN still waiting for
 //     sign-off or review: the reviewers see only the newest.
@@ -195,16 +126,17 @@ type MovedPlan struct {
 //     has a newer draft (started while the version was in review), the draft takes the
 //     return and its comment instead, and the version returned is superseded, because a
 //     PCN has one editable plan at a time.
-func (db *DB) MovePlan(ctx context.Context, m PlanMove) (MovedPlan, error) {
-	var out MovedPlan
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) MovePlan(ctx context.Context, m PlanMove) (out MovedPlan, err error) {
+	defer wrap(&err, "%s plan %d of %s", m.Action, m.PlanID, m.PCN)
+	err = db.InTx(ctx, func(tx *DB) error {
 		p, err := tx.lockPlan(ctx, m.PCN, m.PlanID)
 		if err != nil {
 			return err
 		}
 		out.Before = p
-		if !CanMove(p.Status, m.Action) {
-			return &StatusError{Action: m.Action, Status: p.Status}
+		to, err := p.Status.Next(m.Action)
+		if err != nil {
+			return err
 		}
 		if p.Version != m.Version {
 			return fmt.Errorf("%w: plan %d is at version %d, not %d", ErrConflict, p.ID, p.Version, m.Version)
@@ -213,42 +145,44 @@ func (db *DB) MovePlan(ctx context.Context, m PlanMove) (MovedPlan, error) {
 			return err
 		}
 		switch m.Action {
-		case ActionSubmit:
+		case workforce.ActionSubmit:
 			out.Superseded, err = tx.supersedeInReview(ctx, m, p.ID)
-		case ActionReturn:
+		case workforce.ActionReturn:
 			out.ReturnedTo, err = tx.returnToNewerDraft(ctx, m, p.ID)
 		}
 		if err != nil {
 			return err
 		}
-		to := moves[m.Action].to
 		if out.ReturnedTo != 0 {
-			to = PlanSuperseded
+			to = workforce.PlanSuperseded
 		}
 		if out.After, err = tx.setPlanStatus(ctx, p.ID, to, m); err != nil {
 			return err
 		}
-		return tx.addPlanEvent(ctx, PlanEvent{PlanID: p.ID, Action: m.Action, From: p.Status, To: to, Version: out.After.Version, Comment: m.Comment}, m.By)
+		if err := tx.addPlanEvent(ctx, workforce.PlanEvent{PlanID: p.ID, Action: m.Action, From: p.Status, To: to, Version: out.After.Version, Comment: m.Comment}, m.By); err != nil {
+			return err
+		}
+		return tx.auditMove(ctx, m, out)
 	})
 	return out, err
 }
 
 // setPlanStatus moves a plan to a status, stamping who and when for the move.
-func (db *DB) setPlanStatus(ctx context.Context, id int64, to PlanStatus, m PlanMove) (Plan, error) {
-	stamp := map[PlanAction]string{
-		ActionSubmit:  `, submitted_at = now(), submitted_by = $3`,
-		ActionSignOff: `, signed_off_at = now(), signed_off_by = $3`,
-		ActionAccept:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
-		ActionReturn:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
+func (db *DB) setPlanStatus(ctx context.Context, id int64, to workforce.PlanStatus, m PlanMove) (workforce.Plan, error) {
+	stamp := map[workforce.PlanAction]string{
+		workforce.ActionSubmit:  `, submitted_at = now(), submitted_by = $3`,
+		workforce.ActionSignOff: `, signed_off_at = now(), signed_off_by = $3`,
+		workforce.ActionAccept:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
+		workforce.ActionReturn:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
 	}[m.Action]
 	args := []any{id, to, m.By.Name}
-	if m.Action == ActionAccept || m.Action == ActionReturn {
+	if m.Action == workforce.ActionAccept || m.Action == workforce.ActionReturn {
 		args = append(args, m.Comment)
 	}
 	rows, err := db.q.Query(ctx, `UPDATE plans SET status = $2, version = version + 1, updated_at = now()`+stamp+`
 		WHERE id = $1 RETURNING `+planColumns, args...)
 	if err != nil {
-		return Plan{}, err
+		return workforce.Plan{}, err
 	}
 	return collectPlan(rows)
 }
@@ -267,7 +201,7 @@ func (db *DB) supersedeInReview(ctx context.Context, m PlanMove, submitted int64
 	}
 	type row struct {
 		id      int64
-		status  PlanStatus
+		status  workforce.PlanStatus
 		version int
 	}
 	done, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
@@ -280,8 +214,8 @@ func (db *DB) supersedeInReview(ctx context.Context, m PlanMove, submitted int64
 	ids := make([]int64, len(done))
 	for i, x := range done {
 		ids[i] = x.id
-		e := PlanEvent{PlanID: x.id, Action: ActionSupersede, From: x.status, To: PlanSuperseded, Version: x.version,
-			Comment: fmt.Sprintf("plan %d was submitted", submitted)}
+		e := workforce.PlanEvent{PlanID: x.id, Action: workforce.ActionSupersede, From: x.status, To: workforce.PlanSuperseded,
+			Version: x.version, Comment: workforce.SupersededComment(submitted)}
 		if err := db.addPlanEvent(ctx, e, m.By); err != nil {
 			return nil, err
 		}
@@ -304,7 +238,7 @@ func (db *DB) returnToNewerDraft(ctx context.Context, m PlanMove, returned int64
 	}
 	type row struct {
 		id      int64
-		status  PlanStatus
+		status  workforce.PlanStatus
 		version int
 	}
 	got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
@@ -314,18 +248,19 @@ func (db *DB) returnToNewerDraft(ctx context.Context, m PlanMove, returned int64
 	if err != nil || len(got) == 0 {
 		return 0, err
 	}
-	e := PlanEvent{PlanID: got[0].id, Action: ActionReturn, From: got[0].status, To: PlanReturned, Version: got[0].version,
-		Comment: m.Comment}
+	e := workforce.PlanEvent{PlanID: got[0].id, Action: workforce.ActionReturn, From: got[0].status, To: workforce.PlanReturned,
+		Version: got[0].version, Comment: m.Comment}
 	return got[0].id, db.addPlanEvent(ctx, e, m.By)
 }
 
 // CurrentPlan returns the PCN's current plan by the rule of CurrentPlans (what the gap
 // report projects with), or ErrNotFound when it has none.
-func (db *DB) CurrentPlan(ctx context.Context, pcn string) (Plan, error) {
+func (db *DB) CurrentPlan(ctx context.Context, pcn string) (_ workforce.Plan, err error) {
+	defer wrap(&err, "current plan of %s", pcn)
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+` FROM plans
 		WHERE id = (SELECT id FROM (`+currentPlans+`) c WHERE pcn_code = $1)`, pcn)
 	if err != nil {
-		return Plan{}, err
+		return workforce.Plan{}, err
 	}
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	return p, mapErr(err)

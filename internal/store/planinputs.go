@@ -11,7 +11,8 @@ import (
 
 // FundingRates lists the rate per weighted patient of every financial year held, by
 // year.
-func (db *DB) FundingRates(ctx context.Context) ([]workforce.FundingRate, error) {
+func (db *DB) FundingRates(ctx context.Context) (_ []workforce.FundingRate, err error) {
+	defer wrap(&err, "funding rates")
 	rows, err := db.q.Query(ctx, `SELECT financial_year, starts, rate_gbp::float8 FROM funding_rates ORDER BY starts`)
 	if err != nil {
 		return nil, err
@@ -22,17 +23,11 @@ func (db *DB) FundingRates(ctx context.Context) ([]workforce.FundingRate, error)
 	})
 }
 
-// FundedStaff is an ARRS staff record as a PCN's funding needs it: a StaffSpan with
-// its annual cost, when known.
-type FundedStaff struct {
-	StaffSpan
-	AnnualCostPence int64 // 0 when not known
-}
-
 // FundedStaffOfPCN lists the PCN's ARRS-funded staff records in post on at least one
 // day of [from, to): what its claims are made for. A post in an ARRS role that the
 // PCN pays for itself (arrs_funded false) is left out.
-func (db *DB) FundedStaffOfPCN(ctx context.Context, pcn string, from, to time.Time) ([]FundedStaff, error) {
+func (db *DB) FundedStaffOfPCN(ctx context.Context, pcn string, from, to time.Time) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "funded staff of %s from %s to %s", pcn, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date, coalesce(annual_cost_pence, 0)
 		FROM staff
@@ -42,8 +37,8 @@ func (db *DB) FundedStaffOfPCN(ctx context.Context, pcn string, from, to time.Ti
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (FundedStaff, error) {
-		var s FundedStaff
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Staff, error) {
+		var s workforce.Staff
 		var end *time.Time
 		err := r.Scan(&s.ID, &s.PCNCode, &s.RoleCode, &s.FTE, &s.Start, &end, &s.AnnualCostPence)
 		if end != nil {

@@ -11,8 +11,11 @@ import (
 // LoadReference writes the reference data, idempotently. The published organisations
 // and the national series are upserted (NHS England's files are the authority); roles,
 // caps, the NWRS mapping, funding rates and targets are only inserted when missing,
-// so that values an admin has edited survive a re-seed.
-func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) error {
+// so that values an admin has edited survive a re-seed. It writes no audit entry: the
+// data is NHS England's published files, loaded by `arrs seed` on every run, and a
+// second seed must change nothing.
+func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err error) {
+	defer wrap(&err, "load reference data")
 	return db.InTx(ctx, func(tx *DB) error {
 		steps := []func(context.Context, *refdata.Reference) error{
 			tx.upsertRegions, tx.upsertICBs, tx.upsertSubICBs, tx.upsertPCNs,

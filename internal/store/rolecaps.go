@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -32,7 +33,8 @@ func scanRoleCap(r pgx.CollectableRow) (RoleCap, error) {
 }
 
 // RoleCaps lists every cap with its id, by role, variant and date.
-func (db *DB) RoleCaps(ctx context.Context) ([]RoleCap, error) {
+func (db *DB) RoleCaps(ctx context.Context) (_ []RoleCap, err error) {
+	defer wrap(&err, "role caps")
 	rows, err := db.q.Query(ctx, `SELECT `+roleCapColumns+` FROM role_caps ORDER BY role_code, variant, effective_from`)
 	if err != nil {
 		return nil, err
@@ -41,7 +43,12 @@ func (db *DB) RoleCaps(ctx context.Context) ([]RoleCap, error) {
 }
 
 // RoleCap returns one cap by id, or ErrNotFound.
-func (db *DB) RoleCap(ctx context.Context, id int64) (RoleCap, error) {
+func (db *DB) RoleCap(ctx context.Context, id int64) (_ RoleCap, err error) {
+	defer wrap(&err, "role cap %d", id)
+	return db.roleCap(ctx, id)
+}
+
+func (db *DB) roleCap(ctx context.Context, id int64) (RoleCap, error) {
 	rows, err := db.q.Query(ctx, `SELECT `+roleCapColumns+` FROM role_caps WHERE id = $1`, id)
 	if err != nil {
 		return RoleCap{}, err
@@ -52,9 +59,9 @@ func (db *DB) RoleCap(ctx context.Context, id int64) (RoleCap, error) {
 
 // AddRoleCap adds a cap and its audit entry in one transaction; ErrCapTaken when the
 // role and variant already have a cap from that date.
-func (db *DB) AddRoleCap(ctx context.Context, c workforce.Cap, by Actor) (RoleCap, error) {
-	var saved RoleCap
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) AddRoleCap(ctx context.Context, c workforce.Cap, by Actor) (saved RoleCap, err error) {
+	defer wrap(&err, "add cap of %s %q from %s", c.RoleCode, c.Variant, c.EffectiveFrom.Format(time.DateOnly))
+	err = db.InTx(ctx, func(tx *DB) error {
 		rows, err := tx.q.Query(ctx, `
 			INSERT INTO role_caps (role_code, variant, effective_from, cap_pence, provisional)
 			VALUES ($1, $2, $3, $4, $5) RETURNING `+roleCapColumns,
@@ -66,8 +73,8 @@ func (db *DB) AddRoleCap(ctx context.Context, c workforce.Cap, by Actor) (RoleCa
 			return capErr(err)
 		}
 		e := by.Entry("cap.create", "role_cap", strconv.FormatInt(saved.ID, 10))
-		e.After = auditCap(saved)
-		return tx.Audit(ctx, e)
+		e.After = capAudit(saved)
+		return tx.audit(ctx, e)
 	})
 	return saved, err
 }
@@ -76,10 +83,10 @@ func (db *DB) AddRoleCap(ctx context.Context, c workforce.Cap, by Actor) (RoleCa
 // it since c.Version (else ErrConflict; ErrNotFound if it was removed), with its audit
 // entry, in one transaction. The role and variant stay: a cap of another role is
 // another cap. ErrCapTaken when the new date is another cap's.
-func (db *DB) UpdateRoleCap(ctx context.Context, c RoleCap, by Actor) (RoleCap, error) {
-	var saved RoleCap
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.RoleCap(ctx, c.ID)
+func (db *DB) UpdateRoleCap(ctx context.Context, c RoleCap, by Actor) (saved RoleCap, err error) {
+	defer wrap(&err, "update role cap %d", c.ID)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.roleCap(ctx, c.ID)
 		if err != nil {
 			return err
 		}
@@ -98,8 +105,8 @@ func (db *DB) UpdateRoleCap(ctx context.Context, c RoleCap, by Actor) (RoleCap, 
 			return capErr(err)
 		}
 		e := by.Entry("cap.update", "role_cap", strconv.FormatInt(c.ID, 10))
-		e.Before, e.After = auditCap(before), auditCap(saved)
-		return tx.Audit(ctx, e)
+		e.Before, e.After = capAudit(before), capAudit(saved)
+		return tx.audit(ctx, e)
 	})
 	return saved, err
 }
@@ -107,11 +114,11 @@ func (db *DB) UpdateRoleCap(ctx context.Context, c RoleCap, by Actor) (RoleCap, 
 // DeleteRoleCap removes a cap if nobody has saved it since version (else ErrConflict;
 // ErrNotFound if it is already gone), with its audit entry, in one transaction. The
 // cap before it, if any, is then in force until the next one.
-func (db *DB) DeleteRoleCap(ctx context.Context, id int64, version int, by Actor) (RoleCap, error) {
-	var before RoleCap
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) DeleteRoleCap(ctx context.Context, id int64, version int, by Actor) (before RoleCap, err error) {
+	defer wrap(&err, "delete role cap %d", id)
+	err = db.InTx(ctx, func(tx *DB) error {
 		var err error
-		if before, err = tx.RoleCap(ctx, id); err != nil {
+		if before, err = tx.roleCap(ctx, id); err != nil {
 			return err
 		}
 		tag, err := tx.q.Exec(ctx, `DELETE FROM role_caps WHERE id = $1 AND version = $2`, id, version)
@@ -122,8 +129,8 @@ func (db *DB) DeleteRoleCap(ctx context.Context, id int64, version int, by Actor
 			return ErrConflict
 		}
 		e := by.Entry("cap.delete", "role_cap", strconv.FormatInt(id, 10))
-		e.Before = auditCap(before)
-		return tx.Audit(ctx, e)
+		e.Before = capAudit(before)
+		return tx.audit(ctx, e)
 	})
 	return before, err
 }
@@ -137,8 +144,8 @@ func capErr(err error) error {
 	return mapErr(err)
 }
 
-// auditCap is what the audit trail records of a cap.
-func auditCap(c RoleCap) map[string]any {
+// capAudit is what the audit trail records of a cap.
+func capAudit(c RoleCap) map[string]any {
 	return map[string]any{
 		"role": c.RoleCode, "variant": c.Variant, "effective_from": c.EffectiveFrom.Format(workforce.DateLayout),
 		"cap_pence": c.Pence, "provisional": c.Provisional, "version": c.Version,

@@ -22,17 +22,24 @@ func (db *DB) sites(ctx context.Context, where string, args ...any) ([]workforce
 }
 
 // SitesOfPCN lists a PCN's sites by name.
-func (db *DB) SitesOfPCN(ctx context.Context, pcn string) ([]workforce.Site, error) {
+func (db *DB) SitesOfPCN(ctx context.Context, pcn string) (_ []workforce.Site, err error) {
+	defer wrap(&err, "sites of %s", pcn)
 	return db.sites(ctx, `pcn_code = $1`, pcn)
 }
 
 // SitesOfICB lists the sites of every PCN of an ICB, by PCN then name.
-func (db *DB) SitesOfICB(ctx context.Context, icb string) ([]workforce.Site, error) {
+func (db *DB) SitesOfICB(ctx context.Context, icb string) (_ []workforce.Site, err error) {
+	defer wrap(&err, "sites of ICB %s", icb)
 	return db.sites(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 
 // Site returns one site of a PCN, or ErrNotFound (also when it is another PCN's).
-func (db *DB) Site(ctx context.Context, pcn string, id int64) (workforce.Site, error) {
+func (db *DB) Site(ctx context.Context, pcn string, id int64) (_ workforce.Site, err error) {
+	defer wrap(&err, "site %d of %s", id, pcn)
+	return db.site(ctx, pcn, id)
+}
+
+func (db *DB) site(ctx context.Context, pcn string, id int64) (workforce.Site, error) {
 	ss, err := db.sites(ctx, `id = $1 AND pcn_code = $2`, id, pcn)
 	if err != nil {
 		return workforce.Site{}, err
@@ -45,8 +52,9 @@ func (db *DB) Site(ctx context.Context, pcn string, id int64) (workforce.Site, e
 
 // CreateSite adds a site and audits it, in one transaction; a name the PCN already
 // uses is ErrConflict.
-func (db *DB) CreateSite(ctx context.Context, s workforce.Site, by Actor) (workforce.Site, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) CreateSite(ctx context.Context, s workforce.Site, by Actor) (_ workforce.Site, err error) {
+	defer wrap(&err, "create site %q of %s", s.Name, s.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
 		err := tx.q.QueryRow(ctx, `
 			INSERT INTO sites (pcn_code, name, bookable_sessions_per_week) VALUES ($1, $2, $3)
 			RETURNING id, version`, s.PCNCode, s.Name, s.SessionsPerWeek).Scan(&s.ID, &s.Version)
@@ -60,9 +68,10 @@ func (db *DB) CreateSite(ctx context.Context, s workforce.Site, by Actor) (workf
 
 // UpdateSite saves a site, refusing a stale version (or a name another of the PCN's
 // sites has) with ErrConflict, and audits the change.
-func (db *DB) UpdateSite(ctx context.Context, s workforce.Site, by Actor) (workforce.Site, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.Site(ctx, s.PCNCode, s.ID)
+func (db *DB) UpdateSite(ctx context.Context, s workforce.Site, by Actor) (_ workforce.Site, err error) {
+	defer wrap(&err, "update site %d of %s", s.ID, s.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.site(ctx, s.PCNCode, s.ID)
 		if err != nil {
 			return err
 		}
@@ -80,9 +89,10 @@ func (db *DB) UpdateSite(ctx context.Context, s workforce.Site, by Actor) (workf
 
 // RemoveSite deletes a site at the version the person saw, refusing a stale one with
 // ErrConflict, and audits what it held.
-func (db *DB) RemoveSite(ctx context.Context, pcn string, id int64, version int, by Actor) error {
+func (db *DB) RemoveSite(ctx context.Context, pcn string, id int64, version int, by Actor) (err error) {
+	defer wrap(&err, "remove site %d of %s", id, pcn)
 	return db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.Site(ctx, pcn, id)
+		before, err := tx.site(ctx, pcn, id)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,12 @@ func (db *DB) staffRecords(ctx context.Context, where string, args ...any) ([]wo
 
 // StaffRecord returns one record of a PCN, or ErrNotFound (also when the record is
 // another PCN's: every read is scoped by the PCN the user may see).
-func (db *DB) StaffRecord(ctx context.Context, pcn string, id int64) (workforce.StaffRecord, error) {
+func (db *DB) StaffRecord(ctx context.Context, pcn string, id int64) (_ workforce.StaffRecord, err error) {
+	defer wrap(&err, "staff record %d of %s", id, pcn)
+	return db.staffRecord(ctx, pcn, id)
+}
+
+func (db *DB) staffRecord(ctx context.Context, pcn string, id int64) (workforce.StaffRecord, error) {
 	recs, err := db.staffRecords(ctx, `s.id = $1 AND s.pcn_code = $2`, id, pcn)
 	if err != nil {
 		return workforce.StaffRecord{}, err
@@ -62,22 +67,24 @@ func (db *DB) StaffRecord(ctx context.Context, pcn string, id int64) (workforce.
 
 // StaffRecordsInPost lists a PCN's records in post on day d (start ≤ d and (no end or
 // d < end)), by role then source.
-func (db *DB) StaffRecordsInPost(ctx context.Context, pcn string, d time.Time) ([]workforce.StaffRecord, error) {
+func (db *DB) StaffRecordsInPost(ctx context.Context, pcn string, d time.Time) (_ []workforce.StaffRecord, err error) {
+	defer wrap(&err, "staff records of %s in post on %s", pcn, d.Format(time.DateOnly))
 	return db.staffRecords(ctx, `s.pcn_code = $1 AND s.start_date <= $2 AND (s.end_date IS NULL OR $2 < s.end_date)`, pcn, d)
 }
 
 // StaffStartingAfter lists a PCN's records that start after day d: people recruited
 // since the data's date, who are not yet in post on it.
-func (db *DB) StaffStartingAfter(ctx context.Context, pcn string, d time.Time) ([]workforce.StaffRecord, error) {
+func (db *DB) StaffStartingAfter(ctx context.Context, pcn string, d time.Time) (_ []workforce.StaffRecord, err error) {
+	defer wrap(&err, "staff of %s starting after %s", pcn, d.Format(time.DateOnly))
 	return db.staffRecords(ctx, `s.pcn_code = $1 AND s.start_date > $2`, pcn, d)
 }
 
 // ARRSFundedFTEOn sums the FTE of a PCN's ARRS-funded records in a role in post on
 // day d, leaving out exceptID (the record being saved), for the caps on numbers some
 // roles had (one digital and transformation lead per PCN).
-func (db *DB) ARRSFundedFTEOn(ctx context.Context, pcn, role string, d time.Time, exceptID int64) (float64, error) {
-	var fte float64
-	err := db.q.QueryRow(ctx, `
+func (db *DB) ARRSFundedFTEOn(ctx context.Context, pcn, role string, d time.Time, exceptID int64) (fte float64, err error) {
+	defer wrap(&err, "ARRS-funded FTE of %s in %s on %s", pcn, role, d.Format(time.DateOnly))
+	err = db.q.QueryRow(ctx, `
 		SELECT coalesce(sum(fte), 0)::float8 FROM staff
 		WHERE pcn_code = $1 AND role_code = $2 AND id <> $3 AND arrs_funded IS NOT FALSE
 		  AND start_date <= $4 AND (end_date IS NULL OR $4 < end_date)`, pcn, role, exceptID, d).Scan(&fte)
@@ -86,9 +93,9 @@ func (db *DB) ARRSFundedFTEOn(ctx context.Context, pcn, role string, d time.Time
 
 // CreateStaff adds a record entered by hand (source "manual") and its audit entry, in
 // one transaction, and returns it as stored.
-func (db *DB) CreateStaff(ctx context.Context, rec workforce.StaffRecord, by Actor) (workforce.StaffRecord, error) {
-	var saved workforce.StaffRecord
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) CreateStaff(ctx context.Context, rec workforce.StaffRecord, by Actor) (saved workforce.StaffRecord, err error) {
+	defer wrap(&err, "create staff record of %s", rec.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
 		var id int64
 		err := tx.q.QueryRow(ctx, `
 			INSERT INTO staff (pcn_code, role_code, staff_role, source, fte, start_date, end_date, band,
@@ -99,7 +106,7 @@ func (db *DB) CreateStaff(ctx context.Context, rec workforce.StaffRecord, by Act
 		if err != nil {
 			return mapErr(err)
 		}
-		if saved, err = tx.StaffRecord(ctx, rec.PCNCode, id); err != nil {
+		if saved, err = tx.staffRecord(ctx, rec.PCNCode, id); err != nil {
 			return err
 		}
 		return tx.auditStaff(ctx, by, "staff.create", nil, &saved)
@@ -112,10 +119,10 @@ func (db *DB) CreateStaff(ctx context.Context, rec workforce.StaffRecord, by Act
 // (migration 000006's trigger) and writing its audit entry, in one transaction. The
 // role of an NWRS record is NWRS's: it stays as imported, whatever rec says, because
 // the next import matches records on it.
-func (db *DB) UpdateStaff(ctx context.Context, rec workforce.StaffRecord, by Actor) (workforce.StaffRecord, error) {
-	var saved workforce.StaffRecord
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.StaffRecord(ctx, rec.PCNCode, rec.ID)
+func (db *DB) UpdateStaff(ctx context.Context, rec workforce.StaffRecord, by Actor) (saved workforce.StaffRecord, err error) {
+	defer wrap(&err, "update staff record %d of %s", rec.ID, rec.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.staffRecord(ctx, rec.PCNCode, rec.ID)
 		if err != nil {
 			return err
 		}
@@ -136,7 +143,7 @@ func (db *DB) UpdateStaff(ctx context.Context, rec workforce.StaffRecord, by Act
 		if tag.RowsAffected() == 0 {
 			return ErrConflict
 		}
-		if saved, err = tx.StaffRecord(ctx, rec.PCNCode, rec.ID); err != nil {
+		if saved, err = tx.staffRecord(ctx, rec.PCNCode, rec.ID); err != nil {
 			return err
 		}
 		return tx.auditStaff(ctx, by, "staff.update", &before, &saved)
@@ -146,10 +153,10 @@ func (db *DB) UpdateStaff(ctx context.Context, rec workforce.StaffRecord, by Act
 
 // EndStaff sets a record's end date (its first day out of post) if nobody has saved
 // it since version, else ErrConflict; history and audit as UpdateStaff.
-func (db *DB) EndStaff(ctx context.Context, pcn string, id int64, version int, end time.Time, by Actor) (workforce.StaffRecord, error) {
-	var saved workforce.StaffRecord
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.StaffRecord(ctx, pcn, id)
+func (db *DB) EndStaff(ctx context.Context, pcn string, id int64, version int, end time.Time, by Actor) (saved workforce.StaffRecord, err error) {
+	defer wrap(&err, "end staff record %d of %s", id, pcn)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.staffRecord(ctx, pcn, id)
 		if err != nil {
 			return err
 		}
@@ -162,7 +169,7 @@ func (db *DB) EndStaff(ctx context.Context, pcn string, id int64, version int, e
 		if tag.RowsAffected() == 0 {
 			return ErrConflict
 		}
-		if saved, err = tx.StaffRecord(ctx, pcn, id); err != nil {
+		if saved, err = tx.staffRecord(ctx, pcn, id); err != nil {
 			return err
 		}
 		return tx.auditStaff(ctx, by, "staff.end", &before, &saved)
@@ -173,7 +180,8 @@ func (db *DB) EndStaff(ctx context.Context, pcn string, id int64, version int, e
 // StaffHistory returns the earlier versions of a PCN's record, newest first, each as
 // it was (its UpdatedBy and UpdatedAt say who saved that version). The current version
 // is StaffRecord.
-func (db *DB) StaffHistory(ctx context.Context, pcn string, id int64) ([]workforce.StaffRecord, error) {
+func (db *DB) StaffHistory(ctx context.Context, pcn string, id int64) (_ []workforce.StaffRecord, err error) {
+	defer wrap(&err, "history of staff record %d of %s", id, pcn)
 	rows, err := db.q.Query(ctx, `SELECT `+staffRecordColumns+`
 		FROM staff_history h
 		CROSS JOIN LATERAL jsonb_populate_record(NULL::staff, h.before) s
@@ -201,7 +209,7 @@ func (db *DB) auditStaff(ctx context.Context, by Actor, action string, before, a
 	if after != nil {
 		e.After = staffAudit(*after)
 	}
-	return db.Audit(ctx, e)
+	return db.audit(ctx, e)
 }
 
 // staffAudit is what the audit trail records of a staff record.
@@ -235,7 +243,7 @@ func dateOrNil(d time.Time) *time.Time {
 	return &d
 }
 
-func costOrNil(pence int64) *int64 {
+func costOrNil(pence workforce.Pence) *workforce.Pence {
 	if pence == 0 {
 		return nil
 	}

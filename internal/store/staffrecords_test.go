@@ -15,8 +15,9 @@ func TestStaffHistoryKeepsEveryVersion(t *testing.T) {
 	db := dbtest.New(t)
 	alice, bob := store.Actor{Name: "alice@test.nhs.uk"}, store.Actor{Name: "bob@test.nhs.uk"}
 	rec := workforce.StaffRecord{
-		Staff: workforce.Staff{PCNCode: "U60057", RoleCode: "paramedic", StaffRole: "Paramedic", FTE: 1, Start: workforce.Date(2025, 4, 1)},
-		Band:  "7", AnnualCostPence: 55_000_00, EmploymentModel: workforce.HostPractice, Employer: "Riverside Surgery", ARRSFunded: true,
+		Staff: workforce.Staff{PCNCode: "U60057", RoleCode: "paramedic", StaffRole: "Paramedic", FTE: 1, Start: workforce.Date(2025, 4, 1),
+			Band: "7", AnnualCostPence: 55_000_00},
+		EmploymentModel: workforce.HostPractice, Employer: "Riverside Surgery", ARRSFunded: true,
 	}
 	created, err := db.CreateStaff(ctx, rec, alice)
 	if err != nil {
@@ -83,7 +84,7 @@ func TestEditedNWRSRecordAndTheNextImport(t *testing.T) {
 	nov, dec := workforce.Date(2025, 11, 30), workforce.Date(2025, 12, 31)
 	pharmacist := workforce.Staff{PCNCode: "U60057", RoleCode: "clinical_pharmacist", StaffGroup: "Direct Patient Care",
 		StaffRole: "Pharmacists", DetailedRole: "Clinical Pharmacist", Source: workforce.SourceNWRSStaff, UniqueIdentifier: "1001", SourceRows: 1, FTE: 1}
-	if _, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: "nov.csv", SHA256: "nov", Census: nov, Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}}); err != nil {
+	if _, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: "nov.csv", SHA256: "nov", Census: nov, Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}, By: testActor}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := db.StaffRecordsInPost(ctx, "U60057", nov)
@@ -107,7 +108,7 @@ func TestEditedNWRSRecordAndTheNextImport(t *testing.T) {
 
 	// December's file still says 1.0 FTE: the edited record ends on the census date and
 	// a new one starts with NWRS's FTE.
-	if _, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: "dec.csv", SHA256: "dec", Census: dec, Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}}); err != nil {
+	if _, err := db.ImportNWRS(ctx, store.NWRSImport{FileName: "dec.csv", SHA256: "dec", Census: dec, Rows: 1, FTE: 1, ARRSFTE: 1, Records: []workforce.Staff{pharmacist}, By: testActor}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := db.StaffRecord(ctx, "U60057", rec.ID)

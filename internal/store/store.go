@@ -14,12 +14,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// ErrNotFound is returned when a row asked for by its key does not exist.
-var ErrNotFound = errors.New("not found")
-
-// ErrConflict is returned on a unique violation or a stale version.
-var ErrConflict = errors.New("conflict")
-
 // querier is satisfied by both the pool and a transaction, so every method runs the
 // same inside and outside InTx.
 type querier interface {
@@ -55,7 +49,7 @@ const connectTimeout = 3 * time.Second
 func Open(ctx context.Context, url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+		return nil, fmt.Errorf("store: DATABASE_URL: %w", err)
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 { // the URL's connect_timeout wins
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
@@ -64,11 +58,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	cfg.AfterConnect = setAppRole
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("store: open the pool: %w", err)
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
-		return nil, wrapUnavailable("database unreachable", err)
+		return nil, wrapUnavailable("store: database unreachable", err)
 	}
 	return New(pool), nil
 }
@@ -93,30 +87,26 @@ func (db *DB) Close() {
 }
 
 // Ping reports whether the database answers (for /readyz).
-func (db *DB) Ping(ctx context.Context) error {
+func (db *DB) Ping(ctx context.Context) (err error) {
+	defer wrap(&err, "ping")
 	var one int
 	return db.q.QueryRow(ctx, "SELECT 1").Scan(&one)
 }
 
 // InTx runs fn inside one transaction: committed when fn returns nil, rolled back
-// otherwise. Nested calls reuse the outer transaction.
+// otherwise. Nested calls reuse the outer transaction. An error of fn comes back as fn
+// returned it; a failure to begin or commit is wrapped as the transaction's.
 func (db *DB) InTx(ctx context.Context, fn func(tx *DB) error) error {
 	if _, nested := db.q.(pgx.Tx); nested {
 		return fn(db)
 	}
-	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		return fn(&DB{q: tx, pool: db.pool})
+	var fnErr error
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		fnErr = fn(&DB{q: tx, pool: db.pool})
+		return fnErr
 	})
-}
-
-// mapErr turns pgx's errors into the store's typed errors.
-func mapErr(err error) error {
-	if errors.Is(err, pgx.ErrNoRows) {
-		return ErrNotFound
-	}
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
-		return fmt.Errorf("%w: %s", ErrConflict, pgErr.Detail)
+	if fnErr == nil {
+		wrap(&err, "transaction")
 	}
 	return err
 }
@@ -124,9 +114,9 @@ func mapErr(err error) error {
 // DataVersion is a counter that moves whenever data behind the pages changes (a
 // trigger on every table they read bumps it), so that a cached computation keyed by
 // it is never stale, whichever server instance made the change.
-func (db *DB) DataVersion(ctx context.Context) (int64, error) {
-	var v int64
-	err := db.q.QueryRow(ctx, `SELECT version FROM data_version`).Scan(&v)
+func (db *DB) DataVersion(ctx context.Context) (v int64, err error) {
+	defer wrap(&err, "data version")
+	err = db.q.QueryRow(ctx, `SELECT version FROM data_version`).Scan(&v)
 	return v, err
 }
 

@@ -31,18 +31,25 @@ func (db *DB) links(ctx context.Context, where string, args ...any) ([]workforce
 }
 
 // SupervisionLinksOfPCN lists every link of a PCN, ended or not, by start date.
-func (db *DB) SupervisionLinksOfPCN(ctx context.Context, pcn string) ([]workforce.SupervisionLink, error) {
+func (db *DB) SupervisionLinksOfPCN(ctx context.Context, pcn string) (_ []workforce.SupervisionLink, err error) {
+	defer wrap(&err, "supervision links of %s", pcn)
 	return db.links(ctx, `l.pcn_code = $1`, pcn)
 }
 
 // SupervisionLinksOfICB lists the links of every PCN of an ICB, by PCN then start.
-func (db *DB) SupervisionLinksOfICB(ctx context.Context, icb string) ([]workforce.SupervisionLink, error) {
+func (db *DB) SupervisionLinksOfICB(ctx context.Context, icb string) (_ []workforce.SupervisionLink, err error) {
+	defer wrap(&err, "supervision links of ICB %s", icb)
 	return db.links(ctx, `l.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 
 // SupervisionLink returns one link of a PCN, or ErrNotFound (also when it is another
 // PCN's).
-func (db *DB) SupervisionLink(ctx context.Context, pcn string, id int64) (workforce.SupervisionLink, error) {
+func (db *DB) SupervisionLink(ctx context.Context, pcn string, id int64) (_ workforce.SupervisionLink, err error) {
+	defer wrap(&err, "supervision link %d of %s", id, pcn)
+	return db.link(ctx, pcn, id)
+}
+
+func (db *DB) link(ctx context.Context, pcn string, id int64) (workforce.SupervisionLink, error) {
 	ls, err := db.links(ctx, `l.id = $1 AND l.pcn_code = $2`, id, pcn)
 	if err != nil {
 		return workforce.SupervisionLink{}, err
@@ -55,14 +62,16 @@ func (db *DB) SupervisionLink(ctx context.Context, pcn string, id int64) (workfo
 
 // Supervisees lists every staff record of a PCN, in post or not, by role, for the
 // supervision page: who may be supervised, and who each link names.
-func (db *DB) Supervisees(ctx context.Context, pcn string) ([]workforce.Staff, error) {
+func (db *DB) Supervisees(ctx context.Context, pcn string) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "supervisees of %s", pcn)
 	return db.staffWhere(ctx, `pcn_code = $1`, pcn)
 }
 
 // CreateSupervisionLink adds a link and audits it, in one transaction. The supervisee
 // and the supervisor must be of the link's PCN (the database refuses otherwise).
-func (db *DB) CreateSupervisionLink(ctx context.Context, l workforce.SupervisionLink, by Actor) (workforce.SupervisionLink, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) CreateSupervisionLink(ctx context.Context, l workforce.SupervisionLink, by Actor) (_ workforce.SupervisionLink, err error) {
+	defer wrap(&err, "create supervision link of %s", l.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
 		err := tx.q.QueryRow(ctx, `
 			INSERT INTO supervision_links (pcn_code, staff_id, supervisor_id, kind, hours_per_month, start_date, end_date)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, version`,
@@ -77,9 +86,10 @@ func (db *DB) CreateSupervisionLink(ctx context.Context, l workforce.Supervision
 
 // UpdateSupervisionLink saves a link, refusing a stale version with ErrConflict, and
 // audits the change; action names it ("supervision_link.update", "supervision_link.end").
-func (db *DB) UpdateSupervisionLink(ctx context.Context, l workforce.SupervisionLink, action string, by Actor) (workforce.SupervisionLink, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.SupervisionLink(ctx, l.PCNCode, l.ID)
+func (db *DB) UpdateSupervisionLink(ctx context.Context, l workforce.SupervisionLink, action string, by Actor) (_ workforce.SupervisionLink, err error) {
+	defer wrap(&err, "%s %d of %s", action, l.ID, l.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.link(ctx, l.PCNCode, l.ID)
 		if err != nil {
 			return err
 		}
@@ -98,9 +108,9 @@ func (db *DB) UpdateSupervisionLink(ctx context.Context, l workforce.Supervision
 
 // ActiveLinksOfSupervisor counts a supervisor's links in force on day d or later: a
 // supervisor who still has them cannot stop supervising.
-func (db *DB) ActiveLinksOfSupervisor(ctx context.Context, pcn string, id int64, d time.Time) (int, error) {
-	var n int
-	err := db.q.QueryRow(ctx, `
+func (db *DB) ActiveLinksOfSupervisor(ctx context.Context, pcn string, id int64, d time.Time) (n int, err error) {
+	defer wrap(&err, "active links of supervisor %d of %s", id, pcn)
+	err = db.q.QueryRow(ctx, `
 		SELECT count(*) FROM supervision_links
 		WHERE pcn_code = $1 AND supervisor_id = $2 AND (end_date IS NULL OR end_date > $3)`, pcn, id, d).Scan(&n)
 	return n, err

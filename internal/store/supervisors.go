@@ -25,18 +25,25 @@ func (db *DB) supervisors(ctx context.Context, where string, args ...any) ([]wor
 }
 
 // SupervisorsOfPCN lists a PCN's supervisors, active or not, by name.
-func (db *DB) SupervisorsOfPCN(ctx context.Context, pcn string) ([]workforce.Supervisor, error) {
+func (db *DB) SupervisorsOfPCN(ctx context.Context, pcn string) (_ []workforce.Supervisor, err error) {
+	defer wrap(&err, "supervisors of %s", pcn)
 	return db.supervisors(ctx, `s.pcn_code = $1`, pcn)
 }
 
 // SupervisorsOfICB lists the supervisors of every PCN of an ICB, by PCN then name.
-func (db *DB) SupervisorsOfICB(ctx context.Context, icb string) ([]workforce.Supervisor, error) {
+func (db *DB) SupervisorsOfICB(ctx context.Context, icb string) (_ []workforce.Supervisor, err error) {
+	defer wrap(&err, "supervisors of ICB %s", icb)
 	return db.supervisors(ctx, `s.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }
 
 // Supervisor returns one supervisor of a PCN, or ErrNotFound (also when they are
 // another PCN's).
-func (db *DB) Supervisor(ctx context.Context, pcn string, id int64) (workforce.Supervisor, error) {
+func (db *DB) Supervisor(ctx context.Context, pcn string, id int64) (_ workforce.Supervisor, err error) {
+	defer wrap(&err, "supervisor %d of %s", id, pcn)
+	return db.supervisor(ctx, pcn, id)
+}
+
+func (db *DB) supervisor(ctx context.Context, pcn string, id int64) (workforce.Supervisor, error) {
 	sups, err := db.supervisors(ctx, `s.id = $1 AND s.pcn_code = $2`, id, pcn)
 	if err != nil {
 		return workforce.Supervisor{}, err
@@ -48,8 +55,9 @@ func (db *DB) Supervisor(ctx context.Context, pcn string, id int64) (workforce.S
 }
 
 // CreateSupervisor adds a supervisor to their PCN and audits it, in one transaction.
-func (db *DB) CreateSupervisor(ctx context.Context, s workforce.Supervisor, by Actor) (workforce.Supervisor, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
+func (db *DB) CreateSupervisor(ctx context.Context, s workforce.Supervisor, by Actor) (_ workforce.Supervisor, err error) {
+	defer wrap(&err, "create supervisor %q of %s", s.Name, s.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
 		err := tx.q.QueryRow(ctx, `
 			INSERT INTO supervisors (pcn_code, name, profession, fte, hours_available_per_month, active)
 			VALUES ($1, $2, $3, $4, $5, true) RETURNING id, version, active`,
@@ -64,9 +72,10 @@ func (db *DB) CreateSupervisor(ctx context.Context, s workforce.Supervisor, by A
 
 // UpdateSupervisor saves a supervisor's details, refusing a stale version with
 // ErrConflict, and audits the change.
-func (db *DB) UpdateSupervisor(ctx context.Context, s workforce.Supervisor, by Actor) (workforce.Supervisor, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
-		before, err := tx.Supervisor(ctx, s.PCNCode, s.ID)
+func (db *DB) UpdateSupervisor(ctx context.Context, s workforce.Supervisor, by Actor) (_ workforce.Supervisor, err error) {
+	defer wrap(&err, "update supervisor %d of %s", s.ID, s.PCNCode)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.supervisor(ctx, s.PCNCode, s.ID)
 		if err != nil {
 			return err
 		}
@@ -83,19 +92,10 @@ func (db *DB) UpdateSupervisor(ctx context.Context, s workforce.Supervisor, by A
 	return s, err
 }
 
-// staleIfMissing reads an UPDATE … WHERE version = $v that matched no row as a stale
-// version: the row was found just before, so another save moved its version.
-func staleIfMissing(err error) error {
-	if err = mapErr(err); err == ErrNotFound {
-		return ErrConflict
-	}
-	return err
-}
-
 // auditPCN records a change to a row of a PCN on the transaction of the change; before
 // is nil for a creation, after nil for a removal.
 func (db *DB) auditPCN(ctx context.Context, by Actor, action, entity string, id int64, pcn string, before, after any) error {
 	e := by.Entry(action, entity, strconv.FormatInt(id, 10))
 	e.PCN, e.Before, e.After = pcn, before, after
-	return db.Audit(ctx, e)
+	return db.audit(ctx, e)
 }

@@ -16,19 +16,19 @@ func TestSaveTarget(t *testing.T) {
 	d := workforce.Date
 	first := workforce.Target{Name: "Long term plan", FTE: 30000, Baseline: d(2024, 3, 31), Deadline: d(2029, 3, 31),
 		Milestones: []workforce.Milestone{{Due: d(2026, 3, 31), FTE: 10000, Label: "First two years"}}}
-	saved, created, err := db.SaveTarget(ctx, first)
+	saved, created, err := db.SaveTarget(ctx, first, testActor)
 	if err != nil || !created || saved.ID == 0 || saved.IsDefault || len(saved.Milestones) != 1 || saved.Milestones[0].Label != "First two years" {
 		t.Fatalf("create: %+v created=%v err=%v", saved, created, err)
 	}
 	// Updating by name: new figures, milestones kept when none are given.
 	update := workforce.Target{Name: "Long term plan", FTE: 32000.5, Baseline: d(2024, 3, 31), Deadline: d(2030, 3, 31)}
-	saved, created, err = db.SaveTarget(ctx, update)
+	saved, created, err = db.SaveTarget(ctx, update, testActor)
 	if err != nil || created || saved.FTE != 32000.5 || !saved.Deadline.Equal(d(2030, 3, 31)) || len(saved.Milestones) != 1 {
 		t.Fatalf("update: %+v created=%v err=%v", saved, created, err)
 	}
 	// --default moves the default flag from the reference target.
 	update.IsDefault, update.Milestones = true, []workforce.Milestone{}
-	if saved, _, err = db.SaveTarget(ctx, update); err != nil || !saved.IsDefault || len(saved.Milestones) != 0 {
+	if saved, _, err = db.SaveTarget(ctx, update, testActor); err != nil || !saved.IsDefault || len(saved.Milestones) != 0 {
 		t.Fatalf("make default: %+v %v", saved, err)
 	}
 	def, err := db.DefaultTarget(ctx)
@@ -41,7 +41,7 @@ func TestSaveTarget(t *testing.T) {
 	}
 	// Saving without --default leaves the default where it is.
 	update.IsDefault = false
-	if saved, _, _ = db.SaveTarget(ctx, update); !saved.IsDefault {
+	if saved, _, _ = db.SaveTarget(ctx, update, testActor); !saved.IsDefault {
 		t.Error("saving without IsDefault unset the default")
 	}
 	if _, err := db.TargetByName(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
@@ -50,7 +50,7 @@ func TestSaveTarget(t *testing.T) {
 	// Two milestones on one day conflict and nothing is saved.
 	dup := workforce.Target{Name: "Dup", FTE: 1, Baseline: d(2024, 3, 31), Deadline: d(2025, 3, 31),
 		Milestones: []workforce.Milestone{{Due: d(2024, 9, 30), FTE: 1}, {Due: d(2024, 9, 30), FTE: 2}}}
-	if _, _, err := db.SaveTarget(ctx, dup); !errors.Is(err, store.ErrConflict) {
+	if _, _, err := db.SaveTarget(ctx, dup, testActor); !errors.Is(err, store.ErrConflict) {
 		t.Errorf("duplicate milestones: %v", err)
 	}
 	if _, err := db.TargetByName(ctx, "Dup"); !errors.Is(err, store.ErrNotFound) {

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,7 +23,8 @@ func scanUser(r pgx.Row) (auth.User, error) {
 }
 
 // UserByEmail finds a user (active or not) by normalised email, with grants.
-func (db *DB) UserByEmail(ctx context.Context, email string) (auth.User, error) {
+func (db *DB) UserByEmail(ctx context.Context, email string) (_ auth.User, err error) {
+	defer wrap(&err, "user %s", email)
 	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, email))
 	if err != nil {
 		return u, err
@@ -31,7 +34,12 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (auth.User, error) 
 }
 
 // UserByID finds a user by id, with grants.
-func (db *DB) UserByID(ctx context.Context, id int64) (auth.User, error) {
+func (db *DB) UserByID(ctx context.Context, id int64) (_ auth.User, err error) {
+	defer wrap(&err, "user %d", id)
+	return db.userByID(ctx, id)
+}
+
+func (db *DB) userByID(ctx context.Context, id int64) (auth.User, error) {
 	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
 	if err != nil {
 		return u, err
@@ -42,7 +50,8 @@ func (db *DB) UserByID(ctx context.Context, id int64) (auth.User, error) {
 
 // UserByOIDCSubject finds a user (active or not) by the identity provider's subject
 // ("sub") linked at their first single sign-on, with grants.
-func (db *DB) UserByOIDCSubject(ctx context.Context, sub string) (auth.User, error) {
+func (db *DB) UserByOIDCSubject(ctx context.Context, sub string) (_ auth.User, err error) {
+	defer wrap(&err, "user of OIDC subject %q", sub)
 	u, err := scanUser(db.q.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE oidc_subject = $1`, sub))
 	if err != nil {
 		return u, err
@@ -55,20 +64,26 @@ func (db *DB) UserByOIDCSubject(ctx context.Context, sub string) (auth.User, err
 // sign-on, so that later sign-ins match on it even if the email changes. A user
 // already linked to another subject, or a subject linked to another user, is
 // ErrConflict. The version is left alone: the admin form does not show the link, so
-// it must not make an admin's edit stale.
-func (db *DB) LinkOIDCSubject(ctx context.Context, userID int64, sub string) error {
-	tag, err := db.q.Exec(ctx, `UPDATE users SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL`, userID, sub)
-	if err != nil {
-		return mapErr(err)
-	}
-	if tag.RowsAffected() == 0 {
-		return ErrConflict
-	}
-	return nil
+// it must not make an admin's edit stale. The link is audited as the user's own act.
+func (db *DB) LinkOIDCSubject(ctx context.Context, userID int64, sub string, by Actor) (err error) {
+	defer wrap(&err, "link user %d to OIDC subject %q", userID, sub)
+	return db.InTx(ctx, func(tx *DB) error {
+		tag, err := tx.q.Exec(ctx, `UPDATE users SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL`, userID, sub)
+		if err != nil {
+			return mapErr(err)
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrConflict
+		}
+		e := by.Entry("user.link_oidc", "user", strconv.FormatInt(userID, 10))
+		e.After = map[string]string{"oidc_subject": sub}
+		return tx.audit(ctx, e)
+	})
 }
 
 // Users lists every user by email, with grants.
-func (db *DB) Users(ctx context.Context) ([]auth.User, error) {
+func (db *DB) Users(ctx context.Context) (_ []auth.User, err error) {
+	defer wrap(&err, "users")
 	rows, err := db.q.Query(ctx, `SELECT `+userColumns+` FROM users ORDER BY email`)
 	if err != nil {
 		return nil, err
@@ -98,58 +113,68 @@ func (db *DB) grants(ctx context.Context, userID int64) ([]auth.Grant, error) {
 
 // ErrLastAdmin refuses a change that would leave no active admin: nobody could then
 // manage users.
-var ErrLastAdmin = errors.New("store: the change would leave no active admin")
+var ErrLastAdmin = errors.New("the change would leave no active admin")
 
 // adminsLock is the advisory lock key (any constant) that serialises changes to users'
 // roles and active flags, so that two admins demoting each other at once cannot both
 // see the other still in place (the last-admin rule).
 const adminsLock int64 = 0x61726d696e73 // "admins"
 
-// CreateUser adds a user with grants; a taken email is ErrConflict, a manager and
-// director grant for one PCN auth.ErrSelfSignOff.
-func (db *DB) CreateUser(ctx context.Context, u auth.User) (auth.User, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
+// CreateUser adds a user with grants, and its audit entry, in one transaction; a taken
+// email is ErrConflict, a manager and director grant for one PCN auth.ErrSelfSignOff.
+func (db *DB) CreateUser(ctx context.Context, u auth.User, by Actor) (_ auth.User, err error) {
+	defer wrap(&err, "create user %s", u.Email)
+	err = db.InTx(ctx, func(tx *DB) error {
 		err := tx.q.QueryRow(ctx, `
 			INSERT INTO users (email, name, password_hash, active, demo) VALUES ($1, $2, $3, $4, $5)
 			RETURNING id, version`, u.Email, u.Name, u.PasswordHash, u.Active, u.Demo).Scan(&u.ID, &u.Version)
 		if err != nil {
 			return mapErr(err)
 		}
-		return tx.setGrants(ctx, u.ID, u.Grants)
+		if err := tx.setGrants(ctx, u.ID, u.Grants); err != nil {
+			return err
+		}
+		e := by.Entry("user.create", "user", strconv.FormatInt(u.ID, 10))
+		e.After = userAudit(u)
+		return tx.audit(ctx, e)
 	})
-	if err != nil {
-		return u, fmt.Errorf("store: create user %s: %w", u.Email, err)
-	}
-	return u, nil
+	return u, err
 }
 
 // UpdateUser saves name, active, grants and (when not empty) the password hash,
 // refusing a stale version with ErrConflict, a change that leaves no active admin
 // with ErrLastAdmin and a manager and director grant for one PCN with
-// auth.ErrSelfSignOff. A new password ends the demo flag: the published one no
-// longer opens the account.
-func (db *DB) UpdateUser(ctx context.Context, u auth.User) (auth.User, error) {
-	err := db.InTx(ctx, func(tx *DB) error {
-		return tx.keepingAnAdmin(ctx, func() error {
+// auth.ErrSelfSignOff, with its audit entry (the user before and after). A new
+// password ends the demo flag: the published one no longer opens the account. The
+// email stays: the user returned carries the stored one.
+func (db *DB) UpdateUser(ctx context.Context, u auth.User, by Actor) (_ auth.User, err error) {
+	defer wrap(&err, "update user %d", u.ID)
+	err = db.InTx(ctx, func(tx *DB) error {
+		before, err := tx.userByID(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		u.Email = before.Email
+		err = tx.keepingAnAdmin(ctx, func() error {
 			err := tx.q.QueryRow(ctx, `
 				UPDATE users SET name = $2, active = $3,
 					password_hash = CASE WHEN $4 = '' THEN password_hash ELSE $4 END,
 					demo = demo AND $4 = '', version = version + 1
 				WHERE id = $1 AND version = $5 RETURNING version, demo`,
 				u.ID, u.Name, u.Active, u.PasswordHash, u.Version).Scan(&u.Version, &u.Demo)
-			if mapErr(err) == ErrNotFound {
-				return ErrConflict
-			}
 			if err != nil {
-				return err
+				return staleIfMissing(err)
 			}
 			return tx.setGrants(ctx, u.ID, u.Grants)
 		})
+		if err != nil {
+			return err
+		}
+		e := by.Entry("user.update", "user", strconv.FormatInt(u.ID, 10))
+		e.Before, e.After = userAudit(before), userAudit(u)
+		return tx.audit(ctx, e)
 	})
-	if err != nil {
-		return u, fmt.Errorf("store: update user %d: %w", u.ID, err)
-	}
-	return u, nil
+	return u, err
 }
 
 // keepingAnAdmin runs a change to users inside the transaction, serialised with every
@@ -181,16 +206,31 @@ func (db *DB) activeAdmins(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SetPassword changes a user's own password (the hash), ending the demo flag.
-func (db *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
-	tag, err := db.q.Exec(ctx, `UPDATE users SET password_hash = $2, demo = false, version = version + 1 WHERE id = $1`, userID, hash)
-	if err != nil {
-		return fmt.Errorf("store: set password of user %d: %w", userID, err)
+// SetPassword changes a user's own password (the hash), ending the demo flag, with
+// its audit entry (which records the change, never the hash).
+func (db *DB) SetPassword(ctx context.Context, userID int64, hash string, by Actor) (err error) {
+	defer wrap(&err, "set password of user %d", userID)
+	return db.InTx(ctx, func(tx *DB) error {
+		tag, err := tx.q.Exec(ctx, `UPDATE users SET password_hash = $2, demo = false, version = version + 1 WHERE id = $1`, userID, hash)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 { // the update names the row by id alone: it is gone
+			return ErrNotFound
+		}
+		return tx.audit(ctx, by.Entry("user.password_change", "user", strconv.FormatInt(userID, 10)))
+	})
+}
+
+// userAudit is what the audit trail records of a user: never the password hash. The
+// grants read as "role ORG", sorted, so that the same grants always read the same.
+func userAudit(u auth.User) map[string]any {
+	grants := make([]string, 0, len(u.Grants))
+	for _, g := range u.Grants {
+		grants = append(grants, strings.TrimSpace(string(g.Role)+" "+g.Org))
 	}
-	if tag.RowsAffected() == 0 {
-		return ErrNotFound
-	}
-	return nil
+	slices.Sort(grants)
+	return map[string]any{"email": u.Email, "name": u.Name, "active": u.Active, "grants": strings.Join(grants, ", ")}
 }
 
 // grantsIndex is the unique index that keeps a manager and a director grant for one
@@ -216,9 +256,8 @@ func (db *DB) setGrants(ctx context.Context, userID int64, grants []auth.Grant) 
 }
 
 // OrgExists reports whether a grant's organisation is a known PCN or ICB.
-func (db *DB) OrgExists(ctx context.Context, g auth.Grant) (bool, error) {
-	var ok bool
-	var err error
+func (db *DB) OrgExists(ctx context.Context, g auth.Grant) (ok bool, err error) {
+	defer wrap(&err, "organisation %s", g.Org)
 	switch g.Role {
 	case auth.Admin:
 		return true, nil
@@ -232,9 +271,9 @@ func (db *DB) OrgExists(ctx context.Context, g auth.Grant) (bool, error) {
 
 // RecordLoginAttempt notes a sign-in attempt against each key (an IP, an account),
 // before the password is checked, and returns its time.
-func (db *DB) RecordLoginAttempt(ctx context.Context, keys ...string) (time.Time, error) {
-	var at time.Time
-	err := db.q.QueryRow(ctx, `
+func (db *DB) RecordLoginAttempt(ctx context.Context, keys ...string) (at time.Time, err error) {
+	defer wrap(&err, "record sign-in attempt")
+	err = db.q.QueryRow(ctx, `
 		WITH ins AS (INSERT INTO login_failures (key) SELECT unnest($1::text[]) RETURNING at)
 		SELECT coalesce(max(at), now()) FROM ins`, keys).Scan(&at)
 	return at, err
@@ -242,25 +281,26 @@ func (db *DB) RecordLoginAttempt(ctx context.Context, keys ...string) (time.Time
 
 // ForgetLoginAttempts takes back a successful sign-in's attempt from its IP, forgets
 // the account's failures, and prunes attempts older than a day.
-func (db *DB) ForgetLoginAttempts(ctx context.Context, ipKey, accountKey string, at time.Time) error {
-	_, err := db.q.Exec(ctx, `
+func (db *DB) ForgetLoginAttempts(ctx context.Context, ipKey, accountKey string, at time.Time) (err error) {
+	defer wrap(&err, "forget sign-in attempts")
+	_, err = db.q.Exec(ctx, `
 		DELETE FROM login_failures
 		WHERE (key = $1 AND at = $3) OR key = $2 OR at < now() - interval '1 day'`, ipKey, accountKey, at)
 	return err
 }
 
 // LoginFailures counts the failures of a key since a time.
-func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
-	var n int
-	err := db.q.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE key = $1 AND at > $2`, key, since).Scan(&n)
+func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (n int, err error) {
+	defer wrap(&err, "sign-in failures")
+	err = db.q.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE key = $1 AND at > $2`, key, since).Scan(&n)
 	return n, err
 }
 
 // DemoAccountsExist reports whether any demo account (made by `arrs seed demo`, with
 // its published password) is active: the server warns loudly when it runs in
 // production mode with them.
-func (db *DB) DemoAccountsExist(ctx context.Context) (bool, error) {
-	var ok bool
-	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND demo)`).Scan(&ok)
+func (db *DB) DemoAccountsExist(ctx context.Context) (ok bool, err error) {
+	defer wrap(&err, "demo accounts")
+	err = db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE active AND demo)`).Scan(&ok)
 	return ok, err
 }

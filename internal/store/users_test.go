@@ -14,7 +14,7 @@ import (
 
 func addUser(t *testing.T, db *store.DB, email string, grants ...auth.Grant) auth.User {
 	t.Helper()
-	u, err := db.CreateUser(context.Background(), auth.User{Email: email, Name: "Test " + email, Active: true, Grants: grants})
+	u, err := db.CreateUser(context.Background(), auth.User{Email: email, Name: "Test " + email, Active: true, Grants: grants}, testActor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestLastAdminRuleUnderConcurrentDemotions(t *testing.T) {
 			}
 			started.Done()
 			started.Wait()
-			_, err := tx.UpdateUser(ctx, demoteA)
+			_, err := tx.UpdateUser(ctx, demoteA, testActor)
 			close(aChanged)
 			time.Sleep(300 * time.Millisecond)
 			return err
@@ -72,7 +72,7 @@ func TestLastAdminRuleUnderConcurrentDemotions(t *testing.T) {
 			started.Done()
 			started.Wait()
 			<-aChanged
-			_, err := tx.UpdateUser(ctx, deactivateB)
+			_, err := tx.UpdateUser(ctx, deactivateB, testActor)
 			return err
 		})
 	}()
@@ -104,7 +104,7 @@ func TestLastAdminCannotBeDemoted(t *testing.T) {
 	} {
 		u := a
 		change(&u)
-		if _, err := db.UpdateUser(ctx, u); !errors.Is(err, store.ErrLastAdmin) {
+		if _, err := db.UpdateUser(ctx, u, testActor); !errors.Is(err, store.ErrLastAdmin) {
 			t.Errorf("%s: %v, want ErrLastAdmin", name, err)
 		}
 	}
@@ -114,7 +114,7 @@ func TestLastAdminCannotBeDemoted(t *testing.T) {
 	// With a second admin, the first may step down.
 	addUser(t, db, "b@test.nhs.uk", auth.Grant{Role: auth.Admin})
 	a.Active = false
-	if _, err := db.UpdateUser(ctx, a); err != nil {
+	if _, err := db.UpdateUser(ctx, a, testActor); err != nil {
 		t.Errorf("demoting one of two admins: %v", err)
 	}
 }
@@ -125,7 +125,7 @@ func TestGrantsManagerAndDirectorExclusive(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.New(t)
 	both := []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}, {Role: auth.ClinicalDirector, Org: "U60057"}}
-	_, err := db.CreateUser(ctx, auth.User{Email: "both@test.nhs.uk", Name: "Both", Active: true, Grants: both})
+	_, err := db.CreateUser(ctx, auth.User{Email: "both@test.nhs.uk", Name: "Both", Active: true, Grants: both}, testActor)
 	var e auth.ErrSelfSignOff
 	if !errors.As(err, &e) || e.PCN != "U60057" {
 		t.Errorf("create with both grants: %v, want ErrSelfSignOff for U60057", err)
@@ -136,7 +136,7 @@ func TestGrantsManagerAndDirectorExclusive(t *testing.T) {
 
 	m := addUser(t, db, "m@test.nhs.uk", both[0], auth.Grant{Role: auth.ClinicalDirector, Org: "U47425"})
 	m.Grants = append(m.Grants, both[1])
-	if _, err := db.UpdateUser(ctx, m); !errors.As(err, &e) {
+	if _, err := db.UpdateUser(ctx, m, testActor); !errors.As(err, &e) {
 		t.Errorf("adding the director grant to the manager: %v, want ErrSelfSignOff", err)
 	}
 	if got, _ := db.UserByID(ctx, m.ID); len(got.Grants) != 2 || got.Version != m.Version {
@@ -165,7 +165,7 @@ func TestUserDemoFlagAndSetPassword(t *testing.T) {
 		t.Error("an account not flagged demo counted as one (by its email)")
 	}
 	d, err := db.CreateUser(ctx, auth.User{Email: "demo@example.nhs.uk", Name: "Demo", PasswordHash: "h", Active: true, Demo: true,
-		Grants: []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}}})
+		Grants: []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}}}, testActor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestUserDemoFlagAndSetPassword(t *testing.T) {
 	if ok, _ := db.DemoAccountsExist(ctx); !ok {
 		t.Error("an active demo account was not found")
 	}
-	if err := db.SetPassword(ctx, d.ID, "new-hash"); err != nil {
+	if err := db.SetPassword(ctx, d.ID, "new-hash", testActor); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.UserByID(ctx, d.ID)
@@ -185,7 +185,7 @@ func TestUserDemoFlagAndSetPassword(t *testing.T) {
 	if ok, _ := db.DemoAccountsExist(ctx); ok {
 		t.Error("a demo account with its own password still counts as one")
 	}
-	if err := db.SetPassword(ctx, real.ID+100, "x"); !errors.Is(err, store.ErrNotFound) {
+	if err := db.SetPassword(ctx, real.ID+100, "x", testActor); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown user: %v", err)
 	}
 }

@@ -11,7 +11,8 @@ import (
 
 // FTEByPCNRole sums the FTE in post on day d by PCN and NWRS staff role (in post:
 // start ≤ d and (no end or d < end)).
-func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) ([]workforce.RoleFTE, error) {
+func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) (_ []workforce.RoleFTE, err error) {
+	defer wrap(&err, "FTE by PCN and role on %s", d.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT pcn_code, coalesce(role_code, ''), staff_role, sum(fte)::float8
 		FROM staff
@@ -27,7 +28,8 @@ func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) ([]workforce.RoleFT
 }
 
 // StaffInPost lists the records of one PCN in post on day d, by role then source.
-func (db *DB) StaffInPost(ctx context.Context, pcn string, d time.Time) ([]workforce.Staff, error) {
+func (db *DB) StaffInPost(ctx context.Context, pcn string, d time.Time) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "staff of %s in post on %s", pcn, d.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, coalesce(role_code, ''), staff_group, staff_role, detailed_role, source,
 		       unique_identifier, source_rows, fte::float8, start_date, coalesce(end_date, '0001-01-01')
@@ -56,7 +58,8 @@ type SeriesPoint struct {
 }
 
 // NationalSeries returns NHS England's published national FTE by role and month.
-func (db *DB) NationalSeries(ctx context.Context) ([]SeriesPoint, error) {
+func (db *DB) NationalSeries(ctx context.Context) (_ []SeriesPoint, err error) {
+	defer wrap(&err, "national series")
 	rows, err := db.q.Query(ctx, `SELECT month, staff_role, sum(fte)::float8 FROM national_series GROUP BY 1, 2 ORDER BY 1, 2`)
 	if err != nil {
 		return nil, err
@@ -68,7 +71,8 @@ func (db *DB) NationalSeries(ctx context.Context) ([]SeriesPoint, error) {
 }
 
 // Tree loads England's organisational hierarchy.
-func (db *DB) Tree(ctx context.Context) (*workforce.Tree, error) {
+func (db *DB) Tree(ctx context.Context) (_ *workforce.Tree, err error) {
+	defer wrap(&err, "organisation tree")
 	regions, err := db.Regions(ctx)
 	if err != nil {
 		return nil, err
@@ -85,7 +89,8 @@ func (db *DB) Tree(ctx context.Context) (*workforce.Tree, error) {
 }
 
 // WorkforceAreas rolls the FTE in post on day d up to every level.
-func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (*workforce.Areas, error) {
+func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (_ *workforce.Areas, err error) {
+	defer wrap(&err, "workforce areas on %s", d.Format(time.DateOnly))
 	tree, err := db.Tree(ctx)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,9 @@
 package workforce
 
-import "time"
+import (
+	"time"
+	_ "time/tzdata" // England's calendar, whatever the host's zone files
+)
 
 // DateLayout is the ISO date format of every file and URL.
 const DateLayout = "2006-01-02"
@@ -19,3 +22,25 @@ func ParseDate(s string) (time.Time, error) {
 func CensusDate(year int, month time.Month) time.Time {
 	return Date(year, month+1, 1).AddDate(0, 0, -1)
 }
+
+// london is the clock of every NHS England deadline, census and financial year.
+var london = mustLoad("Europe/London")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic("workforce: " + err.Error() + "")
+	}
+	return loc
+}
+
+// Today is the date of now in England (Europe/London), as midnight UTC like every date
+// here: the one "today" of every page, download and command. Between midnight and 1 am
+// in British Summer Time it is already tomorrow in England though still today in UTC,
+// and a server in another zone would otherwise disagree with its users.
+func Today(now time.Time) time.Time {
+	return Date(now.In(london).Date())
+}
+
+// InEngland is t on England's clock, for showing a moment (a save, a sign-off) to people.
+func InEngland(t time.Time) time.Time { return t.In(london) }

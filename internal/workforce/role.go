@@ -27,7 +27,7 @@ type Cap struct {
 	RoleCode      string
 	Variant       string
 	EffectiveFrom time.Time
-	Pence         int64
+	Pence         Pence
 	Provisional   bool
 }
 

@@ -20,10 +20,10 @@ type Site struct {
 }
 
 // Validate checks a site: a name, and sessions from 0 to 300 a week.
-func (s Site) Validate() []FieldProblem {
+func (s Site) Validate() Problems {
 	out := appendText(nil, "name", s.Name, "Enter the site's name", "Name")
 	if s.SessionsPerWeek < 0 || s.SessionsPerWeek > MaxSiteSessionsPerWeek {
-		out = append(out, FieldProblem{"sessions", "Bookable sessions a week must be 0 or more, and no more than 300"})
+		out = append(out, Problem{"sessions", "Bookable sessions a week must be 0 or more, and no more than 300"})
 	}
 	return out
 }

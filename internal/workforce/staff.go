@@ -24,6 +24,12 @@ type Staff struct {
 	FTE              float64
 	Start            time.Time
 	End              time.Time // zero while in post
+	// Band is the Agenda for Change band ("" not recorded, NonAfC outside it); it
+	// picks one of a role's parallel caps (CapVariant).
+	Band string
+	// AnnualCostPence is salary plus employer NI and pension for one WTE for a year, so
+	// that it compares with a cap; 0 when not known.
+	AnnualCostPence Pence
 }
 
 // InPost reports whether the record is in post on day d: start ≤ d and (no end or
@@ -37,3 +43,13 @@ func (s Staff) IsARRS() bool { return s.RoleCode != "" }
 
 // FTEFromHours converts contracted weekly hours to FTE (37.5 hours is 1 WTE).
 func FTEFromHours(hours float64) float64 { return hours / 37.5 }
+
+// CapVariant is the parallel cap the record is claimed against: "experienced" for a
+// general practice nurse on band 6 (DOMAIN.md: band 5 new to general practice, band 6
+// experienced), else the usual cap "".
+func (s Staff) CapVariant() string {
+	if s.RoleCode == "general_practice_nurse" && s.Band == "6" {
+		return "experienced"
+	}
+	return ""
+}

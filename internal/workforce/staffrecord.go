@@ -69,17 +69,13 @@ const (
 	// MinAnnualCostPence and MaxAnnualCostPence bound a plausible annual cost of one
 	// WTE: below the lowest Agenda for Change salary with on-costs, or above twice the
 	// highest ARRS cap (£102,683, consultant nurse), is a slip of the keyboard.
-	MinAnnualCostPence = 10_000_00
-	MaxAnnualCostPence = 250_000_00
+	MinAnnualCostPence Pence = 10_000_00
+	MaxAnnualCostPence Pence = 250_000_00
 )
 
 // StaffRecord is a staff record with what a PCN keeps of it beyond NWRS's columns.
 type StaffRecord struct {
 	Staff
-	Band string
-	// AnnualCostPence is salary plus employer NI and pension for one WTE for a year;
-	// 0 when not known (as planning.Staff reads it).
-	AnnualCostPence int64
 	EmploymentModel EmploymentModel
 	Employer        string
 	// ARRSFunded is whether the PCN claims the post from the scheme: by default every
@@ -103,40 +99,31 @@ func (r StaffRecord) FromNWRS() bool { return r.Source != SourceManual }
 // the scheme added it.
 func RoleAvailable(role Role, d time.Time) bool { return !role.Added.After(d) }
 
-// StaffProblem is one thing wrong with a staff record, with the form field it belongs
-// to (role, staff_role, fte, start, end, cost, arrs_funded).
-type StaffProblem struct {
-	Field   string
-	Message string
-}
-
-func (p StaffProblem) Error() string { return p.Message }
-
 // Validate checks a record's invariants. role is the record's ARRS role, nil outside
 // ARRS. Checks that need the start date are skipped while it is zero (not yet given).
-func (r StaffRecord) Validate(role *Role) []StaffProblem {
-	var out []StaffProblem
+func (r StaffRecord) Validate(role *Role) Problems {
+	var out []Problem
 	if r.RoleCode == "" && r.StaffRole == "" {
-		out = append(out, StaffProblem{"role", "Select the role"})
+		out = append(out, Problem{"role", "Select the role"})
 	}
 	if !(r.FTE > 0) || r.FTE > MaxPersonFTE {
-		out = append(out, StaffProblem{"fte", "FTE must be more than 0 and no more than 2"})
+		out = append(out, Problem{"fte", "FTE must be more than 0 and no more than 2"})
 	}
 	if r.AnnualCostPence != 0 && (r.AnnualCostPence < MinAnnualCostPence || r.AnnualCostPence > MaxAnnualCostPence) {
-		out = append(out, StaffProblem{"cost", "Annual cost must be between £10,000 and £250,000"})
+		out = append(out, Problem{"cost", "Annual cost must be between £10,000 and £250,000"})
 	}
 	if r.ARRSFunded && role == nil {
-		out = append(out, StaffProblem{"arrs_funded", "Only a post in an ARRS role can be ARRS-funded: select no, or choose an ARRS role"})
+		out = append(out, Problem{"arrs_funded", "Only a post in an ARRS role can be ARRS-funded: select no, or choose an ARRS role"})
 	}
 	if r.Start.IsZero() {
 		return out
 	}
 	if role != nil && !RoleAvailable(*role, r.Start) {
-		out = append(out, StaffProblem{"role", fmt.Sprintf("%s could only be claimed from %s: choose another role, or a start date on or after that",
+		out = append(out, Problem{"role", fmt.Sprintf("%s could only be claimed from %s: choose another role, or a start date on or after that",
 			role.Name, role.Added.Format("2 January 2006"))})
 	}
 	if !r.End.IsZero() && !r.End.After(r.Start) {
-		out = append(out, StaffProblem{"end", "End date must be after the start date"})
+		out = append(out, Problem{"end", "End date must be after the start date"})
 	}
 	return out
 }

@@ -5,15 +5,6 @@ import (
 	"time"
 )
 
-// FieldProblem is one thing wrong with a supervisor, a supervision link, a site or a
-// row of expected supply, with the form field it belongs to.
-type FieldProblem struct {
-	Field   string
-	Message string
-}
-
-func (p FieldProblem) Error() string { return p.Message }
-
 // SupervisionKind is one of the three kinds of supervision NHS England's guidance
 // names (DOMAIN.md, "Supervision"), as supervision_links stores them.
 type SupervisionKind string
@@ -80,28 +71,28 @@ type Supervisor struct {
 
 // Validate checks a supervisor: a name and profession, an FTE above 0 and no more than
 // 2, and hours available that fit in their working time.
-func (s Supervisor) Validate() []FieldProblem {
-	var out []FieldProblem
+func (s Supervisor) Validate() Problems {
+	var out []Problem
 	out = appendText(out, "name", s.Name, "Enter the supervisor's name", "Name")
 	out = appendText(out, "profession", s.Profession, "Enter the supervisor's profession, such as GP", "Profession")
 	if !(s.FTE > 0) || s.FTE > MaxSupervisorFTE {
-		out = append(out, FieldProblem{"fte", "FTE must be more than 0 and no more than 2"})
+		out = append(out, Problem{"fte", "FTE must be more than 0 and no more than 2"})
 		return out
 	}
 	if s.HoursPerMonth < 0 || s.HoursPerMonth > s.FTE*HoursPerMonthPerWTE+1e-9 {
-		out = append(out, FieldProblem{"hours", "Hours available a month must be 0 or more, and no more than their working hours (" +
+		out = append(out, Problem{"hours", "Hours available a month must be 0 or more, and no more than their working hours (" +
 			trimFloat(s.FTE*HoursPerMonthPerWTE) + " a month at " + trimFloat(s.FTE) + " FTE)"})
 	}
 	return out
 }
 
 // appendText checks a required text field of at most maxNameLength characters.
-func appendText(out []FieldProblem, field, value, missing, label string) []FieldProblem {
+func appendText(out []Problem, field, value, missing, label string) []Problem {
 	switch {
 	case strings.TrimSpace(value) == "":
-		return append(out, FieldProblem{field, missing})
+		return append(out, Problem{field, missing})
 	case len([]rune(value)) > maxNameLength:
-		return append(out, FieldProblem{field, label + " must be 200 characters or fewer"})
+		return append(out, Problem{field, label + " must be 200 characters or fewer"})
 	}
 	return out
 }
@@ -129,26 +120,26 @@ func (l SupervisionLink) Active(d time.Time) bool {
 // Validate checks a link's own fields: a supervisee, a supervisor, a kind, hours from
 // 0 to 80 a month, a start, and an end after it. That both belong to the link's PCN is
 // for the caller, which knows the PCN's records.
-func (l SupervisionLink) Validate() []FieldProblem {
-	var out []FieldProblem
+func (l SupervisionLink) Validate() Problems {
+	var out []Problem
 	if l.SuperviseeID == 0 {
-		out = append(out, FieldProblem{"supervisee", "Select the member of staff who is supervised"})
+		out = append(out, Problem{"supervisee", "Select the member of staff who is supervised"})
 	}
 	if l.SupervisorID == 0 {
-		out = append(out, FieldProblem{"supervisor", "Select the supervisor"})
+		out = append(out, Problem{"supervisor", "Select the supervisor"})
 	}
 	switch l.Kind {
 	case SupervisionClinical, SupervisionClinicPractice, SupervisionEducational:
 	default:
-		out = append(out, FieldProblem{"kind", "Select the kind of supervision"})
+		out = append(out, Problem{"kind", "Select the kind of supervision"})
 	}
 	if l.HoursPerMonth < 0 || l.HoursPerMonth > MaxLinkHoursPerMonth {
-		out = append(out, FieldProblem{"hours", "Hours a month must be 0 or more, and no more than 80"})
+		out = append(out, Problem{"hours", "Hours a month must be 0 or more, and no more than 80"})
 	}
 	if l.Start.IsZero() {
-		out = append(out, FieldProblem{"start", "Enter the start date"})
+		out = append(out, Problem{"start", "Enter the start date"})
 	} else if !l.End.IsZero() && !l.End.After(l.Start) {
-		out = append(out, FieldProblem{"end", "End date must be after the start date"})
+		out = append(out, Problem{"end", "End date must be after the start date"})
 	}
 	return out
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func problemFields(ps []FieldProblem) []string {
+func problemFields(ps []Problem) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Field

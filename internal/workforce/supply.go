@@ -32,14 +32,14 @@ func (s ExpectedSupply) IsZero() bool {
 
 // Validate checks each number is from 0 to 1,000 FTE; the fields are
 // newly_qualified, trainees_completing and movers.
-func (s ExpectedSupply) Validate() []FieldProblem {
-	var out []FieldProblem
+func (s ExpectedSupply) Validate() Problems {
+	var out []Problem
 	for _, f := range []struct {
 		field string
 		v     float64
 	}{{"newly_qualified", s.NewlyQualified}, {"trainees_completing", s.TraineesCompleting}, {"movers", s.Movers}} {
 		if f.v < 0 || f.v > MaxSupplyFTE {
-			out = append(out, FieldProblem{f.field, "FTE must be 0 or more, and no more than 1,000"})
+			out = append(out, Problem{f.field, "FTE must be 0 or more, and no more than 1,000"})
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -29,7 +30,7 @@ type CapRow struct {
 	ID          int64
 	Variant     string
 	From        time.Time
-	Pence       int64
+	Pence       workforce.Pence
 	Provisional bool
 }
 
@@ -101,7 +102,7 @@ func (p CapsPage) table() ui.TableParams {
 		for _, c := range r.Caps {
 			id := strconv.FormatInt(c.ID, 10)
 			rows = append(rows, ui.TableRow{TestID: "cap-" + id, Cells: []ui.TableCell{
-				{Text: r.Name}, {Text: orDash(c.Variant)}, {Text: c.From.Format("2 Jan 2006")}, {Text: ui.MoneyWhole(c.Pence)},
+				{Text: r.Name}, {Text: orDash(c.Variant)}, {Text: c.From.Format("2 Jan 2006")}, {Text: c.Pence.Short()},
 				{Text: status(c.Provisional)},
 				{Text: "Change", Href: CapHref(c.ID), VisuallyHiddenText: " the " + r.Name + " cap from " + c.From.Format("2 January 2006")},
 			}})

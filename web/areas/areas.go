@@ -25,7 +25,7 @@ type Page struct {
 	// ChildKind names the rows of Children ("regions", "ICBs", "PCNs").
 	ChildKind string
 	Children  []Child
-	Sort      SortState
+	Sort      ui.Sort
 	Roles     []RoleFTE
 	// England only.
 	Target *Target
@@ -69,18 +69,6 @@ type SeriesPoint struct {
 	FTE   float64
 }
 
-// SortState is the current sort of the child table and how to build its links.
-type SortState struct {
-	Key  string
-	Desc bool
-	// Base is the page address the sort links add their query to.
-	Base string
-	// Query is the rest of the page's query (e.g. at=…), kept in sort links.
-	Query string
-	// Anchor is the id of the table the links return to; "" is the child table's.
-	Anchor string
-}
-
 // Sort keys of the child table.
 const (
 	SortName     = "name"
@@ -95,16 +83,21 @@ const (
 // SortKeys lists the keys a sort parameter may take.
 var SortKeys = []string{SortName, SortCode, SortPCNs, SortPatients, SortARRS, SortPer10k, SortNonARRS}
 
+// childTableID is the child table's id, the anchor of its sort links.
+const childTableID = "children"
+
 func (p Page) childTable() ui.TableParams {
 	perPCN := p.ChildKind == "PCNs" // a PCN row counts one PCN: the column says nothing
+	s := p.Sort
+	s.Anchor = childTableID
 	head := []ui.TableHeader{
-		p.Sort.Header("Name", SortName, false),
-		p.Sort.Header("Code", SortCode, false),
-		p.Sort.Header("PCNs", SortPCNs, true),
-		p.Sort.Header("Registered patients", SortPatients, true),
-		p.Sort.Header("ARRS FTE", SortARRS, true),
-		p.Sort.Header("ARRS FTE per 10,000 patients", SortPer10k, true),
-		p.Sort.Header("Other PCN staff FTE", SortNonARRS, true),
+		s.Header("Name", SortName, false),
+		s.Header("Code", SortCode, false),
+		s.Header("PCNs", SortPCNs, true),
+		s.Header("Registered patients", SortPatients, true),
+		s.Header("ARRS FTE", SortARRS, true),
+		s.Header("ARRS FTE per 10,000 patients", SortPer10k, true),
+		s.Header("Other PCN staff FTE", SortNonARRS, true),
 	}
 	rows := make([]ui.TableRow, 0, len(p.Children))
 	for _, c := range p.Children {
@@ -124,7 +117,7 @@ func (p Page) childTable() ui.TableParams {
 			rows[i].Cells = append(rows[i].Cells[:2], rows[i].Cells[3:]...)
 		}
 	}
-	return ui.TableParams{Caption: "ARRS FTE by " + singular(p.ChildKind), Head: head, Rows: rows, FirstCellIsHeader: true, ID: "children"}
+	return ui.TableParams{Caption: "ARRS FTE by " + singular(p.ChildKind), Head: head, Rows: rows, FirstCellIsHeader: true, ID: childTableID}
 }
 
 func singular(kind string) string {
@@ -135,37 +128,6 @@ func singular(kind string) string {
 		return "ICB"
 	}
 	return "PCN"
-}
-
-// Header is a sortable column's header: a link to the page sorted by key, numbers
-// largest first on the first click, the current sort's direction reversed.
-func (s SortState) Header(text, key string, numeric bool) ui.TableHeader {
-	h := ui.TableHeader{Text: text, Numeric: numeric, Sort: ui.SortNone}
-	desc := numeric // numbers sort largest first on the first click
-	if s.Key == key {
-		h.Sort = ui.SortAscending
-		if s.Desc {
-			h.Sort = ui.SortDescending
-		}
-		desc = !s.Desc
-	}
-	dir := "asc"
-	if desc {
-		dir = "desc"
-	}
-	h.Href = s.Base + "?sort=" + key + "&dir=" + dir
-	if s.Query != "" {
-		h.Href += "&" + s.Query
-	}
-	h.Href += "#" + orChildren(s.Anchor)
-	return h
-}
-
-func orChildren(anchor string) string {
-	if anchor == "" {
-		return "children"
-	}
-	return anchor
 }
 
 func (p Page) roleChart() ui.BarChartParams {

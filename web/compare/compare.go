@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/arrs-planner/arrs/web/areas"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -29,7 +29,7 @@ type Page struct {
 	Today time.Time
 	Year  string
 	Rows  []Row
-	Sort  areas.SortState
+	Sort  ui.Sort
 	// ListSizePCNs counts the ICB's PCNs whose registered list stands in for a
 	// weighted population.
 	ListSizePCNs int
@@ -54,7 +54,7 @@ type Row struct {
 	FairShare             float64
 	// Mix is the PCN's largest roles, up to three.
 	Mix      []RoleShare
-	Headroom int64
+	Headroom workforce.Pence
 	// Needing and Covered count staff needing clinical supervision and those with it.
 	Needing, Covered int
 	Coverage         float64

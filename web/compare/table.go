@@ -33,21 +33,13 @@ func (p Page) table() ui.TableParams {
 			{Content: measureCell(r.HasPer10k, ui.Decimal(r.Per10k, 2), r.Per10kDecile, id+"-per10k")},
 			{Content: measureCell(r.HasReached, Percent(r.Reached), r.ReachedDecile, id+"-reached")},
 			{Content: mixCell(r.Mix, id+"-mix")},
-			{Content: flagged(ui.MoneyWhole(roundPounds(r.Headroom)), id+"-headroom", r.Headroom < 0, "Over-committed")},
+			{Content: flagged(r.Headroom.Whole(), id+"-headroom", r.Headroom < 0, "Over-committed")},
 			{Content: flagged(coverage(r), id+"-coverage", r.Covered < r.Needing, "Not all")},
 			{Content: roomsCell(r, id)},
 			{Content: planCell(r.Plan, id+"-plan")},
 		}})
 	}
 	return ui.TableParams{Caption: "The ICB's PCNs side by side", ID: TableID, FirstCellIsHeader: true, Compact: true, Head: head, Rows: rows}
-}
-
-// roundPounds rounds pence to whole pounds, half away from zero, for a table cell.
-func roundPounds(pence int64) int64 {
-	if pence < 0 {
-		return -roundPounds(-pence)
-	}
-	return (pence + 50) / 100 * 100
 }
 
 func coverage(r Row) string {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -64,9 +65,9 @@ func (f Funding) chart() ui.BarChartParams {
 	for _, y := range f.Years {
 		for _, b := range []struct {
 			what  string
-			pence int64
+			pence workforce.Pence
 		}{{"entitlement", y.Entitlement}, {"committed", y.Committed}, {"planned", y.Planned}, {"headroom", y.Headroom}} {
-			bars = append(bars, ui.Bar{Label: y.Name + " " + b.what, Value: float64(b.pence) / 100, ValueLabel: ui.Money(b.pence)})
+			bars = append(bars, ui.Bar{Label: y.Name + " " + b.what, Value: b.pence.Pounds(), ValueLabel: b.pence.String()})
 		}
 	}
 	return ui.BarChartParams{
@@ -83,7 +84,7 @@ func (f Funding) headroomText() string {
 		if i > 0 {
 			s += "; "
 		}
-		s += y.Name + " " + ui.Money(y.Headroom)
+		s += y.Name + " " + y.Headroom.String()
 	}
 	return s
 }
@@ -92,7 +93,7 @@ func (f Funding) table() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(f.Years))
 	for _, y := range f.Years {
 		rows = append(rows, ui.TableRow{TestID: "dash-funding-" + y.Key, Cells: []ui.TableCell{
-			{Text: y.Name}, {Text: ui.Money(y.Entitlement)}, {Text: ui.Money(y.Committed)}, {Text: ui.Money(y.Planned)}, {Text: ui.Money(y.Headroom)},
+			{Text: y.Name}, {Text: y.Entitlement.String()}, {Text: y.Committed.String()}, {Text: y.Planned.String()}, {Text: y.Headroom.String()},
 		}})
 	}
 	return ui.TableParams{

@@ -9,6 +9,7 @@ package dashboard
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -82,7 +83,7 @@ type Funding struct {
 // FundingYear is one financial year's money, in pence.
 type FundingYear struct {
 	Key, Name, Label                          string // "2026", "2026/27", "This year"
-	Entitlement, Committed, Planned, Headroom int64
+	Entitlement, Committed, Planned, Headroom workforce.Pence
 	ListSize, RateAssumed, NoRate             bool
 }
 

@@ -109,7 +109,7 @@ func content(f Figures) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = workforce(f.Code, f.Workforce).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = workforceSection(f.Code, f.Workforce).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -137,7 +137,7 @@ func content(f Figures) templ.Component {
 	})
 }
 
-func workforce(code string, w Workforce) templ.Component {
+func workforceSection(code string, w Workforce) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -42,11 +43,11 @@ type Year struct {
 	Population    float64
 	PopulationDay time.Time
 	ListSize      bool
-	Entitlement   int64
-	Committed     int64
-	Planned       int64
-	Headroom      int64
-	Above         int64 // paid above the caps, over staff whose cost is known
+	Entitlement   workforce.Pence
+	Committed     workforce.Pence
+	Planned       workforce.Pence
+	Headroom      workforce.Pence
+	Above         workforce.Pence // paid above the caps, over staff whose cost is known
 	Months        []Month
 	Staff         []Staff
 	Plan          []PlanLine
@@ -64,8 +65,8 @@ type Year struct {
 type Month struct {
 	Key       string // "2026-04"
 	Label     string // "Apr 2026"
-	Committed int64
-	Planned   int64
+	Committed workforce.Pence
+	Planned   workforce.Pence
 }
 
 // Staff is one staff record's year.
@@ -75,14 +76,14 @@ type Staff struct {
 	Href       string // the record's history
 	Role       string
 	FTE        float64
-	Cap        int64 // per WTE a year, in force in its last month in post this year
+	Cap        workforce.Pence // per WTE a year, in force in its last month in post this year
 	CapKnown   bool
 	CapChanged bool
-	Cost       int64 // per WTE a year
+	Cost       workforce.Pence // per WTE a year
 	CostKnown  bool
-	Claims     int64 // claimable over the year
-	CostYear   int64 // actual cost over the year (when known)
-	Above      int64
+	Claims     workforce.Pence // claimable over the year
+	CostYear   workforce.Pence // actual cost over the year (when known)
+	Above      workforce.Pence
 }
 
 // PlanLine is one plan line's planned claims.
@@ -90,10 +91,10 @@ type PlanLine struct {
 	Quarter   string
 	Role      string
 	Starters  float64
-	Cost      int64
+	Cost      workforce.Pence
 	CostKnown bool
 	Uncapped  bool
-	Total     int64
+	Total     workforce.Pence
 }
 
 // Download is a link to the year's claim schedule.
@@ -108,12 +109,12 @@ func (y Year) id(s string) string { return "y" + y.Key + "-" + s }
 
 func (y Year) rows() []ui.SummaryListRow {
 	return []ui.SummaryListRow{
-		{Key: "Entitlement", Value: ui.Money(y.Entitlement), TestID: y.id("entitlement")},
-		{Key: "Committed: staff in post", Value: ui.Money(y.Committed), TestID: y.id("committed")},
-		{Key: "Planned: starters in the plan", Value: ui.Money(y.Planned), TestID: y.id("planned")},
-		{Key: "Headroom", Value: ui.Money(y.Headroom), TestID: y.id("headroom")},
+		{Key: "Entitlement", Value: y.Entitlement.String(), TestID: y.id("entitlement")},
+		{Key: "Committed: staff in post", Value: y.Committed.String(), TestID: y.id("committed")},
+		{Key: "Planned: starters in the plan", Value: y.Planned.String(), TestID: y.id("planned")},
+		{Key: "Headroom", Value: y.Headroom.String(), TestID: y.id("headroom")},
 		{Key: y.outcomeKey(), Value: y.outcome(), TestID: y.id("outcome")},
-		{Key: "Paid by the PCN above the caps", Value: ui.Money(y.Above), TestID: y.id("above-cap")},
+		{Key: "Paid by the PCN above the caps", Value: y.Above.String(), TestID: y.id("above-cap")},
 	}
 }
 
@@ -128,9 +129,9 @@ func (y Year) outcomeKey() string {
 // carried forward; a negative headroom is claims the entitlement cannot meet.
 func (y Year) outcome() string {
 	if y.Headroom < 0 {
-		return ui.Money(-y.Headroom) + " more than the entitlement"
+		return (-y.Headroom).String() + " more than the entitlement"
 	}
-	return ui.Money(y.Headroom) + " unclaimed at year end, which is not carried forward"
+	return y.Headroom.String() + " unclaimed at year end, which is not carried forward"
 }
 
 func (y Year) rateText() string {
@@ -182,32 +183,30 @@ func plural(n int, one, many string) string {
 func (y Year) chart() ui.LineChartParams {
 	labels := make([]string, len(y.Months))
 	committed, total := make([]float64, len(y.Months)), make([]float64, len(y.Months))
-	var c, t int64
+	var c, t workforce.Pence
 	for i, m := range y.Months {
 		c += m.Committed
 		t += m.Committed + m.Planned
-		labels[i], committed[i], total[i] = m.Label, pounds(c), pounds(t)
+		labels[i], committed[i], total[i] = m.Label, c.Pounds(), t.Pounds()
 	}
 	return ui.LineChartParams{
 		ID: y.id("chart"), Title: "Claims to date against the entitlement, " + y.Name, Width: 640, Height: 280,
-		Description: "Committed claims reach " + ui.Money(y.Committed) + " and, with the plan's starters, " + ui.Money(y.Committed+y.Planned) +
-			" by March, against an entitlement of " + ui.Money(y.Entitlement) + ".",
+		Description: "Committed claims reach " + y.Committed.String() + " and, with the plan's starters, " + (y.Committed + y.Planned).String() +
+			" by March, against an entitlement of " + y.Entitlement.String() + ".",
 		XTitle: "Month", YTitle: "£", XLabels: labels,
 		Series: []ui.LineSeries{{Name: "Committed to date", Values: committed}, {Name: "Committed and planned to date", Values: total}},
-		Target: &ui.ChartTarget{Value: pounds(y.Entitlement), Label: "Entitlement " + ui.Money(y.Entitlement)},
+		Target: &ui.ChartTarget{Value: y.Entitlement.Pounds(), Label: "Entitlement " + y.Entitlement.String()},
 	}
 }
-
-func pounds(pence int64) float64 { return float64(pence) / 100 }
 
 // chartTable is the chart's numbers, in pounds and pence.
 func (y Year) chartTable() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(y.Months))
-	var c, t int64
+	var c, t workforce.Pence
 	for _, m := range y.Months {
 		c += m.Committed
 		t += m.Committed + m.Planned
-		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{{Text: m.Label}, {Text: ui.Money(c)}, {Text: ui.Money(t)}, {Text: ui.Money(y.Entitlement)}}})
+		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{{Text: m.Label}, {Text: c.String()}, {Text: t.String()}, {Text: y.Entitlement.String()}}})
 	}
 	return ui.TableParams{Caption: "Claims to date against the entitlement, " + y.Name, FirstCellIsHeader: true, Compact: true,
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed to date", Numeric: true}, {Text: "Committed and planned to date", Numeric: true},
@@ -218,16 +217,16 @@ func (y Year) chartTable() ui.TableParams {
 // monthTable is the month-by-month claims, with what is left of the entitlement.
 func (y Year) monthTable() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(y.Months)+1)
-	var cum int64
+	var cum workforce.Pence
 	for _, m := range y.Months {
 		cum += m.Committed + m.Planned
 		rows = append(rows, ui.TableRow{TestID: y.id("month-" + m.Key), Cells: []ui.TableCell{
-			{Text: m.Label}, {Text: ui.Money(m.Committed)}, {Text: ui.Money(m.Planned)}, {Text: ui.Money(m.Committed + m.Planned)},
-			{Text: ui.Money(cum)}, {Text: ui.Money(y.Entitlement - cum)},
+			{Text: m.Label}, {Text: m.Committed.String()}, {Text: m.Planned.String()}, {Text: (m.Committed + m.Planned).String()},
+			{Text: cum.String()}, {Text: (y.Entitlement - cum).String()},
 		}})
 	}
 	rows = append(rows, ui.TableRow{TestID: y.id("month-total"), Cells: []ui.TableCell{
-		{Text: "Year"}, {Text: ui.Money(y.Committed)}, {Text: ui.Money(y.Planned)}, {Text: ui.Money(y.Committed + y.Planned)}, {}, {Text: ui.Money(y.Headroom)},
+		{Text: "Year"}, {Text: y.Committed.String()}, {Text: y.Planned.String()}, {Text: (y.Committed + y.Planned).String()}, {}, {Text: y.Headroom.String()},
 	}})
 	return ui.TableParams{Caption: "Claims by month, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("months"),
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed", Numeric: true}, {Text: "Planned", Numeric: true}, {Text: "Total", Numeric: true},
@@ -241,7 +240,7 @@ func (y Year) staffTable() ui.TableParams {
 	for _, s := range y.Staff {
 		rows = append(rows, ui.TableRow{TestID: y.id("staff-" + strconv.FormatInt(s.ID, 10)), Cells: []ui.TableCell{
 			{Text: s.Label, Href: s.Href}, {Text: s.Role}, {Text: ui.Decimal(s.FTE, 2)}, {Text: s.capText()}, {Text: s.costText()},
-			{Text: ui.Money(s.Claims)}, {Text: s.costYearText()}, {Text: s.aboveText()},
+			{Text: s.Claims.String()}, {Text: s.costYearText()}, {Text: s.aboveText()},
 		}})
 	}
 	return ui.TableParams{Caption: "Cap against actual cost by staff member, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("staff"),
@@ -256,30 +255,30 @@ func (s Staff) capText() string {
 		return "No known cap"
 	}
 	if s.CapChanged {
-		return ui.MoneyWhole(s.Cap) + " (changed this year)"
+		return s.Cap.Short() + " (changed this year)"
 	}
-	return ui.MoneyWhole(s.Cap)
+	return s.Cap.Short()
 }
 
 func (s Staff) costText() string {
 	if !s.CostKnown {
 		return "Not recorded"
 	}
-	return ui.MoneyWhole(s.Cost)
+	return s.Cost.Short()
 }
 
 func (s Staff) costYearText() string {
 	if !s.CostKnown {
 		return "Not known"
 	}
-	return ui.Money(s.CostYear)
+	return s.CostYear.String()
 }
 
 func (s Staff) aboveText() string {
 	if !s.CostKnown {
 		return "Not known"
 	}
-	return ui.Money(s.Above)
+	return s.Above.String()
 }
 
 // planTable is the plan's starters claimed this year.
@@ -288,13 +287,13 @@ func (y Year) planTable() ui.TableParams {
 	for i, l := range y.Plan {
 		cost := "Not given"
 		if l.CostKnown {
-			cost = ui.MoneyWhole(l.Cost)
+			cost = l.Cost.Short()
 		}
 		if l.Uncapped {
 			cost += " (no known cap)"
 		}
 		rows = append(rows, ui.TableRow{TestID: y.id("plan-" + strconv.Itoa(i)), Cells: []ui.TableCell{
-			{Text: l.Quarter}, {Text: l.Role}, {Text: ui.Decimal(l.Starters, 2)}, {Text: cost}, {Text: ui.Money(l.Total)},
+			{Text: l.Quarter}, {Text: l.Role}, {Text: ui.Decimal(l.Starters, 2)}, {Text: cost}, {Text: l.Total.String()},
 		}})
 	}
 	return ui.TableParams{Caption: "Planned starters, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("plan"),

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -61,7 +63,7 @@ func TestWhatIf(t *testing.T) {
 		t.Error("an empty form is neither a what-if nor in error")
 	}
 	f.Values[FieldDeadline] = "soon"
-	f.Errors = []FieldError{{FieldDeadline, "Enter the deadline as a date"}}
+	f.Errors = []workforce.Problem{{Field: FieldDeadline, Message: "Enter the deadline as a date"}}
 	if !f.Active() || f.Error(FieldDeadline) == "" || f.Error(FieldAsOf) != "" {
 		t.Error("the deadline is a what-if in error")
 	}

@@ -17,7 +17,7 @@ type Dashboard struct {
 	Level      string
 	LevelLinks []LevelLink
 	Rows       []Row
-	Sort       Sort
+	Sort       ui.Sort
 	Trajectory *Trajectory
 	ListSize   ListSize
 	Downloads  []Download
@@ -42,7 +42,7 @@ type ICBPage struct {
 	Region             string
 	Summary            *Summary
 	Rows               []Row
-	Sort               Sort
+	Sort               ui.Sort
 	ListSize           ListSize
 	Downloads          []Download
 	LaterDeadlineHref  string

@@ -1,10 +1,6 @@
 package gaps
 
-import (
-	"net/url"
-
-	"github.com/arrs-planner/arrs/web/ui"
-)
+import "github.com/arrs-planner/arrs/web/ui"
 
 // Sort keys of the gap tables.
 const (
@@ -23,41 +19,8 @@ const (
 // SortKeys lists the keys a sort parameter may take.
 var SortKeys = []string{SortName, SortCode, SortTarget, SortInPost, SortProjected, SortAdditional, SortGap, SortShortfall, SortShort, SortPace}
 
-// Sort is a gap table's order and how to build its header links.
-type Sort struct {
-	Key  string
-	Desc bool
-	// Base is the page's path; Query its other parameters (level, what-if), which
-	// the sort links keep.
-	Base  string
-	Query url.Values
-}
-
 // tableID is the id of the gap table, the sort links' anchor.
 const tableID = "gap-table"
-
-func (s Sort) header(text, key string, numeric bool) ui.TableHeader {
-	h := ui.TableHeader{Text: text, Numeric: numeric, Sort: ui.SortNone}
-	desc := numeric // numbers sort largest first on the first click
-	if s.Key == key {
-		h.Sort = ui.SortAscending
-		if s.Desc {
-			h.Sort = ui.SortDescending
-		}
-		desc = !s.Desc
-	}
-	q := url.Values{}
-	for k, v := range s.Query {
-		q[k] = v
-	}
-	q.Set("sort", key)
-	q.Set("dir", "asc")
-	if desc {
-		q.Set("dir", "desc")
-	}
-	h.Href = s.Base + "?" + q.Encode() + "#" + tableID
-	return h
-}
 
 // column is one column of a gap table.
 type column struct {
@@ -83,10 +46,12 @@ var (
 )
 
 // gapTable lays rows out under the columns, each header a sort link.
-func gapTable(caption, testPrefix string, cols []column, rows []Row, s Sort) ui.TableParams {
+// Its Sort's Query keeps the page's level and what-if in those links.
+func gapTable(caption, testPrefix string, cols []column, rows []Row, s ui.Sort) ui.TableParams {
+	s.Anchor = tableID
 	head := make([]ui.TableHeader, len(cols))
 	for i, c := range cols {
-		head[i] = s.header(c.title, c.key, i > 1)
+		head[i] = s.Header(c.title, c.key, i > 1)
 	}
 	body := make([]ui.TableRow, len(rows))
 	for i, r := range rows {

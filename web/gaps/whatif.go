@@ -1,6 +1,9 @@
 package gaps
 
-import "github.com/arrs-planner/arrs/web/ui"
+import (
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
+)
 
 // The what-if fields: their names are the query parameters that carry a what-if in a
 // link, and their ids.
@@ -26,7 +29,7 @@ type WhatIf struct {
 	// are wrong.
 	Values map[string]string
 	// Errors are the fields' messages, in the order of the form.
-	Errors []FieldError
+	Errors []workforce.Problem
 	// Targets are the targets' names; the form offers a choice when there are two or
 	// more.
 	Targets []string
@@ -38,9 +41,6 @@ type WhatIf struct {
 
 // Hidden is a parameter the form passes on unchanged.
 type Hidden struct{ Name, Value string }
-
-// FieldError is a what-if field's message.
-type FieldError struct{ Field, Text string }
 
 // Defaults are the stored values a what-if replaces, as the hints show them.
 type Defaults struct {
@@ -65,7 +65,7 @@ func (f WhatIf) HasErrors() bool { return len(f.Errors) > 0 }
 func (f WhatIf) Error(field string) string {
 	for _, e := range f.Errors {
 		if e.Field == field {
-			return e.Text
+			return e.Message
 		}
 	}
 	return ""
@@ -75,7 +75,7 @@ func (f WhatIf) Error(field string) string {
 func (f WhatIf) Summary() ui.ErrorSummaryParams {
 	items := make([]ui.ErrorSummaryItem, len(f.Errors))
 	for i, e := range f.Errors {
-		items[i] = ui.ErrorSummaryItem{Text: e.Text, Href: "#" + e.Field}
+		items[i] = ui.ErrorSummaryItem{Text: e.Message, Href: "#" + e.Field}
 	}
 	return ui.ErrorSummaryParams{Errors: items}
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -96,7 +97,7 @@ func fieldCellClass(f Field) string {
 
 // Funding is a financial year's money for the PCN (PLANNING.md, "Funding").
 type Funding struct {
-	Entitlement, Committed, Planned, Left int64 // pence
+	Entitlement, Committed, Planned, Left workforce.Pence
 	// Notes say where a figure stands on an assumption: a rate not yet published,
 	// a registered list standing in for the weighted population, costs not known.
 	Notes []string
@@ -104,10 +105,10 @@ type Funding struct {
 
 func (f Funding) rows(id string) []ui.SummaryListRow {
 	return []ui.SummaryListRow{
-		{Key: "Entitlement", Value: money(f.Entitlement), TestID: "entitlement-" + id},
-		{Key: "Committed to staff in post", Value: money(f.Committed), TestID: "committed-" + id},
-		{Key: "Planned for starters in this plan", Value: money(f.Planned), TestID: "planned-" + id},
-		{Key: "Entitlement left", Value: money(f.Left), TestID: "left-" + id},
+		{Key: "Entitlement", Value: f.Entitlement.Short(), TestID: "entitlement-" + id},
+		{Key: "Committed to staff in post", Value: f.Committed.Short(), TestID: "committed-" + id},
+		{Key: "Planned for starters in this plan", Value: f.Planned.Short(), TestID: "planned-" + id},
+		{Key: "Entitlement left", Value: f.Left.Short(), TestID: "left-" + id},
 	}
 }
 

@@ -8,8 +8,8 @@ package plan
 import (
 	"strconv"
 	"time"
-	_ "time/tzdata" // UK time on pages, whatever the host's zone files
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -91,10 +91,8 @@ func (s Stamp) Text() string {
 
 // When formats a moment for a page, in UK time (GMT or BST), as people read clocks.
 func When(t time.Time) string {
-	return t.In(london).Format("2 January 2006 at 15:04")
+	return workforce.InEngland(t).Format("2 January 2006 at 15:04")
 }
-
-var london, _ = time.LoadLocation("Europe/London")
 
 // Status is a version's place in the sign-off.
 type Status struct {
@@ -163,18 +161,6 @@ type Conflict struct {
 type Change struct {
 	Role, Quarter string
 	Before, After string
-}
-
-func money(pence int64) string {
-	sign := ""
-	if pence < 0 {
-		sign, pence = "−", -pence
-	}
-	s := sign + "£" + ui.Count(int(pence/100))
-	if p := pence % 100; p != 0 {
-		s += "." + strconv.Itoa(int(p/10)) + strconv.Itoa(int(p%10))
-	}
-	return s
 }
 
 // Figures are the network's numbers beside the grid: its fair share of the target and

@@ -206,7 +206,7 @@ func Fields(r workforce.StaffRecord, roleName string) []Field {
 		end = r.End.Format("2 January 2006")
 	}
 	if r.AnnualCostPence != 0 {
-		cost = ui.MoneyWhole(r.AnnualCostPence)
+		cost = r.AnnualCostPence.Short()
 	}
 	if r.EmploymentModel != "" {
 		model = r.EmploymentModel.Label()

@@ -1,15 +1,10 @@
-package planning
+package workforce
 
 import (
 	"fmt"
 	"strconv"
 	"time"
 )
-
-// Date returns midnight UTC on the given day, the form of every date in this package.
-func Date(year int, month time.Month, day int) time.Time {
-	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-}
 
 // dayNumber counts days since 1970-01-01 for the calendar day of t in its own
 // location, so that Days is exact whatever the clock time or zone of its arguments.

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/report"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// The files the pages offer for download, written to standard output byte for byte as
+// the page sends them (report's file writers): a PCN's plan and its claim schedule.
+
+// fileFlags parses a file command's flags: --pcn, --format csv|xlsx and the extra ones.
+func fileFlags(name string, args []string, extra func(*flag.FlagSet)) (pcn string, format report.Format, err error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&pcn, "pcn", "", "PCN code, e.g. U60057")
+	f := fs.String("format", "csv", "csv or xlsx")
+	if extra != nil {
+		extra(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return "", "", fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return "", "", fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	}
+	if pcn = strings.ToUpper(strings.TrimSpace(pcn)); pcn == "" {
+		return "", "", fmt.Errorf("%w: %s needs --pcn CODE", errUsage, name)
+	}
+	format, err = report.ParseFileFormat(*f)
+	return pcn, format, err
+}
+
+// pcnOf is the PCN of the code, or an error naming it.
+func pcnOf(ctx context.Context, db *store.DB, code string) (workforce.PCN, error) {
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		return workforce.PCN{}, err
+	}
+	p, ok := tree.PCN(code)
+	if !ok {
+		return p, fmt.Errorf("no PCN %s", code)
+	}
+	return p, nil
+}
+
+// reportPlan writes one version of a PCN's plan as the plan page's download: --version
+// N (1 is the first version, as the page and the file name number them), else the
+// editable version, else the newest.
+func (a *app) reportPlan(ctx context.Context, args []string) error {
+	var version int
+	code, format, err := fileFlags("report plan", args, func(fs *flag.FlagSet) {
+		fs.IntVar(&version, "version", 0, "version number (default: the editable version, else the newest)")
+	})
+	if err != nil {
+		return err
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := pcnOf(ctx, db, code); err != nil {
+		return err
+	}
+	plans, err := db.PlansByPCN(ctx, code)
+	if err != nil {
+		return err
+	}
+	p, err := planVersion(plans, version)
+	if err != nil {
+		return fmt.Errorf("PCN %s: %w", code, err)
+	}
+	lines, err := db.PlanLines(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	return report.WritePlan(a.stdout, format, code, lines)
+}
+
+// planVersion picks version n (1 the first), or when n is 0 what the plan page downloads
+// with no ?version: the editable version, else the newest.
+func planVersion(plans workforce.PlanVersions, n int) (workforce.Plan, error) {
+	switch {
+	case len(plans) == 0:
+		return workforce.Plan{}, errors.New("no plan yet")
+	case n < 0 || n > len(plans):
+		return workforce.Plan{}, fmt.Errorf("no version %d: the plan has versions 1 to %d", n, len(plans))
+	case n > 0:
+		return plans[len(plans)-n], nil
+	}
+	p, _ := plans.Base()
+	return p, nil
+}
+
+// reportClaims writes a PCN's monthly claim schedule of one financial year as the
+// funding page's download, worked out from the latest census (or today, before any).
+func (a *app) reportClaims(ctx context.Context, args []string) error {
+	var yearText string
+	code, format, err := fileFlags("report claims", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&yearText, "year", "", "financial year, e.g. 2025/26 (default: this year)")
+	})
+	if err != nil {
+		return err
+	}
+	today := workforce.Today(time.Now())
+	year := workforce.FinancialYearOf(today)
+	if yearText != "" {
+		if year, err = workforce.ParseFinancialYear(yearText); err != nil {
+			return fmt.Errorf("--year must be a financial year such as 2025/26, not %q", yearText)
+		}
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := pcnOf(ctx, db, code)
+	if err != nil {
+		return err
+	}
+	asOf, err := db.LatestCensus(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		asOf, err = today, nil
+	}
+	if err != nil {
+		return err
+	}
+	res, err := funding.Compute(ctx, db, funding.Request{PCNs: []workforce.PCN{p}, Years: []workforce.FinancialYear{year}, AsOf: asOf})
+	if err != nil {
+		return err
+	}
+	y, _ := res.For(p.Code, year)
+	return report.WriteClaimsFile(a.stdout, format, y.Claims())
+}

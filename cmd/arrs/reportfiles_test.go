@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/server"
+	"github.com/arrs-planner/arrs/internal/store"
+)
+
+// The files `arrs report` writes are the pages' downloads, byte for byte, for the same
+// data: an admin fetches each page's file from a server on the same database.
+
+// pageFiles signs an admin in to a server on db and returns a getter of its files.
+func pageFiles(t *testing.T, db *store.DB) func(path string) []byte {
+	t.Helper()
+	const password = "violet harbour lantern"
+	hash, err := auth.HashPassword(password, auth.DefaultParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateUser(context.Background(), auth.User{Email: "admin@test.nhs.uk", Name: "Test admin", PasswordHash: hash,
+		Active: true, Grants: []auth.Grant{{Role: auth.Admin}}}, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(db, config.Config{Dev: true}, slog.New(slog.NewTextHandler(io.Discard, nil))).Routes())
+	t.Cleanup(ts.Close)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.PostForm(ts.URL+"/login", url.Values{"email": {"admin@test.nhs.uk"}, "password": {password}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in: %v %v", err, res)
+	}
+	res.Body.Close()
+	return func(path string) []byte {
+		t.Helper()
+		res, err := c.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %v", path, res.StatusCode, err)
+		}
+		return body
+	}
+}
+
+// sameFile fails the test unless the command writes the page's file.
+func sameFile(t *testing.T, page []byte, args ...string) {
+	t.Helper()
+	out, _, err := runArrs(args...)
+	if err != nil {
+		t.Fatalf("%s: %v", strings.Join(args, " "), err)
+	}
+	if !bytes.Equal([]byte(out), page) {
+		t.Errorf("%s: %d bytes differ from the page's %d:\n%.400s\nwant\n%.400s", strings.Join(args, " "), len(out), len(page), out, page)
+	}
+}
+
+func TestReportPlanIsThePlanDownload(t *testing.T) {
+	db := withSample(t)
+	file := filepath.Join(t.TempDir(), "plan.csv")
+	if err := os.WriteFile(file, []byte("pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n"+
+		"U79722,paramedic,2026/27 Q1,1.234567,0,\nU79722,clinical_pharmacist,2026/27 Q2,2,0.5,48000.50\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runArrs("import", "plans", file); err != nil {
+		t.Fatal(err)
+	}
+	get := pageFiles(t, db)
+	plans, err := db.PlansByPCN(context.Background(), "U79722")
+	if err != nil || len(plans) != 1 {
+		t.Fatalf("plans: %v %v", plans, err)
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		page := get("/pcns/U79722/plan." + format)
+		sameFile(t, page, "report", "plan", "--pcn", "U79722", "--format", format)
+		sameFile(t, get("/pcns/U79722/plan."+format+"?version="+strconv.FormatInt(plans[0].ID, 10)),
+			"report", "plan", "--pcn", "u79722", "--version", "1", "--format", format)
+	}
+	if !strings.Contains(string(get("/pcns/U79722/plan.csv")), "U79722,clinical_pharmacist,2026/27 Q2,2,0.5,48000.50") {
+		t.Error("the plan file lacks its lines")
+	}
+	for args, want := range map[string]string{
+		"--pcn U60057":               "no plan yet",
+		"--pcn U79722 --version 2":   "no version 2",
+		"--pcn U99999":               "no PCN U99999",
+		"--pcn U79722 --format json": "csv or xlsx",
+		"--version 1":                "needs --pcn",
+	} {
+		if _, _, err := runArrs(append([]string{"report", "plan"}, strings.Fields(args)...)...); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("report plan %s: %v, want %q", args, err, want)
+		}
+	}
+}
+
+func TestReportClaimsIsTheClaimsDownload(t *testing.T) {
+	db := withSample(t)
+	get := pageFiles(t, db)
+	for _, format := range []string{"csv", "xlsx"} {
+		page := get("/pcns/U79722/funding/claims." + format + "?year=2025/26")
+		sameFile(t, page, "report", "claims", "--pcn", "U79722", "--year", "2025/26", "--format", format)
+		sameFile(t, get("/pcns/U79722/funding/claims."+format), "report", "claims", "--pcn", "U79722", "--format", format)
+	}
+	if lines := strings.Count(string(get("/pcns/U79722/funding/claims.csv?year=2025/26")), "\n"); lines < 2 {
+		t.Errorf("the claim schedule has %d lines: the test compares nothing", lines)
+	}
+	if _, _, err := runArrs("report", "claims", "--pcn", "U79722", "--year", "2025"); err == nil || !strings.Contains(err.Error(), "2025/26") {
+		t.Errorf("a bad year: %v", err)
+	}
+}
+
+func TestReportGapsICBIsTheICBDownload(t *testing.T) {
+	db := withSample(t)
+	get := pageFiles(t, db)
+	for _, format := range []string{"csv", "xlsx"} {
+		sameFile(t, get("/gaps/icbs/QOC."+format), "report", "gaps", "--icb", "QOC", "--format", format)
+		sameFile(t, get("/gaps."+format+"?level=icb"), "report", "gaps", "--level", "icb", "--format", format)
+	}
+	if _, _, err := runArrs("report", "gaps", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "no ICB QXX") {
+		t.Errorf("an unknown ICB: %v", err)
+	}
+}

@@ -1,0 +1,124 @@
+// Package compare answers one question: how do the PCNs of an ICB compare today
+// (docs/dashboards.md, "The comparison")? For each PCN: its place among England's PCNs
+// on ARRS FTE per 10,000 weighted patients and on the share of its fair share reached,
+// with England's deciles of each ("England's deciles"); its largest roles; this
+// financial year's funding headroom (PLANNING.md, "Funding"); supervision coverage and
+// room shortfall (PLANNING.md, "Supervision and rooms"); and its plan's versions. Each
+// figure comes from the same code as the dashboard and the PCN's own pages: the gap
+// report (PLANNING.md, "Gap"; the official figures, which never count a draft),
+// funding.Compute, package supervision and package rooms.
+//
+// The ICB's records are read with one query per table and grouped by PCN, never one
+// query per PCN. The clock is the caller's: today is an argument. The positions are of
+// the as-of date A; supervision and rooms of today, as on their own pages.
+package compare
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/rooms"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// MixRoles is how many of a PCN's largest roles the comparison shows.
+const MixRoles = 3
+
+// Result is an ICB's comparison on one day.
+type Result struct {
+	// AsOf is the day of the staff data and TargetName the target's, from the gap
+	// report. Census is false before any import; NoTarget true when no target is set.
+	AsOf             time.Time
+	Census, NoTarget bool
+	TargetName       string
+	// Year is the financial year of the headroom, today's.
+	Year workforce.FinancialYear
+	// England is England's positions; nil without a gap report.
+	England *gaps.Positions
+	// Rows are the ICB's PCNs, by code.
+	Rows []Row
+}
+
+// Row is one PCN.
+type Row struct {
+	PCN workforce.PCN
+	// Position is the PCN's on England's measures; without a gap report, its
+	// registered list stands in for its population and the rest is unknown.
+	Position gaps.Position
+	// Mix is its largest roles, up to MixRoles.
+	Mix      []planning.RoleShare
+	Headroom workforce.Pence
+	Coverage planning.Coverage
+	Rooms    rooms.Figures
+	// Versions is every version of its plan, newest first.
+	Versions []store.PlanVersion
+}
+
+// ListSizePCNs counts the PCNs whose registered list stands in for a weighted
+// population.
+func (r *Result) ListSizePCNs() int {
+	n := 0
+	for _, row := range r.Rows {
+		if row.Position.ListSize {
+			n++
+		}
+	}
+	return n
+}
+
+// Compute compares the PCNs of an ICB on day d (today), with report giving the gap
+// report (the server's is cached). England's positions (a gap report of every PCN) and
+// the ICB's own parts are independent: gathered side by side, a cold page waits for the
+// slower only.
+func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, pcns []workforce.PCN, d time.Time) (*Result, error) {
+	pcns = slices.Clone(pcns)
+	slices.SortFunc(pcns, func(a, b workforce.PCN) int { return cmp.Compare(a.Code, b.Code) })
+	out := &Result{Year: workforce.FinancialYearOf(d)}
+	type positions struct {
+		pos *gaps.Positions
+		err error
+	}
+	done := make(chan positions, 1)
+	go func() {
+		res, err := report(ctx, gaps.Options{Today: d})
+		if err != nil {
+			done <- positions{nil, err}
+			return
+		}
+		done <- positions{res.Positions(), nil}
+	}()
+	parts, err := gather(ctx, db, icb, pcns, out.Year, d)
+	england := <-done
+	if err != nil {
+		return nil, err
+	}
+	if err := out.position(ctx, db, england.pos, england.err); err != nil {
+		return nil, err
+	}
+	for _, p := range pcns {
+		out.Rows = append(out.Rows, parts.row(p, out.England))
+	}
+	return out, nil
+}
+
+// position takes England's positions, or says why there are none.
+func (r *Result) position(ctx context.Context, db *store.DB, pos *gaps.Positions, err error) error {
+	switch {
+	case errors.Is(err, gaps.ErrNoCensus):
+	case errors.Is(err, store.ErrNotFound):
+		r.NoTarget = true
+		_, err = db.LatestCensus(ctx)
+		r.Census = err == nil
+	case err != nil:
+		return err
+	default:
+		r.Census, r.AsOf, r.TargetName, r.England = true, pos.AsOf, pos.TargetName, pos
+	}
+	return nil
+}

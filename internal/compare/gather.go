@@ -1,0 +1,125 @@
+package compare
+
+import (
+	"context"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/rooms"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/supervision"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// parts is what the comparison gathers for the ICB's PCNs besides the gap report,
+// grouped by PCN.
+type parts struct {
+	funding     *funding.Result
+	year        workforce.FinancialYear
+	supervision map[string]*supervision.Records
+	sites       map[string][]workforce.Site
+	staff       map[string][]workforce.Staff
+	lines       map[string][]workforce.PlanLine
+	plans       map[string][]store.PlanVersion
+	roles       []workforce.Role
+	day         time.Time
+}
+
+// gather reads this financial year's funding of the PCNs (funding.Compute), the
+// role catalogue, the ICB's staff, supervisors, links, sites and current plan lines,
+// and its plans' versions.
+func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN, year workforce.FinancialYear, d time.Time) (*parts, error) {
+	c := &parts{year: year, day: d, supervision: map[string]*supervision.Records{}, sites: map[string][]workforce.Site{},
+		staff: map[string][]workforce.Staff{}, lines: map[string][]workforce.PlanLine{}, plans: map[string][]store.PlanVersion{}}
+	asOf, _, err := funding.AsOf(ctx, db, d)
+	if err != nil {
+		return nil, err
+	}
+	if c.funding, err = funding.Compute(ctx, db, funding.Request{PCNs: pcns, Years: []workforce.FinancialYear{year}, AsOf: asOf}); err != nil {
+		return nil, err
+	}
+	if c.roles, err = db.Roles(ctx); err != nil {
+		return nil, err
+	}
+	if err := c.capacity(ctx, db, icb); err != nil {
+		return nil, err
+	}
+	versions, err := db.PlanVersionsOfICB(ctx, icb)
+	for _, v := range versions {
+		c.plans[v.PCNCode] = append(c.plans[v.PCNCode], v)
+	}
+	return c, err
+}
+
+// capacity reads the ICB's staff, supervisors, links, sites and current plan lines,
+// one query each, and groups them by PCN.
+func (c *parts) capacity(ctx context.Context, db *store.DB, icb string) error {
+	staff, err := db.StaffOfICB(ctx, icb)
+	if err != nil {
+		return err
+	}
+	sups, err := db.SupervisorsOfICB(ctx, icb)
+	if err != nil {
+		return err
+	}
+	links, err := db.SupervisionLinksOfICB(ctx, icb)
+	if err != nil {
+		return err
+	}
+	sites, err := db.SitesOfICB(ctx, icb)
+	if err != nil {
+		return err
+	}
+	lines, err := db.CurrentPlanLinesOfICB(ctx, icb)
+	if err != nil {
+		return err
+	}
+	sup := func(pcn string) *supervision.Records {
+		if c.supervision[pcn] == nil {
+			c.supervision[pcn] = &supervision.Records{}
+		}
+		return c.supervision[pcn]
+	}
+	for _, x := range staff {
+		c.staff[x.PCNCode] = append(c.staff[x.PCNCode], x)
+		sup(x.PCNCode).Staff = append(sup(x.PCNCode).Staff, x)
+	}
+	for _, x := range sups {
+		sup(x.PCNCode).Supervisors = append(sup(x.PCNCode).Supervisors, x)
+	}
+	for _, x := range links {
+		sup(x.PCNCode).Links = append(sup(x.PCNCode).Links, x)
+	}
+	for _, x := range sites {
+		c.sites[x.PCNCode] = append(c.sites[x.PCNCode], x)
+	}
+	for _, x := range lines {
+		c.lines[x.PCNCode] = append(c.lines[x.PCNCode], x)
+	}
+	return nil
+}
+
+// row is one PCN's position, funding, supervision, rooms and plan, worked out as their
+// pages do.
+func (c *parts) row(p workforce.PCN, england *gaps.Positions) Row {
+	row := Row{PCN: p, Versions: c.plans[p.Code]}
+	if england != nil {
+		row.Position = england.ByPCN[p.Code]
+		row.Mix = planning.RoleMix(row.Position.ByRole)
+		row.Mix = row.Mix[:min(len(row.Mix), MixRoles)]
+	} else {
+		row.Position = gaps.Position{Population: float64(p.RegisteredPatients), ListSize: true}
+	}
+	if y, ok := c.funding.For(p.Code, c.year); ok {
+		row.Headroom = y.Funding.HeadroomPence
+	}
+	var rec supervision.Records
+	if r := c.supervision[p.Code]; r != nil {
+		rec = *r
+	}
+	row.Coverage = supervision.Compute(rec, c.roles, c.day).Coverage
+	row.Rooms = rooms.Compute(c.sites[p.Code], c.staff[p.Code], c.lines[p.Code], c.roles, c.day)
+	return row
+}

@@ -1,0 +1,115 @@
+// Package dashboard answers one question: how does a PCN stand today, on one page, for
+// its clinical director (docs/dashboards.md, "The dashboard")? Its ARRS staff in post
+// against its fair share, projected by quarter with its plan and without (PLANNING.md,
+// "Projection", and "Drafts stay private" for the "with your draft" figures); its
+// funding this financial year and next ("Funding"); supervision and rooms ("Supervision
+// and rooms"); the staff leaving in the next three months; and its plan's versions.
+// Each part comes from the same code as the page it summarises: the gap report the plan
+// page uses, funding.Compute, package supervision and package rooms, so a figure reads
+// the same on the dashboard as on its own page.
+//
+// The clock is the caller's: today is an argument. The workforce part is of the as-of
+// date A, the day the staff data describes; supervision, rooms and leavers are of
+// today, as on their own pages.
+package dashboard
+
+import (
+	"context"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/planfigures"
+	"github.com/arrs-planner/arrs/internal/rooms"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/supervision"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// LeavingMonths is how far ahead the dashboard lists staff leaving.
+const LeavingMonths = 3
+
+// Figures is every part of a PCN's dashboard on one day.
+type Figures struct {
+	PCN   workforce.PCN
+	Today time.Time
+	// Versions is every version of the PCN's plan, newest first: where its plan stands.
+	Versions    []store.PlanVersion
+	Workforce   Workforce
+	Funding     Funding
+	Supervision supervision.Figures
+	Rooms       rooms.Figures
+	Leaving     Leaving
+}
+
+// Funding is the PCN's money this financial year and next, as the funding page works
+// it out.
+type Funding struct {
+	// AsOf is the day planned spend counts from (funding.AsOf); Census is false before
+	// any import, when it is today.
+	AsOf   time.Time
+	Census bool
+	Years  []funding.PCNYear
+}
+
+// Leaving is the staff records whose end date (the first day out of post) is after
+// today and no later than Until, the same day LeavingMonths on.
+type Leaving struct {
+	Until   time.Time
+	Records []workforce.StaffRecord
+}
+
+// Compute gathers and works out every part of the dashboard of PCN p on day d (today),
+// with report giving the gap report (the server's is cached). The workforce part rests on England's gap report, the rest on the
+// PCN's records alone: gathered side by side, a cold page waits for the slower only.
+func Compute(ctx context.Context, db *store.DB, report gaps.Source, p workforce.PCN, d time.Time) (*Figures, error) {
+	f := &Figures{PCN: p, Today: d}
+	var err error
+	if f.Versions, err = db.PlanVersionsOfPCN(ctx, p.Code); err != nil {
+		return nil, err
+	}
+	draft, err := planfigures.DraftOf(ctx, db, p.Code)
+	if err != nil {
+		return nil, err
+	}
+	workforceErr := make(chan error, 1)
+	go func() {
+		var err error
+		f.Workforce, err = workforceOf(ctx, report, p.Code, d, f.Versions, draft)
+		workforceErr <- err
+	}()
+	if err := f.local(ctx, db, d); err != nil {
+		<-workforceErr
+		return nil, err
+	}
+	return f, <-workforceErr
+}
+
+// local is the parts from the PCN's own records: funding, supervision, rooms and
+// leavers.
+func (f *Figures) local(ctx context.Context, db *store.DB, d time.Time) error {
+	var err error
+	if f.Funding, err = fundingOf(ctx, db, f.PCN, d); err != nil {
+		return err
+	}
+	if f.Supervision, err = supervision.OfPCN(ctx, db, f.PCN.Code, d); err != nil {
+		return err
+	}
+	if f.Rooms, err = rooms.OfPCN(ctx, db, f.PCN.Code, d); err != nil {
+		return err
+	}
+	f.Leaving.Until = d.AddDate(0, LeavingMonths, 0)
+	f.Leaving.Records, err = db.StaffLeaving(ctx, f.PCN.Code, d, f.Leaving.Until)
+	return err
+}
+
+// fundingOf is this financial year's and the next's money, as the funding page works
+// it out.
+func fundingOf(ctx context.Context, db *store.DB, p workforce.PCN, d time.Time) (Funding, error) {
+	this := workforce.FinancialYearOf(d)
+	res, census, err := funding.ForPCN(ctx, db, d, p, this, this+1)
+	if err != nil {
+		return Funding{}, err
+	}
+	return Funding{AsOf: res.AsOf, Census: census, Years: res.PCN(p.Code)}, nil
+}

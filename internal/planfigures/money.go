@@ -1,0 +1,134 @@
+package planfigures
+
+import (
+	"context"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// Year is one financial year's money with the version's lines, and what stood in for
+// what is not held.
+type Year struct {
+	planning.Funding
+	// Rate is rate(f). RateFrom is the earlier year whose rate stands in when none is
+	// published for the year ("" when it is); NoRate is true when no rate of the year
+	// or an earlier one is held, and the entitlement is 0.
+	Rate     float64
+	RateFrom string
+	NoRate   bool
+	// Population is w(p), the weighted population in force on Census, 1 January before
+	// the year; ListSize is true when none is entered and the registered list stands in.
+	Population float64
+	Census     time.Time
+	ListSize   bool
+	// Costs count the lines claimed at an assumed cost, or with no cap, by kind.
+	Costs map[planning.LineKind]CostCounts
+}
+
+// CostCounts count the funding lines of one kind whose claim stands on less than a
+// cost and a cap (planning.ClaimBasis).
+type CostCounts struct {
+	// Assumed have no cost recorded: the role's cap is assumed.
+	Assumed int
+	// Uncapped are in roles with no published cap: their cost is counted in full.
+	Uncapped int
+	// Nothing have neither: they count as £0.
+	Nothing int
+}
+
+// moneyInputs are what the years' money needs besides the plan.
+type moneyInputs struct {
+	rates []workforce.FundingRate
+	pops  []workforce.Population // newest first
+	staff []workforce.Staff
+	caps  planning.Caps
+}
+
+// money works out each year of the grid: entitlement − committed − planned.
+func (f *Figures) money(ctx context.Context, db *store.DB, p workforce.PCN, lines []workforce.PlanLine, window []workforce.Quarter) error {
+	in, err := readMoney(ctx, db, p, window)
+	if err != nil {
+		return err
+	}
+	for _, q := range window {
+		if q.N != 1 {
+			continue
+		}
+		y := Year{Census: workforce.Date(int(q.Year), time.January, 1)}
+		y.Rate, y.RateFrom, y.NoRate = rateFor(in.rates, q.Year)
+		y.Population, y.ListSize = populationOn(in.pops, y.Census, p.RegisteredPatients)
+		y.Funding = planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
+			Staff: in.staff, Plan: lines, AsOf: f.AsOf, Caps: in.caps})
+		y.Costs = costCounts(y.Lines)
+		f.Years[q.Year] = y
+	}
+	return nil
+}
+
+func readMoney(ctx context.Context, db *store.DB, p workforce.PCN, window []workforce.Quarter) (moneyInputs, error) {
+	var in moneyInputs
+	var err error
+	if in.rates, err = db.FundingRates(ctx); err != nil {
+		return in, err
+	}
+	if in.pops, err = db.PopulationsByPCN(ctx, p.Code); err != nil {
+		return in, err
+	}
+	caps, err := db.Caps(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.caps = planning.NewCaps(caps)
+	in.staff, err = db.FundedStaffOfPCN(ctx, p.Code, window[0].Start(), window[len(window)-1].Next().Start())
+	return in, err
+}
+
+// rateFor is rate(f): the year's published rate, else the latest earlier one (from
+// names its year), else none.
+func rateFor(rates []workforce.FundingRate, year workforce.FinancialYear) (rate float64, from string, none bool) {
+	var latest *workforce.FundingRate
+	for i, r := range rates {
+		if r.FinancialYear == year.String() {
+			return r.RateGBP, "", false
+		}
+		if r.Starts.Before(year.Start()) {
+			latest = &rates[i]
+		}
+	}
+	if latest == nil {
+		return 0, "", true
+	}
+	return latest.RateGBP, latest.FinancialYear, false
+}
+
+// populationOn is w(p) in force on the census day, the latest entered on or before
+// it, else the registered list (listSize true).
+func populationOn(pops []workforce.Population, census time.Time, registered int) (w float64, listSize bool) {
+	for _, p := range pops {
+		if !p.EffectiveDate.After(census) {
+			return p.Weighted, false
+		}
+	}
+	return float64(registered), true
+}
+
+// costCounts counts the claims standing on an assumed cost or no cap, by kind.
+func costCounts(lines []planning.FundingLine) map[planning.LineKind]CostCounts {
+	out := map[planning.LineKind]CostCounts{}
+	for _, l := range lines {
+		c := out[l.Kind]
+		switch {
+		case l.Uncapped && l.CostAssumed:
+			c.Nothing++
+		case l.Uncapped:
+			c.Uncapped++
+		case l.CostAssumed:
+			c.Assumed++
+		}
+		out[l.Kind] = c
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package supervision
+
+import (
+	"context"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// Records are what a PCN's supervision is worked out from.
+type Records struct {
+	Supervisors []workforce.Supervisor
+	Links       []workforce.SupervisionLink
+	// Staff is every record of the PCN, in post or not.
+	Staff []workforce.Staff
+}
+
+// Figures is a PCN's supervision on one day: the records and what planning works out
+// from them.
+type Figures struct {
+	Records
+	Coverage planning.Coverage
+	Loads    []planning.SupervisorLoad
+	Totals   planning.SupervisionTotals
+}
+
+// OfPCN gathers a PCN's supervisors, links and staff records and works out its
+// supervision on day d.
+func OfPCN(ctx context.Context, db *store.DB, pcn string, d time.Time) (Figures, error) {
+	roles, err := db.Roles(ctx)
+	if err != nil {
+		return Figures{}, err
+	}
+	var rec Records
+	if rec.Supervisors, err = db.SupervisorsOfPCN(ctx, pcn); err != nil {
+		return Figures{}, err
+	}
+	if rec.Links, err = db.SupervisionLinksOfPCN(ctx, pcn); err != nil {
+		return Figures{}, err
+	}
+	if rec.Staff, err = db.Supervisees(ctx, pcn); err != nil {
+		return Figures{}, err
+	}
+	return Compute(rec, roles, d), nil
+}
+
+// Compute works out coverage, each supervisor's load and the totals on day d from a
+// PCN's records: which roles need clinical supervision and which are trainees is the
+// role catalogue's. The ICB comparison calls it for each PCN of an ICB, from the ICB's
+// records read at once.
+func Compute(rec Records, roles []workforce.Role, d time.Time) Figures {
+	needs, trainees := map[string]bool{}, map[string]bool{}
+	for _, role := range roles {
+		needs[role.Code], trainees[role.Code] = role.NeedsSupervision, role.Trainee
+	}
+	f := Figures{Records: rec}
+	f.Coverage = planning.SupervisionCoverage(rec.Staff, rec.Links, needs, d)
+	f.Loads = planning.SupervisorLoads(rec.Supervisors, rec.Staff, rec.Links, trainees, d)
+	f.Totals = planning.TotalSupervision(f.Loads)
+	return f
+}
+
+// Supervisor is a supervisor with their load on the day.
+type Supervisor struct {
+	workforce.Supervisor
+	Load planning.SupervisorLoad
+}
+
+// Supervising reports whether the supervisor still supervises: active, or holding
+// links in force though marked inactive since.
+func (s Supervisor) Supervising() bool { return s.Active || s.Load.LinkedHours > 0 }
+
+// WithLoads pairs each supervisor with their load on the day, in the store's order.
+func (f Figures) WithLoads() []Supervisor {
+	loads := make(map[int64]planning.SupervisorLoad, len(f.Loads))
+	for _, l := range f.Loads {
+		loads[l.SupervisorID] = l
+	}
+	out := make([]Supervisor, len(f.Supervisors))
+	for i, s := range f.Supervisors {
+		out[i] = Supervisor{Supervisor: s, Load: loads[s.ID]}
+	}
+	return out
+}
+
+// SupervisorNames indexes the supervisors' names by id, for the links to name theirs.
+func (f Figures) SupervisorNames() map[int64]string {
+	out := make(map[int64]string, len(f.Supervisors))
+	for _, s := range f.Supervisors {
+		out[s.ID] = s.Name
+	}
+	return out
+}
+
+// LinkState is where a supervision link stands on a day.
+type LinkState int
+
+// The states of a link.
+const (
+	LinkActive LinkState = iota // in force
+	LinkFuture                  // starts after the day
+	LinkEnded                   // ended on or before the day
+)
+
+// StateOn is where a link stands on day d.
+func StateOn(l workforce.SupervisionLink, d time.Time) LinkState {
+	switch {
+	case l.Start.After(d):
+		return LinkFuture
+	case !l.Active(d):
+		return LinkEnded
+	}
+	return LinkActive
+}
