@@ -103,7 +103,7 @@ func planVersion(plans workforce.PlanVersions, n int) (workforce.Plan, error) {
 }
 
 // reportClaims writes a PCN's monthly claim schedule of one financial year as the
-// funding page's download, worked out from the latest census (or today, before any).
+// funding page's download, worked out as of funding.AsOf.
 func (a *app) reportClaims(ctx context.Context, args []string) error {
 	var yearText string
 	code, format, err := fileFlags("report claims", args, func(fs *flag.FlagSet) {
@@ -128,14 +128,7 @@ func (a *app) reportClaims(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	asOf, err := db.LatestCensus(ctx)
-	if errors.Is(err, store.ErrNotFound) {
-		asOf, err = today, nil
-	}
-	if err != nil {
-		return err
-	}
-	res, err := funding.Compute(ctx, db, funding.Request{PCNs: []workforce.PCN{p}, Years: []workforce.FinancialYear{year}, AsOf: asOf})
+	res, _, err := funding.ForPCN(ctx, db, today, p, year)
 	if err != nil {
 		return err
 	}

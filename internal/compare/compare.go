@@ -113,7 +113,9 @@ func (r *Result) position(ctx context.Context, db *store.DB, pos *gaps.Positions
 	case errors.Is(err, gaps.ErrNoCensus):
 	case errors.Is(err, store.ErrNotFound):
 		r.NoTarget = true
-		_, err = db.LatestCensus(ctx)
+		if _, err = db.LatestCensus(ctx); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
 		r.Census = err == nil
 	case err != nil:
 		return err

@@ -285,4 +285,3 @@ func (in inputs) staffFunding(r store.FundingRecord, s workforce.Staff, l planni
 	}
 	return out
 }
-

@@ -67,6 +67,7 @@ func nationalByStaffRole(t *testing.T) (map[string]float64, map[string]int) {
 }
 
 func TestImportFullNovember2025(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	f := demoFile(t)
@@ -103,6 +104,7 @@ func TestImportFullNovember2025(t *testing.T) {
 }
 
 func TestReimportingTheSameMonthChangesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
@@ -128,6 +130,7 @@ func TestReimportingTheSameMonthChangesNothing(t *testing.T) {
 }
 
 func TestLaterSnapshotEndsLeavers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
@@ -180,6 +183,7 @@ func TestLaterSnapshotEndsLeavers(t *testing.T) {
 }
 
 func TestMalformedFilesWriteNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)
@@ -209,6 +213,7 @@ func TestMalformedFilesWriteNothing(t *testing.T) {
 }
 
 func TestUnknownPCNIsCreatedFromTheFile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	text := strings.Join([]string{
@@ -289,6 +294,7 @@ func count(t testing.TB, db *store.DB, table string) int {
 }
 
 func TestScopedImportTouchesOnlyItsICBs(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	sample := sampleText(t)

@@ -85,6 +85,7 @@ func nationalNovember(t *testing.T, db *store.DB) {
 }
 
 func TestCensusAfterThisMonthIsRefused(t *testing.T) {
+	t.Parallel()
 	header, qoc := sampleRows(t, "QOC")
 	cases := []struct {
 		name, year, month string
@@ -118,6 +119,7 @@ func TestCensusAfterThisMonthIsRefused(t *testing.T) {
 }
 
 func TestBadPCNCodeIsRefusedWithItsLine(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	header, qoc := sampleRows(t, "QOC")
 	for _, code := range []string{"X12345", "U1234", "U123456", "u60057", "U6005A"} {
@@ -135,6 +137,7 @@ func TestBadPCNCodeIsRefusedWithItsLine(t *testing.T) {
 }
 
 func TestLeadUploadOfAnotherMonthIsRefused(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	header, qoc := sampleRows(t, "QOC")
 	lead := func(year, month string) error {
@@ -165,6 +168,7 @@ func TestLeadUploadOfAnotherMonthIsRefused(t *testing.T) {
 }
 
 func TestLeadCorrectionChangesOnlyTheirICB(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	nationalNovember(t, db)
@@ -204,6 +208,7 @@ func TestLeadCorrectionChangesOnlyTheirICB(t *testing.T) {
 }
 
 func TestLeadUploadOutsideTheirICBsWritesNothing(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	nationalNovember(t, db)
 	header, qoc := sampleRows(t, "QOC")
@@ -256,6 +261,7 @@ func pcnStaff(t *testing.T, db *store.DB, pcn string) string {
 // records end, and every other PCN of the ICB keeps its records (a partial file cannot
 // wipe an ICB, docs/planning-choices.md).
 func TestLeadPartialCorrectionKeepsAbsentPCNs(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	nationalNovember(t, db)

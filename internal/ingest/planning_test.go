@@ -19,6 +19,7 @@ const (
 )
 
 func TestPopulationsUpsert(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	n, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,100000,2025-01-01\nU79722,40000.5,2025-01-01\n"), store.Actor{Name: "test"}, nil, testNow)
@@ -57,6 +58,7 @@ func TestPopulationsUpsert(t *testing.T) {
 }
 
 func TestRejectedPopulationsWriteNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	if _, err := Populations(ctx, db, "a.csv", strings.NewReader(popHeader+"U60057,100000,2025-01-01\n"), store.Actor{Name: "test"}, nil, testNow); err != nil {
@@ -86,6 +88,7 @@ func TestRejectedPopulationsWriteNothing(t *testing.T) {
 }
 
 func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	res, err := Plans(ctx, db, "a.csv", strings.NewReader(planHeader+
@@ -121,6 +124,7 @@ func TestPlansImportReplacesOnlyTheDraftsOfPCNsNamed(t *testing.T) {
 }
 
 func TestRejectedPlansWriteNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	if _, err := Plans(ctx, db, "a.csv", strings.NewReader(planHeader+"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000\n"), store.Actor{Name: "test"}, nil); err != nil {
@@ -155,6 +159,7 @@ func TestRejectedPlansWriteNothing(t *testing.T) {
 // The current plan is the latest accepted version, else the latest submitted (or
 // signed-off); a draft never counts (PLANNING.md, "Projection").
 func TestCurrentPlanRule(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	importPlan := func(starters string) {

@@ -15,6 +15,7 @@ import (
 // the absolute cap, the PCN's registered list of 105,122, or the scheme's dates as of
 // 7 December 2026 in London) is refused with its line, and nothing is written.
 func TestImplausiblePopulationsAreRefusedWithTheirLine(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	before := populationsTable(t, db)
@@ -49,6 +50,7 @@ func TestImplausiblePopulationsAreRefusedWithTheirLine(t *testing.T) {
 // A lead's file naming a PCN outside their ICBs is a ScopeError (a security event for
 // the server) naming its line, and nothing is written.
 func TestPopulationsOutsideTheLeadsICBsAreRefused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	qoc := func(pcn string) bool { return pcn == "U60057" || pcn == "U79722" }
@@ -67,6 +69,7 @@ func TestPopulationsOutsideTheLeadsICBsAreRefused(t *testing.T) {
 // Each PCN an import changes gets an audit entry naming it and its ICB, with the
 // values written and those they replaced.
 func TestPopulationsAuditNamesThePCNAndTheValues(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	lead := store.Actor{Name: "lead@test.nhs.uk"}

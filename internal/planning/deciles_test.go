@@ -9,6 +9,7 @@ import (
 )
 
 func TestDeciles(t *testing.T) {
+	t.Parallel()
 	nan := math.NaN()
 	cases := []struct {
 		name   string
@@ -49,6 +50,7 @@ func TestDeciles(t *testing.T) {
 }
 
 func TestDecileRanges(t *testing.T) {
+	t.Parallel()
 	values := []float64{0, 0, 0, 0, 0, 2, 4, 6, 8, 9, math.NaN()}
 	r := DecileRanges(values, Deciles(values))
 	want := map[int]DecileRange{
@@ -68,6 +70,7 @@ func TestDecileRanges(t *testing.T) {
 }
 
 func TestPerTenThousandAndFairShareReached(t *testing.T) {
+	t.Parallel()
 	// 49.0 FTE for 105,122 patients: 49 ÷ 105,122 × 10,000 = 4.661251…
 	if v, ok := PerTenThousand(49, 105122); !ok || math.Abs(v-4.661251) > 1e-6 {
 		t.Errorf("PerTenThousand = %v %v", v, ok)
@@ -88,6 +91,7 @@ func TestPerTenThousandAndFairShareReached(t *testing.T) {
 }
 
 func TestRoleMix(t *testing.T) {
+	t.Parallel()
 	// 3 + 1 + 1 + 0 = 5 FTE: pharmacist 0.6, then the two 1s by role code; a role at 0
 	// is left out.
 	got := RoleMix(map[string]float64{"paramedic": 1, "clinical_pharmacist": 3, "care_coordinator": 1, "dietitian": 0})
@@ -101,6 +105,7 @@ func TestRoleMix(t *testing.T) {
 }
 
 func TestInPostByPCNRole(t *testing.T) {
+	t.Parallel()
 	staff := []workforce.Staff{
 		{PCNCode: "A", RoleCode: "paramedic", FTE: 1, Start: day("2024-01-01")},
 		{PCNCode: "A", RoleCode: "paramedic", FTE: 0.5, Start: day("2024-01-01"), End: day("2025-11-30")}, // left on the day

@@ -7,6 +7,7 @@ import (
 )
 
 func TestFairShares(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		total float64
@@ -39,6 +40,7 @@ func TestFairShares(t *testing.T) {
 
 // The shares of all England add up to T, whatever the populations.
 func TestFairSharesSumToTarget(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 200 {
 		pcns := make([]PCN, 1+rng.IntN(1500))

@@ -17,6 +17,7 @@ var testCaps = NewCaps([]workforce.Cap{
 })
 
 func TestCapsOn(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		role, variant, d string
 		want             workforce.Pence
@@ -40,6 +41,7 @@ func TestCapsOn(t *testing.T) {
 }
 
 func TestEntitlement(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		rate, population float64
 		want             workforce.Pence
@@ -59,6 +61,7 @@ func TestEntitlement(t *testing.T) {
 }
 
 func TestMonthlyClaim(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name                  string
 		cost, cap             workforce.Pence
@@ -100,6 +103,7 @@ func TestMonthlyClaim(t *testing.T) {
 // April–June at £31,746: 3,174,600 / 12 = 264,550p × 3 = 793,650p;
 // July–March at £33,396: 3,339,600 / 12 = 278,300p × 9 = 2,504,700p; total 3,298,350p.
 func TestCapChangesMidYear(t *testing.T) {
+	t.Parallel()
 	f := YearFunding(FundingInputs{
 		Year:  2023,
 		Staff: []workforce.Staff{{RoleCode: "care_coordinator", FTE: 1, Start: day("2022-01-01"), AnnualCostPence: 3500000}},
@@ -135,6 +139,7 @@ func TestCapChangesMidYear(t *testing.T) {
 //	planned = 5,500,002 + 834,900 = 6,334,902p
 //	headroom = 26,631,000 − 11,012,499 − 6,334,902 = 9,283,599p
 func TestYearFunding(t *testing.T) {
+	t.Parallel()
 	in := FundingInputs{
 		Year: 2025, RatePounds: 26.631, Population: 10000, AsOf: day("2025-08-31"), Caps: testCaps,
 		Staff: []workforce.Staff{
@@ -191,6 +196,7 @@ func TestYearFunding(t *testing.T) {
 }
 
 func TestDaysInPost(t *testing.T) {
+	t.Parallel()
 	june, july := day("2025-06-01"), day("2025-07-01")
 	cases := []struct {
 		start, end string

@@ -14,6 +14,7 @@ import (
 //	July, August: 7,000,000 × 0.8 / 12 = 466,666.67 → 466,667p each
 //	September: 14 of 30 days: 466,666.67 × 14/30 = 217,777.78 → 217,778p
 func TestMonthDays(t *testing.T) {
+	t.Parallel()
 	s := workforce.Staff{RoleCode: "clinical_pharmacist", FTE: 0.8, Start: day("2025-06-11"), End: day("2025-09-15"), AnnualCostPence: 7000000}
 	inPost, inMonth := MonthDays(s, 2025)
 	if inPost[2] != 20 || inPost[5] != 14 || inPost[1] != 0 || inPost[6] != 0 || inMonth[2] != 30 || inMonth[10] != 28 {
@@ -31,6 +32,7 @@ func TestMonthDays(t *testing.T) {
 // Days of UTC times take a quick path: any clock time, and days before 1970, count
 // as their calendar day, as in any other zone.
 func TestDaysUTC(t *testing.T) {
+	t.Parallel()
 	late := time.Date(1969, 12, 31, 23, 0, 0, 0, time.UTC)
 	cases := []struct {
 		a, b time.Time

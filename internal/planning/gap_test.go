@@ -51,6 +51,7 @@ func gapInputs() Inputs {
 }
 
 func TestGaps(t *testing.T) {
+	t.Parallel()
 	// Months left: 28 Feb 2026 (today, later than A) to 31 Mar 2027 = 396 days,
 	// 396 × 12 / 365.25 = 13.010267; P1's pace = 3.2 / 13.010267 = 0.245959 FTE a month.
 	months := 396 * 12 / 365.25
@@ -102,6 +103,7 @@ func checkGap(t *testing.T, got, want Gap) {
 }
 
 func TestGapsAtOtherDays(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name          string
 		at, today     string
@@ -147,6 +149,7 @@ func dayOrZero(s string) (t time.Time) {
 }
 
 func TestGapsZeroPopulations(t *testing.T) {
+	t.Parallel()
 	in := gapInputs()
 	for i := range in.PCNs {
 		in.PCNs[i].Population = 0
@@ -160,6 +163,7 @@ func TestGapsZeroPopulations(t *testing.T) {
 }
 
 func TestRequiredPace(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		shortfall, months float64
 		pace              float64

@@ -129,6 +129,7 @@ func paceCSV(t *testing.T, r Report) []byte {
 // TestGoldenSmall recomputes the hand-worked scenario of testdata/golden_small (its
 // README shows the working) and compares every report byte for byte.
 func TestGoldenSmall(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("testdata", "golden_small")
 	in, names := load(t, dir)
 	r := GapReport(in)

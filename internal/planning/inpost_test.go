@@ -8,6 +8,7 @@ import (
 )
 
 func TestInPost(t *testing.T) {
+	t.Parallel()
 	s := workforce.Staff{RoleCode: "paramedic", FTE: 1, Start: day("2025-04-01"), End: day("2025-11-30")}
 	cases := []struct {
 		d    string
@@ -30,6 +31,7 @@ func TestInPost(t *testing.T) {
 }
 
 func TestInPostFTE(t *testing.T) {
+	t.Parallel()
 	staff := []workforce.Staff{
 		{RoleCode: "clinical_pharmacist", FTE: 0.946667, Start: day("2020-01-01")},
 		{RoleCode: "clinical_pharmacist", FTE: 0.5, Start: day("2021-01-01"), End: day("2025-11-30")},

@@ -7,6 +7,7 @@ import (
 )
 
 func TestNumberCap(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		role  string
 		year  workforce.FinancialYear

@@ -29,6 +29,7 @@ func line(quarter string, role string, starters, leavers float64) workforce.Plan
 }
 
 func TestProjected(t *testing.T) {
+	t.Parallel()
 	plan := []workforce.PlanLine{
 		line("2025-10-01", "clinical_pharmacist", 3, 0), // before A: already in the staff data
 		line("2026-01-01", "clinical_pharmacist", 1, 0),
@@ -72,6 +73,7 @@ func TestProjected(t *testing.T) {
 }
 
 func TestAttritionProratedByDays(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		from, to string
 		want     float64
@@ -93,6 +95,7 @@ func TestAttritionProratedByDays(t *testing.T) {
 }
 
 func TestProjectionSeries(t *testing.T) {
+	t.Parallel()
 	plan := []workforce.PlanLine{line("2026-01-01", "clinical_pharmacist", 1, 0)}
 	cases := []struct {
 		deadline string

@@ -10,6 +10,7 @@ import (
 )
 
 func TestRollupHand(t *testing.T) {
+	t.Parallel()
 	// gapInputs' two PCNs in one ICB: P1 short by 3.2, P2 over its share by 0.2.
 	// The area's gap nets them (3.2 − 0.2 = 3.0); its shortfall does not (3.2).
 	months := 396 * 12 / 365.25
@@ -33,6 +34,7 @@ func TestRollupHand(t *testing.T) {
 }
 
 func TestRollupEmpty(t *testing.T) {
+	t.Parallel()
 	r := GapReport(Inputs{Target: workforce.Target{FTE: 10}})
 	if r.England.Code != workforce.EnglandCode || r.England.PCNs != 0 || len(r.ICBs) != 0 {
 		t.Errorf("empty England = %+v", r)
@@ -103,6 +105,7 @@ func referenceGap(in Inputs, p PCN, total float64) Gap {
 // Every PCN row matches the one-PCN formulas, and every area's figures are the sums of
 // its PCNs': shortfall the sum of PCN shortfalls, pcns_short the count of PCNs short.
 func TestRollupSumsProperty(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 11))
 	for trial := range 40 {
 		in := randomEngland(rng, 1+rng.IntN(60))

@@ -7,6 +7,7 @@ import (
 )
 
 func TestDefaultSessionsPerWTE(t *testing.T) {
+	t.Parallel()
 	cases := map[string]float64{
 		"clinical_pharmacist": 8, "paramedic": 8, "care_coordinator": 4,
 		"social_prescribing_link_worker": 4, "health_wellbeing_coach": 4, "digital_transformation_lead": 0,
@@ -27,6 +28,7 @@ func TestDefaultSessionsPerWTE(t *testing.T) {
 //	         at; leavers are not taken off)
 //	with plan: 14.8 + 16 = 30.8; available: 10 + 12 = 22 sessions a week.
 func TestRoomsFor(t *testing.T) {
+	t.Parallel()
 	in := RoomInputs{
 		Staff: []workforce.Staff{
 			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},

@@ -15,6 +15,7 @@ import (
 //	         1 Apr 2027 (Q1) 1 outside ARRS (role "") → nothing
 //	         1 Oct 2027 (Q3) 1 care coordinator × 4 = 4 → 26 needed, short 6
 func TestRoomsByQuarter(t *testing.T) {
+	t.Parallel()
 	in := RoomInputs{
 		Staff: []workforce.Staff{
 			{RoleCode: "clinical_pharmacist", FTE: 1, Start: day("2020-01-01")},
@@ -54,6 +55,7 @@ func TestRoomsByQuarter(t *testing.T) {
 }
 
 func TestRoomNeedsByRole(t *testing.T) {
+	t.Parallel()
 	in := RoomInputs{
 		Staff: []workforce.Staff{
 			{RoleCode: "paramedic", FTE: 0.8, Start: day("2020-01-01")},

@@ -3,6 +3,7 @@ package planning
 import "testing"
 
 func TestRoundPence(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		a, b     float64
 		num, den int64

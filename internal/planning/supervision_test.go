@@ -32,6 +32,7 @@ func link(sup, supervisee int64, kind workforce.SupervisionKind, hours float64, 
 }
 
 func TestSupervisionCoverage(t *testing.T) {
+	t.Parallel()
 	links := []workforce.SupervisionLink{
 		link(100, 1, workforce.SupervisionClinical, 2, "2024-01-01", ""),
 		link(100, 2, workforce.SupervisionClinicPractice, 1, "2024-01-01", ""),     // clinic supervision is not clinical
@@ -53,6 +54,7 @@ func TestSupervisionCoverage(t *testing.T) {
 }
 
 func TestSupervisorLoads(t *testing.T) {
+	t.Parallel()
 	links := []workforce.SupervisionLink{
 		// 100: 2 + 2 + 4 + 1 = 9 hours of 8 available: load 1.125, overloaded.
 		// Trainees: 6 (a trainee role, also an educational link) counts once.

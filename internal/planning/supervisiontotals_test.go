@@ -3,6 +3,7 @@ package planning
 import "testing"
 
 func TestGPSessions(t *testing.T) {
+	t.Parallel()
 	// 37.5 hours is 9 sessions; 25 hours is 6 (25 ÷ 4 h 10 min); 0 is 0.
 	for hours, want := range map[float64]float64{37.5: 9, 25: 6, 0: 0, 12.5: 3} {
 		if got := GPSessions(hours); !near(got, want) {
@@ -12,6 +13,7 @@ func TestGPSessions(t *testing.T) {
 }
 
 func TestTotalSupervision(t *testing.T) {
+	t.Parallel()
 	loads := []SupervisorLoad{
 		{SupervisorID: 1, LinkedHours: 9, AvailableHours: 8, Overloaded: true, Trainees: 1, TraineeCapacity: 4},
 		{SupervisorID: 2, LinkedHours: 6, AvailableHours: 20, Trainees: 3, TraineeCapacity: 2.4, TooManyTrainees: true},

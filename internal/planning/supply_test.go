@@ -17,6 +17,7 @@ import (
 //	2028/29 (supply and starters) and 2025/26 (starters) are not asked for; a line
 //	outside ARRS and a line of leavers only count nothing.
 func TestSupplyGaps(t *testing.T) {
+	t.Parallel()
 	fy26, fy27 := workforce.FinancialYear(2026), workforce.FinancialYear(2027)
 	supply := []Supply{
 		{Role: "clinical_pharmacist", Year: fy26, NewlyQualified: 2, TraineesCompleting: 1, Movers: 0.5},

@@ -9,6 +9,7 @@ import (
 )
 
 func TestProjectionDays(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		asOf, deadline string
 		want           []string
@@ -57,6 +58,7 @@ func trajectoryInputs() Inputs {
 }
 
 func TestProjectionTotal(t *testing.T) {
+	t.Parallel()
 	in := trajectoryInputs()
 	days := []time.Time{day("2025-06-01"), projAsOf, day("2026-01-01"), day("2026-04-01"), day("2026-06-30")}
 	want := []float64{
@@ -76,6 +78,7 @@ func TestProjectionTotal(t *testing.T) {
 
 // The total is the sum of the PCNs' own series, the PCN panel's line.
 func TestProjectionTotalSumsTheSeries(t *testing.T) {
+	t.Parallel()
 	in := trajectoryInputs()
 	deadline := day("2027-03-31")
 	days := ProjectionDays(in.AsOf, deadline)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestGapWithProjected(t *testing.T) {
+	t.Parallel()
 	rows := Gaps(gapInputs())
 	p1, p2 := rows[0], rows[1] // P1: target 6, baseline 1; P2: target 4, baseline 0.5
 	months := p1.MonthsLeft
@@ -45,6 +46,7 @@ func with(row Gap, projected, additional, gap, shortfall float64, short int, pac
 }
 
 func TestDiffersFTE(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		a, b float64
 		want bool

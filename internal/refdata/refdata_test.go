@@ -8,6 +8,7 @@ import (
 )
 
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	ref, err := Load()
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +46,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestFinancialYearStart(t *testing.T) {
+	t.Parallel()
 	if d, ok := financialYearStart("2025/26"); !ok || d.Format("2006-01-02") != "2025-04-01" {
 		t.Errorf("2025/26: %v %v", d, ok)
 	}
@@ -58,6 +60,7 @@ func TestFinancialYearStart(t *testing.T) {
 // The bulletin's national series, mapped with the NWRS role mapping, must give the same
 // ARRS total for Nov 2025 as the individual-level file (26,826.3 FTE).
 func TestSeriesMapsLikeTheIndividualFile(t *testing.T) {
+	t.Parallel()
 	ref, err := Load()
 	if err != nil {
 		t.Fatal(err)

@@ -6,38 +6,9 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/arrs-planner/arrs/internal/compare"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
-
-// ComparisonRow is one PCN of an ICB's comparison (docs/dashboards.md) as its download
-// writes it: the page's figures unrounded, and the ARRS FTE in post of each role.
-type ComparisonRow struct {
-	Code, Name string
-	Population float64
-	// ListSize is true when the registered list size stands in for the weighted
-	// population.
-	ListSize bool
-	InPost   float64
-	// Per10k and Reached (a fraction of the fair share) are undefined (Has… false) for
-	// a PCN with no population or no fair share; their deciles are England's.
-	Per10k, Reached             float64
-	HasPer10k, HasReached       bool
-	Per10kDecile, ReachedDecile int
-	FairShare                   float64
-	HeadroomPence               workforce.Pence
-	// Needing and Covered count staff needing clinical supervision and those with it;
-	// Coverage is the covered share.
-	Needing, Covered int
-	Coverage         float64
-	// Room sessions a week: available, short now and short with the plan; FirstShort
-	// is the first quarter short with the plan.
-	Available, ShortNow, ShortWithPlan float64
-	FirstShort                         string
-	// PlanVersion ("Version 3"), PlanStatus (a plan status code, or "none") and
-	// WaitingFor (who acts next) say where the PCN's plan stands.
-	PlanVersion, PlanStatus, WaitingFor string
-	ByRole                              map[string]float64 // ARRS FTE in post by role code
-}
 
 // comparisonHeader are the download's columns before the roles'.
 var comparisonHeader = []string{"code", "name", "weighted_population", "list_size_stands_in", "arrs_fte",
@@ -51,10 +22,11 @@ var comparisonSheet = sheet{name: "Comparison", text: map[string]bool{"code": tr
 	"first_quarter_short": true, "plan_version": true, "plan_status": true, "waiting_for": true}}
 
 // WriteComparison writes an ICB's comparison as its page's download, CSV or XLSX: one
-// row per PCN in the order given (the page's download is by code), FTE and pounds with
-// 2 decimals (PLANNING.md, "Units and rounding"), then a column of FTE for each role of
-// the catalogue; text escaped against formula injection, an undefined measure empty.
-func WriteComparison(w io.Writer, f Format, rows []ComparisonRow, roles []workforce.Role) error {
+// row per PCN by code, the page's figures unrounded to the CSV's precision (FTE and
+// pounds with 2 decimals, PLANNING.md "Units and rounding"), then the ARRS FTE in post
+// of each role of the catalogue; text escaped against formula injection, an undefined
+// measure empty.
+func WriteComparison(w io.Writer, f Format, res *compare.Result, roles []workforce.Role) error {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	header := append([]string{}, comparisonHeader...)
@@ -64,10 +36,10 @@ func WriteComparison(w io.Writer, f Format, rows []ComparisonRow, roles []workfo
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, row := range rows {
+	for _, row := range res.Rows {
 		rec := comparisonRecord(row)
 		for _, role := range roles {
-			rec = append(rec, fte2(row.ByRole[role.Code]))
+			rec = append(rec, fte2(row.Position.ByRole[role.Code]))
 		}
 		for i, cell := range rec {
 			if comparisonSheet.text[header[i]] {
@@ -86,7 +58,8 @@ func WriteComparison(w io.Writer, f Format, rows []ComparisonRow, roles []workfo
 }
 
 // comparisonRecord is a row's cells up to the roles'.
-func comparisonRecord(v ComparisonRow) []string {
+func comparisonRecord(r compare.Row) []string {
+	v := r.Position
 	listSize := "no"
 	if v.ListSize {
 		listSize = "yes"
@@ -98,11 +71,19 @@ func comparisonRecord(v ComparisonRow) []string {
 	if v.HasReached {
 		reached, reachedDecile = workforce.FormatFTE(v.Reached*100, 1), strconv.Itoa(v.ReachedDecile)
 	}
-	return []string{v.Code, v.Name, FormatPopulation(v.Population), listSize, fte2(v.InPost),
+	firstShort := ""
+	if q, ok := r.Rooms.FirstShort(); ok {
+		firstShort = q.String()
+	}
+	version, status, waitsFor := "", "none", ""
+	if p, ok := r.Plan(); ok {
+		version, status, waitsFor = "Version "+strconv.Itoa(p.Number), string(p.Status), p.Status.WaitsFor()
+	}
+	return []string{r.PCN.Code, r.PCN.Name, FormatPopulation(v.Population), listSize, fte2(v.InPost),
 		per10k, per10kDecile, fte2(v.FairShare), reached, reachedDecile,
-		v.HeadroomPence.Decimal(), strconv.Itoa(v.Needing), strconv.Itoa(v.Covered), workforce.FormatFTE(v.Coverage*100, 1),
-		fte2(v.Available), fte2(v.ShortNow), fte2(v.ShortWithPlan), v.FirstShort,
-		v.PlanVersion, v.PlanStatus, v.WaitingFor}
+		r.Headroom.Decimal(), strconv.Itoa(r.Coverage.Needing), strconv.Itoa(r.Coverage.Covered), workforce.FormatFTE(r.Coverage.Share*100, 1),
+		fte2(r.Rooms.Now.Available), fte2(r.Rooms.Now.ShortWithoutPlan), fte2(r.Rooms.ShortWithPlan()), firstShort,
+		version, status, waitsFor}
 }
 
 // fte2 is an FTE (or sessions) with 2 decimals, as every CSV writes them.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/arrs-planner/arrs/internal/funding"
 )
 
 // The files the pages offer for download, which the command line writes too: CSV as
@@ -77,8 +79,8 @@ var claimSheet = sheet{name: "Claims", text: map[string]bool{"staff": true, "rol
 
 // WriteClaimsFile writes a claim schedule as the funding page's download: the CSV of
 // WriteClaims, or its cells as XLSX; staff and role escaped against formula injection.
-func WriteClaimsFile(w io.Writer, f Format, rows []ClaimRow) error {
-	escaped := make([]ClaimRow, len(rows))
+func WriteClaimsFile(w io.Writer, f Format, rows []funding.Claim) error {
+	escaped := make([]funding.Claim, len(rows))
 	for i, r := range rows {
 		r.Staff, r.Role = escapeFormula(r.Staff), escapeFormula(r.Role)
 		escaped[i] = r

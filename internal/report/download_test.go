@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -41,7 +42,7 @@ func TestFilesEscapeTextOnly(t *testing.T) {
 		t.Errorf("gaps: %v %q, rows %+v", err, recs, gaps)
 	}
 	b.Reset()
-	claims := []ClaimRow{{Staff: "@1", Role: "+r", Month: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}}
+	claims := []funding.Claim{{Staff: "@1", Role: "+r", Month: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}}
 	if err := WriteClaimsFile(&b, CSV, claims); err != nil {
 		t.Fatal(err)
 	}

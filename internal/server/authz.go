@@ -118,7 +118,7 @@ func permit(a access, ok bool) error {
 
 // allowedOnPCN applies rule a, ok, to the PCN of the URL.
 func (s *Server) allowedOnPCN(r *http.Request, a access, ok func(workforce.PCN) bool) error {
-	p, err := s.pcnOfRoute(r)
+	p, err := s.pcnOfURL(r)
 	if err != nil {
 		return err
 	}
@@ -136,32 +136,18 @@ func (s *Server) tree(r *http.Request) (*workforce.Tree, error) {
 	return cached(r.Context(), s, "tree", s.db.Tree)
 }
 
-// pcnByCode is the PCN of a code: errNotFound when there is none, the error itself
-// when the tree cannot be read.
-func (s *Server) pcnByCode(r *http.Request, code string) (workforce.PCN, error) {
+// pcnOfURL is the PCN of the URL's {code}: errNotFound when there is none, the
+// error itself when the tree cannot be read (a failed read is not an absence).
+func (s *Server) pcnOfURL(r *http.Request) (workforce.PCN, error) {
 	tree, err := s.tree(r)
 	if err != nil {
 		return workforce.PCN{}, err
 	}
-	p, ok := tree.PCN(code)
+	p, ok := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
 		return p, errNotFound
 	}
 	return p, nil
-}
-
-// pcnOfRoute is the PCN of the URL's {code}, as pcnByCode.
-func (s *Server) pcnOfRoute(r *http.Request) (workforce.PCN, error) {
-	return s.pcnByCode(r, strings.ToUpper(chi.URLParam(r, "code")))
-}
-
-// pcnICB returns the ICB of a PCN code from the cached tree.
-func (s *Server) pcnICB(r *http.Request, code string) (workforce.PCN, bool) {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
-	if err != nil {
-		return workforce.PCN{}, false
-	}
-	return tree.PCN(code)
 }
 
 // toSignIn sends a signed-out visitor to the sign-in page, coming back afterwards to

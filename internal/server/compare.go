@@ -27,6 +27,7 @@ type compareData struct {
 	rows             []compareRow // by code
 	england          compareweb.England
 	listSize         int
+	res              *compare.Result // what the downloads write (report.WriteComparison)
 }
 
 // compareRow is one PCN: its row as the page shows it, and what the downloads add.
@@ -130,7 +131,7 @@ func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time
 		return nil, err
 	}
 	out := &compareData{asOf: res.AsOf, census: res.Census, noTarget: res.NoTarget, targetName: res.TargetName,
-		year: res.Year, listSize: res.ListSizePCNs()}
+		year: res.Year, listSize: res.ListSizePCNs(), res: res}
 	if res.England != nil {
 		out.england = englandBands(res.England)
 	}

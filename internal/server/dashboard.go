@@ -44,7 +44,9 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := dashboardweb.Page{Layout: s.page(r, "Dashboard of "+p.Name, layout.NavEngland), Figures: *figs}
-	page.Layout.Breadcrumbs = s.pcnBreadcrumbs(r, p)
+	if page.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
+		return err
+	}
 	return render(w, r, dashboardweb.View(page))
 }
 

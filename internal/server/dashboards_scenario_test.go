@@ -152,7 +152,7 @@ func addDashScenario(t *testing.T, e *capEnv) dashScenario {
 func scenarioAcceptedPlan(t *testing.T, e *capEnv) workforce.Plan {
 	t.Helper()
 	ctx := context.Background()
-	pence := func(p int64) *int64 { return &p }
+	pence := func(p workforce.Pence) *workforce.Pence { return &p }
 	capDraft(t, e, []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2027-01-01"), StartersFTE: 1, AnnualCostPence: pence(6_000_000)},
 		{PCNCode: "U60057", RoleCode: "care_coordinator", QuarterStart: capDay(t, "2027-07-01"), StartersFTE: 0.5, LeaversFTE: 0.4, AnnualCostPence: pence(3_000_000)},

@@ -130,7 +130,7 @@ func TestDraftFiguresOnTheirOwnPages(t *testing.T) {
 	e := newCapEnv(t)
 	addDraftScenario(t, e)
 	ctx := context.Background()
-	official, err := e.s.gapData(ctx, gaps.Options{Today: today(capNow)})
+	official, err := e.s.gapData(ctx, gaps.Options{Today: workforce.Today(capNow)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestDraftFiguresOnTheirOwnPages(t *testing.T) {
 // The gap report's cache keeps a report counting drafts (arrs report gaps --drafts)
 // apart from the official one.
 func TestDraftsHaveTheirOwnCacheKey(t *testing.T) {
-	o := gaps.Options{Today: today(capNow)}
+	o := gaps.Options{Today: workforce.Today(capNow)}
 	d := o
 	d.Drafts = true
 	if optionsKey(o) == optionsKey(d) {

@@ -24,12 +24,12 @@ func TestErrorAdapter(t *testing.T) {
 		name   string
 		err    error
 		status int
-		logged string // a record the log must hold, as "msg" or "msg event"
+		logged string // a record the log must hold, as "msg" or "msg|event"
 	}{
 		{"no error", nil, http.StatusOK, ""},
 		{"bad request", errBadRequest("The year %q is not a financial year.", "x"), http.StatusBadRequest, ""},
-		{"forbidden by a rule", forbiddenBy(pcnMember), http.StatusForbidden, "security forbidden"},
-		{"forbidden", fmt.Errorf("plan of U60057: %w", errForbidden), http.StatusForbidden, "security forbidden"},
+		{"forbidden by a rule", forbiddenBy(pcnMember), http.StatusForbidden, "security|forbidden"},
+		{"forbidden", fmt.Errorf("plan of U60057: %w", errForbidden), http.StatusForbidden, "security|forbidden"},
 		{"not found", errNotFound, http.StatusNotFound, ""},
 		{"not found, wrapped", fmt.Errorf("store: staff record 7: %w", store.ErrNotFound), http.StatusNotFound, ""},
 		{"conflict", fmt.Errorf("store: site 3: %w", store.ErrConflict), http.StatusConflict, ""},
@@ -58,7 +58,7 @@ func TestErrorAdapter(t *testing.T) {
 				}
 				return
 			}
-			msg, event, _ := strings.Cut(c.logged, " ")
+			msg, event, _ := strings.Cut(c.logged, "|")
 			want := map[string]string{"msg": msg, "path": "/pcns/U60057"}
 			if event != "" {
 				want["event"], want["user"] = event, "a@test.nhs.uk"

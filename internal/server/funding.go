@@ -4,9 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -19,9 +16,9 @@ import (
 // pcnFunding is /pcns/{code}/funding: this financial year and the next, from the
 // server's clock; the route's rule (pcnMember) has checked access.
 func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
-	p, ok := s.pcnICB(r, strings.ToUpper(chi.URLParam(r, "code")))
-	if !ok {
-		return errNotFound
+	p, err := s.pcnOfURL(r)
+	if err != nil {
+		return err
 	}
 	this := workforce.FinancialYearOf(s.today())
 	res, census, err := funding.ForPCN(r.Context(), s.db, s.today(), p, this, this+1)
@@ -34,7 +31,9 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	}
 	names := roleNames(roles)
 	page := fundingweb.Page{Layout: s.page(r, "Funding of "+p.Name, layout.NavEngland), Code: p.Code, Name: p.Name, AsOf: res.AsOf, Census: census}
-	page.Layout.Breadcrumbs = s.pcnBreadcrumbs(r, p)
+	if page.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
+		return err
+	}
 	for i, y := range res.PCN(p.Code) {
 		v := fundingYear(y, names, p.Code)
 		v.Label = [...]string{"This year", "Next year"}[i]
@@ -48,19 +47,21 @@ func yearKey(y workforce.FinancialYear) string { return strconv.Itoa(int(y)) }
 
 func int64Text(n int64) string { return strconv.FormatInt(n, 10) }
 
-// pcnBreadcrumbs leads from England to the PCN's own page.
-func (s *Server) pcnBreadcrumbs(r *http.Request, p workforce.PCN) []ui.BreadcrumbItem {
-	items := []ui.BreadcrumbItem{{Text: "England", Href: "/"}}
+// pcnBreadcrumbs leads from England to the PCN's own page. The tree is read, not
+// guessed: a database that fails here fails the page.
+func (s *Server) pcnBreadcrumbs(r *http.Request, p workforce.PCN) ([]ui.BreadcrumbItem, error) {
 	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
-	if err == nil {
-		if icb, ok := tree.ICB(p.ICBCode); ok {
-			if region, ok := tree.Region(icb.RegionCode); ok {
-				items = append(items, ui.BreadcrumbItem{Text: region.Name, Href: "/regions/" + region.Code})
-			}
-			items = append(items, ui.BreadcrumbItem{Text: icb.Name, Href: "/icbs/" + icb.Code})
-		}
+	if err != nil {
+		return nil, err
 	}
-	return append(items, ui.BreadcrumbItem{Text: p.Name, Href: "/pcns/" + p.Code})
+	items := []ui.BreadcrumbItem{{Text: "England", Href: "/"}}
+	if icb, ok := tree.ICB(p.ICBCode); ok {
+		if region, ok := tree.Region(icb.RegionCode); ok {
+			items = append(items, ui.BreadcrumbItem{Text: region.Name, Href: "/regions/" + region.Code})
+		}
+		items = append(items, ui.BreadcrumbItem{Text: icb.Name, Href: "/icbs/" + icb.Code})
+	}
+	return append(items, ui.BreadcrumbItem{Text: p.Name, Href: "/pcns/" + p.Code}), nil
 }
 
 // fundingYear is one year's figures as the page shows them.

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -17,9 +15,9 @@ import (
 // per month in post, as report.WriteClaimsFile (and `arrs report claims`) writes it.
 func (s *Server) fundingClaims(format report.Format) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		p, ok := s.pcnICB(r, strings.ToUpper(chi.URLParam(r, "code")))
-		if !ok {
-			return errNotFound
+		p, err := s.pcnOfURL(r)
+		if err != nil {
+			return err
 		}
 		year := workforce.FinancialYearOf(s.today())
 		if v := r.URL.Query().Get("year"); v != "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/ingest"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The gap page's benchmarks, on the whole of England (1,297 PCNs, the real Nov 2025
@@ -93,7 +94,7 @@ func BenchmarkGapGather(b *testing.B) {
 	s := benchServer(b)
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := gaps.Compute(ctx, s.db, gaps.Options{Today: today(fixedNow)}); err != nil {
+		if _, err := gaps.Compute(ctx, s.db, gaps.Options{Today: workforce.Today(fixedNow)}); err != nil {
 			b.Fatal(err)
 		}
 	}

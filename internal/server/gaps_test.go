@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,6 +29,8 @@ import (
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
+
+	gapsweb "github.com/arrs-planner/arrs/web/gaps"
 )
 
 // gapReader is a signed-in user: the gap pages are open to every signed-in user
@@ -88,7 +91,7 @@ func pageNumber(t *testing.T, s string) float64 {
 // gapCompute is the report the pages must show, computed directly.
 func gapCompute(t *testing.T, s *Server, opts gaps.Options) *gaps.Result {
 	t.Helper()
-	opts.Today = today(fixedNow)
+	opts.Today = workforce.Today(fixedNow)
 	res, err := gaps.Compute(context.Background(), s.db, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -526,5 +529,13 @@ func agreeOnPage(t *testing.T, s *Server, path, report, prefix string) {
 	}
 	if checked == 0 {
 		t.Errorf("%s: nothing compared", path)
+	}
+}
+
+// The what-if form's fields are the parameters gaps.ReadWhatIf reads, in its order: a
+// field it did not know would be dropped without a word.
+func TestWhatIfFieldsAreTheParameters(t *testing.T) {
+	if !slices.Equal(gapsweb.WhatIfFields, gaps.WhatIfParams) {
+		t.Errorf("the form's fields %v, the what-if's parameters %v", gapsweb.WhatIfFields, gaps.WhatIfParams)
 	}
 }

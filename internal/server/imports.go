@@ -88,7 +88,11 @@ func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error {
 	return s.upload(w, r, "populations", func(name string, f io.Reader) (string, error) {
-		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r), s.mayChangePCN(r, false), s.now())
+		mayChange, err := s.mayChangePCN(r, false)
+		if err != nil {
+			return "", err
+		}
+		n, err := ingest.Populations(r.Context(), s.db, name, f, actorOf(r), mayChange, s.now())
 		if err != nil {
 			s.logImportRefusal(r, err)
 			return "", err
@@ -98,7 +102,10 @@ func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
-	mayChange := s.mayChangePCN(r, true)
+	mayChange, err := s.mayChangePCN(r, true)
+	if err != nil {
+		return err
+	}
 	return s.upload(w, r, "plans", func(name string, f io.Reader) (string, error) {
 		res, err := ingest.Plans(r.Context(), s.db, name, f, actorOf(r), mayChange)
 		if err != nil {
@@ -184,11 +191,17 @@ func importScope(u *auth.User) []string {
 }
 
 // mayChangePCN says which PCNs the signed-in user may change by upload: an admin all,
-// an ICB lead their ICBs' PCNs, and (for plans) a PCN manager their own PCNs.
-func (s *Server) mayChangePCN(r *http.Request, managersToo bool) func(string) bool {
+// an ICB lead their ICBs' PCNs, and (for plans) a PCN manager their own PCNs. The
+// tree is read first, so that a database failure fails the upload rather than
+// refusing every PCN.
+func (s *Server) mayChangePCN(r *http.Request, managersToo bool) (func(string) bool, error) {
+	tree, err := s.tree(r)
+	if err != nil {
+		return nil, err
+	}
 	u := currentUser(r)
 	return func(pcn string) bool {
-		p, ok := s.pcnICB(r, pcn)
+		p, ok := tree.PCN(pcn)
 		return ok && (u.LeadsICB(p.ICBCode) || (managersToo && u.CanActOnPCN(auth.PCNManager, pcn)))
-	}
+	}, nil
 }

@@ -25,16 +25,12 @@ type planState struct {
 }
 
 func (s *Server) loadPlanState(r *http.Request) (planState, error) {
-	p, status := s.routePCN(r)
-	switch status {
-	case http.StatusNotFound:
-		return planState{}, errNotFound
-	case http.StatusInternalServerError:
-		return planState{}, errors.New("plan: the organisation tree cannot be read")
+	p, err := s.pcnOfURL(r)
+	if err != nil {
+		return planState{}, err
 	}
 	ctx := r.Context()
 	st := planState{pcn: p, window: workforce.PlanWindowAt(s.today())}
-	var err error
 	if st.PlanVersions, err = s.db.PlansByPCN(ctx, p.Code); err != nil {
 		return st, err
 	}

@@ -29,13 +29,13 @@ func TestPlanFiguresMatchTheGapReport(t *testing.T) {
 	}
 	ctx := context.Background()
 	compared := 0
-	for _, q := range workforce.PlanWindowAt(today(planNow)) {
+	for _, q := range workforce.PlanWindowAt(workforce.Today(planNow)) {
 		key := itoa64(int64(q.Year)) + "-" + itoa64(int64(q.N))
 		for _, c := range []struct {
 			prefix string
 			drafts bool
 		}{{"", true}, {"official-", false}} {
-			res, err := gaps.Compute(ctx, e.db, gaps.Options{At: q.LastDay(), Today: today(planNow), Drafts: c.drafts})
+			res, err := gaps.Compute(ctx, e.db, gaps.Options{At: q.LastDay(), Today: workforce.Today(planNow), Drafts: c.drafts})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +56,7 @@ func TestPlanFiguresMatchTheGapReport(t *testing.T) {
 		t.Errorf("compared %d quarters, want 12", compared)
 	}
 	// The fair share and the population note are the report's too.
-	res, _ := gaps.Compute(ctx, e.db, gaps.Options{Today: today(planNow)})
+	res, _ := gaps.Compute(ctx, e.db, gaps.Options{Today: workforce.Today(planNow)})
 	row, _ := gaps.Find(res.PCNs, "U60057")
 	if got := testID(doc, "fair-share"); !strings.Contains(got, "target"+ui.FTE(row.TargetFTE)+" additional FTE of 26,000") {
 		t.Errorf("fair share %q, report %s", got, ui.FTE(row.TargetFTE))

@@ -1,11 +1,6 @@
 package server
 
 import (
-	"net/http"
-	"strings"
-
-	"github.com/go-chi/chi/v5"
-
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -23,18 +18,4 @@ func canSignOff(u *auth.User, pcn string) bool {
 // canReview: the leads of the PCN's ICB (and admins) accept or return its plan.
 func canReview(u *auth.User, p workforce.PCN) bool {
 	return u.LeadsICB(p.ICBCode)
-}
-
-// routePCN is the PCN named by the route's {code}, with 404 when there is none (500
-// when the tree cannot be read).
-func (s *Server) routePCN(r *http.Request) (workforce.PCN, int) {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
-	if err != nil {
-		return workforce.PCN{}, http.StatusInternalServerError
-	}
-	p, ok := tree.PCN(strings.ToUpper(chi.URLParam(r, "code")))
-	if !ok {
-		return p, http.StatusNotFound
-	}
-	return p, http.StatusOK
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/datacache"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -24,7 +25,7 @@ type Server struct {
 	// now is the clock, replaceable in tests; handlers read it, planning never does.
 	now func() time.Time
 	// cache holds England-wide roll-ups per data version.
-	cache cache
+	cache datacache.Cache
 	// sessions live in Postgres; the process keeps no user state.
 	sessions *scs.SessionManager
 	// rules records each route's access rule ("GET /pcns/{code}/staff" → pcnMember),

@@ -27,7 +27,7 @@ type staffScope struct {
 }
 
 func (s *Server) staffScope(r *http.Request) (staffScope, error) {
-	p, err := s.pcnOfRoute(r)
+	p, err := s.pcnOfURL(r)
 	if err != nil {
 		return staffScope{}, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
+	"github.com/arrs-planner/arrs/internal/datacache"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/staff"
 )
@@ -200,8 +201,8 @@ func readDate(d staff.Date, label string, required bool, errs map[string]string,
 // next save still finds any change made meanwhile. No database is read here: false
 // means only that this form cannot be shown, and unavailable answers its 503 page.
 func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
-	tree, okTree := lastKnown[*workforce.Tree](&s.cache, "tree")
-	roles, okRoles := lastKnown[[]workforce.Role](&s.cache, "roles")
+	tree, okTree := datacache.LastKnown[*workforce.Tree](&s.cache, "tree")
+	roles, okRoles := datacache.LastKnown[[]workforce.Role](&s.cache, "roles")
 	form, err := readForm(r)
 	if !okTree || !okRoles || err != nil {
 		return nil, false

@@ -3,10 +3,7 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/supervision"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -29,15 +26,6 @@ func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
 		return d, nil
 	}
 	return s.today(), nil
-}
-
-// pcnOfURL is the PCN of the URL; the route's rule has checked it exists.
-func (s *Server) pcnOfURL(r *http.Request) (workforce.PCN, error) {
-	p, ok := s.pcnICB(r, strings.ToUpper(chi.URLParam(r, "code")))
-	if !ok {
-		return p, errNotFound
-	}
-	return p, nil
 }
 
 func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {

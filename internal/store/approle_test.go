@@ -16,6 +16,7 @@ import (
 // which may append to the audit trail (and to the staff and plan histories) but not
 // change, empty or unprotect it, even with the append-only trigger gone.
 func TestAppRoleCannotRewriteTheAuditTrail(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, url := dbtest.NewWithURL(t)
 	var who string
@@ -62,6 +63,7 @@ func TestAppRoleCannotRewriteTheAuditTrail(t *testing.T) {
 
 // TestAppRoleOwnsNothing: every table and sequence belongs to the migrating user.
 func TestAppRoleOwnsNothing(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	var n int
 	err := db.QueryRowForTest(context.Background(), `SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = 'arrs_app'`, &n)

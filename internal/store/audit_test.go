@@ -19,6 +19,7 @@ func auditCount(t *testing.T, db *store.DB) int {
 }
 
 func TestAuditIsWrittenInTheChangesTransaction(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "tester@test.nhs.uk"}
@@ -44,6 +45,7 @@ func TestAuditIsWrittenInTheChangesTransaction(t *testing.T) {
 }
 
 func TestAuditIsAppendOnly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	if err := db.Audit(ctx, store.Actor{Name: "x"}.Entry("a", "b", "c")); err != nil {
@@ -61,6 +63,7 @@ func TestAuditIsAppendOnly(t *testing.T) {
 }
 
 func TestAuditScopedToICBs(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "x"}

@@ -39,6 +39,7 @@ func capAudits(t *testing.T, db *store.DB, action, pcn, icb string) int {
 }
 
 func TestSupervisorsAndLinks(t *testing.T) {
+	t.Parallel()
 	ctx, db, by := context.Background(), dbtest.New(t), store.Actor{Name: "test"}
 	sup, err := db.CreateSupervisor(ctx, workforce.Supervisor{PCNCode: "U60057", Name: "Dr A", Profession: "GP", FTE: 1, HoursPerMonth: 8}, by)
 	if err != nil || sup.ID == 0 || sup.Version != 1 || !sup.Active {
@@ -99,6 +100,7 @@ func TestSupervisorsAndLinks(t *testing.T) {
 }
 
 func TestSites(t *testing.T) {
+	t.Parallel()
 	ctx, db, by := context.Background(), dbtest.New(t), store.Actor{Name: "test"}
 	site, err := db.CreateSite(ctx, workforce.Site{PCNCode: "U60057", Name: "Main", SessionsPerWeek: 10}, by)
 	if err != nil {
@@ -135,6 +137,7 @@ func TestSites(t *testing.T) {
 }
 
 func TestSaveExpectedSupply(t *testing.T) {
+	t.Parallel()
 	ctx, db, by := context.Background(), dbtest.New(t), store.Actor{Name: "test"}
 	row := func(role string, nq, tc, mv float64, version int) workforce.ExpectedSupply {
 		return workforce.ExpectedSupply{RoleCode: role, NewlyQualified: nq, TraineesCompleting: tc, Movers: mv, Version: version}

@@ -16,6 +16,7 @@ import (
 // "Projection"). The latest version, whatever its status, is what --drafts counts and
 // what a PCN's own pages show as "with your draft" when it is editable.
 func TestCurrentPlanLeavesDraftsOut(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	by := store.Actor{Name: "test"}

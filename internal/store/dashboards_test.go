@@ -10,6 +10,7 @@ import (
 )
 
 func TestStaffLeaving(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	add := func(pcn, end string) int64 {
@@ -35,6 +36,7 @@ func TestStaffLeaving(t *testing.T) {
 }
 
 func TestPlanVersions(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	line := func(pcn string) []workforce.PlanLine {
@@ -73,6 +75,7 @@ func TestPlanVersions(t *testing.T) {
 }
 
 func TestStaffOfICB(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	for _, pcn := range []string{"U60057", "U79722", "U47425"} {

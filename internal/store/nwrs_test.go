@@ -15,6 +15,7 @@ import (
 // A scoped import (an ICB lead's) corrects only the latest national census, only with
 // known PCNs of its ICBs, and never moves the as-of date; national imports do.
 func TestScopedImportStaysInScope(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	nov, dec := workforce.Date(2025, 11, 30), workforce.Date(2025, 12, 31)

@@ -17,6 +17,7 @@ import (
 // as they were. The store checks who moved, not roles (the routes do that), so the
 // people are named by the part they play.
 func TestPlanDuties(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	people := map[string]store.Actor{}
@@ -79,6 +80,7 @@ func TestPlanDuties(t *testing.T) {
 // TestPlanDutiesFromStamps: a version moved before plan_events existed has only the
 // stamps on its row, and they bar too.
 func TestPlanDutiesFromStamps(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "cli:someone"}

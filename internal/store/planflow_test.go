@@ -13,6 +13,7 @@ import (
 // SaveDraft and MovePlan against a real database: optimistic locking, the one
 // editable plan, the workflow's statuses, supersession, and the events kept.
 func TestPlanDraftsAndMoves(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "m@test.nhs.uk"}

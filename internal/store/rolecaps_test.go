@@ -11,6 +11,7 @@ import (
 )
 
 func TestRoleCaps(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "admin@test.nhs.uk"}

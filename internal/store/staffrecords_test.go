@@ -11,6 +11,7 @@ import (
 )
 
 func TestStaffHistoryKeepsEveryVersion(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	alice, bob := store.Actor{Name: "alice@test.nhs.uk"}, store.Actor{Name: "bob@test.nhs.uk"}
@@ -79,6 +80,7 @@ func TestStaffHistoryKeepsEveryVersion(t *testing.T) {
 // An edited NWRS record keeps its source and role; the next import stays authoritative
 // for its FTE, and its changes are kept in the history too.
 func TestEditedNWRSRecordAndTheNextImport(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	nov, dec := workforce.Date(2025, 11, 30), workforce.Date(2025, 12, 31)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSaveTarget(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	d := workforce.Date

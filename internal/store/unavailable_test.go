@@ -15,6 +15,7 @@ import (
 )
 
 func TestIsUnavailable(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		err  error
@@ -43,6 +44,7 @@ func TestIsUnavailable(t *testing.T) {
 // TestOpenWithoutADatabase: nothing listening is an outage, answered within the connect
 // timeout, not a fault.
 func TestOpenWithoutADatabase(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ func activeAdmins(t *testing.T, db *store.DB) int {
 // same time: checked one by one, each sees the other still an admin and both would
 // succeed, leaving none. Serialised in the database, exactly one succeeds.
 func TestLastAdminRuleUnderConcurrentDemotions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	a := addUser(t, db, "a@test.nhs.uk", auth.Grant{Role: auth.Admin})
@@ -95,6 +96,7 @@ func TestLastAdminRuleUnderConcurrentDemotions(t *testing.T) {
 }
 
 func TestLastAdminCannotBeDemoted(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	a := addUser(t, db, "a@test.nhs.uk", auth.Grant{Role: auth.Admin})
@@ -122,6 +124,7 @@ func TestLastAdminCannotBeDemoted(t *testing.T) {
 // No one both manages and directs a PCN, whether the grants come together, one is
 // added later, or two transactions add one each.
 func TestGrantsManagerAndDirectorExclusive(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	both := []auth.Grant{{Role: auth.PCNManager, Org: "U60057"}, {Role: auth.ClinicalDirector, Org: "U60057"}}
@@ -155,6 +158,7 @@ func TestGrantsManagerAndDirectorExclusive(t *testing.T) {
 }
 
 func TestUserDemoFlagAndSetPassword(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	if ok, err := db.DemoAccountsExist(ctx); ok || err != nil {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestToday(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		now  time.Time
 		want time.Time

@@ -3,6 +3,7 @@ package workforce
 import "testing"
 
 func TestRound(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		x      float64
 		places int

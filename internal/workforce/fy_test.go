@@ -19,6 +19,7 @@ func day(s string) time.Time {
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestParseFinancialYear(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in      string
 		want    FinancialYear
@@ -46,6 +47,7 @@ func TestParseFinancialYear(t *testing.T) {
 }
 
 func TestFinancialYearBounds(t *testing.T) {
+	t.Parallel()
 	f := FinancialYear(2025)
 	if !f.Start().Equal(day("2025-04-01")) || !f.End().Equal(day("2026-04-01")) {
 		t.Errorf("2025/26 runs %v to %v", f.Start(), f.End())
@@ -65,6 +67,7 @@ func TestFinancialYearBounds(t *testing.T) {
 }
 
 func TestQuarters(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		label string
 		start string
@@ -102,6 +105,7 @@ func TestQuarters(t *testing.T) {
 }
 
 func TestQuarterStarts(t *testing.T) {
+	t.Parallel()
 	// (2026-04-01, 2027-01-01]: the start on the first day is out, on the last day in.
 	got := QuarterStarts(day("2026-04-01"), day("2027-01-01"))
 	want := []string{"2026-07-01", "2026-10-01", "2027-01-01"}
@@ -119,6 +123,7 @@ func TestQuarterStarts(t *testing.T) {
 }
 
 func TestDaysAndMonths(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		a, b   string
 		days   int

@@ -6,6 +6,7 @@ import (
 )
 
 func TestReconcile(t *testing.T) {
+	t.Parallel()
 	rec := func(id int64, who string, fte float64) Staff {
 		return Staff{ID: id, PCNCode: "U1", Source: SourceNWRSStaff, UniqueIdentifier: who, StaffRole: "Pharmacists", DetailedRole: "Pharmacist", FTE: fte}
 	}

@@ -6,6 +6,7 @@ import (
 )
 
 func TestARRSRoleFor(t *testing.T) {
+	t.Parallel()
 	mapping := map[string]string{"Pharmacists": "clinical_pharmacist", "Therapists": "occupational_therapist"}
 	cases := map[string]string{
 		"Pharmacists": "clinical_pharmacist",
@@ -23,6 +24,7 @@ func TestARRSRoleFor(t *testing.T) {
 }
 
 func TestInPost(t *testing.T) {
+	t.Parallel()
 	s := Staff{Start: Date(2025, 1, 1), End: Date(2025, 6, 1)}
 	for _, c := range []struct {
 		d    time.Time
@@ -43,6 +45,7 @@ func TestInPost(t *testing.T) {
 }
 
 func TestCensusDate(t *testing.T) {
+	t.Parallel()
 	if got := CensusDate(2025, 11); !got.Equal(Date(2025, 11, 30)) {
 		t.Errorf("got %s", got)
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestStaffRecordValidate(t *testing.T) {
+	t.Parallel()
 	dtl := Role{Code: "digital_transformation_lead", Name: "Digital and transformation lead", Added: Date(2022, 10, 1)}
 	good := StaffRecord{Staff: Staff{RoleCode: dtl.Code, FTE: 1, Start: Date(2023, 1, 1), AnnualCostPence: 70_000_00}, ARRSFunded: true}
 	cases := []struct {

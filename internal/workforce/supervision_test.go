@@ -15,6 +15,7 @@ func problemFields(ps []Problem) []string {
 }
 
 func TestSupervisorValidate(t *testing.T) {
+	t.Parallel()
 	ok := Supervisor{Name: "Dr A", Profession: "GP", FTE: 0.8, HoursPerMonth: 10}
 	cases := []struct {
 		name string
@@ -41,6 +42,7 @@ func TestSupervisorValidate(t *testing.T) {
 }
 
 func TestSupervisionLinkValidate(t *testing.T) {
+	t.Parallel()
 	start := Date(2026, time.April, 1)
 	ok := SupervisionLink{SuperviseeID: 1, SupervisorID: 2, Kind: SupervisionClinical, HoursPerMonth: 2, Start: start}
 	cases := []struct {
@@ -73,6 +75,7 @@ func TestSupervisionLinkValidate(t *testing.T) {
 }
 
 func TestSiteAndSupplyValidate(t *testing.T) {
+	t.Parallel()
 	if got := problemFields(Site{Name: "Main", SessionsPerWeek: 300}.Validate()); len(got) != 0 {
 		t.Errorf("300 sessions: %v", got)
 	}

@@ -3,6 +3,7 @@ package workforce
 import "testing"
 
 func TestTargetValidate(t *testing.T) {
+	t.Parallel()
 	good := Target{Name: "26,000", FTE: 26000, Baseline: Date(2019, 3, 31), Deadline: Date(2024, 3, 31),
 		Milestones: []Milestone{{Due: Date(2022, 3, 31), FTE: 15500}}}
 	if p := good.Validate(); len(p) != 0 {
