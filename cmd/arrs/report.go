@@ -15,7 +15,7 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce, gaps, plan or claims", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan, claims or compare", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
@@ -26,6 +26,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 		return a.reportPlan(ctx, args[1:])
 	case "claims":
 		return a.reportClaims(ctx, args[1:])
+	case "compare":
+		return a.reportCompare(ctx, args[1:])
 	}
 	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
 }

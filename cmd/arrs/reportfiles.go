@@ -9,20 +9,24 @@ import (
 	"strings"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/compare"
 	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The files the pages offer for download, written to standard output byte for byte as
-// the page sends them (report's file writers): a PCN's plan and its claim schedule.
+// the page sends them (report's file writers): a PCN's plan and its claim schedule, an
+// ICB's comparison.
 
-// fileFlags parses a file command's flags: --pcn, --format csv|xlsx and the extra ones.
-func fileFlags(name string, args []string, extra func(*flag.FlagSet)) (pcn string, format report.Format, err error) {
+// fileFlags parses a file command's flags: --pcn or --icb (org), --format csv|xlsx and
+// the extra ones; code is the organisation's, upper-cased.
+func fileFlags(name, org string, args []string, extra func(*flag.FlagSet)) (code string, format report.Format, err error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&pcn, "pcn", "", "PCN code, e.g. U60057")
+	fs.StringVar(&code, org, "", strings.ToUpper(org)+" code")
 	f := fs.String("format", "csv", "csv or xlsx")
 	if extra != nil {
 		extra(fs)
@@ -33,11 +37,11 @@ func fileFlags(name string, args []string, extra func(*flag.FlagSet)) (pcn strin
 	if fs.NArg() > 0 {
 		return "", "", fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
 	}
-	if pcn = strings.ToUpper(strings.TrimSpace(pcn)); pcn == "" {
-		return "", "", fmt.Errorf("%w: %s needs --pcn CODE", errUsage, name)
+	if code = strings.ToUpper(strings.TrimSpace(code)); code == "" {
+		return "", "", fmt.Errorf("%w: %s needs --%s CODE", errUsage, name, org)
 	}
 	format, err = report.ParseFileFormat(*f)
-	return pcn, format, err
+	return code, format, err
 }
 
 // pcnOf is the PCN of the code, or an error naming it.
@@ -58,7 +62,7 @@ func pcnOf(ctx context.Context, db *store.DB, code string) (workforce.PCN, error
 // editable version, else the newest.
 func (a *app) reportPlan(ctx context.Context, args []string) error {
 	var version int
-	code, format, err := fileFlags("report plan", args, func(fs *flag.FlagSet) {
+	code, format, err := fileFlags("report plan", "pcn", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&version, "version", 0, "version number (default: the editable version, else the newest)")
 	})
 	if err != nil {
@@ -106,7 +110,7 @@ func planVersion(plans workforce.PlanVersions, n int) (workforce.Plan, error) {
 // funding page's download, worked out as of funding.AsOf.
 func (a *app) reportClaims(ctx context.Context, args []string) error {
 	var yearText string
-	code, format, err := fileFlags("report claims", args, func(fs *flag.FlagSet) {
+	code, format, err := fileFlags("report claims", "pcn", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&yearText, "year", "", "financial year, e.g. 2025/26 (default: this year)")
 	})
 	if err != nil {
@@ -134,4 +138,39 @@ func (a *app) reportClaims(ctx context.Context, args []string) error {
 	}
 	y, _ := res.For(p.Code, year)
 	return report.WriteClaimsFile(a.stdout, format, y.Claims())
+}
+
+// reportCompare writes an ICB's comparison of its PCNs today as its page's download.
+func (a *app) reportCompare(ctx context.Context, args []string) error {
+	code, format, err := fileFlags("report compare", "icb", args, nil)
+	if err != nil {
+		return err
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		return err
+	}
+	if _, ok := tree.ICB(code); !ok {
+		return fmt.Errorf("no ICB %s", code)
+	}
+	var pcns []workforce.PCN
+	for _, p := range tree.PCNs {
+		if p.ICBCode == code {
+			pcns = append(pcns, p)
+		}
+	}
+	res, err := compare.Compute(ctx, db, gaps.From(db), code, pcns, workforce.Today(time.Now()))
+	if err != nil {
+		return err
+	}
+	roles, err := db.Roles(ctx)
+	if err != nil {
+		return err
+	}
+	return report.WriteComparison(a.stdout, format, res, roles)
 }

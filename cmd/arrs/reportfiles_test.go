@@ -136,3 +136,24 @@ func TestReportGapsICBIsTheICBDownload(t *testing.T) {
 		t.Errorf("an unknown ICB: %v", err)
 	}
 }
+
+func TestReportCompareIsTheCompareDownload(t *testing.T) {
+	db := withSample(t)
+	file := filepath.Join(t.TempDir(), "plan.csv")
+	if err := os.WriteFile(file, []byte("pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\nU60057,paramedic,2026/27 Q1,1,0,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runArrs("import", "plans", file); err != nil {
+		t.Fatal(err)
+	}
+	get := pageFiles(t, db)
+	for _, format := range []string{"csv", "xlsx"} {
+		sameFile(t, get("/icbs/QOC/compare."+format), "report", "compare", "--icb", "qoc", "--format", format)
+	}
+	if page := string(get("/icbs/QOC/compare.csv")); !strings.Contains(page, "U60057,") || !strings.Contains(page, ",Version 1,draft,") {
+		t.Errorf("the comparison lacks its rows:\n%s", page)
+	}
+	if _, _, err := runArrs("report", "compare", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "no ICB QXX") {
+		t.Errorf("an unknown ICB: %v", err)
+	}
+}

@@ -44,3 +44,10 @@ func (r *Result) Trajectory() []planning.ProjectionPoint {
 	slices.SortFunc(days, time.Time.Compare)
 	return planning.ProjectionTotal(r.Inputs, slices.CompactFunc(days, time.Time.Equal))
 }
+
+// ProjectionOf is a PCN's projected FTE with its current plan, from the as-of date to
+// the deadline (planning.ProjectionSeries): the line of its overview's panel.
+func (r *Result) ProjectionOf(code string) []planning.ProjectionPoint {
+	staff, plan := r.ForPCN(code)
+	return planning.ProjectionSeries(staff, plan, r.Inputs.AttritionRate, r.AsOf, r.Target.Deadline)
+}

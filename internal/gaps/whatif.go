@@ -99,6 +99,20 @@ func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Opt
 	return opts, problems
 }
 
+// ProblemOf is the problem on a what-if's parameter that an error of Compute stands
+// for: a target not found, or options out of range (after ReadWhatIf, only a deadline
+// can be). ok is false for any other error.
+func ProblemOf(err error) (p workforce.Problem, ok bool) {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return workforce.Problem{Field: ParamTarget, Message: "Choose one of the targets"}, true
+	case errors.Is(err, ErrInvalid):
+		msg := strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": ")
+		return workforce.Problem{Field: ParamDeadline, Message: strings.ToUpper(msg[:1]) + msg[1:]}, true
+	}
+	return p, false
+}
+
 // number reads a decimal as people type it: spaces and thousands separators allowed.
 func number(raw string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(raw), 64)

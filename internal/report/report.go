@@ -11,8 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"text/tabwriter"
 )
 
@@ -102,17 +100,6 @@ func writeJSON[T any](w io.Writer, cols []column[T], rows []T) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// Round rounds half away from zero to the given decimal places.
-func Round(v float64, places int) float64 {
-	p := math.Pow(10, float64(places))
-	return math.Round(v*p) / p
-}
-
-// FormatFTE renders FTE with a fixed number of decimals, rounded half away from zero.
-func FormatFTE(v float64, places int) string {
-	return strconv.FormatFloat(Round(v, places), 'f', places, 64)
 }
 
 func str[T any](get func(T) string) func(T, int) string {

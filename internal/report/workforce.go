@@ -47,7 +47,7 @@ var workforceColumns = []column[WorkforceRow]{
 	{"code", str(func(r WorkforceRow) string { return r.Code }), func(r WorkforceRow) any { return r.Code }},
 	{"name", str(func(r WorkforceRow) string { return r.Name }), func(r WorkforceRow) any { return r.Name }},
 	{"role_code", str(func(r WorkforceRow) string { return r.Role }), func(r WorkforceRow) any { return r.Role }},
-	{"fte", func(r WorkforceRow, p int) string { return FormatFTE(r.FTE, p) }, func(r WorkforceRow) any { return Round(r.FTE, 6) }},
+	{"fte", func(r WorkforceRow, p int) string { return workforce.FormatFTE(r.FTE, p) }, func(r WorkforceRow) any { return workforce.Round(r.FTE, 6) }},
 }
 
 // WriteWorkforce writes the workforce report: level,code,name,role_code,fte.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -21,19 +20,6 @@ import (
 // variant, change its date, amount or provisional flag, or remove it. Each change is
 // audited in its own transaction (store.AddRoleCap and friends); a stale form is
 // refused with 409, a wrong field re-renders the form with 422.
-
-// The bounds of a plausible cap per WTE a year: the lowest published is £29,726, the
-// highest £102,683 (DOMAIN.md); outside these a digit was dropped or doubled.
-const (
-	minCapPence = 10_000_00
-	maxCapPence = 250_000_00
-)
-
-// maxVariantLength is the longest variant name variantPattern allows.
-const maxVariantLength = 40
-
-// variantPattern is a variant's name: lower case, as the reference data writes them.
-var variantPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
 func (s *Server) caps(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.capsPage(r, admin.CapForm{Errors: map[string]string{}})
@@ -69,7 +55,7 @@ func (s *Server) capsPage(r *http.Request, f admin.CapForm) (admin.CapsPage, err
 
 // capFields are the cap forms' text inputs with their limits.
 var capFields = []textField{
-	textInput("variant", "Variant", maxVariantLength),
+	textInput("variant", "Variant", workforce.MaxVariantLength),
 	textInput("from", "Date in force from", workforce.MaxCodeLength),
 	textInput("amount", "Cap per WTE a year", workforce.MaxCodeLength),
 }
@@ -97,18 +83,15 @@ func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	role, known := catalogueRole(roles, f.Role)
+	role, known := workforce.RoleOf(roles, f.Role)
 	if !known {
 		f.Errors["role"] = "Select the role"
 	}
-	if f.Variant != "" && !variantPattern.MatchString(f.Variant) {
-		f.Errors["variant"] = "Write the variant in lower-case letters, digits and underscores, such as experienced"
-	}
-	c := parseCap(&f, role, known)
+	c := parseCap(&f, role)
 	if len(f.Errors) == 0 {
 		_, err = s.db.AddRoleCap(r.Context(), c, actorOf(r))
 		if errors.Is(err, store.ErrCapTaken) {
-			f.Errors["from"] = "There is already a cap for " + capName(role.Name, f.Variant) + " from this date: change that cap instead"
+			f.Errors["from"] = "There is already a cap for " + c.Name(role.Name) + " from this date: change that cap instead"
 		} else if err != nil {
 			return err
 		}
@@ -116,7 +99,7 @@ func (s *Server) capCreate(w http.ResponseWriter, r *http.Request) error {
 	if len(f.Errors) > 0 {
 		return s.capsRefused(w, r, f)
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+capName(role.Name, c.Variant)+" of "+c.Pence.Short()+" from "+c.EffectiveFrom.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Added the cap for "+c.Name(role.Name)+" of "+c.Pence.Short()+" from "+c.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
 	return nil
 }
@@ -147,7 +130,7 @@ func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	var c workforce.Cap
 	if !tooLong(form, f.Errors, capFields...) {
-		c = parseCap(&f, role, true)
+		c = parseCap(&f, role)
 	}
 	if len(f.Errors) > 0 {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.CapEdit(s.capEditForm(r, f, before, role)))
@@ -155,14 +138,14 @@ func (s *Server) capUpdate(w http.ResponseWriter, r *http.Request) error {
 	saved, err := s.db.UpdateRoleCap(r.Context(), store.RoleCap{ID: before.ID, Cap: c, Version: f.Version}, actorOf(r))
 	switch {
 	case errors.Is(err, store.ErrCapTaken):
-		f.Errors["from"] = "There is already a cap for " + capName(role.Name, before.Variant) + " from this date: change that cap instead"
+		f.Errors["from"] = "There is already a cap for " + before.Name(role.Name) + " from this date: change that cap instead"
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.CapEdit(s.capEditForm(r, f, before, role)))
 	case errors.Is(err, store.ErrConflict):
 		return s.capConflict(w, r, f, before, role)
 	case err != nil:
 		return err
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Saved the cap for "+capName(role.Name, saved.Variant)+" of "+saved.Pence.Short()+" from "+saved.EffectiveFrom.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Saved the cap for "+saved.Name(role.Name)+" of "+saved.Pence.Short()+" from "+saved.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
 	return nil
 }
@@ -189,7 +172,7 @@ func (s *Server) capDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Removed the cap for "+capName(role.Name, before.Variant)+" from "+before.EffectiveFrom.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Removed the cap for "+before.Name(role.Name)+" from "+before.EffectiveFrom.Format("2 January 2006"))
 	http.Redirect(w, r, "/admin/caps", http.StatusSeeOther)
 	return nil
 }
@@ -206,7 +189,7 @@ func (s *Server) capConflict(w http.ResponseWriter, r *http.Request, f admin.Cap
 // capEditForm completes a change form: its page, the fixed role and variant, and
 // the cap's current version.
 func (s *Server) capEditForm(r *http.Request, f admin.CapForm, c store.RoleCap, role workforce.Role) admin.CapForm {
-	f.Layout = s.page(r, "Change the cap for "+capName(role.Name, c.Variant)+" from "+c.EffectiveFrom.Format("2 January 2006"), layout.NavNone)
+	f.Layout = s.page(r, "Change the cap for "+c.Name(role.Name)+" from "+c.EffectiveFrom.Format("2 January 2006"), layout.NavNone)
 	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Role caps", Href: "/admin/caps"}}
 	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != ""
 	f.Role, f.RoleName, f.Variant = c.RoleCode, role.Name, c.Variant
@@ -230,7 +213,7 @@ func (s *Server) capByParam(r *http.Request) (store.RoleCap, workforce.Role, err
 	if err != nil {
 		return c, workforce.Role{}, err
 	}
-	role, _ := catalogueRole(roles, c.RoleCode)
+	role, _ := workforce.RoleOf(roles, c.RoleCode)
 	return c, role, nil
 }
 
@@ -241,48 +224,23 @@ func capForm(v url.Values) admin.CapForm {
 		Provisional: v.Get("provisional") == "yes", Errors: map[string]string{}}
 }
 
-// parseCap checks the date and amount of a cap of role (when known), noting each
-// problem against its field.
-func parseCap(f *admin.CapForm, role workforce.Role, known bool) workforce.Cap {
+// parseCap reads the date and amount of a cap of role (the zero Role when unknown)
+// and checks it (workforce.Cap.Validate), noting each problem against its field: one
+// that cannot be read keeps its own message.
+func parseCap(f *admin.CapForm, role workforce.Role) workforce.Cap {
 	c := workforce.Cap{RoleCode: f.Role, Variant: f.Variant, Provisional: f.Provisional}
-	from, err := workforce.ParseDate(f.From)
-	switch {
-	case err != nil:
+	var err error
+	if c.EffectiveFrom, err = workforce.ParseDate(f.From); err != nil {
 		f.Errors["from"] = "Enter the date the cap is in force from in the form YYYY-MM-DD, such as 2026-04-01"
-	case known && from.Before(role.Added):
-		f.Errors["from"] = role.Name + " could only be claimed from " + role.Added.Format("2 January 2006") + ": give a date on or after that"
-	case from.Year() > 2100:
-		f.Errors["from"] = "Enter a date before 2100"
 	}
-	c.EffectiveFrom = from
 	pence, ok := workforce.ParsePounds(strings.NewReplacer("£", "", ",", "", " ", "").Replace(f.Amount))
 	switch {
 	case f.Amount == "":
 		f.Errors["amount"] = "Enter the cap per WTE a year, in pounds"
 	case !ok:
 		f.Errors["amount"] = "Enter the cap in pounds, such as 66972 or 66972.50"
-	case pence < minCapPence || pence > maxCapPence:
-		f.Errors["amount"] = "The cap must be between £10,000 and £250,000 a year"
 	}
 	c.Pence = pence
+	addFieldProblems(f.Errors, c.Validate(role))
 	return c
-}
-
-// capName is a role's name with its variant: "General practice nurse (experienced)".
-func capName(roleName, variant string) string {
-	name := roleName
-	if variant != "" {
-		name += " (" + variant + ")"
-	}
-	return name
-}
-
-// catalogueRole returns the catalogue's role of a code.
-func catalogueRole(roles []workforce.Role, code string) (workforce.Role, bool) {
-	for _, r := range roles {
-		if r.Code == code {
-			return r, true
-		}
-	}
-	return workforce.Role{}, false
 }

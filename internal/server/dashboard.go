@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/dashboard"
-	"github.com/arrs-planner/arrs/internal/rooms"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/supervision"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -37,8 +36,8 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
-			Supervision: dashboardSupervision(f.Supervision), Rooms: dashboardRooms(f.Rooms),
-			Leaving: dashboardLeaving(p.Code, f.Leaving, roles)}, nil
+			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsCheck(f.Rooms)},
+			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles)}, nil
 	})
 	if err != nil {
 		return err
@@ -80,7 +79,7 @@ func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 	out := dashboardweb.Funding{AsOf: f.AsOf, Census: f.Census}
 	for i, y := range f.Years {
 		m := y.Funding
-		out.Years = append(out.Years, dashboardweb.FundingYear{Key: yearKey(y.Year.Year), Name: y.Year.Year.String(),
+		out.Years = append(out.Years, dashboardweb.FundingYear{Key: strconv.Itoa(int(y.Year.Year)), Name: y.Year.Year.String(),
 			Label: [...]string{"This year", "Next year"}[i], Entitlement: workforce.Pence(m.EntitlementPence), Committed: workforce.Pence(m.CommittedPence),
 			Planned: workforce.Pence(m.PlannedPence), Headroom: workforce.Pence(m.HeadroomPence), ListSize: y.PopulationIsListSize,
 			RateAssumed: y.Year.RateAssumed(), NoRate: !y.Year.RateKnown})
@@ -90,43 +89,13 @@ func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 
 // dashboardSupervision is the supervision page's summary and the load of each
 // supervisor still supervising.
-func dashboardSupervision(f supervision.Figures) dashboardweb.Supervision {
-	c, t := f.Coverage, f.Totals
-	out := dashboardweb.Supervision{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
-		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
-	for _, sup := range f.WithLoads() {
-		if l := sup.Load; sup.Supervising() {
-			out.Supervisors = append(out.Supervisors, dashboardweb.Supervisor{ID: sup.ID, Name: sup.Name, Available: l.AvailableHours,
-				Linked: l.LinkedHours, Load: l.Load, Overloaded: l.Overloaded, Trainees: l.Trainees, TraineeCapacity: l.TraineeCapacity,
-				TooManyTrainees: l.TooManyTrainees})
+func dashboardSupervision(pcn string, f supervision.Figures) dashboardweb.Supervision {
+	out := dashboardweb.Supervision{Summary: supervisionSummary(f)}
+	rows := supervisorRows(pcn, f)
+	for i, sup := range f.WithLoads() {
+		if sup.Supervising() {
+			out.Supervisors = append(out.Supervisors, rows[i])
 		}
-	}
-	return out
-}
-
-// dashboardRooms is the rooms page's summary and quarters.
-func dashboardRooms(f rooms.Figures) dashboardweb.Rooms {
-	out := dashboardweb.Rooms{Available: f.Now.Available, NeededNow: f.Now.NeededInPost, ShortNow: f.Now.ShortWithoutPlan,
-		ShortWithPlan: f.ShortWithPlan(), FirstShort: firstShort(f)}
-	for _, q := range f.Quarters {
-		out.Quarters = append(out.Quarters, dashboardweb.RoomQuarter{Quarter: q.Quarter.String(), Starters: q.StartersFTE,
-			Needed: q.NeededWithPlan, Available: q.Available, Short: q.ShortWithPlan})
-	}
-	return out
-}
-
-// dashboardLeaving is the staff leaving soon, each named as the staff pages name it.
-func dashboardLeaving(code string, l dashboard.Leaving, roles []workforce.Role) dashboardweb.Leaving {
-	out := dashboardweb.Leaving{Until: l.Until}
-	names := roleNames(roles)
-	for _, rec := range l.Records {
-		ident := "Record " + strconv.FormatInt(rec.ID, 10)
-		if rec.UniqueIdentifier != "" {
-			ident = "NWRS " + rec.UniqueIdentifier
-		}
-		out.People = append(out.People, dashboardweb.Leaver{ID: rec.ID, Role: orElse(names[rec.RoleCode], orElse(rec.DetailedRole, rec.StaffRole)),
-			Identifier: ident, FTE: rec.FTE, LastDay: rec.End.AddDate(0, 0, -1), ARRS: rec.IsARRS(),
-			Href: "/pcns/" + code + "/staff/" + strconv.FormatInt(rec.ID, 10) + "/history"})
 	}
 	return out
 }

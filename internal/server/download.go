@@ -5,7 +5,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -34,15 +33,6 @@ const (
 	formatCSV  = report.CSV
 	formatXLSX = report.XLSX
 )
-
-// downloadLinks are a table's CSV and XLSX links: path.csv and path.xlsx with the
-// page's query.
-func downloadLinks(path string, q url.Values) []gapsweb.Download {
-	return []gapsweb.Download{
-		{Text: "CSV", Href: withQuery(path+".csv", q), TestID: "download-csv"},
-		{Text: "Excel (XLSX)", Href: withQuery(path+".xlsx", q), TestID: "download-xlsx"},
-	}
-}
 
 // gapsDownload is /gaps.csv and /gaps.xlsx: one level of the report (?level=,
 // default region) with the page's what-if.

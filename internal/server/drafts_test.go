@@ -188,17 +188,6 @@ func TestDraftFiguresOnTheirOwnPages(t *testing.T) {
 	}
 }
 
-// The gap report's cache keeps a report counting drafts (arrs report gaps --drafts)
-// apart from the official one.
-func TestDraftsHaveTheirOwnCacheKey(t *testing.T) {
-	o := gaps.Options{Today: workforce.Today(capNow)}
-	d := o
-	d.Drafts = true
-	if optionsKey(o) == optionsKey(d) {
-		t.Errorf("one key for the official report and the drafts': %s", optionsKey(o))
-	}
-}
-
 // probe makes each request and reads its figures.
 func (e *capEnv) probe(probes []draftProbe) []string {
 	e.t.Helper()

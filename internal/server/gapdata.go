@@ -3,15 +3,10 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
-	"github.com/arrs-planner/arrs/internal/workforce"
 
 	gapsweb "github.com/arrs-planner/arrs/web/gaps"
 )
@@ -26,7 +21,7 @@ type gapData struct {
 
 // gapData computes (or finds cached) the gap report of the options.
 func (s *Server) gapData(ctx context.Context, opts gaps.Options) (*gapData, error) {
-	return cached(ctx, s, optionsKey(opts), func(ctx context.Context) (*gapData, error) {
+	return cached(ctx, s, opts.Key(), func(ctx context.Context) (*gapData, error) {
 		res, err := gaps.Compute(ctx, s.db, opts)
 		if err != nil {
 			return nil, err
@@ -44,34 +39,6 @@ func (s *Server) gapReport(ctx context.Context, opts gaps.Options) (*gaps.Result
 		return nil, err
 	}
 	return data.res, nil
-}
-
-// optionsKey normalises the options into a cache key: two what-ifs that compute the
-// same report share it, however their links were typed. Options.Drafts (never set by a
-// page) has its own prefix, so a report counting drafts can never be served as the
-// official one.
-func optionsKey(o gaps.Options) string {
-	f := func(v *float64) string {
-		if v == nil {
-			return "-"
-		}
-		return strconv.FormatFloat(*v, 'g', -1, 64)
-	}
-	d := func(t time.Time) string {
-		if t.IsZero() {
-			return "-"
-		}
-		return t.Format(workforce.DateLayout)
-	}
-	deadline := "-"
-	if o.DeadlineOverride != nil {
-		deadline = d(*o.DeadlineOverride)
-	}
-	kind := "gaps"
-	if o.Drafts {
-		kind = "gaps-with-drafts"
-	}
-	return fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s", kind, o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today))
 }
 
 // gapFigures is what a gap page shows, or why it shows none.
@@ -95,13 +62,11 @@ func (s *Server) computeGaps(ctx context.Context, opts gaps.Options, form *gapsw
 		return gapFigures{noCensus: true}, nil
 	case errors.Is(err, store.ErrNotFound) && opts.Target == "":
 		return gapFigures{noTarget: true}, nil
-	case errors.Is(err, store.ErrNotFound):
-		form.Errors = append(form.Errors, workforce.Problem{Field: gapsweb.FieldTarget, Message: "Choose one of the targets"})
-	case errors.Is(err, gaps.ErrInvalid):
-		msg := strings.TrimPrefix(err.Error(), gaps.ErrInvalid.Error()+": ")
-		form.Errors = append(form.Errors, workforce.Problem{Field: gapsweb.FieldDeadline, Message: strings.ToUpper(msg[:1]) + msg[1:]})
-	default:
+	}
+	p, ok := gaps.ProblemOf(err)
+	if !ok {
 		return gapFigures{}, err
 	}
+	form.Errors = append(form.Errors, p)
 	return gapFigures{}, nil
 }

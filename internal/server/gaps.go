@@ -9,7 +9,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -78,35 +77,26 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// fillDashboard puts England's figures and the main table on /gaps.
 func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapData, sort ui.Sort) error {
-	res, q := data.res, whatIfQuery(r)
+	res, q := data.res, gapsweb.WhatIfQuery(r.URL.Query())
 	sum := summary(res, res.England)
 	sum.England = true
 	p.Summary = &sum
-	p.Rows = gapRows(res, res.Rows(workforce.Level(p.Level)), q)
-	sort.Query = merged(q, "level", p.Level)
-	sortRows(p.Rows, sort)
-	p.Sort = sort
+	p.SetTable(gapRows(res, res.Rows(workforce.Level(p.Level)), q), q, sort, res.At, res.AsOf)
 	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf}
-	for _, l := range []struct{ level, text string }{{"region", "By region"}, {"icb", "By ICB"}, {"pcn", "By PCN"}} {
-		p.LevelLinks = append(p.LevelLinks, gapsweb.LevelLink{Text: l.text, Href: withQuery("/gaps", merged(q, "level", l.level)) + "#gap-table", Current: p.Level == l.level})
-	}
-	p.Downloads = downloadLinks("/gaps", merged(q, "level", p.Level))
-	p.LaterDeadlineHref = laterDeadline("/gaps", merged(q, "level", p.Level), res)
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
 	return err
 }
 
-// trajectory puts NHS England's published series, England's projection, the target
-// and its milestones on one axis. Targets and milestones count additional FTE, so
-// they are drawn at England's baseline plus their FTE.
+// trajectory puts NHS England's published series and England's projection on one
+// axis, towards the target and its milestones.
 func (s *Server) trajectory(r *http.Request, data *gapData) (gapsweb.Trajectory, error) {
 	series, err := s.nationalSeries(r)
 	if err != nil {
 		return gapsweb.Trajectory{}, err
 	}
-	res := data.res
 	actual := make([]gapsweb.DayValue, len(series))
 	for i, p := range series {
 		actual[i] = gapsweb.DayValue{Day: p.Month, FTE: p.FTE}
@@ -115,18 +105,7 @@ func (s *Server) trajectory(r *http.Request, data *gapData) (gapsweb.Trajectory,
 	for i, p := range data.projection {
 		projected[i] = gapsweb.DayValue{Day: p.Day, FTE: p.Projected}
 	}
-	base := res.England.BaselineFTE
-	var markers []gapsweb.Marker
-	deadlineMarked := false
-	for _, m := range res.Target.Milestones {
-		markers = append(markers, gapsweb.Marker{Day: m.Due, Level: base + m.FTE, Label: m.Label + ": " + ui.FTE(base+m.FTE) + " FTE"})
-		deadlineMarked = deadlineMarked || m.Due.Equal(res.Target.Deadline)
-	}
-	if !deadlineMarked {
-		markers = append(markers, gapsweb.Marker{Day: res.Target.Deadline, Level: base + res.Target.FTE,
-			Label: "Deadline: " + ui.FTE(base+res.Target.FTE) + " FTE"})
-	}
-	return gapsweb.NewTrajectory(actual, projected, base+res.Target.FTE, res.Target.Name, markers), nil
+	return gapsweb.TrajectoryTo(actual, projected, data.res.England.BaselineFTE, data.res.Target), nil
 }
 
 // gapsICB is /gaps/icbs/{code}: the ICB's PCNs ranked by shortfall.
@@ -152,38 +131,22 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := whatIfQuery(r)
-	p := gapsweb.ICBPage{Layout: s.page(r, icb.Name+": gap to the target", layout.NavGaps), WhatIf: form,
-		NoCensus: figs.noCensus, NoTarget: figs.noTarget, Code: icb.Code, Name: icb.Name, WorkforceHref: "/icbs/" + icb.Code}
-	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Gap to the target", Href: withQuery("/gaps", merged(q, "level", "icb"))}}
-	if region, ok := tree.Region(icb.RegionCode); ok {
-		p.Region = region.Name
-	}
+	q := gapsweb.WhatIfQuery(r.URL.Query())
+	region, _ := tree.Region(icb.RegionCode)
+	p := gapsweb.NewICBPage(s.page(r, icb.Name+": gap to the target", layout.NavGaps), form, icb, region.Name, q)
+	p.NoCensus, p.NoTarget = figs.noCensus, figs.noTarget
 	if figs.data != nil {
-		s.fillICB(&p, figs.data.res, q, sort)
+		res := figs.data.res
+		row, _ := gaps.Find(res.ICBs, icb.Code)
+		sum := summary(res, row)
+		p.Summary = &sum
+		pcns, _ := res.PCNsOfICB(icb.Code)
+		p.SetTable(gapRows(res, pcns, q), q, sort, res.At, res.AsOf)
+		p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
+			Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
 	}
 	return renderGapPage(w, r, form, func(hasErrors bool) templ.Component {
 		p.Layout.HasErrors = hasErrors
 		return gapsweb.ICBView(p)
 	})
-}
-
-func (s *Server) fillICB(p *gapsweb.ICBPage, res *gaps.Result, q map[string][]string, sort ui.Sort) {
-	row, _ := gaps.Find(res.ICBs, p.Code)
-	sum := summary(res, row)
-	p.Summary = &sum
-	var pcns []planning.Gap
-	for _, g := range res.PCNs {
-		if g.ICB == p.Code {
-			pcns = append(pcns, g)
-		}
-	}
-	p.Rows = gapRows(res, pcns, q)
-	sort.Query = q
-	sortRows(p.Rows, sort)
-	p.Sort = sort
-	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
-		Area: p.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
-	p.Downloads = downloadLinks("/gaps/icbs/"+p.Code, q)
-	p.LaterDeadlineHref = laterDeadline("/gaps/icbs/"+p.Code, q, res)
 }

@@ -42,7 +42,7 @@ func (s *Server) linkScope(r *http.Request) (linkScope, error) {
 		return sc, err
 	}
 	roles, err := cached(ctx, s, "roles", s.db.Roles)
-	sc.names = personNames(sc.staff, roles)
+	sc.names = supervision.PersonNames(sc.staff, roles)
 	return sc, err
 }
 

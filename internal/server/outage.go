@@ -8,7 +8,6 @@ import (
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/layout"
 )
 
@@ -61,15 +60,11 @@ func (s *Server) unsavedForm(r *http.Request) (templ.Component, bool) {
 }
 
 // sessionError is the session manager's ErrorFunc: scs calls it when it cannot load
-// or save a session. Out of reach is a 503 like any other page; anything else a
-// logged 500. Both are structured records, never the session library's own log line.
+// or save a session. It is answered as a handler's error is (fail): out of reach a 503
+// like any other page, anything else a logged 500; both structured records, never the
+// session library's own log line.
 func (s *Server) sessionError(w http.ResponseWriter, r *http.Request, err error) {
-	if store.IsUnavailable(err) {
-		s.unavailable(w, r, fmt.Errorf("session store: %w", err))
-		return
-	}
-	s.log.Error("session store failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.renderError(w, r, http.StatusInternalServerError, "")
+	s.fail(w, r, fmt.Errorf("session store: %w", err))
 }
 
 // withUnsaved marks a form's page as holding input that was not saved.

@@ -40,16 +40,17 @@ func (s *Server) pcnStaff(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, pcn.View(p))
 }
 
+// pcnPage is the overview of the PCN of the URL on the day ?at= asks for.
 func (s *Server) pcnPage(r *http.Request) (pcn.Page, error) {
 	snap, err := s.workforceAt(r)
 	if err != nil {
 		return pcn.Page{}, err
 	}
-	a, ok := snap.areas.Find(workforce.LevelPCN, strings.ToUpper(chi.URLParam(r, "code")))
+	a, ok := snap.Areas.Find(workforce.LevelPCN, strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
 		return pcn.Page{}, errNotFound
 	}
-	staff, err := s.db.StaffRecordsInPost(r.Context(), a.Code, snap.at)
+	staff, err := s.db.StaffRecordsInPost(r.Context(), a.Code, snap.At)
 	if err != nil {
 		return pcn.Page{}, err
 	}
@@ -59,47 +60,7 @@ func (s *Server) pcnPage(r *http.Request) (pcn.Page, error) {
 	}
 	info, _ := tree.PCN(a.Code)
 	icb, _ := tree.ICB(info.ICBCode)
-	p := pcn.Page{
-		Layout: s.page(r, a.Name, layout.NavEngland),
-		Code:   a.Code, Name: a.Name, ICBCode: icb.Code, ICBName: icb.Name, At: snap.at, Census: snap.census,
-		Patients: a.Patients, Practices: info.MemberPractices, ARRS: a.ARRS, NonARRS: a.NonARRS, PerTenThousand: a.PerTenThousand(),
-	}
-	p.Layout.Breadcrumbs = breadcrumbs(snap.areas, a)
-	p.ARRSGroups, p.OtherGroups = staffGroups(snap.roles, staff)
-	return p, nil
-}
-
-// staffGroups groups records by ARRS role (in catalogue order) and, for other staff,
-// by NWRS staff role (in name order, as StaffRecordsInPost sorts them).
-func staffGroups(roles []workforce.Role, staff []workforce.StaffRecord) (arrs, other []pcn.Group) {
-	byRole := map[string]*pcn.Group{}
-	var otherKeys []string
-	for _, s := range staff {
-		key, title, href := s.StaffRole, s.StaffRole, ""
-		if s.IsARRS() {
-			key, href = s.RoleCode, "/roles/"+s.RoleCode
-		}
-		g, ok := byRole[key]
-		if !ok {
-			g = &pcn.Group{Key: key, Title: title, Href: href}
-			byRole[key] = g
-			if !s.IsARRS() {
-				otherKeys = append(otherKeys, key)
-			}
-		}
-		g.FTE += s.FTE
-		g.Rows = append(g.Rows, staffRow(s))
-	}
-	for _, role := range roles {
-		if g, ok := byRole[role.Code]; ok {
-			g.Title = role.Name
-			arrs = append(arrs, *g)
-		}
-	}
-	for _, k := range otherKeys {
-		other = append(other, *byRole[k])
-	}
-	return arrs, other
+	return pcn.NewPage(s.page(r, a.Name, layout.NavEngland), snap, a, info, icb, staff, staffRow), nil
 }
 
 func orElse(s, def string) string {

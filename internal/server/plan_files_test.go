@@ -154,4 +154,3 @@ func TestPlanUploadRefused(t *testing.T) {
 		t.Errorf("the stale upload changed the plan: %v", got)
 	}
 }
-

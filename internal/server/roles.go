@@ -6,7 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/roles"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -17,7 +17,7 @@ func (s *Server) roles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := roles.ListPage{Layout: s.page(r, "Role guide", layout.NavRoles), At: snap.at, Roles: all}
+	p := roles.ListPage{Layout: s.page(r, "Role guide", layout.NavRoles), At: snap.At, Roles: all}
 	return render(w, r, roles.List(p))
 }
 
@@ -30,13 +30,13 @@ func (s *Server) role(w http.ResponseWriter, r *http.Request) error {
 	if i < 0 {
 		return errNotFound
 	}
-	p := roles.DetailPage{Layout: s.page(r, all[i].Name, layout.NavRoles), At: snap.at, Role: all[i]}
+	p := roles.DetailPage{Layout: s.page(r, all[i].Name, layout.NavRoles), At: snap.At, Role: all[i]}
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Role guide", Href: "/roles"}}
 	return render(w, r, roles.Detail(p))
 }
 
 // roleGuide gathers the catalogue with caps, NWRS mapping and England's FTE in post.
-func (s *Server) roleGuide(r *http.Request) (snapshot, []roles.Role, error) {
+func (s *Server) roleGuide(r *http.Request) (areas.Snapshot, []roles.Role, error) {
 	snap, err := s.workforceAt(r)
 	if err != nil {
 		return snap, nil, err
@@ -49,42 +49,5 @@ func (s *Server) roleGuide(r *http.Request) (snapshot, []roles.Role, error) {
 	if err != nil {
 		return snap, nil, err
 	}
-	out := make([]roles.Role, 0, len(snap.roles))
-	for _, role := range snap.roles {
-		out = append(out, guideRole(role, caps, mapping, snap))
-	}
-	return snap, out, nil
-}
-
-func guideRole(role workforce.Role, caps []workforce.Cap, mapping map[string]string, snap snapshot) roles.Role {
-	g := roles.Role{
-		Code: role.Code, Name: role.Name, Href: "/roles/" + role.Code, Band: role.Band, Added: role.Added,
-		Summary: role.Summary, EntryRequirements: role.EntryRequirements, Supervision: role.Supervision,
-		NumberLimit: role.NumberLimit, NeedsSupervision: role.NeedsSupervision, Trainee: role.Trainee,
-		RoomSessions: role.RoomSessionsPerWTE, AttritionRate: role.AttritionRate,
-		FTE: snap.areas.England.ByRole[role.Code],
-	}
-	var current *workforce.Cap
-	for _, c := range caps {
-		if c.RoleCode != role.Code {
-			continue
-		}
-		g.Caps = append(g.Caps, roles.Cap{Variant: c.Variant, From: c.EffectiveFrom, Amount: c.Pence.Short(), Provisional: c.Provisional})
-		if c.Variant == "" && !c.EffectiveFrom.After(snap.at) {
-			current = &c
-		}
-	}
-	if current != nil {
-		g.CapNow = current.Pence.Short()
-	}
-	for staffRole, code := range mapping {
-		if code == role.Code {
-			g.NWRSRoles = append(g.NWRSRoles, staffRole)
-		}
-	}
-	if role.Code == "mental_health_practitioner" {
-		g.NWRSRoles = append(g.NWRSRoles, "every role ending “(Mental Health Practitioners)”")
-	}
-	slices.Sort(g.NWRSRoles)
-	return g
+	return snap, roles.Guide(snap.Roles, caps, mapping, snap.Areas.England.ByRole, snap.At), nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -86,13 +87,8 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if store.IsUnavailable(err) {
-			s.unavailable(w, r, err)
-			return
-		}
 		if err != nil {
-			s.log.Error("loading the signed-in user", "err", err)
-			s.renderError(w, r, http.StatusInternalServerError, "")
+			s.fail(w, r, fmt.Errorf("loading the signed-in user: %w", err))
 			return
 		}
 		if now.Sub(seen) >= seenResolution {

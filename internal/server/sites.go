@@ -27,24 +27,27 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := roomsweb.Page{Layout: s.capacityLayout(r, p, "Sites and rooms"), PCNCode: p.Code, PCNName: p.Name, AsOf: day,
-		CanChange: canChangeStaff(currentUser(r), p.Code), Success: s.sessions.PopString(r.Context(), keyFlash),
-		Available: f.Now.Available, NeededNow: f.Now.NeededInPost, ShortNow: f.Now.ShortWithoutPlan,
-		ShortWithPlan: f.ShortWithPlan(), FirstShort: firstShort(f)}
+		CanChange: canChangeStaff(currentUser(r), p.Code), Success: s.sessions.PopString(r.Context(), keyFlash), Check: roomsCheck(f)}
 	if len(f.Plan) > 0 {
 		page.Plan = "the network's current plan (the latest accepted version, else the latest submitted, else the draft)"
 	}
-	for _, site := range f.Sites {
-		page.Sites = append(page.Sites, roomsweb.SiteRow{ID: site.ID, Name: site.Name, Sessions: site.SessionsPerWeek, ChangeHref: roomsweb.SiteHref(p.Code, site.ID)})
-	}
+	page.Sites = roomsweb.SiteRows(p.Code, f.Sites)
 	names := roleNames(roles)
 	for _, n := range f.Needs {
 		page.Needs = append(page.Needs, roomsweb.NeedRow{Role: orElse(names[n.Role], n.Role), FTE: n.FTE, PerWTE: n.SessionsPerWTE, Sessions: n.Sessions})
 	}
+	return render(w, r, roomsweb.View(page))
+}
+
+// roomsCheck is the room check as the sites page and the dashboard show it.
+func roomsCheck(f rooms.Figures) roomsweb.Check {
+	c := roomsweb.Check{Available: f.Now.Available, NeededNow: f.Now.NeededInPost, ShortNow: f.Now.ShortWithoutPlan,
+		ShortWithPlan: f.ShortWithPlan(), FirstShort: firstShort(f)}
 	for _, q := range f.Quarters {
-		page.Quarters = append(page.Quarters, roomsweb.QuarterRow{Quarter: q.Quarter.String(), Starters: q.StartersFTE,
+		c.Quarters = append(c.Quarters, roomsweb.QuarterRow{Quarter: q.Quarter.String(), Starters: q.StartersFTE,
 			Needed: q.NeededWithPlan, Available: q.Available, Short: q.ShortWithPlan})
 	}
-	return render(w, r, roomsweb.View(page))
+	return c
 }
 
 // firstShort names the first quarter short of sessions with the plan, "" if none.
@@ -55,10 +58,5 @@ func firstShort(f rooms.Figures) string {
 	return ""
 }
 
-func roleNames(roles []workforce.Role) map[string]string {
-	out := make(map[string]string, len(roles))
-	for _, role := range roles {
-		out[role.Code] = role.Name
-	}
-	return out
-}
+// roleNames indexes the catalogue's names by role code.
+func roleNames(roles []workforce.Role) map[string]string { return workforce.RoleNames(roles) }

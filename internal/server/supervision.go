@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/supervision"
@@ -47,15 +46,13 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day,
 		CanChange: canChangeStaff(currentUser(r), p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
-	c, t := f.Coverage, f.Totals
-	page.Summary = supervisionweb.Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
-		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
-	names := personNames(f.Staff, roles)
-	for _, id := range c.Uncovered {
+	page.Summary = supervisionSummary(f)
+	names := supervisionweb.PersonNames(f.Staff, roles)
+	for _, id := range f.Coverage.Uncovered {
 		page.Uncovered = append(page.Uncovered, supervisionweb.Person{ID: id, Text: names[id]})
 	}
 	page.Supervisors = supervisorRows(p.Code, f)
-	page.Links = linkRows(p.Code, f, names, day)
+	page.Links = supervisionweb.LinkRows(p.Code, f.Links, names, f.SupervisorNames(), day)
 	return render(w, r, supervisionweb.View(page))
 }
 
@@ -64,6 +61,14 @@ func (s *Server) capacityLayout(r *http.Request, p workforce.PCN, title string) 
 	l := s.page(r, title, layout.NavEngland)
 	l.Breadcrumbs = []ui.BreadcrumbItem{{Text: p.Name, Href: "/pcns/" + p.Code}}
 	return l
+}
+
+// supervisionSummary is the coverage and the totals, as the supervision page and the
+// dashboard show them.
+func supervisionSummary(f supervision.Figures) supervisionweb.Summary {
+	c, t := f.Coverage, f.Totals
+	return supervisionweb.Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
+		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
 }
 
 func supervisorRows(pcn string, f supervision.Figures) []supervisionweb.SupervisorRow {
@@ -77,39 +82,4 @@ func supervisorRows(pcn string, f supervision.Figures) []supervisionweb.Supervis
 			ChangeHref: supervisionweb.SupervisorHref(pcn, sup.ID)})
 	}
 	return rows
-}
-
-// linkStatus is how the page words where a link stands.
-var linkStatus = map[supervision.LinkState]supervisionweb.LinkStatus{supervision.LinkActive: supervisionweb.LinkActive,
-	supervision.LinkFuture: supervisionweb.LinkFuture, supervision.LinkEnded: supervisionweb.LinkEnded}
-
-func linkRows(pcn string, f supervision.Figures, names map[int64]string, day time.Time) []supervisionweb.LinkRow {
-	supNames := f.SupervisorNames()
-	rows := make([]supervisionweb.LinkRow, 0, len(f.Links))
-	for _, l := range f.Links {
-		rows = append(rows, supervisionweb.LinkRow{ID: l.ID, Supervisee: names[l.SuperviseeID], Supervisor: supNames[l.SupervisorID],
-			Kind: l.Kind.Label(), Hours: l.HoursPerMonth, Start: l.Start, End: l.End, Status: linkStatus[supervision.StateOn(l, day)],
-			ChangeHref: supervisionweb.LinkHref(pcn, l.ID)})
-	}
-	return rows
-}
-
-// personNames names each staff record as the pages show it, since records carry no
-// names: role, NWRS identifier (or record number), FTE and dates.
-func personNames(staff []workforce.Staff, roles []workforce.Role) map[int64]string {
-	names := roleNames(roles)
-	out := make(map[int64]string, len(staff))
-	for _, s := range staff {
-		role := orElse(names[s.RoleCode], orElse(s.DetailedRole, s.StaffRole))
-		ident := "record " + strconv.FormatInt(s.ID, 10)
-		if s.UniqueIdentifier != "" {
-			ident = "NWRS " + s.UniqueIdentifier
-		}
-		span := "from " + s.Start.Format("2 Jan 2006")
-		if !s.End.IsZero() {
-			span += " to " + s.End.Format("2 Jan 2006")
-		}
-		out[s.ID] = role + ", " + ident + ", " + ui.Decimal(s.FTE, 2) + " FTE, " + span
-	}
-	return out
 }

@@ -50,11 +50,7 @@ func (s *Server) supplyPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := supplyweb.Page{Layout: s.supplyLayout(r, icb, "Supply against demand"), ICBCode: icb.Code, ICBName: icb.Name,
 		CanChange: currentUser(r).LeadsICB(icb.Code), Success: s.sessions.PopString(r.Context(), keyFlash), WithPlan: f.Planning}
-	for _, pcn := range tree.PCNs {
-		if pcn.ICBCode == icb.Code {
-			p.PCNs++
-		}
-	}
+	p.PCNs = len(tree.PCNsOf(icb.Code))
 	for _, role := range f.Outrun(roles) {
 		p.Outrun = append(p.Outrun, role.Name)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -28,7 +27,7 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone), Success: s.sessions.PopString(r.Context(), keyFlash)}
 	for _, u := range all {
-		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: grantsText(u.Grants, ", "), Active: u.Active, Demo: u.Demo})
+		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: auth.GrantsText(u.Grants, ", "), Active: u.Active, Demo: u.Demo})
 	}
 	return render(w, r, admin.Users(p))
 }
@@ -42,7 +41,7 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := admin.UserForm{ID: u.ID, Version: u.Version, Email: u.Email, Name: u.Name, Grants: grantsText(u.Grants, "\n"), Active: u.Active}
+	f := admin.UserForm{ID: u.ID, Version: u.Version, Email: u.Email, Name: u.Name, Grants: auth.GrantsText(u.Grants, "\n"), Active: u.Active}
 	return render(w, r, admin.Form(s.userForm(r, "Change "+u.Name, f)))
 }
 
@@ -101,30 +100,26 @@ func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) 
 	return u, password, err
 }
 
-// parseGrantLines reads "role ORG" lines and checks each organisation exists: the
-// grants, or the message for the grants field, or the error that kept them from
-// being checked.
+// parseGrantLines reads "role ORG" lines (auth.ParseGrantLines) and checks each
+// organisation exists: the grants, or the message for the grants field, or the error
+// that kept them from being checked.
 func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant, string, error) {
+	lines, parseErr := auth.ParseGrantLines(text)
 	var out []auth.Grant
-	for i, line := range strings.Split(text, "\n") {
-		fields := strings.Fields(line)
-		if len(fields) == 0 {
-			continue
-		}
-		gs, err := auth.ParseGrants(fields[0], strings.Join(fields[1:], ","))
-		if err != nil {
-			return nil, fmt.Sprintf("Line %d of the grants: %v", i+1, err), nil
-		}
-		for _, g := range gs {
+	for _, line := range lines {
+		for _, g := range line.Grants {
 			ok, err := s.db.OrgExists(ctx, g)
 			if err != nil {
 				return nil, "", err
 			}
 			if !ok {
-				return nil, fmt.Sprintf("Line %d of the grants: there is no organisation with the code %s", i+1, g.Org), nil
+				return nil, fmt.Sprintf("Line %d of the grants: there is no organisation with the code %s", line.Number, g.Org), nil
 			}
 		}
-		out = append(out, gs...)
+		out = append(out, line.Grants...)
+	}
+	if parseErr != nil {
+		return nil, parseErr.Error(), nil
 	}
 	if len(out) == 0 {
 		return nil, "Give the user at least one grant", nil
@@ -273,7 +268,7 @@ func (s *Server) saveUser(r *http.Request, u auth.User) (auth.User, error) {
 // logGrantsChanged records in the security log a user created, or a change to a
 // user's grants or access; before is the zero user for a new one.
 func (s *Server) logGrantsChanged(r *http.Request, before, after auth.User) {
-	was, now := grantsText(before.Grants, ", "), grantsText(after.Grants, ", ")
+	was, now := auth.GrantsText(before.Grants, ", "), auth.GrantsText(after.Grants, ", ")
 	if before.ID != 0 && was == now && before.Active == after.Active {
 		return
 	}
@@ -292,15 +287,4 @@ func (s *Server) destroySessionsExcept(ctx context.Context, userID int64, keep s
 		}
 		return nil
 	})
-}
-
-// grantsText lists grants as "role ORG", sorted as the store sorts them, so that
-// the same grants always read the same.
-func grantsText(gs []auth.Grant, sep string) string {
-	parts := make([]string, 0, len(gs))
-	for _, g := range gs {
-		parts = append(parts, strings.TrimSpace(string(g.Role)+" "+g.Org))
-	}
-	slices.Sort(parts)
-	return strings.Join(parts, sep)
 }

@@ -93,24 +93,3 @@ func (f Figures) SupervisorNames() map[int64]string {
 	}
 	return out
 }
-
-// LinkState is where a supervision link stands on a day.
-type LinkState int
-
-// The states of a link.
-const (
-	LinkActive LinkState = iota // in force
-	LinkFuture                  // starts after the day
-	LinkEnded                   // ended on or before the day
-)
-
-// StateOn is where a link stands on day d.
-func StateOn(l workforce.SupervisionLink, d time.Time) LinkState {
-	switch {
-	case l.Start.After(d):
-		return LinkFuture
-	case !l.Active(d):
-		return LinkEnded
-	}
-	return LinkActive
-}

@@ -80,3 +80,13 @@ func ARRSRoleFor(staffRole string, mapping map[string]string) string {
 	}
 	return ""
 }
+
+// RoleNames indexes the catalogue's names by role code, for the pages and files that
+// name a role they hold by its code.
+func RoleNames(roles []Role) map[string]string {
+	out := make(map[string]string, len(roles))
+	for _, role := range roles {
+		out[role.Code] = role.Name
+	}
+	return out
+}

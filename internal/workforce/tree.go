@@ -68,6 +68,17 @@ func (t *Tree) ICBOf(pcn string) string {
 	return p.ICBCode
 }
 
+// PCNsOf returns the PCNs of an ICB given by code, in the tree's order.
+func (t *Tree) PCNsOf(icb string) []PCN {
+	var out []PCN
+	for _, p := range t.PCNs {
+		if p.ICBCode == icb {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // RegionOf returns the region code of a PCN ("" when unknown).
 func (t *Tree) RegionOf(p PCN) string {
 	icb, _ := t.ICB(p.ICBCode)

@@ -79,6 +79,8 @@ type Plan struct {
 	Version  string
 	WaitsFor string
 	Href     string
+	// Stage orders plans along the workflow, for sorting: 0 for no plan.
+	Stage int
 }
 
 // England is England's deciles of the two measures.

@@ -12,6 +12,9 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
+
+	roomsweb "github.com/arrs-planner/arrs/web/rooms"
+	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
 
 // Page is the view model of /pcns/{code}/dashboard.
@@ -89,41 +92,14 @@ type FundingYear struct {
 
 // Supervision is coverage and each supervisor's load on Today.
 type Supervision struct {
-	Needing, Covered        int
-	Share                   float64
-	LinkedHours, GPSessions float64
-	Overloaded, OverRatio   int
-	Trainees                int
-	TraineeCapacity         float64
-	Supervisors             []Supervisor
-}
-
-// Supervisor is one supervisor still supervising, with their load.
-type Supervisor struct {
-	ID                          int64
-	Name                        string
-	Available, Linked, Load     float64
-	Overloaded, TooManyTrainees bool
-	Trainees                    int
-	TraineeCapacity             float64
+	supervisionweb.Summary
+	// Supervisors are those still supervising, with their loads.
+	Supervisors []supervisionweb.SupervisorRow
 }
 
 // Rooms is room sessions a week needed against available, now and by quarter with
 // the plan.
-type Rooms struct {
-	Available, NeededNow, ShortNow float64
-	// ShortWithPlan is the last quarter's shortfall, the largest; FirstShort the first
-	// quarter short with the plan, "" if none.
-	ShortWithPlan float64
-	FirstShort    string
-	Quarters      []RoomQuarter
-}
-
-// RoomQuarter is the room check at the start of one quarter.
-type RoomQuarter struct {
-	Quarter                            string
-	Starters, Needed, Available, Short float64
-}
+type Rooms struct{ roomsweb.Check }
 
 // Leaving is the staff records whose end date falls in (Today, Until].
 type Leaving struct {

@@ -1,6 +1,10 @@
 package gaps
 
 import (
+	"net/url"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -48,6 +52,39 @@ type ICBPage struct {
 	LaterDeadlineHref  string
 	// WorkforceHref is the ICB's workforce page.
 	WorkforceHref string
+}
+
+// SetTable lays the main table out: rows (of p.Level) ordered as st asks, the links to
+// the other levels, the downloads and, when the deadline at is before the as-of date, a
+// later one, each link keeping the what-if q.
+func (p *Dashboard) SetTable(rows []Row, q url.Values, st ui.Sort, at, asOf time.Time) {
+	here := With(q, "level", p.Level)
+	st.Query = here
+	sortRows(rows, st)
+	p.Rows, p.Sort = rows, st
+	for _, l := range []struct{ level, text string }{{"region", "By region"}, {"icb", "By ICB"}, {"pcn", "By PCN"}} {
+		p.LevelLinks = append(p.LevelLinks, LevelLink{Text: l.text, Href: Link("/gaps", With(q, "level", l.level)) + "#" + tableID, Current: p.Level == l.level})
+	}
+	p.Downloads = Downloads("/gaps", here)
+	p.LaterDeadlineHref = laterDeadline("/gaps", here, at, asOf)
+}
+
+// NewICBPage is the frame of an ICB's gap page (region names its region), under
+// England's page of ICBs with the what-if q; the figures are set apart.
+func NewICBPage(l layout.PageParams, form WhatIf, icb workforce.ICB, region string, q url.Values) ICBPage {
+	p := ICBPage{Layout: l, WhatIf: form, Code: icb.Code, Name: icb.Name, Region: region, WorkforceHref: "/icbs/" + icb.Code}
+	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Gap to the target", Href: Link("/gaps", With(q, "level", "icb"))}}
+	return p
+}
+
+// SetTable lays out the table of the ICB's PCNs, ordered as st asks, and its links, as
+// Dashboard.SetTable does.
+func (p *ICBPage) SetTable(rows []Row, q url.Values, st ui.Sort, at, asOf time.Time) {
+	st.Query = q
+	sortRows(rows, st)
+	p.Rows, p.Sort = rows, st
+	p.Downloads = Downloads(ICBHref(p.Code), q)
+	p.LaterDeadlineHref = laterDeadline(ICBHref(p.Code), q, at, asOf)
 }
 
 var levelNames = map[string]string{"england": "England", "region": "region", "icb": "ICB", "pcn": "PCN"}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -41,6 +42,23 @@ type TrajectoryPoint struct {
 	// Census marks a day of the published series, labelled by its month.
 	Census bool
 	Marker string
+}
+
+// TrajectoryTo is the trajectory towards target t from base, England's FTE in post on
+// the target's baseline: the target and its milestones count additional FTE, so they
+// are drawn at base plus their FTE, and the deadline is marked unless a milestone
+// falls on it.
+func TrajectoryTo(actual, projected []DayValue, base float64, t workforce.Target) Trajectory {
+	var markers []Marker
+	deadlineMarked := false
+	for _, m := range t.Milestones {
+		markers = append(markers, Marker{Day: m.Due, Level: base + m.FTE, Label: m.Label + ": " + ui.FTE(base+m.FTE) + " FTE"})
+		deadlineMarked = deadlineMarked || m.Due.Equal(t.Deadline)
+	}
+	if !deadlineMarked {
+		markers = append(markers, Marker{Day: t.Deadline, Level: base + t.FTE, Label: "Deadline: " + ui.FTE(base+t.FTE) + " FTE"})
+	}
+	return NewTrajectory(actual, projected, base+t.FTE, t.Name, markers)
 }
 
 // NewTrajectory merges the series onto one axis of days, in date order. Markers add

@@ -1,6 +1,10 @@
 package gaps
 
 import (
+	"net/url"
+	"strings"
+	"time"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -45,6 +49,47 @@ type Hidden struct{ Name, Value string }
 // Defaults are the stored values a what-if replaces, as the hints show them.
 type Defaults struct {
 	Target, TargetFTE, Deadline, AsOf string
+}
+
+// NewWhatIf is the form of the gap page action whose query is q: the what-if as typed,
+// the page's parameters named by hidden (level, sort) kept, and a link to the page
+// without the what-if.
+func NewWhatIf(action string, q url.Values, hidden ...string) WhatIf {
+	form := WhatIf{Action: action, Values: map[string]string{}, ClearHref: action}
+	keep := url.Values{}
+	for _, name := range hidden {
+		if v := q.Get(name); v != "" {
+			form.Hidden = append(form.Hidden, Hidden{Name: name, Value: v})
+			keep.Set(name, v)
+		}
+	}
+	if len(keep) > 0 {
+		form.ClearHref += "?" + keep.Encode()
+	}
+	for _, f := range WhatIfFields {
+		form.Values[f] = strings.TrimSpace(q.Get(f))
+	}
+	return form
+}
+
+// Value is a field as typed, "" when it is empty.
+func (f WhatIf) Value(field string) string { return f.Values[field] }
+
+// Offer lists the stored targets in the form and hints at the values an empty field
+// stands for: those of the target the what-if uses (ok false for none) and the latest
+// census (zero before any import).
+func (f *WhatIf) Offer(targets []workforce.Target, t workforce.Target, ok bool, census time.Time) {
+	for _, x := range targets {
+		f.Targets = append(f.Targets, x.Name)
+	}
+	if ok {
+		f.Now.Target = t.Name
+		f.Now.TargetFTE = ui.Decimal(t.FTE, 0) + " FTE"
+		f.Now.Deadline = t.Deadline.Format(workforce.DateLayout)
+	}
+	if !census.IsZero() {
+		f.Now.AsOf = census.Format(workforce.DateLayout)
+	}
 }
 
 // Active reports whether any what-if is given: the page then says its figures are a

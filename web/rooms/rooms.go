@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -21,6 +22,16 @@ type Page struct {
 	AsOf      time.Time
 	CanChange bool
 	Success   string
+	Check
+	// Plan describes the plan used ("the accepted plan"); "" when the PCN has none.
+	Plan  string
+	Sites []SiteRow
+	Needs []NeedRow
+}
+
+// Check is the room check: sessions a week needed against available, now and quarter
+// by quarter with the plan. The clinical director's dashboard shows it too.
+type Check struct {
 	// Sessions a week: available at the sites, needed by the staff in post, and what
 	// is lacking.
 	Available, NeededNow, ShortNow float64
@@ -28,11 +39,7 @@ type Page struct {
 	// only grow); FirstShort names the first quarter short with the plan, "" if none.
 	ShortWithPlan float64
 	FirstShort    string
-	// Plan describes the plan used ("the accepted plan"); "" when the PCN has none.
-	Plan     string
-	Sites    []SiteRow
-	Needs    []NeedRow
-	Quarters []QuarterRow
+	Quarters      []QuarterRow
 }
 
 // SiteRow is one site.
@@ -139,4 +146,13 @@ func (p Page) quarterTable() ui.TableParams {
 		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Starters that quarter (FTE)", Numeric: true}, {Text: "Sessions needed", Numeric: true},
 			{Text: "Sessions available", Numeric: true}, {Text: "Short"}},
 		Rows: rows}
+}
+
+// SiteRows are the PCN's sites as the page lists them, each with its change form.
+func SiteRows(pcn string, sites []workforce.Site) []SiteRow {
+	rows := make([]SiteRow, 0, len(sites))
+	for _, site := range sites {
+		rows = append(rows, SiteRow{ID: site.ID, Name: site.Name, Sessions: site.SessionsPerWeek, ChangeHref: SiteHref(pcn, site.ID)})
+	}
+	return rows
 }

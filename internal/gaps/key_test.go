@@ -1,0 +1,20 @@
+package gaps
+
+import (
+	"testing"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+)
+
+// The server's cache of gap reports keeps a report counting drafts (arrs report gaps
+// --drafts) apart from the official one.
+func TestDraftsHaveTheirOwnKey(t *testing.T) {
+	t.Parallel()
+	o := Options{Today: workforce.Date(2026, time.March, 15)}
+	d := o
+	d.Drafts = true
+	if o.Key() == d.Key() {
+		t.Errorf("one key for the official report and the drafts': %s", o.Key())
+	}
+}

@@ -1,0 +1,55 @@
+package pcn
+
+import (
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
+	"github.com/arrs-planner/arrs/web/layout"
+)
+
+// NewPage is the overview of PCN a (info and icb from the organisation tree) on the
+// snapshot's day, with its staff in post grouped by role; row lays a record out as the
+// staff list does.
+func NewPage(l layout.PageParams, snap areas.Snapshot, a workforce.AreaFTE, info workforce.PCN, icb workforce.ICB,
+	staff []workforce.StaffRecord, row func(workforce.StaffRecord) Staff) Page {
+	p := Page{
+		Layout: l,
+		Code:   a.Code, Name: a.Name, ICBCode: icb.Code, ICBName: icb.Name, At: snap.At, Census: snap.Census,
+		Patients: a.Patients, Practices: info.MemberPractices, ARRS: a.ARRS, NonARRS: a.NonARRS, PerTenThousand: a.PerTenThousand(),
+	}
+	p.Layout.Breadcrumbs = areas.Breadcrumbs(snap.Areas, a)
+	p.ARRSGroups, p.OtherGroups = Groups(snap.Roles, staff, row)
+	return p
+}
+
+// Groups groups records by ARRS role (in catalogue order) and, for other staff, by
+// NWRS staff role (in the records' order: StaffRecordsInPost sorts them by name).
+func Groups(roles []workforce.Role, staff []workforce.StaffRecord, row func(workforce.StaffRecord) Staff) (arrs, other []Group) {
+	byRole := map[string]*Group{}
+	var otherKeys []string
+	for _, s := range staff {
+		key, title, href := s.StaffRole, s.StaffRole, ""
+		if s.IsARRS() {
+			key, href = s.RoleCode, "/roles/"+s.RoleCode
+		}
+		g, ok := byRole[key]
+		if !ok {
+			g = &Group{Key: key, Title: title, Href: href}
+			byRole[key] = g
+			if !s.IsARRS() {
+				otherKeys = append(otherKeys, key)
+			}
+		}
+		g.FTE += s.FTE
+		g.Rows = append(g.Rows, row(s))
+	}
+	for _, role := range roles {
+		if g, ok := byRole[role.Code]; ok {
+			g.Title = role.Name
+			arrs = append(arrs, *g)
+		}
+	}
+	for _, k := range otherKeys {
+		other = append(other, *byRole[k])
+	}
+	return arrs, other
+}

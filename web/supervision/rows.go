@@ -1,0 +1,60 @@
+package supervision
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// PersonNames names each staff record as the pages show it, since records carry no
+// names: role (its catalogue name, else the NWRS role), NWRS identifier (or record
+// number), FTE and dates.
+func PersonNames(staff []workforce.Staff, roles []workforce.Role) map[int64]string {
+	names := workforce.RoleNames(roles)
+	out := make(map[int64]string, len(staff))
+	for _, s := range staff {
+		role := orElse(names[s.RoleCode], orElse(s.DetailedRole, s.StaffRole))
+		ident := "record " + strconv.FormatInt(s.ID, 10)
+		if s.UniqueIdentifier != "" {
+			ident = "NWRS " + s.UniqueIdentifier
+		}
+		span := "from " + s.Start.Format("2 Jan 2006")
+		if !s.End.IsZero() {
+			span += " to " + s.End.Format("2 Jan 2006")
+		}
+		out[s.ID] = role + ", " + ident + ", " + ui.Decimal(s.FTE, 2) + " FTE, " + span
+	}
+	return out
+}
+
+// LinkRows are the PCN's links as the page lists them on day d, each naming its
+// supervisee (people, from PersonNames) and its supervisor (supervisors, by id).
+func LinkRows(pcn string, links []workforce.SupervisionLink, people, supervisors map[int64]string, d time.Time) []LinkRow {
+	rows := make([]LinkRow, 0, len(links))
+	for _, l := range links {
+		rows = append(rows, LinkRow{ID: l.ID, Supervisee: people[l.SuperviseeID], Supervisor: supervisors[l.SupervisorID],
+			Kind: l.Kind.Label(), Hours: l.HoursPerMonth, Start: l.Start, End: l.End, Status: StatusOn(l, d),
+			ChangeHref: LinkHref(pcn, l.ID)})
+	}
+	return rows
+}
+
+// StatusOn is where a link stands on day d.
+func StatusOn(l workforce.SupervisionLink, d time.Time) LinkStatus {
+	switch {
+	case l.Start.After(d):
+		return LinkFuture
+	case !l.Active(d):
+		return LinkEnded
+	}
+	return LinkActive
+}
+
+func orElse(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
