@@ -22,7 +22,7 @@
 // # Units and rounding
 //
 // FTE are float64 and never rounded inside the package: sums are of unrounded values
-// (PLANNING.md keeps at least 6 decimal places end to end). Round and FormatFTE are
+// (PLANNING.md keeps at least 6 decimal places end to end). workforce.Round and FormatFTE are
 // for the edges only (1 dp on pages, 2 dp in CSV). They round half away from zero, as a
 // spreadsheet's ROUND does, after snapping the value to 9 decimal places so that binary
 // noise (2.675 stored as 2.67499999…) does not turn a decimal half downwards.
