@@ -6,6 +6,7 @@ import (
 )
 
 func TestPasswordHash(t *testing.T) {
+	t.Parallel()
 	h, err := HashPassword("correct horse battery", DefaultParams)
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +31,7 @@ func TestPasswordHash(t *testing.T) {
 }
 
 func TestPasswordParamsMeetOWASP(t *testing.T) {
+	t.Parallel()
 	p := DefaultParams
 	if p.Memory < 19*1024 || p.Time < 2 || p.Threads < 1 || p.SaltLen < 16 || p.KeyLen < 32 {
 		t.Errorf("argon2id parameters below OWASP's minimum: %+v", p)
@@ -37,6 +39,7 @@ func TestPasswordParamsMeetOWASP(t *testing.T) {
 }
 
 func TestVerifyRejectsOtherHashes(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{"", "plaintext", "$2a$10$abcdefghijklmnopqrstuv", "$argon2i$v=19$m=65536,t=3,p=2$c2FsdA$a2V5", "$argon2id$v=18$m=1,t=1,p=1$c2FsdA$a2V5"} {
 		if _, err := VerifyPassword("x", bad); err == nil {
 			t.Errorf("%q accepted as a hash", bad)

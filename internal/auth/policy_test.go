@@ -8,6 +8,7 @@ import (
 )
 
 func TestCheckPassword(t *testing.T) {
+	t.Parallel()
 	jane := PasswordOwner{Email: "jane.smithson@nhs.net", Name: "Jane Smithson"}
 	cases := []struct {
 		name     string
@@ -51,6 +52,7 @@ func TestCheckPassword(t *testing.T) {
 // The owner's details are given to the estimator too: a password built from them
 // scores lower than the same shape built from words nobody knows.
 func TestStrengthCountsTheOwnersDetails(t *testing.T) {
+	t.Parallel()
 	owner := PasswordOwner{Email: "vbgr@nhs.net", Name: "Ab Cd"}
 	if got := owner.inputs(); len(got) < 3 || got[0] != "vbgr@nhs.net" || got[1] != "vbgr" {
 		t.Errorf("estimator inputs %q", got)
@@ -64,6 +66,7 @@ func TestStrengthCountsTheOwnersDetails(t *testing.T) {
 }
 
 func TestMessagesNameTheLimits(t *testing.T) {
+	t.Parallel()
 	if !strings.Contains(string(ErrPasswordShort), strconv.Itoa(MinPasswordLength)) || !strings.Contains(string(ErrPasswordLong), strconv.Itoa(MaxPasswordLength)) {
 		t.Errorf("messages %q / %q do not name the limits %d / %d", ErrPasswordShort, ErrPasswordLong, MinPasswordLength, MaxPasswordLength)
 	}
@@ -77,6 +80,7 @@ func TestMessagesNameTheLimits(t *testing.T) {
 // The estimator's work grows steeply with length: the longest password accepted
 // must still be checked quickly.
 func TestCheckPasswordIsQuickAtTheLimit(t *testing.T) {
+	t.Parallel()
 	long := "x9$Lq2!vB7#mZ4&pR8@tW1^kN6*cF3(hJ5)gD0_sY2+eU7=oI4-aQ9~lM3|bV8<n"[:MaxPasswordLength]
 	start := time.Now()
 	if err := CheckPassword(long, PasswordOwner{Email: "a@b.nhs.uk", Name: "A"}); err != nil {

@@ -38,3 +38,14 @@ func Throttled(accountAttempts, ipAttempts int) string {
 	}
 	return ""
 }
+
+// Throttle is the limit an attempt passed: its scope and the attempts counted in the
+// window, or the zero Throttle when it passed none.
+type Throttle struct {
+	Scope string
+	Count int
+}
+
+// Lockout reports whether this attempt is the one that engaged the throttle (one
+// more than its limit): the security log records the lockout once, then each refusal.
+func (t Throttle) Lockout() bool { return t.Scope != "" && t.Count == ThrottleLimit(t.Scope)+1 }

@@ -6,6 +6,7 @@ import (
 )
 
 func TestScopes(t *testing.T) {
+	t.Parallel()
 	manager := &User{Grants: []Grant{{PCNManager, "U60057"}}}
 	lead := &User{Grants: []Grant{{ICBLead, "QOC"}}}
 	admin := &User{Grants: []Grant{{Role: Admin}}}
@@ -35,6 +36,7 @@ func TestScopes(t *testing.T) {
 }
 
 func TestParseGrants(t *testing.T) {
+	t.Parallel()
 	gs, err := ParseGrants("pcn_manager", "u60057, U12345")
 	if err != nil || len(gs) != 2 || gs[0] != (Grant{PCNManager, "U60057"}) {
 		t.Errorf("%v %v", gs, err)
@@ -47,6 +49,7 @@ func TestParseGrants(t *testing.T) {
 }
 
 func TestNormaliseEmail(t *testing.T) {
+	t.Parallel()
 	if e, err := NormaliseEmail("  Manager@Example.NHS.uk "); err != nil || e != "manager@example.nhs.uk" {
 		t.Errorf("%q %v", e, err)
 	}
@@ -58,6 +61,7 @@ func TestNormaliseEmail(t *testing.T) {
 }
 
 func TestCheckGrants(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		grants []Grant
@@ -81,6 +85,7 @@ func TestCheckGrants(t *testing.T) {
 }
 
 func TestCheckGrantsIn(t *testing.T) {
+	t.Parallel()
 	icbOf := func(pcn string) string { return map[string]string{"U60057": "QOC", "U47425": "QSL"}[pcn] }
 	cases := []struct {
 		name   string

@@ -40,7 +40,7 @@ type Result struct {
 	// Year is the financial year of the headroom, today's.
 	Year workforce.FinancialYear
 	// England is England's positions; nil without a gap report.
-	England *gaps.Positions
+	England *planning.Positions
 	// Rows are the ICB's PCNs, by code.
 	Rows []Row
 }
@@ -50,7 +50,7 @@ type Row struct {
 	PCN workforce.PCN
 	// Position is the PCN's on England's measures; without a gap report, its
 	// registered list stands in for its population and the rest is unknown.
-	Position gaps.Position
+	Position planning.Position
 	// Mix is its largest roles, up to MixRoles.
 	Mix      []planning.RoleShare
 	Headroom workforce.Pence
@@ -81,7 +81,7 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, 
 	slices.SortFunc(pcns, func(a, b workforce.PCN) int { return cmp.Compare(a.Code, b.Code) })
 	out := &Result{Year: workforce.FinancialYearOf(d)}
 	type positions struct {
-		pos *gaps.Positions
+		pos *planning.Positions
 		err error
 	}
 	done := make(chan positions, 1)
@@ -108,7 +108,7 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, 
 }
 
 // position takes England's positions, or says why there are none.
-func (r *Result) position(ctx context.Context, db *store.DB, pos *gaps.Positions, err error) error {
+func (r *Result) position(ctx context.Context, db *store.DB, pos *planning.Positions, err error) error {
 	switch {
 	case errors.Is(err, gaps.ErrNoCensus):
 	case errors.Is(err, store.ErrNotFound):

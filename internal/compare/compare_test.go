@@ -52,6 +52,7 @@ func sample(t *testing.T) (*store.DB, []workforce.PCN) {
 }
 
 func TestCompute(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, pcns := sample(t)
 	res, err := Compute(ctx, db, gaps.From(db), "QOC", pcns, today)
@@ -84,6 +85,7 @@ func TestCompute(t *testing.T) {
 // Without a target the positions are unknown, the registered list stands in and the
 // census is still said; before any import, neither.
 func TestComputeWithoutAReport(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, pcns := sample(t)
 	noTarget := func(context.Context, gaps.Options) (*gaps.Result, error) {

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/funding"
-	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/rooms"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -103,14 +102,14 @@ func (c *parts) capacity(ctx context.Context, db *store.DB, icb string) error {
 
 // row is one PCN's position, funding, supervision, rooms and plan, worked out as their
 // pages do.
-func (c *parts) row(p workforce.PCN, england *gaps.Positions) Row {
+func (c *parts) row(p workforce.PCN, england *planning.Positions) Row {
 	row := Row{PCN: p, Versions: c.plans[p.Code]}
 	if england != nil {
 		row.Position = england.ByPCN[p.Code]
 		row.Mix = planning.RoleMix(row.Position.ByRole)
 		row.Mix = row.Mix[:min(len(row.Mix), MixRoles)]
 	} else {
-		row.Position = gaps.Position{Population: float64(p.RegisteredPatients), ListSize: true}
+		row.Position = planning.Position{Population: float64(p.RegisteredPatients), ListSize: true}
 	}
 	if y, ok := c.funding.For(p.Code, c.year); ok {
 		row.Headroom = y.Funding.HeadroomPence

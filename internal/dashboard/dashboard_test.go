@@ -69,6 +69,7 @@ func sample(t *testing.T) *store.DB {
 
 // Each part is the figure of the code its own page uses.
 func TestCompute(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := sample(t)
 	tree, err := db.Tree(ctx)
@@ -124,6 +125,7 @@ func TestCompute(t *testing.T) {
 
 // Before any import, the workforce part says so and the rest is of today.
 func TestComputeBeforeAnyImport(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	tree, err := db.Tree(ctx)

@@ -22,8 +22,8 @@ type Workforce struct {
 	NoCensus, NoTarget bool
 	AsOf               time.Time
 	Target             workforce.Target
-	// Position is the PCN's on England's measures (gaps.Positions).
-	Position gaps.Position
+	// Position is the PCN's on England's measures (planning.Positions).
+	Position planning.Position
 	Quarters []Quarter
 	// Plan is the version the projection uses, the current plan; nil for none.
 	Plan *store.PlanVersion

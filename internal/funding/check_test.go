@@ -10,6 +10,7 @@ import (
 )
 
 func TestCheckStaff(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	var id int64 // the digital lead in post
@@ -62,6 +63,7 @@ func TestCheckStaff(t *testing.T) {
 }
 
 func TestAsOf(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	today := workforce.Date(2026, 11, 23)

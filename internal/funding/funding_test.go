@@ -170,6 +170,7 @@ func (f fixture) pcns(t *testing.T, codes ...string) []workforce.PCN {
 }
 
 func TestCompute(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
 		Years: []workforce.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
@@ -260,6 +261,7 @@ func TestCompute(t *testing.T) {
 //	U47425 2025/26: no weighted population: its registered list, 34,100, stands in,
 //	flagged: 2,663.1p × 34,100 = 90,811,710p; no staff or plan: headroom the same
 func TestComputeNextYearAndListSize(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057", "U47425"),
 		Years: []workforce.FinancialYear{2025, 2026}, AsOf: day("2025-11-30")})
@@ -288,6 +290,7 @@ func TestComputeNextYearAndListSize(t *testing.T) {
 // newer draft of 10 clinical pharmacists from January 2026 changes no figure until it
 // is submitted.
 func TestComputeLeavesDraftsOut(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	req := Request{PCNs: f.pcns(t, "U60057"), Years: []workforce.FinancialYear{2025}, AsOf: day("2025-11-30")}
@@ -325,6 +328,7 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 // rows), the six others all year (72); the pharmacy technician's and the paramedic's
 // actual costs are not known.
 func TestClaims(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	res, err := Compute(context.Background(), f.db, Request{PCNs: f.pcns(t, "U60057"), Years: []workforce.FinancialYear{2025}, AsOf: day("2025-11-30")})
 	if err != nil {
@@ -351,6 +355,7 @@ func TestClaims(t *testing.T) {
 }
 
 func TestLabel(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		rec  store.FundingRecord
 		want string

@@ -115,6 +115,7 @@ func listSizes(t *testing.T, db *store.DB) float64 {
 }
 
 func TestComputeOnePCNByHand(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := seeded(t)
 	others := listSizes(t, db) // 63,706,897 − 26,390 − 105,122 = 63,575,385 in the Nov 2025 list
@@ -194,6 +195,7 @@ func TestComputeOnePCNByHand(t *testing.T) {
 }
 
 func TestComputeDefaults(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := seeded(t)
 	res, err := Compute(ctx, db, Options{Today: workforce.Date(2026, 2, 1)})
@@ -227,6 +229,7 @@ func TestComputeDefaults(t *testing.T) {
 // plan, a draft, adds nothing until it is submitted; Options.Drafts (arrs report gaps
 // --drafts) counts it.
 func TestComputeCountsDraftsOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := seededDrafts(t)
 	// As in TestComputeOnePCNByHand "defaults": days(A, D) = 486, the lines in (A, D]
@@ -278,6 +281,7 @@ func TestComputeCountsDraftsOnlyWhenAsked(t *testing.T) {
 }
 
 func TestComputeRefuses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	bad, negative := 1.5, -1.0

@@ -14,6 +14,7 @@ import (
 // or its list), so each is ranked per 10,000; a PCN without a weighted population is
 // flagged.
 func TestPositions(t *testing.T) {
+	t.Parallel()
 	res, err := Compute(context.Background(), seeded(t), Options{Target: "Test target"})
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +68,7 @@ func TestPositions(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
+	t.Parallel()
 	rows := []planning.Gap{{Code: "A", TargetFTE: 1}, {Code: "B", TargetFTE: 2}}
 	if g, ok := Find(rows, "B"); !ok || g.TargetFTE != 2 {
 		t.Errorf("B: %+v %v", g, ok)

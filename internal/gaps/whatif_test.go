@@ -9,6 +9,7 @@ import (
 )
 
 func TestReadWhatIf(t *testing.T) {
+	t.Parallel()
 	today := workforce.Date(2026, 11, 23)
 	d := Defaults{Targets: []workforce.Target{
 		{Name: "26000 additional roles", IsDefault: true, Baseline: workforce.Date(2019, 3, 31)},
@@ -52,6 +53,7 @@ func TestReadWhatIf(t *testing.T) {
 func ptr(d time.Time) *time.Time { return &d }
 
 func TestDefaultsTarget(t *testing.T) {
+	t.Parallel()
 	first := workforce.Target{Name: "First"}
 	marked := workforce.Target{Name: "Marked", IsDefault: true}
 	if got, ok := (Defaults{Targets: []workforce.Target{first, marked}}).Target(""); !ok || got.Name != "Marked" {

@@ -110,6 +110,7 @@ func hostileFiles() []hostileFile {
 }
 
 func TestHostileFilesRefused(t *testing.T) {
+	t.Parallel()
 	for _, h := range hostileFiles() {
 		t.Run(h.name, func(t *testing.T) {
 			err := h.read(built(t, h))
@@ -136,6 +137,7 @@ func TestHostileFilesRefused(t *testing.T) {
 // A workbook at the limits' edges is read: a sheet of MaxSheetRows rows (the blank
 // ones skipped), the last holding a cell in the last column allowed.
 func TestWorkbookAtTheLimits(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	cols := make([]any, len(planColumns))
 	for i, c := range planColumns {
@@ -158,6 +160,7 @@ func TestWorkbookAtTheLimits(t *testing.T) {
 
 // A line of exactly MaxLineBytes in a file of MaxColumns columns is read.
 func TestCSVAtTheLimits(t *testing.T) {
+	t.Parallel()
 	extra := MaxColumns - len(planColumns)
 	head := planHeader[:len(planHeader)-1] + strings.Repeat(",", extra) + "\n"
 	line := "U60057,paramedic,2026/27 Q2,1,0,"
@@ -182,6 +185,7 @@ func TestCSVAtTheLimits(t *testing.T) {
 // (The long cells are then refused for their length, a limit checked after the record
 // is read.)
 func TestCSVRecordLength(t *testing.T) {
+	t.Parallel()
 	head := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp,note\n"
 	row := "U60057,paramedic,2026/27 Q2,1,0,,"
 	half := strings.Repeat("n", MaxLineBytes/2)
@@ -212,6 +216,7 @@ func TestCSVRecordLength(t *testing.T) {
 }
 
 func TestMalformedWorkbooksRefused(t *testing.T) {
+	t.Parallel()
 	good := workbookOf(planHeader + "U60057,paramedic,2026/27 Q2,1,0,\n")(t)
 	eight := workbookOf(planOfManyQuarters(8))(t)
 	if plan, err := ReadPlanWorkbook("plan.xlsx", bytes.NewReader(eight), known); err != nil || len(plan) != 8 {
@@ -260,6 +265,7 @@ func TestMalformedWorkbooksRefused(t *testing.T) {
 
 // A bad value is echoed at most MaxEcho characters long.
 func TestErrorsClipValues(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("Z", 900)
 	cases := map[string]string{
 		"role":    planHeader + "U60057," + long + ",2026/27 Q1,1,0,\n",

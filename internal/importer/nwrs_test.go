@@ -17,6 +17,7 @@ func row(fte, id string) string {
 }
 
 func TestReadNWRSFormats(t *testing.T) {
+	t.Parallel()
 	body := header + "\n" + row("0.946667", "1") + "\n" +
 		`"NWRS contracted services",2025,11,U60057,"SHREWSBURY PCN","M2L0M","Sub, with comma",QOC,ICB,Y60,Midlands,Other Admin/Non-clinical staff,Receptionists,Receptionist,2,` + "\n"
 	variants := map[string]string{
@@ -46,6 +47,7 @@ func TestReadNWRSFormats(t *testing.T) {
 }
 
 func TestReadNWRSColumnsInAnyOrder(t *testing.T) {
+	t.Parallel()
 	text := "FTE,extra,UNIQUE_IDENTIFIER,Data_source,CENSUS_YEAR,CENSUS_MONTH,PCN_CODE,PCN_NAME,SUB_ICB_CODE,SUB_ICB_NAME,ICB_CODE,ICB_NAME,COMM_REGION_CODE,COMM_REGION_NAME,STAFF_GROUP,STAFF_ROLE,DETAILED_STAFF_ROLE\n" +
 		"0.5,ignored,7,NWRS Staff,2025,11,U10001,P,S,SN,I,IN,Y60,R,G,Pharmacists,Pharmacist\n"
 	snap, err := ReadNWRS("f.csv", strings.NewReader(text), mapping)
@@ -58,6 +60,7 @@ func TestReadNWRSColumnsInAnyOrder(t *testing.T) {
 }
 
 func TestReadNWRSGzip(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
 	zw.Write([]byte(header + "\n" + row("1", "1") + "\n"))
@@ -69,6 +72,7 @@ func TestReadNWRSGzip(t *testing.T) {
 }
 
 func TestReadNWRSSumsOnePersonsContractsInOneRole(t *testing.T) {
+	t.Parallel()
 	text := header + "\n" + row("0.4", "9") + "\n" + row("0.3", "9") + "\n" + row("1", "10") + "\n"
 	snap, err := ReadNWRS("f.csv", strings.NewReader(text), mapping)
 	if err != nil {
@@ -80,6 +84,7 @@ func TestReadNWRSSumsOnePersonsContractsInOneRole(t *testing.T) {
 }
 
 func TestReadNWRSRejects(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, text string
 		line       int

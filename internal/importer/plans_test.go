@@ -8,6 +8,7 @@ import (
 )
 
 func TestReadPlansFormats(t *testing.T) {
+	t.Parallel()
 	body := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n" +
 		"U60057,clinical_pharmacist,2026/27 Q1,2,0,55000.505\n" +
 		`"U60057","paramedic","2026/27 Q3","1.2345678","0.5",""` + "\n" +
@@ -46,6 +47,7 @@ func TestReadPlansFormats(t *testing.T) {
 }
 
 func TestReadPlansRejects(t *testing.T) {
+	t.Parallel()
 	const h = "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n"
 	good := "U60057,clinical_pharmacist,2026/27 Q1,1,0,50000\n"
 	cases := []rejectCase{
@@ -83,6 +85,7 @@ func TestReadPlansRejects(t *testing.T) {
 }
 
 func TestReadPlansQuarterOnTheDayTheRoleJoined(t *testing.T) {
+	t.Parallel()
 	// Paramedics joined on 1 April 2021, the first day of 2021/22 Q1: allowed.
 	text := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\nU60057,paramedic,2021/22 Q1,1,0,\n"
 	if _, err := ReadPlans("p.csv", strings.NewReader(text), known); err != nil {

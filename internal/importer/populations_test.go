@@ -39,6 +39,7 @@ func manyPopulationRow(i int) string {
 var popBounds = PopulationBounds{Today: workforce.Date(2026, 12, 7), ListSizes: map[string]int{"U60057": 105122}}
 
 func TestReadPopulationsFormats(t *testing.T) {
+	t.Parallel()
 	body := "pcn_code,weighted_population,effective_date\n" +
 		"U60057,61234.5678,2025-01-01\n" +
 		`"U79722","40000","2025-01-01"` + "\n" +
@@ -73,6 +74,7 @@ func TestReadPopulationsFormats(t *testing.T) {
 }
 
 func TestReadPopulationsRejects(t *testing.T) {
+	t.Parallel()
 	const h = "pcn_code,weighted_population,effective_date\n"
 	cases := []rejectCase{
 		{"empty file", "", 1, "", "empty"},

@@ -73,6 +73,7 @@ func pcnOf(t *testing.T, db *store.DB, code string) workforce.PCN {
 // projection and gap are the official ones; with other lines, planning.Projected's on
 // the quarter's last day; a draft that changes the projection is "with your draft".
 func TestComputeIsTheGapReports(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := sample(t)
 	p := pcnOf(t, db, "U79722")
@@ -131,6 +132,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // pharmacists at £55,000 from 1 April 2026 are planned spend of 2026/27, twelve
 // monthly claims of £9,166.67.
 func TestComputeMoney(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := sample(t)
 	p := pcnOf(t, db, "U79722")
@@ -167,6 +169,7 @@ func TestComputeMoney(t *testing.T) {
 
 // Before any import there are no figures; with no target, the money only.
 func TestComputeWithoutAReport(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	empty := dbtest.New(t)
 	window := workforce.PlanWindowAt(today)
@@ -188,6 +191,7 @@ func TestComputeWithoutAReport(t *testing.T) {
 }
 
 func TestRateFor(t *testing.T) {
+	t.Parallel()
 	rates := []workforce.FundingRate{
 		{FinancialYear: "2024/25", Starts: workforce.Date(2024, 4, 1), RateGBP: 22.894},
 		{FinancialYear: "2025/26", Starts: workforce.Date(2025, 4, 1), RateGBP: 26.631},

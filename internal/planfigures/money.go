@@ -25,18 +25,7 @@ type Year struct {
 	Census     time.Time
 	ListSize   bool
 	// Costs count the lines claimed at an assumed cost, or with no cap, by kind.
-	Costs map[planning.LineKind]CostCounts
-}
-
-// CostCounts count the funding lines of one kind whose claim stands on less than a
-// cost and a cap (planning.ClaimBasis).
-type CostCounts struct {
-	// Assumed have no cost recorded: the role's cap is assumed.
-	Assumed int
-	// Uncapped are in roles with no published cap: their cost is counted in full.
-	Uncapped int
-	// Nothing have neither: they count as £0.
-	Nothing int
+	Costs map[planning.LineKind]planning.CostCounts
 }
 
 // moneyInputs are what the years' money needs besides the plan.
@@ -62,7 +51,7 @@ func (f *Figures) money(ctx context.Context, db *store.DB, p workforce.PCN, line
 		y.Population, y.ListSize = populationOn(in.pops, y.Census, p.RegisteredPatients)
 		y.Funding = planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
 			Staff: in.staff, Plan: lines, AsOf: f.AsOf, Caps: in.caps})
-		y.Costs = costCounts(y.Lines)
+		y.Costs = planning.CountCosts(y.Lines)
 		f.Years[q.Year] = y
 	}
 	return nil
@@ -113,22 +102,4 @@ func populationOn(pops []workforce.Population, census time.Time, registered int)
 		}
 	}
 	return float64(registered), true
-}
-
-// costCounts counts the claims standing on an assumed cost or no cap, by kind.
-func costCounts(lines []planning.FundingLine) map[planning.LineKind]CostCounts {
-	out := map[planning.LineKind]CostCounts{}
-	for _, l := range lines {
-		c := out[l.Kind]
-		switch {
-		case l.Uncapped && l.CostAssumed:
-			c.Nothing++
-		case l.Uncapped:
-			c.Uncapped++
-		case l.CostAssumed:
-			c.Assumed++
-		}
-		out[l.Kind] = c
-	}
-	return out
 }

@@ -18,3 +18,32 @@ func MonthDays(s workforce.Staff, year workforce.FinancialYear) (inPost, inMonth
 	}
 	return inPost, inMonth
 }
+
+// CostCounts count the funding lines of one kind whose claim stands on less than a
+// cost and a cap (ClaimBasis).
+type CostCounts struct {
+	// Assumed have no cost recorded: the role's cap is assumed.
+	Assumed int
+	// Uncapped are in roles with no published cap: their cost is counted in full.
+	Uncapped int
+	// Nothing have neither: they count as £0.
+	Nothing int
+}
+
+// CountCosts counts the claims standing on an assumed cost or no cap, by kind.
+func CountCosts(lines []FundingLine) map[LineKind]CostCounts {
+	out := map[LineKind]CostCounts{}
+	for _, l := range lines {
+		c := out[l.Kind]
+		switch {
+		case l.Uncapped && l.CostAssumed:
+			c.Nothing++
+		case l.Uncapped:
+			c.Uncapped++
+		case l.CostAssumed:
+			c.Assumed++
+		}
+		out[l.Kind] = c
+	}
+	return out
+}

@@ -49,3 +49,16 @@ func TestDaysUTC(t *testing.T) {
 		}
 	}
 }
+
+// A line with neither cost nor cap counts as nothing, not also as assumed or uncapped;
+// kinds are counted apart.
+func TestCountCosts(t *testing.T) {
+	t.Parallel()
+	got := CountCosts([]FundingLine{
+		{Kind: LineStaff, CostAssumed: true}, {Kind: LineStaff, Uncapped: true}, {Kind: LineStaff},
+		{Kind: LinePlan, Uncapped: true, CostAssumed: true}, {Kind: LinePlan, CostAssumed: true},
+	})
+	if got[LineStaff] != (CostCounts{Assumed: 1, Uncapped: 1}) || got[LinePlan] != (CostCounts{Assumed: 1, Nothing: 1}) {
+		t.Errorf("counts %+v", got)
+	}
+}

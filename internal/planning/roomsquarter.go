@@ -23,8 +23,8 @@ type RoomsQuarter struct {
 // quarter under way when AsOf falls inside it is taken to be in the staff data
 // already, as in every projection. Needs only grow, since leavers are not taken off
 // (see RoomsFor), so the last quarter's shortfall is the largest.
-func RoomsByQuarter(in RoomInputs, n int) []RoomsQuarter {
-	out := make([]RoomsQuarter, 0, n)
+func RoomsByQuarter(in RoomInputs, n int) RoomsQuarters {
+	out := make(RoomsQuarters, 0, n)
 	q := workforce.QuarterOf(in.AsOf).Next()
 	for range n {
 		in.At = q.Start()
@@ -38,6 +38,29 @@ func RoomsByQuarter(in RoomInputs, n int) []RoomsQuarter {
 		q = q.Next()
 	}
 	return out
+}
+
+// RoomsQuarters is the room check quarter by quarter, in order (RoomsByQuarter).
+type RoomsQuarters []RoomsQuarter
+
+// FirstShort is the first quarter short of sessions with the plan; ok is false when
+// none is.
+func (qs RoomsQuarters) FirstShort() (q workforce.Quarter, ok bool) {
+	for _, r := range qs {
+		if r.ShortWithPlan > 0 {
+			return r.Quarter, true
+		}
+	}
+	return q, false
+}
+
+// ShortWithPlan is the shortfall of the last quarter checked, the largest: needs only
+// grow as the plan starts people, and sites are those of the day.
+func (qs RoomsQuarters) ShortWithPlan() float64 {
+	if len(qs) == 0 {
+		return 0
+	}
+	return qs[len(qs)-1].ShortWithPlan
 }
 
 // RoomNeed is the room sessions a week the staff in post in one role need.

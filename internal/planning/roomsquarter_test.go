@@ -52,6 +52,12 @@ func TestRoomsByQuarter(t *testing.T) {
 			t.Errorf("quarter %d = %+v, want %+v", i, g, w)
 		}
 	}
+	if q, ok := got.FirstShort(); !ok || q.String() != "2027/28 Q1" || got.ShortWithPlan() != 6 {
+		t.Errorf("first short %v %v, short with the plan %v; want 2027/28 Q1 and 6", q, ok, got.ShortWithPlan())
+	}
+	if _, ok := got[:1].FirstShort(); ok || RoomsQuarters(nil).ShortWithPlan() != 0 {
+		t.Error("a quarter short of nothing is short, or no quarters are")
+	}
 }
 
 func TestRoomNeedsByRole(t *testing.T) {

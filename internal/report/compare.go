@@ -72,7 +72,7 @@ func comparisonRecord(r compare.Row) []string {
 		reached, reachedDecile = workforce.FormatFTE(v.Reached*100, 1), strconv.Itoa(v.ReachedDecile)
 	}
 	firstShort := ""
-	if q, ok := r.Rooms.FirstShort(); ok {
+	if q, ok := r.Rooms.Quarters.FirstShort(); ok {
 		firstShort = q.String()
 	}
 	version, status, waitsFor := "", "none", ""
@@ -82,7 +82,7 @@ func comparisonRecord(r compare.Row) []string {
 	return []string{r.PCN.Code, r.PCN.Name, FormatPopulation(v.Population), listSize, fte2(v.InPost),
 		per10k, per10kDecile, fte2(v.FairShare), reached, reachedDecile,
 		r.Headroom.Decimal(), strconv.Itoa(r.Coverage.Needing), strconv.Itoa(r.Coverage.Covered), workforce.FormatFTE(r.Coverage.Share*100, 1),
-		fte2(r.Rooms.Now.Available), fte2(r.Rooms.Now.ShortWithoutPlan), fte2(r.Rooms.ShortWithPlan()), firstShort,
+		fte2(r.Rooms.Now.Available), fte2(r.Rooms.Now.ShortWithoutPlan), fte2(r.Rooms.Quarters.ShortWithPlan()), firstShort,
 		version, status, waitsFor}
 }
 

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/compare"
-	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -14,12 +13,13 @@ import (
 // An undefined measure is an empty cell; the plan is its newest version in the
 // workflow; roles follow the fixed columns.
 func TestWriteComparison(t *testing.T) {
+	t.Parallel()
 	superseded := store.PlanVersion{NumberedPlan: store.NumberedPlan{Plan: workforce.Plan{Status: workforce.PlanSuperseded}, Number: 3}}
 	submitted := store.PlanVersion{NumberedPlan: store.NumberedPlan{Plan: workforce.Plan{Status: workforce.PlanSubmitted}, Number: 2}}
 	res := &compare.Result{Rows: []compare.Row{
-		{PCN: workforce.PCN{Code: "U1", Name: "=A PCN"}, Position: gaps.Position{Population: 1000, InPost: 1.005, ByRole: map[string]float64{"paramedic": 2}},
+		{PCN: workforce.PCN{Code: "U1", Name: "=A PCN"}, Position: planning.Position{Population: 1000, InPost: 1.005, ByRole: map[string]float64{"paramedic": 2}},
 			Headroom: -150},
-		{PCN: workforce.PCN{Code: "U2", Name: "B"}, Position: gaps.Position{ListSize: true, HasPer10k: true, Per10k: 3.456, Per10kDecile: 4},
+		{PCN: workforce.PCN{Code: "U2", Name: "B"}, Position: planning.Position{ListSize: true, HasPer10k: true, Per10k: 3.456, Per10kDecile: 4},
 			Coverage: planning.Coverage{Needing: 2, Covered: 1, Share: 0.5}, Versions: []store.PlanVersion{superseded, submitted}},
 	}}
 	var b bytes.Buffer

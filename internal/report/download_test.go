@@ -11,6 +11,7 @@ import (
 )
 
 func TestEscapeFormula(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@A1": "'@A1", "\tx": "'\tx", "\rx": "'\rx",
 		"SHREWSBURY PCN": "SHREWSBURY PCN", "": "", "a=b": "a=b",
@@ -23,6 +24,7 @@ func TestEscapeFormula(t *testing.T) {
 
 // Text cells of a download are escaped against formula injection.
 func TestPlanRecordsEscapeFormulas(t *testing.T) {
+	t.Parallel()
 	recs := planRecords("=HYPERLINK(1)", []workforce.PlanLine{{RoleCode: "@SUM(A1)", QuarterStart: time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC)}})
 	if recs[1][0] != "'=HYPERLINK(1)" || recs[1][1] != "'@SUM(A1)" {
 		t.Errorf("records %q", recs[1])
@@ -31,6 +33,7 @@ func TestPlanRecordsEscapeFormulas(t *testing.T) {
 
 // The gap and claim files escape their text, and leave the caller's rows as they were.
 func TestFilesEscapeTextOnly(t *testing.T) {
+	t.Parallel()
 	gaps := []GapRow{{Name: "=cmd"}}
 	gaps[0].Code = "-U1"
 	var b bytes.Buffer

@@ -11,6 +11,7 @@ import (
 )
 
 func TestFormatPopulation(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[float64]string{
 		45415:         "45415",
 		45415.5:       "45415.5",
@@ -29,6 +30,7 @@ func TestFormatPopulation(t *testing.T) {
 }
 
 func TestWriteGaps(t *testing.T) {
+	t.Parallel()
 	rows := []planning.Gap{
 		{Level: workforce.LevelPCN, Code: "U1", WeightedPopulation: 50000.5, TargetFTE: 23.549587, BaselineFTE: 2.5,
 			InPostFTE: 11.78, ProjectedFTE: 12.711485, AdditionalFTE: 10.211485, GapFTE: 13.338102, ShortfallFTE: 13.338102, PCNsShort: 1},

@@ -13,6 +13,7 @@ import (
 // A downloaded plan uploads back to the same lines, from CSV and from XLSX: FTE keep
 // their 6 decimals, costs their pence, an unknown cost stays unknown.
 func TestPlanFileRoundTrip(t *testing.T) {
+	t.Parallel()
 	cost := workforce.Pence(4_800_050)
 	lines := []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 4, 1), StartersFTE: 1.234568, LeaversFTE: 0.5, AnnualCostPence: &cost},

@@ -34,7 +34,7 @@ type Figures struct {
 	Needs []planning.RoomNeed
 	// Quarters is the check at the start of each of the next Quarters quarters, with
 	// the plan's starters.
-	Quarters []planning.RoomsQuarter
+	Quarters planning.RoomsQuarters
 }
 
 // OfPCN gathers a PCN's sites, its staff in post on day d and its current plan, and
@@ -71,24 +71,4 @@ func Compute(sites []workforce.Site, staff []workforce.Staff, lines []workforce.
 	}
 	return Figures{Sites: sites, Plan: lines, Now: planning.RoomsFor(in), Needs: planning.RoomNeedsByRole(in),
 		Quarters: planning.RoomsByQuarter(in, Quarters)}
-}
-
-// FirstShort is the first quarter short of sessions with the plan; ok is false when
-// none is.
-func (f Figures) FirstShort() (q workforce.Quarter, ok bool) {
-	for _, r := range f.Quarters {
-		if r.ShortWithPlan > 0 {
-			return r.Quarter, true
-		}
-	}
-	return q, false
-}
-
-// ShortWithPlan is the shortfall of the last quarter checked, the largest: needs only
-// grow as the plan starts people, and sites are those of the day.
-func (f Figures) ShortWithPlan() float64 {
-	if len(f.Quarters) == 0 {
-		return 0
-	}
-	return f.Quarters[len(f.Quarters)-1].ShortWithPlan
 }

@@ -16,6 +16,7 @@ import (
 // 2027/28 Q1: 8 needed now, 2 to spare; 16 needed from 1 April 2027, 6 short from then
 // on. A line of the quarter under way (2026/27 Q3) is in the staff data already.
 func TestCompute(t *testing.T) {
+	t.Parallel()
 	day := workforce.Date(2026, 11, 23)
 	roles := []workforce.Role{{Code: "clinical_pharmacist", RoomSessionsPerWTE: 8}, {Code: "paramedic", RoomSessionsPerWTE: 8}}
 	sites := []workforce.Site{{PCNCode: "U1", Name: "Main surgery", SessionsPerWeek: 10}}
@@ -37,19 +38,19 @@ func TestCompute(t *testing.T) {
 	if q := f.Quarters[0]; q.Quarter.String() != "2026/27 Q4" || q.ShortWithPlan != 0 {
 		t.Errorf("first quarter %+v", q)
 	}
-	q, ok := f.FirstShort()
+	q, ok := f.Quarters.FirstShort()
 	if !ok || q.String() != "2027/28 Q1" {
 		t.Errorf("first short %v %v, want 2027/28 Q1", q, ok)
 	}
-	if got := f.ShortWithPlan(); got != 6 {
+	if got := f.Quarters.ShortWithPlan(); got != 6 {
 		t.Errorf("short with the plan %v, want 6", got)
 	}
 	// Without a plan nothing is short, and a PCN checked over no quarters is short of
 	// nothing.
-	if _, ok := Compute(sites, staff, nil, roles, day).FirstShort(); ok {
+	if _, ok := Compute(sites, staff, nil, roles, day).Quarters.FirstShort(); ok {
 		t.Error("a quarter is short without a plan")
 	}
-	if got := (Figures{}).ShortWithPlan(); got != 0 {
+	if got := (Figures{}).Quarters.ShortWithPlan(); got != 0 {
 		t.Errorf("no quarters: short %v", got)
 	}
 }
@@ -58,6 +59,7 @@ func TestCompute(t *testing.T) {
 // draft's lines never count, a submitted plan's do (the paramedic needs 8 sessions of
 // the 2 left from 2027/28 Q1).
 func TestOfPCN(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	by := store.Actor{Name: "test"}
@@ -87,7 +89,7 @@ func TestOfPCN(t *testing.T) {
 	if f.Now.NeededInPost <= 0 || len(f.Needs) != 1 || f.Needs[0].Role != "clinical_pharmacist" {
 		t.Errorf("needs %+v: only the pharmacist is in post", f.Needs)
 	}
-	if len(f.Plan) != 0 || f.ShortWithPlan() != 0 {
+	if len(f.Plan) != 0 || f.Quarters.ShortWithPlan() != 0 {
 		t.Errorf("the draft's lines count: %+v", f.Plan)
 	}
 	p, err := db.EditablePlan(ctx, "U60057")
@@ -100,7 +102,7 @@ func TestOfPCN(t *testing.T) {
 	if f, err = OfPCN(ctx, db, "U60057", workforce.Date(2026, 11, 23)); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Plan) != 1 || f.ShortWithPlan() != 6 {
-		t.Errorf("the submitted plan: lines %+v, short %v, want 6", f.Plan, f.ShortWithPlan())
+	if len(f.Plan) != 1 || f.Quarters.ShortWithPlan() != 6 {
+		t.Errorf("the submitted plan: lines %+v, short %v, want 6", f.Plan, f.Quarters.ShortWithPlan())
 	}
 }

@@ -29,7 +29,10 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	u := currentUser(r)
 	f := s.passwordForm(r)
 	password := form.Get("password")
-	newPasswordErrors(f.Errors, *u, password, form.Get("confirm"))
+	if err := auth.CheckPassword(password, auth.PasswordOwner{Email: u.Email, Name: u.Name}); err != nil {
+		f.Errors["password"] = err.Error()
+	}
+	f.CheckConfirm(password, form.Get("confirm"))
 	status, err := s.checkCurrentPassword(r, *u, form.Get("current"), f.Errors)
 	if err != nil {
 		return err
@@ -55,20 +58,6 @@ func (s *Server) passwordForm(r *http.Request) account.PasswordForm {
 		Errors: map[string]string{}, MinPassword: auth.MinPasswordLength}
 }
 
-// newPasswordErrors checks the new password against the policy (with the person's
-// own details) and its confirmation.
-func newPasswordErrors(errs map[string]string, u auth.User, password, confirm string) {
-	if err := auth.CheckPassword(password, auth.PasswordOwner{Email: u.Email, Name: u.Name}); err != nil {
-		errs["password"] = err.Error()
-	}
-	switch {
-	case confirm == "" && password != "":
-		errs["confirm"] = "Confirm your new password"
-	case confirm != password:
-		errs["confirm"] = "The new passwords do not match: enter the same password twice"
-	}
-}
-
 // checkCurrentPassword verifies the current password as a sign-in does: counted against
 // the account and address throttle, in a password-checking slot. A wrong password
 // (or none) puts a message in errs and answers 422; throttled, 429; busy, 503;
@@ -78,19 +67,16 @@ func (s *Server) checkCurrentPassword(r *http.Request, u auth.User, current stri
 		errs["current"] = "Enter your current password"
 		return http.StatusUnprocessableEntity, nil
 	}
-	ipKey, accountKey := "ip:"+s.clientIP(r), "account:"+u.Email
-	at, err := s.db.RecordLoginAttempt(r.Context(), ipKey, accountKey)
+	a, err := s.gate.Begin(r.Context(), s.clientIP(r), u.Email, s.now())
 	if err != nil {
 		return 0, err
 	}
-	if scope, n, err := s.throttled(r, ipKey, accountKey); err != nil {
-		return 0, err
-	} else if scope != "" {
-		s.logThrottled(r, u.Email, scope, n, "password_change")
+	if a.Throttle.Scope != "" {
+		s.logThrottled(r, u.Email, a.Throttle, "password_change")
 		errs["current"] = "Too many wrong passwords. Wait 15 minutes, then try again."
 		return http.StatusTooManyRequests, nil
 	}
-	release, err := s.verifySlot(r)
+	release, err := s.gate.Slot(r.Context())
 	if err != nil {
 		errs["current"] = "The service is busy. Try again in a minute."
 		return http.StatusServiceUnavailable, nil
@@ -101,11 +87,11 @@ func (s *Server) checkCurrentPassword(r *http.Request, u auth.User, current stri
 		return 0, err
 	}
 	if !ok {
-		s.logSignInFailure(r, u.Email, reasonBadPassword, "password_change")
+		s.logSignInFailure(r, u.Email, auth.ReasonBadPassword, "password_change")
 		errs["current"] = "Your current password is not correct"
 		return http.StatusUnprocessableEntity, nil
 	}
-	return 0, s.db.ForgetLoginAttempts(r.Context(), ipKey, accountKey, at)
+	return 0, s.gate.Succeeded(r.Context(), a)
 }
 
 // changeOwnPassword stores the new hash with its audit entry, ends the person's other

@@ -116,13 +116,13 @@ func TestSignInAndOut(t *testing.T) {
 	res, _ := c.PostForm(ts.URL+"/login", url.Values{"email": {"manager@test.nhs.uk"}, "password": {"wrong password"}})
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), signInFailed) {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), auth.SignInFailed) {
 		t.Errorf("wrong password: %d", res.StatusCode)
 	}
 	res, _ = c.PostForm(ts.URL+"/login", url.Values{"email": {"nobody@test.nhs.uk"}, "password": {"wrong password"}})
 	body2, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if !strings.Contains(string(body2), signInFailed) {
+	if !strings.Contains(string(body2), auth.SignInFailed) {
 		t.Error("an unknown account must get the same message as a wrong password")
 	}
 	signIn(t, ts, c, "Manager@Test.nhs.uk")

@@ -11,45 +11,24 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// access is the rule of a route group: who may call its routes. Every route is
-// registered with one (see routes.go); the matrix test walks them all.
-type access int
+// access is the rule of a route group (auth.Rule), by the names the route table
+// (routes.go) reads best with.
+type access = auth.Rule
 
 const (
-	// public routes need no sign-in: sign-in itself, the role guide, health, assets.
-	public access = iota
-	// signedIn routes show the national picture to every signed-in user.
-	signedIn
-	// pcnMember routes show one PCN's detail (URL parameter {code}) to its own users,
-	// the leads of its ICB and admins.
-	pcnMember
-	// importers routes load national files: ICB leads and admins.
-	importers
-	// planner routes change plans of PCNs the user manages or leads (the handler
-	// checks each PCN): PCN managers, ICB leads and admins.
-	planner
-	// auditor routes read the audit trail: ICB leads (their ICBs) and admins.
-	auditor
-	// adminOnly routes manage users and reference data.
-	adminOnly
-	// pcnManager routes change one PCN's records (URL parameter {code}): its managers
-	// and admins. Its clinical directors and ICB leads see them (pcnMember), not change.
-	pcnManager
-	// pcnDirector routes sign off one PCN's plan: its clinical directors.
-	pcnDirector
-	// icbReviewer routes accept or return one PCN's plan: the leads of its ICB, admins.
-	icbReviewer
-	// icbMember routes show one ICB's detail (URL parameter {code}, an ICB): to the
-	// users of its PCNs, its leads and admins.
-	icbMember
-	// icbLead routes change one ICB's records (URL parameter {code}, an ICB): its
-	// leads and admins.
-	icbLead
+	public      = auth.Public
+	signedIn    = auth.SignedIn
+	pcnMember   = auth.PCNMembers
+	importers   = auth.Importers
+	planner     = auth.Planners
+	auditor     = auth.Auditors
+	adminOnly   = auth.AdminsOnly
+	pcnManager  = auth.PCNManagers
+	pcnDirector = auth.PCNDirectors
+	icbReviewer = auth.ICBReviewers
+	icbMember   = auth.ICBMembers
+	icbLead     = auth.ICBLeads
 )
-
-func (a access) String() string {
-	return [...]string{"public", "signedIn", "pcnMember", "importers", "planner", "auditor", "adminOnly", "pcnManager", "pcnDirector", "icbReviewer", "icbMember", "icbLead"}[a]
-}
 
 // require answers 303 to the sign-in page for a signed-out visitor of a non-public
 // route; a signed-in user's request it lets through, or answers by the error that
@@ -78,57 +57,46 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 	}
 }
 
-// allowed decides a signed-in user's request: nil, forbiddenBy(a), errNotFound for
-// an unknown PCN or ICB of the URL, or the error that kept it from deciding.
+// allowed decides a signed-in user's request by the rule (auth.User.Allows) on the
+// organisation its URL names: nil, forbiddenBy(a), errNotFound for an unknown PCN or
+// ICB, or the error that kept it from deciding.
 func (s *Server) allowed(r *http.Request, u *auth.User, a access) error {
-	switch a {
-	case signedIn:
-		return nil
-	case pcnMember:
-		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return u.CanSeePCN(p.Code, p.ICBCode) })
-	case importers:
-		return permit(a, u.CanImport())
-	case planner:
-		return permit(a, canUploadPlans(u))
-	case auditor:
-		return permit(a, u.IsAdmin() || u.Has(auth.ICBLead))
-	case adminOnly:
-		return permit(a, u.IsAdmin())
-	case pcnManager:
-		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canChangeStaff(u, p.Code) })
-	case pcnDirector:
-		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canSignOff(u, p.Code) })
-	case icbReviewer:
-		return s.allowedOnPCN(r, a, func(p workforce.PCN) bool { return canReview(u, p) })
-	case icbMember:
-		return s.allowedOnICB(r, a, func(t *workforce.Tree, icb string) bool { return seesICB(u, t, icb) })
-	case icbLead:
-		return s.allowedOnICB(r, a, func(_ *workforce.Tree, icb string) bool { return u.LeadsICB(icb) })
+	var at auth.Place
+	switch {
+	case a.OnPCN():
+		p, err := s.pcnOfURL(r)
+		if err != nil {
+			return err
+		}
+		at = auth.Place{PCN: p.Code, ICB: p.ICBCode}
+	case a.OnICB():
+		tree, err := s.tree(r)
+		if err != nil {
+			return err
+		}
+		icb, found := tree.ICB(strings.ToUpper(chi.URLParam(r, "code")))
+		if !found {
+			return errNotFound
+		}
+		at = auth.Place{ICB: icb.Code, ICBOf: tree.ICBOf}
 	}
-	return forbiddenBy(a)
-}
-
-// permit is nil when ok, else the refusal by rule a.
-func permit(a access, ok bool) error {
-	if !ok {
+	if !u.Allows(a, at) {
 		return forbiddenBy(a)
 	}
 	return nil
 }
 
-// allowedOnPCN applies rule a, ok, to the PCN of the URL.
-func (s *Server) allowedOnPCN(r *http.Request, a access, ok func(workforce.PCN) bool) error {
-	p, err := s.pcnOfURL(r)
-	if err != nil {
-		return err
+// canSeeICB reports whether the user may see an ICB's detail (auth.User.SeesICB);
+// the error is the tree's when it cannot be read.
+func (s *Server) canSeeICB(r *http.Request, u *auth.User, icb string) (bool, error) {
+	if u.LeadsICB(icb) {
+		return true, nil
 	}
-	return permit(a, ok(p))
-}
-
-// canChangeStaff reports whether the user may change a PCN's staff records: its
-// managers and admins.
-func canChangeStaff(u *auth.User, pcn string) bool {
-	return u.IsAdmin() || u.CanActOnPCN(auth.PCNManager, pcn)
+	tree, err := s.tree(r)
+	if err != nil {
+		return false, err
+	}
+	return u.SeesICB(icb, tree.ICBOf), nil
 }
 
 // tree is the organisation tree, read through the cache.

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/compare"
-	"github.com/arrs-planner/arrs/internal/gaps"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -76,7 +74,7 @@ func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time
 	out := &compareData{asOf: res.AsOf, census: res.Census, noTarget: res.NoTarget, targetName: res.TargetName,
 		year: res.Year, listSize: res.ListSizePCNs(), res: res}
 	if res.England != nil {
-		out.england = englandBands(res.England)
+		out.england = compareweb.NewEngland(res.England)
 	}
 	names := roleNames(roles)
 	for _, row := range res.Rows {
@@ -87,30 +85,8 @@ func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time
 
 // compareRowOf is one PCN's row as the page shows it.
 func compareRowOf(r compare.Row, names map[string]string) compareweb.Row {
-	me, plan := r.Position, planStatusOf(r.PCN.Code, r.Versions)
-	v := compareweb.Row{Code: r.PCN.Code, Name: r.PCN.Name, Href: "/pcns/" + r.PCN.Code,
-		Population: me.Population, ListSize: me.ListSize, InPost: me.InPost, FairShare: me.FairShare,
-		Per10k: me.Per10k, HasPer10k: me.HasPer10k, Per10kDecile: me.Per10kDecile,
-		Reached: me.Reached, HasReached: me.HasReached, ReachedDecile: me.ReachedDecile,
-		Headroom: workforce.Pence(r.Headroom), Needing: r.Coverage.Needing, Covered: r.Coverage.Covered, Coverage: r.Coverage.Share,
-		Available: r.Rooms.Now.Available, ShortNow: r.Rooms.Now.ShortWithoutPlan, ShortWithPlan: r.Rooms.ShortWithPlan(),
-		FirstShort: firstShort(r.Rooms), Plan: compareweb.Plan{None: plan.None, Label: plan.Status.Label, Colour: plan.Status.Colour,
-			Version: plan.Version, WaitsFor: plan.WaitsFor, Href: plan.Href, Stage: planStage(plan)}}
-	for _, m := range r.Mix {
-		v.Mix = append(v.Mix, compareweb.RoleShare{Role: orElse(names[m.Role], m.Role), Share: m.Share})
-	}
+	v := compareweb.NewRow(r.PCN, r.Position, r.Coverage, r.Rooms.Now, r.Rooms.Quarters)
+	plan := planStatusOf(r.PCN.Code, r.Versions)
+	v.Headroom, v.Mix, v.Plan = r.Headroom, compareweb.NewMix(r.Mix, names), compareweb.NewPlan(plan, planStage(plan))
 	return v
-}
-
-// englandBands is England's deciles as the page shows them.
-func englandBands(pos *gaps.Positions) compareweb.England {
-	bands := func(rs []planning.DecileRange) []compareweb.Band {
-		out := make([]compareweb.Band, len(rs))
-		for i, r := range rs {
-			out[i] = compareweb.Band{Decile: r.Decile, PCNs: r.Count, Low: r.Low, High: r.High}
-		}
-		return out
-	}
-	return compareweb.England{Per10k: bands(pos.Per10k), Reached: bands(pos.Reached), Per10kPCNs: pos.MeasuredPer10k,
-		ReachedPCNs: pos.MeasuredReached, PCNs: len(pos.ByPCN)}
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/dashboard"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -12,6 +11,8 @@ import (
 	"github.com/arrs-planner/arrs/web/layout"
 
 	dashboardweb "github.com/arrs-planner/arrs/web/dashboard"
+	roomsweb "github.com/arrs-planner/arrs/web/rooms"
+	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
 
 // pcnDashboard is /pcns/{code}/dashboard, the clinical director's one page; the
@@ -36,7 +37,7 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
-			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsCheck(f.Rooms)},
+			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Now, f.Rooms.Quarters)},
 			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles)}, nil
 	})
 	if err != nil {
@@ -54,11 +55,7 @@ func dashboardWorkforce(w dashboard.Workforce) dashboardweb.Workforce {
 	if w.NoCensus || w.NoTarget {
 		return dashboardweb.Workforce{NoCensus: w.NoCensus, NoTarget: w.NoTarget}
 	}
-	me := w.Position
-	out := dashboardweb.Workforce{AsOf: w.AsOf, InPost: me.InPost, TargetName: w.Target.Name, Deadline: w.Target.Deadline,
-		FairShare: me.FairShare, Baseline: me.Baseline, Reached: me.Reached, HasReached: me.HasReached, ReachedDecile: me.ReachedDecile,
-		PerTenThousand: me.Per10k, HasPerTenThousand: me.HasPer10k, Per10kDecile: me.Per10kDecile,
-		Population: me.Population, ListSize: me.ListSize, Plan: versionLabel(w.Plan), Draft: versionLabel(w.Draft)}
+	out := dashboardweb.NewWorkforce(w.AsOf, w.Target, w.Position, versionLabel(w.Plan), versionLabel(w.Draft))
 	for _, q := range w.Quarters {
 		out.Quarters = append(out.Quarters, dashboardweb.Quarter{Quarter: q.Quarter.String(), Day: q.Day,
 			WithPlan: q.WithPlan, WithoutPlan: q.WithoutPlan, WithDraft: q.WithDraft})
@@ -71,18 +68,16 @@ func versionLabel(v *store.PlanVersion) string {
 	if v == nil {
 		return ""
 	}
-	return "version " + strconv.Itoa(v.Number) + " (" + v.Status.Label() + ")"
+	return dashboardweb.VersionLabel(v.Number, v.Status)
 }
 
 // dashboardFunding is this financial year's and the next's money.
 func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 	out := dashboardweb.Funding{AsOf: f.AsOf, Census: f.Census}
 	for i, y := range f.Years {
-		m := y.Funding
-		out.Years = append(out.Years, dashboardweb.FundingYear{Key: strconv.Itoa(int(y.Year.Year)), Name: y.Year.Year.String(),
-			Label: [...]string{"This year", "Next year"}[i], Entitlement: workforce.Pence(m.EntitlementPence), Committed: workforce.Pence(m.CommittedPence),
-			Planned: workforce.Pence(m.PlannedPence), Headroom: workforce.Pence(m.HeadroomPence), ListSize: y.PopulationIsListSize,
-			RateAssumed: y.Year.RateAssumed(), NoRate: !y.Year.RateKnown})
+		v := dashboardweb.NewFundingYear([...]string{"This year", "Next year"}[i], y.Funding)
+		v.ListSize, v.RateAssumed, v.NoRate = y.PopulationIsListSize, y.Year.RateAssumed(), !y.Year.RateKnown
+		out.Years = append(out.Years, v)
 	}
 	return out
 }
@@ -90,11 +85,10 @@ func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 // dashboardSupervision is the supervision page's summary and the load of each
 // supervisor still supervising.
 func dashboardSupervision(pcn string, f supervision.Figures) dashboardweb.Supervision {
-	out := dashboardweb.Supervision{Summary: supervisionSummary(f)}
-	rows := supervisorRows(pcn, f)
-	for i, sup := range f.WithLoads() {
+	out := dashboardweb.Supervision{Summary: supervisionweb.NewSummary(f.Coverage, f.Totals)}
+	for _, sup := range f.WithLoads() {
 		if sup.Supervising() {
-			out.Supervisors = append(out.Supervisors, rows[i])
+			out.Supervisors = append(out.Supervisors, supervisionweb.NewSupervisorRow(pcn, sup.Supervisor, sup.Load))
 		}
 	}
 	return out

@@ -80,10 +80,10 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 // fillDashboard puts England's figures and the main table on /gaps.
 func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapData, sort ui.Sort) error {
 	res, q := data.res, gapsweb.WhatIfQuery(r.URL.Query())
-	sum := summary(res, res.England)
+	sum := gapsweb.NewSummary(res.Inputs, res.England)
 	sum.England = true
 	p.Summary = &sum
-	p.SetTable(gapRows(res, res.Rows(workforce.Level(p.Level)), q), q, sort, res.At, res.AsOf)
+	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.At, res.AsOf)
 	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf}
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
@@ -97,15 +97,7 @@ func (s *Server) trajectory(r *http.Request, data *gapData) (gapsweb.Trajectory,
 	if err != nil {
 		return gapsweb.Trajectory{}, err
 	}
-	actual := make([]gapsweb.DayValue, len(series))
-	for i, p := range series {
-		actual[i] = gapsweb.DayValue{Day: p.Month, FTE: p.FTE}
-	}
-	projected := make([]gapsweb.DayValue, len(data.projection))
-	for i, p := range data.projection {
-		projected[i] = gapsweb.DayValue{Day: p.Day, FTE: p.Projected}
-	}
-	return gapsweb.TrajectoryTo(actual, projected, data.res.England.BaselineFTE, data.res.Target), nil
+	return gapsweb.TrajectoryTo(series, data.projection, data.res.England.BaselineFTE, data.res.Target), nil
 }
 
 // gapsICB is /gaps/icbs/{code}: the ICB's PCNs ranked by shortfall.
@@ -138,10 +130,10 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 	if figs.data != nil {
 		res := figs.data.res
 		row, _ := gaps.Find(res.ICBs, icb.Code)
-		sum := summary(res, row)
+		sum := gapsweb.NewSummary(res.Inputs, row)
 		p.Summary = &sum
 		pcns, _ := res.PCNsOfICB(icb.Code)
-		p.SetTable(gapRows(res, pcns, q), q, sort, res.At, res.AsOf)
+		p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.At, res.AsOf)
 		p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
 			Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
 	}

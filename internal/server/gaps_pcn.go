@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
-	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/pcn"
 
 	gapsweb "github.com/arrs-planner/arrs/web/gaps"
@@ -26,16 +25,7 @@ func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error
 	if !ok {
 		return nil, nil
 	}
-	p := &pcn.GapPanel{
-		TargetName: res.Target.Name, TargetFTE: res.Target.FTE, Baseline: res.Target.Baseline, Deadline: res.Target.Deadline,
-		AsOf: res.AsOf, At: res.At, FairShare: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE,
-		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
-		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
-		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: res.ListSizePCNs(), PCNs: res.England.PCNs,
-		WhatIf: form.Active(), GapsHref: gapsweb.Link(gapsweb.ICBHref(g.ICB), gapsweb.WhatIfQuery(r.URL.Query())),
-	}
-	for _, pt := range res.ProjectionOf(code) {
-		p.Projection = append(p.Projection, pcn.ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected})
-	}
+	p := pcn.NewGapPanel(res.Inputs, res.England, g, res.ProjectionOf(code))
+	p.WhatIf, p.GapsHref = form.Active(), gapsweb.Link(gapsweb.ICBHref(g.ICB), gapsweb.WhatIfQuery(r.URL.Query()))
 	return p, nil
 }

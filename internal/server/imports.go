@@ -32,7 +32,7 @@ func (s *Server) importsPage(r *http.Request) (imports.Page, error) {
 	if err != nil {
 		return imports.Page{}, err
 	}
-	p := imports.Page{Layout: s.page(r, "Imports", layout.NavImports), CanImport: u.CanImport(), CanPlan: canUploadPlans(u), National: u.IsAdmin()}
+	p := imports.Page{Layout: s.page(r, "Imports", layout.NavImports), CanImport: u.CanImport(), CanPlan: u.CanUploadPlans(), National: u.IsAdmin()}
 	for _, l := range logs {
 		p.Logs = append(p.Logs, imports.Log{
 			ID: l.ID, At: l.ImportedAt, FileName: l.FileName, By: uploader(u, l), Census: l.Census, Rows: l.Rows,
@@ -63,10 +63,6 @@ func uploader(u *auth.User, l store.ImportLog) string {
 		return "NHS England (national)"
 	}
 	return "an ICB lead of " + strings.Join(l.Scope, ", ")
-}
-
-func canUploadPlans(u *auth.User) bool {
-	return u.IsAdmin() || u.Has(auth.ICBLead) || u.Has(auth.PCNManager)
 }
 
 func actorOf(r *http.Request) store.Actor {

@@ -140,3 +140,12 @@ func cleanText(s string) bool {
 	}
 	return true
 }
+
+// clip cuts s to at most n bytes, at a character boundary: what the log keeps of a
+// header a client chose.
+func clip(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:min(n, len(s))]
+}

@@ -233,7 +233,7 @@ func TestSSORoundTrip(t *testing.T) {
 	users := addPersonas(t, db)
 	s, ts := newTestServer(t, db)
 	iss := newTestIssuer(t)
-	s.sso = newSSO(iss.config(ts.URL))
+	s.sso = auth.NewOIDC(iss.config(ts.URL))
 	c := client(t)
 
 	_, doc := fetch(t, c, ts.URL+"/login?next=/imports")
@@ -295,7 +295,7 @@ func TestSSORefusals(t *testing.T) {
 	var logged logBuffer
 	s.log = slog.New(slog.NewTextHandler(&logged, nil))
 	iss := newTestIssuer(t)
-	s.sso = newSSO(iss.config(ts.URL))
+	s.sso = auth.NewOIDC(iss.config(ts.URL))
 	director := map[string]any{"sub": "s-director", "email": "director@test.nhs.uk", "email_verified": true}
 
 	cases := []struct {

@@ -47,7 +47,7 @@ func (s *Server) loadPlanState(r *http.Request) (planState, error) {
 // the pcnManager rule of the routes that save, so the form is offered exactly to the
 // people whose save the route lets through.
 func canEditPlan(u *auth.User, pcn string) bool {
-	return canChangeStaff(u, pcn)
+	return u.CanChangePCN(pcn)
 }
 
 // planShow is /pcns/{code}/plan: the version asked for (?version=ID), else the

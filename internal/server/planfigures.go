@@ -2,15 +2,11 @@ package server
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planfigures"
-	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/plan"
-	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // planNumbers are the figures beside the grid for one version's lines, as the plan
@@ -46,13 +42,8 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workf
 		funding: map[workforce.FinancialYear]*plan.Funding{}, asOf: f.AsOf, inPost: f.InPostByRole}
 	n.figures.NoCensus, n.figures.NoTarget = f.NoCensus, f.NoTarget
 	if !f.NoCensus && !f.NoTarget {
-		g := f.Row
-		n.figures = plan.Figures{AsOf: f.AsOf, TargetName: f.Target.Name, TargetFTE: f.Target.FTE, Deadline: f.Target.Deadline,
-			FairShare: g.TargetFTE, Baseline: g.BaselineFTE, InPost: f.InPost, ListSize: g.ListSizePCNs > 0,
-			Patients: int(g.WeightedPopulation), At: f.At, Official: plan.Outlook{Projected: g.ProjectedFTE, Gap: g.GapFTE}}
-		if d := f.WithDraft; d != nil {
-			n.figures.WithDraft = &plan.Outlook{Projected: d.ProjectedFTE, Gap: d.GapFTE}
-		}
+		n.figures = plan.NewFigures(f.Target, f.Row, f.WithDraft)
+		n.figures.AsOf, n.figures.At, n.figures.InPost = f.AsOf, f.At, f.InPost
 	}
 	for q, x := range f.Quarters {
 		n.quarters[q] = quarterFigure{projected: x.Projected, gap: x.Gap, hasGap: true}
@@ -61,8 +52,7 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workf
 		n.official[q] = quarterFigure{projected: x.Projected, gap: x.Gap, hasGap: true}
 	}
 	for fy, y := range f.Years {
-		n.funding[fy] = &plan.Funding{Entitlement: y.EntitlementPence, Committed: y.CommittedPence,
-			Planned: y.PlannedPence, Left: y.HeadroomPence, Notes: fundingNotes(fy, y)}
+		n.funding[fy] = plan.NewFunding(y.Funding, fundingNotes(fy, y))
 	}
 	return n, nil
 }
@@ -70,30 +60,9 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workf
 // fundingNotes say where a year's money stands on an assumption: a rate not yet
 // published, a registered list standing in, costs or caps not known.
 func fundingNotes(fy workforce.FinancialYear, y planfigures.Year) []string {
-	var notes []string
-	switch {
-	case y.NoRate:
-		notes = append(notes, "No funding rate is held for "+fy.String()+", so the entitlement is shown as £0.")
-	case y.RateFrom != "":
-		notes = append(notes, fmt.Sprintf("No rate is published for %s yet: the %s rate of £%s per weighted patient is assumed.",
-			fy, y.RateFrom, strconv.FormatFloat(y.Rate, 'f', -1, 64)))
-	}
+	notes := plan.RateNotes(fy, y.Rate, y.RateFrom, y.NoRate)
 	if y.ListSize {
-		notes = append(notes, "No weighted population is entered for "+y.Census.Format("2 January 2006")+
-			": the registered list of "+ui.Count(int(y.Population))+" patients stands in.")
+		notes = append(notes, plan.ListSizeNote(y.Census, y.Population))
 	}
-	for _, k := range []planning.LineKind{planning.LineStaff, planning.LinePlan} {
-		what := map[planning.LineKind]string{planning.LineStaff: "staff records", planning.LinePlan: "plan lines"}[k]
-		c := y.Costs[k]
-		if c.Assumed > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s have no cost recorded: the role's cap is assumed.", c.Assumed, what))
-		}
-		if c.Uncapped > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap: their cost is counted in full.", c.Uncapped, what))
-		}
-		if c.Nothing > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap and have no cost recorded: they count as £0.", c.Nothing, what))
-		}
-	}
-	return notes
+	return append(notes, plan.CostNotes(y.Costs)...)
 }

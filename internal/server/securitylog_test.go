@@ -192,7 +192,7 @@ func TestOverlongSignInRefusedUnhashed(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || strings.Contains(body, longEmail) || !strings.Contains(body, strings.Repeat("a", 200)) {
 		t.Errorf("long email: %d, echoed whole: %v", code, strings.Contains(body, longEmail))
 	}
-	if code, _ := post(url.Values{"email": {"manager@test.nhs.uk"}, "password": {strings.Repeat("p", maxSignInPasswordBytes+1)}}); code != http.StatusUnprocessableEntity {
+	if code, _ := post(url.Values{"email": {"manager@test.nhs.uk"}, "password": {strings.Repeat("p", auth.MaxSignInPasswordBytes+1)}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("long password: %d, want 422", code)
 	}
 	tooLong := 0

@@ -11,6 +11,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/datacache"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -31,16 +32,16 @@ type Server struct {
 	// rules records each route's access rule ("GET /pcns/{code}/staff" → pcnMember),
 	// for the authorisation matrix test.
 	rules map[string]access
-	// sso is the optional single sign-on (oidc.go); nil when off.
-	sso *sso
-	// verifying holds a token per password check under way (see verifySlot).
-	verifying chan struct{}
+	// sso is the optional single sign-on; nil when off.
+	sso *auth.OIDC
+	// gate throttles password checks and bounds how many run at once.
+	gate *auth.Gate
 }
 
 // New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	s := &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}, verifying: make(chan struct{}, verifySlots),
-		sso: newSSO(cfg.OIDC)}
+	s := &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{},
+		sso: auth.NewOIDC(cfg.OIDC), gate: auth.NewGate(db, workforce.MaxEmailLength)}
 	s.sessions.ErrorFunc = s.sessionError
 	return s
 }

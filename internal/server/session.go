@@ -16,15 +16,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
-// Session limits (OWASP ASVS 3.3: idle and absolute timeouts for a level 2 application).
-const (
-	idleTimeout     = 30 * time.Minute
-	absoluteTimeout = 12 * time.Hour
-	// seenResolution is how stale "last seen" may get before it is written again, so
-	// that a busy user does not cost a session write per request.
-	seenResolution = time.Minute
-)
-
 // Session keys.
 const (
 	keyUserID  = "uid"
@@ -40,7 +31,7 @@ const (
 func newSessions(db *store.DB, dev bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = pgxstore.NewWithCleanupInterval(db.Pool(), 10*time.Minute)
-	sm.Lifetime = absoluteTimeout
+	sm.Lifetime = auth.AbsoluteTimeout
 	sm.Cookie.Name = "__Host-session"
 	sm.Cookie.Secure = true
 	sm.Cookie.HttpOnly = true
@@ -63,8 +54,8 @@ func currentUser(r *http.Request) *auth.User {
 }
 
 // loadUser finds the session's user and enforces the idle and absolute timeouts
-// against the server's clock. An expired, deactivated or unknown user's session is
-// destroyed server-side, and the request goes on signed out.
+// (auth.Session) against the server's clock. An expired, deactivated or unknown
+// user's session is destroyed server-side, and the request goes on signed out.
 func (s *Server) loadUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -74,9 +65,8 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			return
 		}
 		now := s.now()
-		created := time.Unix(s.sessions.GetInt64(ctx, keyCreated), 0)
-		seen := time.Unix(s.sessions.GetInt64(ctx, keySeen), 0)
-		if now.Sub(created) >= absoluteTimeout || now.Sub(seen) >= idleTimeout {
+		session := auth.Session{Created: time.Unix(s.sessions.GetInt64(ctx, keyCreated), 0), Seen: time.Unix(s.sessions.GetInt64(ctx, keySeen), 0)}
+		if session.Expired(now) {
 			s.endSession(r)
 			next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, endedKey{}, true)))
 			return
@@ -91,7 +81,7 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			s.fail(w, r, fmt.Errorf("loading the signed-in user: %w", err))
 			return
 		}
-		if now.Sub(seen) >= seenResolution {
+		if session.SeenStale(now) {
 			s.sessions.Put(ctx, keySeen, now.Unix())
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, userKey{}, &u)))

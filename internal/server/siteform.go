@@ -2,64 +2,27 @@ package server
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/rooms"
-	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // siteFrame frames a site form under the PCN's sites.
 func (s *Server) siteFrame(r *http.Request, p workforce.PCN, title string, f rooms.SiteForm) rooms.SiteForm {
-	f.Layout = s.capacityLayout(r, p, title)
-	f.Layout.Breadcrumbs = append(f.Layout.Breadcrumbs, ui.BreadcrumbItem{Text: "Sites and rooms", Href: rooms.Href(p.Code)})
-	f.Layout.HasErrors = len(f.Errors) > 0 || f.Saved != nil
-	f.PCNCode, f.PCNName = p.Code, p.Name
-	return f
+	return f.Framed(s.capacityLayout(r, p, title), p)
 }
 
-// siteFields are the site form's text inputs with their limits.
-var siteFields = []textField{
-	textInput("name", "Name", workforce.MaxNameLength),
-	textInput("sessions", "Bookable sessions a week", workforce.MaxCodeLength),
-}
-
-// siteInput reads a submitted site form into f (kept as typed) and a site built on
-// base, at the version f holds (formVersion, for a change); a name another of the
-// PCN's sites has is refused.
+// siteInput reads a submitted site form (rooms.SiteForm.Read) against the PCN's
+// other sites, whose names it may not take.
 func (s *Server) siteInput(r *http.Request, v url.Values, f *rooms.SiteForm, base workforce.Site) (workforce.Site, error) {
-	f.Errors = map[string]string{}
-	f.Name, f.Sessions = strings.TrimSpace(v.Get("name")), strings.TrimSpace(v.Get("sessions"))
-	if tooLong(v, f.Errors, siteFields...) {
-		return base, nil
-	}
-	site := base
-	site.Name, site.Version = f.Name, f.Version
-	site.SessionsPerWeek = math.Round(readDecimal(f.Sessions, "sessions", "Enter the bookable room sessions a week",
-		"Sessions a week must be a number, like 10", f.Errors)*100) / 100
-	addFieldProblems(f.Errors, site.Validate())
 	others, err := s.db.SitesOfPCN(r.Context(), base.PCNCode)
 	if err != nil {
-		return site, err
+		return base, err
 	}
-	for _, o := range others {
-		if o.ID != base.ID && strings.EqualFold(o.Name, site.Name) && f.Errors["name"] == "" {
-			f.Errors["name"] = "There is already a site called " + o.Name + ": give this one another name"
-		}
-	}
-	return site, nil
-}
-
-func siteFormOf(site workforce.Site) rooms.SiteForm {
-	return rooms.SiteForm{ID: site.ID, Version: site.Version, Name: site.Name, Sessions: formNumber(site.SessionsPerWeek)}
-}
-
-func siteSaved(site workforce.Site) []rooms.Field {
-	return []rooms.Field{{Label: "Site", Value: site.Name}, {Label: "Bookable sessions a week", Value: formNumber(site.SessionsPerWeek)}}
+	return f.Read(v, base, others), nil
 }
 
 func (s *Server) siteOfURL(r *http.Request) (workforce.PCN, workforce.Site, error) {
@@ -102,7 +65,7 @@ func (s *Server) siteCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	saved, err := s.db.CreateSite(r.Context(), site, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
-		f.Errors["name"] = "There is already a site called " + site.Name + ": give this one another name"
+		f.NameTaken(site.Name)
 		return renderStatus(w, r, http.StatusUnprocessableEntity, rooms.SitePage(s.siteFrame(r, p, "Add a site", f)))
 	}
 	if err != nil {
@@ -116,7 +79,7 @@ func (s *Server) siteEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return render(w, r, rooms.SitePage(s.siteFrame(r, p, "Change "+site.Name, siteFormOf(site))))
+	return render(w, r, rooms.SitePage(s.siteFrame(r, p, "Change "+site.Name, rooms.SiteFormOf(site))))
 }
 
 func (s *Server) siteUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -160,7 +123,7 @@ func (s *Server) siteConflict(r *http.Request, p workforce.PCN, f rooms.SiteForm
 	if err != nil {
 		return f, err
 	}
-	f.Version, f.Saved = now.Version, siteSaved(now)
+	f.Version, f.Saved = now.Version, rooms.SiteFields(now)
 	return f, nil
 }
 
@@ -169,7 +132,7 @@ func (s *Server) siteRemoveForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return render(w, r, rooms.RemovePage(s.siteFrame(r, p, "Remove "+site.Name, siteFormOf(site))))
+	return render(w, r, rooms.RemovePage(s.siteFrame(r, p, "Remove "+site.Name, rooms.SiteFormOf(site))))
 }
 
 func (s *Server) siteRemove(w http.ResponseWriter, r *http.Request) error {
@@ -187,8 +150,8 @@ func (s *Server) siteRemove(w http.ResponseWriter, r *http.Request) error {
 	}
 	err = s.db.RemoveSite(r.Context(), p.Code, site.ID, version, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
-		f := siteFormOf(site)
-		f.Saved = siteSaved(site)
+		f := rooms.SiteFormOf(site)
+		f.Saved = rooms.SiteFields(site)
 		return renderStatus(w, r, http.StatusConflict, rooms.RemovePage(s.siteFrame(r, p, "Remove "+site.Name, f)))
 	}
 	if err != nil {

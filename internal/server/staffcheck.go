@@ -1,12 +1,11 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/workforce"
-	"github.com/arrs-planner/arrs/web/ui"
+	"github.com/arrs-planner/arrs/web/staff"
 )
 
 // staffWarnings are what a PCN manager should know before relying on a record but
@@ -19,15 +18,12 @@ func (s *Server) staffWarnings(r *http.Request, sc staffScope, rec workforce.Sta
 		return nil, err
 	}
 	var out []string
-	name, day := sc.roleName(rec.RoleCode), rec.Start.Format("2 January 2006")
+	name := staff.RoleName(sc.roles, rec.RoleCode)
 	if c.OverCap {
-		out = append(out, fmt.Sprintf("The annual cost, %s, is above the maximum for %s, %s per full-time post in force on %s: the PCN pays the difference, %s a year for a full-time post.",
-			rec.AnnualCostPence.Short(), name, c.Cap.Short(), day,
-			(rec.AnnualCostPence-c.Cap).Short()))
+		out = append(out, staff.OverCapWarning(rec, name, c.Cap))
 	}
 	if c.OverNumbers {
-		out = append(out, fmt.Sprintf("With this record the PCN has %s FTE of %s claimed from the ARRS on %s, more than the %s per PCN the scheme funds in %s: the PCN pays for the rest.",
-			ui.Decimal(c.FTE, 2), name, day, ui.Decimal(c.Limit, 0), c.Year))
+		out = append(out, staff.OverNumbersWarning(rec, name, c.FTE, c.Limit, c.Year))
 	}
 	return out, nil
 }

@@ -45,13 +45,13 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day,
-		CanChange: canChangeStaff(currentUser(r), p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
-	page.Summary = supervisionSummary(f)
+		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
+	page.Summary = supervisionweb.NewSummary(f.Coverage, f.Totals)
 	names := supervisionweb.PersonNames(f.Staff, roles)
-	for _, id := range f.Coverage.Uncovered {
-		page.Uncovered = append(page.Uncovered, supervisionweb.Person{ID: id, Text: names[id]})
+	page.Uncovered = supervisionweb.Uncovered(f.Coverage, names)
+	for _, sup := range f.WithLoads() {
+		page.Supervisors = append(page.Supervisors, supervisionweb.NewSupervisorRow(p.Code, sup.Supervisor, sup.Load))
 	}
-	page.Supervisors = supervisorRows(p.Code, f)
 	page.Links = supervisionweb.LinkRows(p.Code, f.Links, names, f.SupervisorNames(), day)
 	return render(w, r, supervisionweb.View(page))
 }
@@ -61,25 +61,4 @@ func (s *Server) capacityLayout(r *http.Request, p workforce.PCN, title string) 
 	l := s.page(r, title, layout.NavEngland)
 	l.Breadcrumbs = []ui.BreadcrumbItem{{Text: p.Name, Href: "/pcns/" + p.Code}}
 	return l
-}
-
-// supervisionSummary is the coverage and the totals, as the supervision page and the
-// dashboard show them.
-func supervisionSummary(f supervision.Figures) supervisionweb.Summary {
-	c, t := f.Coverage, f.Totals
-	return supervisionweb.Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
-		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
-}
-
-func supervisorRows(pcn string, f supervision.Figures) []supervisionweb.SupervisorRow {
-	sups := f.WithLoads()
-	rows := make([]supervisionweb.SupervisorRow, 0, len(sups))
-	for _, sup := range sups {
-		l := sup.Load
-		rows = append(rows, supervisionweb.SupervisorRow{ID: sup.ID, Name: sup.Name, Profession: sup.Profession, Active: sup.Active,
-			FTE: sup.FTE, Available: l.AvailableHours, Linked: l.LinkedHours, Load: l.Load, Overloaded: l.Overloaded,
-			Trainees: l.Trainees, TraineeCapacity: l.TraineeCapacity, TooManyTrainees: l.TooManyTrainees,
-			ChangeHref: supervisionweb.SupervisorHref(pcn, sup.ID)})
-	}
-	return rows
 }

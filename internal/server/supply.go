@@ -57,10 +57,7 @@ func (s *Server) supplyPage(w http.ResponseWriter, r *http.Request) error {
 	for _, y := range f.ByYear(roles) {
 		year := supplyweb.Year{Name: y.Year.String()}
 		for _, row := range y.Rows {
-			x, g := row.Expected, row.Gap
-			year.Rows = append(year.Rows, supplyweb.Row{RoleCode: row.Role.Code, Role: row.Role.Name, NewlyQualified: x.NewlyQualified,
-				TraineesCompleting: x.TraineesCompleting, Movers: x.Movers, Supply: g.Supply, Recorded: g.Recorded,
-				Starters: g.Starters, Shortfall: g.Shortfall, Outrun: g.Outrun})
+			year.Rows = append(year.Rows, supplyweb.NewRow(row.Role, row.Expected, row.Gap))
 		}
 		p.Years = append(p.Years, year)
 	}

@@ -2,9 +2,7 @@ package server
 
 import (
 	"errors"
-	"math"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,7 +11,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/supply"
-	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // firstSupplyYear is the earliest year whose supply may be recorded: the scheme began
@@ -70,72 +67,7 @@ func (s *Server) storedSupply(r *http.Request, icb, year string) (map[string]wor
 
 // supplyForm frames the supply form; rows nil shows the stored figures.
 func (s *Server) supplyForm(r *http.Request, sc supplyScope, f supply.Form) supply.Form {
-	f.Layout = s.supplyLayout(r, sc.icb, "Expected supply in "+sc.year)
-	f.Layout.Breadcrumbs = append(f.Layout.Breadcrumbs, ui.BreadcrumbItem{Text: "Supply against demand", Href: supply.Href(sc.icb.Code)})
-	f.Layout.HasErrors = len(f.Errors) > 0 || f.Saved != nil
-	f.ICBCode, f.ICBName, f.Year = sc.icb.Code, sc.icb.Name, sc.year
-	if f.Rows == nil {
-		f.Rows = sc.storedRows()
-	}
-	return f
-}
-
-// storedRows are the stored figures of every role of the catalogue, blank where none.
-func (sc supplyScope) storedRows() []supply.FormRow {
-	rows := make([]supply.FormRow, 0, len(sc.roles))
-	for _, role := range sc.roles {
-		row := supply.FormRow{RoleCode: role.Code, Role: role.Name}
-		if x, ok := sc.stored[role.Code]; ok {
-			row.Version = x.Version
-			row.NewlyQualified, row.TraineesCompleting, row.Movers = formNumber(x.NewlyQualified), formNumber(x.TraineesCompleting), formNumber(x.Movers)
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
-// supplyInput reads every role's numbers (blank is 0, kept to the 6 decimal places
-// stored) into f, kept as typed, and the rows to save. Each row carries the version
-// it was read at; a role the form had no row for sends 0, or nothing (as a form
-// posted with some roles only does), which is the same: a row saved meanwhile is
-// then a conflict. A garbled version is a 400.
-func (sc supplyScope) supplyInput(v url.Values, f *supply.Form) ([]workforce.ExpectedSupply, error) {
-	f.Errors = map[string]string{}
-	out := make([]workforce.ExpectedSupply, 0, len(sc.roles))
-	for _, role := range sc.roles {
-		row := supply.FormRow{RoleCode: role.Code, Role: role.Name}
-		if raw := v.Get(supply.InputID(role.Code, "version")); raw != "" {
-			var err error
-			if row.Version, err = parseVersion(raw); err != nil {
-				return nil, err
-			}
-		}
-		x := workforce.ExpectedSupply{ICBCode: sc.icb.Code, RoleCode: role.Code, FinancialYear: sc.year, Version: row.Version}
-		read := func(field string, typed *string, into *float64) {
-			id := supply.InputID(role.Code, field)
-			*typed = strings.TrimSpace(v.Get(id))
-			label := role.Name + ", " + strings.ReplaceAll(field, "_", " ")
-			if *typed == "" || tooLong(v, f.Errors, textField{name: id, label: label, max: workforce.MaxCodeLength}) {
-				return
-			}
-			n, ok := parseNumber(*typed)
-			if !ok {
-				f.Errors[id] = "Enter a number of FTE, like 2.5"
-			}
-			*into = math.Round(n*1e6) / 1e6
-		}
-		read("newly_qualified", &row.NewlyQualified, &x.NewlyQualified)
-		read("trainees_completing", &row.TraineesCompleting, &x.TraineesCompleting)
-		read("movers", &row.Movers, &x.Movers)
-		for _, p := range x.Validate() {
-			if id := supply.InputID(role.Code, p.Field); f.Errors[id] == "" {
-				f.Errors[id] = p.Message
-			}
-		}
-		f.Rows = append(f.Rows, row)
-		out = append(out, x)
-	}
-	return out, nil
+	return f.Framed(s.supplyLayout(r, sc.icb, "Expected supply in "+sc.year), sc.icb, sc.year, sc.roles, sc.stored)
 }
 
 func (s *Server) supplyEdit(w http.ResponseWriter, r *http.Request) error {
@@ -156,7 +88,7 @@ func (s *Server) supplySave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var f supply.Form
-	rows, err := sc.supplyInput(form, &f)
+	rows, err := f.Read(form, sc.icb.Code, sc.year, sc.roles, parseVersion)
 	if err != nil {
 		return err
 	}
@@ -186,15 +118,7 @@ func (s *Server) supplyConflict(w http.ResponseWriter, r *http.Request, sc suppl
 	if sc.stored, err = s.storedSupply(r, sc.icb.Code, sc.year); err != nil {
 		return err
 	}
-	f.Saved = []supply.FormRow{}
-	for _, row := range sc.storedRows() {
-		if row.Version != 0 {
-			f.Saved = append(f.Saved, row)
-		}
-	}
-	for i := range f.Rows {
-		f.Rows[i].Version = sc.stored[f.Rows[i].RoleCode].Version
-	}
+	f = f.SavedMeanwhile(sc.roles, sc.stored)
 	return renderStatus(w, r, http.StatusConflict, supply.FormPage(s.supplyForm(r, sc, f)))
 }
 

@@ -3,21 +3,16 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
-	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/admin"
 	"github.com/arrs-planner/arrs/web/layout"
-	"github.com/arrs-planner/arrs/web/ui"
 )
 
 func (s *Server) users(w http.ResponseWriter, r *http.Request) error {
@@ -46,11 +41,7 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userForm(r *http.Request, title string, f admin.UserForm) admin.UserForm {
-	f.Layout = s.page(r, title, layout.NavNone)
-	f.MinPassword = auth.MinPasswordLength
-	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Users", Href: "/admin/users"}}
-	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != ""
-	return f
+	return f.Framed(s.page(r, title, layout.NavNone), auth.MinPasswordLength)
 }
 
 func (s *Server) userByParam(r *http.Request) (auth.User, error) {
@@ -60,102 +51,6 @@ func (s *Server) userByParam(r *http.Request) (auth.User, error) {
 	}
 	return s.db.UserByID(r.Context(), id)
 }
-
-// userFields are the user form's text inputs with their limits.
-var userFields = []textField{
-	textInput("email", "Email address", workforce.MaxEmailLength),
-	textInput("name", "Full name", workforce.MaxNameLength),
-	textInput("password", "Password", auth.MaxPasswordLength),
-	textInput("grants", "Grants", workforce.MaxListLength),
-}
-
-// userInput is the submitted form, checked: on any wrong field the form is shown
-// again with the person's input and a message next to each (f.Errors). f.Email is the
-// user's email (typed, for a new user), which the password must not be built from;
-// f.Version is the version a change was read at (formVersion). The error is the
-// database's, when the grants could not be checked.
-func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) (auth.User, string, error) {
-	f.Errors = map[string]string{}
-	f.Name = strings.TrimSpace(form.Get("name"))
-	f.Grants = form.Get("grants")
-	f.Active = form.Get("active") == "yes"
-	u := auth.User{ID: f.ID, Name: f.Name, Active: f.Active, Version: f.Version}
-	if tooLong(form, f.Errors, userFields...) {
-		return u, "", nil
-	}
-	if f.Name == "" {
-		f.Errors["name"] = "Enter the person's full name"
-	}
-	password := form.Get("password")
-	if password != "" || f.ID == 0 {
-		if err := auth.CheckPassword(password, auth.PasswordOwner{Email: f.Email, Name: f.Name}); err != nil {
-			f.Errors["password"] = err.Error()
-		}
-	}
-	grants, msg, err := s.parseGrantLines(r.Context(), f.Grants)
-	if msg != "" {
-		f.Errors["grants"] = msg
-	}
-	u.Grants = grants
-	return u, password, err
-}
-
-// parseGrantLines reads "role ORG" lines (auth.ParseGrantLines) and checks each
-// organisation exists: the grants, or the message for the grants field, or the error
-// that kept them from being checked.
-func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant, string, error) {
-	lines, parseErr := auth.ParseGrantLines(text)
-	var out []auth.Grant
-	for _, line := range lines {
-		for _, g := range line.Grants {
-			ok, err := s.db.OrgExists(ctx, g)
-			if err != nil {
-				return nil, "", err
-			}
-			if !ok {
-				return nil, fmt.Sprintf("Line %d of the grants: there is no organisation with the code %s", line.Number, g.Org), nil
-			}
-		}
-		out = append(out, line.Grants...)
-	}
-	if parseErr != nil {
-		return nil, parseErr.Error(), nil
-	}
-	if len(out) == 0 {
-		return nil, "Give the user at least one grant", nil
-	}
-	tree, err := cached(ctx, s, "tree", s.db.Tree)
-	if err != nil {
-		return nil, "", err
-	}
-	var selfSignOff auth.ErrSelfSignOff
-	var selfAccept auth.ErrSelfAccept
-	switch err := auth.CheckGrantsIn(out, tree.ICBOf); {
-	case errors.As(err, &selfSignOff):
-		return nil, selfSignOffMessage(selfSignOff), nil
-	case errors.As(err, &selfAccept):
-		return nil, selfAcceptMessage(selfAccept), nil
-	case err != nil:
-		return nil, err.Error(), nil
-	}
-	return out, "", nil
-}
-
-// selfAcceptMessage says why a director grant for a PCN and a lead grant for its ICB
-// are refused together.
-func selfAcceptMessage(e auth.ErrSelfAccept) string {
-	return "A user cannot be both a clinical director of " + e.PCN + " and an ICB lead of " + e.ICB +
-		", its ICB: the ICB lead accepts the plan the clinical director signs off. Give one of the two grants to someone else"
-}
-
-// selfSignOffMessage says why a manager and director grant for one PCN is refused.
-func selfSignOffMessage(e auth.ErrSelfSignOff) string {
-	return "A user cannot be both the PCN manager and a clinical director of " + e.PCN +
-		": the clinical director signs off the plan the manager writes. Give one of the two grants to someone else"
-}
-
-// lastAdminMessage says why a change that leaves no active admin is refused.
-const lastAdminMessage = "This is the only active admin: give another user the admin grant first"
 
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	form, err := readForm(r)
@@ -194,21 +89,6 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// userRefusal puts on the grants field the message of a change the store refused by
-// the rules on grants (no self sign-off, an admin kept), and reports whether it did.
-func userRefusal(err error, errs map[string]string) bool {
-	var selfSignOff auth.ErrSelfSignOff
-	switch {
-	case errors.As(err, &selfSignOff):
-		errs["grants"] = selfSignOffMessage(selfSignOff)
-	case errors.Is(err, store.ErrLastAdmin):
-		errs["grants"] = lastAdminMessage
-	default:
-		return false
-	}
-	return true
-}
-
 func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	before, err := s.userByParam(r)
 	if err != nil {
@@ -240,7 +120,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	case userRefusal(err, f.Errors):
 		return renderStatus(w, r, http.StatusUnprocessableEntity, admin.Form(s.userForm(r, title, f)))
 	case errors.Is(err, store.ErrConflict):
-		f.Conflict = "Someone else changed this user while you were editing. Your changes are below and were not saved: compare them with the user's current details, then save again."
+		f.Conflict = admin.StaleMessage
 		f.Version = before.Version
 		return renderStatus(w, r, http.StatusConflict, admin.Form(s.userForm(r, title, f)))
 	case err != nil:

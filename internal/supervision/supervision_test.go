@@ -89,6 +89,7 @@ func seed(t *testing.T, db *store.DB) scenario {
 }
 
 func TestOfPCN(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	sc := seed(t, db)
 	day := workforce.Date(2026, 11, 23)

@@ -40,6 +40,7 @@ func plan(t *testing.T, db *store.DB, lines []workforce.PlanLine, draft bool) {
 // none expected; U24883's 2029/30 line is outside the three years, and U47425's draft
 // counts for nothing.
 func TestOfICB(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	plan(t, db, []workforce.PlanLine{

@@ -7,8 +7,10 @@
 package dashboard
 
 import (
+	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -66,6 +68,21 @@ type Workforce struct {
 	Quarters []Quarter
 }
 
+// NewWorkforce is the network's position me on England's measures on asOf against
+// target t, with its plan and draft named as VersionLabel names them ("" for none). The
+// caller adds the quarters.
+func NewWorkforce(asOf time.Time, t workforce.Target, me planning.Position, plan, draft string) Workforce {
+	return Workforce{AsOf: asOf, InPost: me.InPost, TargetName: t.Name, Deadline: t.Deadline,
+		FairShare: me.FairShare, Baseline: me.Baseline, Reached: me.Reached, HasReached: me.HasReached, ReachedDecile: me.ReachedDecile,
+		PerTenThousand: me.Per10k, HasPerTenThousand: me.HasPer10k, Per10kDecile: me.Per10kDecile,
+		Population: me.Population, ListSize: me.ListSize, Plan: plan, Draft: draft}
+}
+
+// VersionLabel names a version of a plan: "version 2 (Accepted)".
+func VersionLabel(number int, s workforce.PlanStatus) string {
+	return "version " + strconv.Itoa(number) + " (" + s.Label() + ")"
+}
+
 // Quarter is the projection on a quarter's last day.
 type Quarter struct {
 	Quarter               string // "2026/27 Q1"
@@ -88,6 +105,13 @@ type FundingYear struct {
 	Key, Name, Label                          string // "2026", "2026/27", "This year"
 	Entitlement, Committed, Planned, Headroom workforce.Pence
 	ListSize, RateAssumed, NoRate             bool
+}
+
+// NewFundingYear is a year's money under label ("This year"); the caller says what it
+// stands on.
+func NewFundingYear(label string, f planning.Funding) FundingYear {
+	return FundingYear{Key: strconv.Itoa(int(f.Year)), Name: f.Year.String(), Label: label, Entitlement: f.EntitlementPence,
+		Committed: f.CommittedPence, Planned: f.PlannedPence, Headroom: f.HeadroomPence}
 }
 
 // Supervision is coverage and each supervisor's load on Today.

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -44,11 +46,19 @@ type TrajectoryPoint struct {
 	Marker string
 }
 
-// TrajectoryTo is the trajectory towards target t from base, England's FTE in post on
-// the target's baseline: the target and its milestones count additional FTE, so they
-// are drawn at base plus their FTE, and the deadline is marked unless a milestone
-// falls on it.
-func TrajectoryTo(actual, projected []DayValue, base float64, t workforce.Target) Trajectory {
+// TrajectoryTo puts NHS England's published series and England's projection on one
+// axis, towards target t from base, England's FTE in post on the target's baseline:
+// the target and its milestones count additional FTE, so they are drawn at base plus
+// their FTE, and the deadline is marked unless a milestone falls on it.
+func TrajectoryTo(series []areas.SeriesPoint, projection []planning.ProjectionPoint, base float64, t workforce.Target) Trajectory {
+	actual := make([]DayValue, len(series))
+	for i, p := range series {
+		actual[i] = DayValue{Day: p.Month, FTE: p.FTE}
+	}
+	projected := make([]DayValue, len(projection))
+	for i, p := range projection {
+		projected[i] = DayValue{Day: p.Day, FTE: p.Projected}
+	}
 	var markers []Marker
 	deadlineMarked := false
 	for _, m := range t.Milestones {

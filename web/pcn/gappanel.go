@@ -3,6 +3,8 @@ package pcn
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -39,6 +41,25 @@ type ProjectionPoint struct {
 	Day     time.Time
 	Quarter string // the financial quarter the day falls in, "2026/27 Q1"
 	FTE     float64
+}
+
+// NewGapPanel is the network's row g of the gap report computed from in, with
+// England's row and the network's projection (gaps.Result.ProjectionOf); in.At is
+// resolved, as gaps.Compute leaves it. The caller says whether a what-if is in force
+// and where the ICB's gap page is.
+func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []planning.ProjectionPoint) *GapPanel {
+	t := in.Target
+	p := &GapPanel{
+		TargetName: t.Name, TargetFTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline,
+		AsOf: in.AsOf, At: in.At, FairShare: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE,
+		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
+		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
+		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: england.ListSizePCNs, PCNs: england.PCNs,
+	}
+	for _, pt := range projection {
+		p.Projection = append(p.Projection, ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected})
+	}
+	return p
 }
 
 const dateLong = "2 January 2006"

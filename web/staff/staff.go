@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/input"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -19,15 +20,10 @@ import (
 const OtherRole = "other"
 
 // Date is a date as typed in the day, month and year boxes.
-type Date struct{ Day, Month, Year string }
+type Date = input.Date
 
 // DateOf fills the boxes from a date; zero leaves them empty.
-func DateOf(d time.Time) Date {
-	if d.IsZero() {
-		return Date{}
-	}
-	return Date{strconv.Itoa(d.Day()), strconv.Itoa(int(d.Month())), strconv.Itoa(d.Year())}
-}
+func DateOf(d time.Time) Date { return input.DateOf(d) }
 
 // RoleOption is one ARRS role of the select, with the day it became claimable.
 type RoleOption struct {
@@ -191,12 +187,12 @@ type Field struct{ Key, Label, Value string }
 // Change is one field that differs between two versions of a record.
 type Change struct{ Key, Label, From, To string }
 
-// Fields lists what a record holds, as people read it. roleName names the record's
-// ARRS role (its code when the catalogue lacks it).
-func Fields(r workforce.StaffRecord, roleName string) []Field {
+// Fields lists what a record holds, as people read it, naming its ARRS role from the
+// catalogue (RoleName).
+func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 	role := r.StaffRole
 	if r.RoleCode != "" {
-		role = roleName
+		role = RoleName(roles, r.RoleCode)
 	}
 	if r.DetailedRole != "" && !strings.EqualFold(r.DetailedRole, role) {
 		role += " (" + r.DetailedRole + ")"

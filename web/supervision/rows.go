@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -39,6 +40,31 @@ func LinkRows(pcn string, links []workforce.SupervisionLink, people, supervisors
 			ChangeHref: LinkHref(pcn, l.ID)})
 	}
 	return rows
+}
+
+// NewSummary is a PCN's coverage and supervision totals, as the supervision page and
+// the dashboard show them.
+func NewSummary(c planning.Coverage, t planning.SupervisionTotals) Summary {
+	return Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
+		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
+}
+
+// NewSupervisorRow is a supervisor of the PCN pcn with their load on the day.
+func NewSupervisorRow(pcn string, sup workforce.Supervisor, l planning.SupervisorLoad) SupervisorRow {
+	return SupervisorRow{ID: sup.ID, Name: sup.Name, Profession: sup.Profession, Active: sup.Active,
+		FTE: sup.FTE, Available: l.AvailableHours, Linked: l.LinkedHours, Load: l.Load, Overloaded: l.Overloaded,
+		Trainees: l.Trainees, TraineeCapacity: l.TraineeCapacity, TooManyTrainees: l.TooManyTrainees,
+		ChangeHref: SupervisorHref(pcn, sup.ID)}
+}
+
+// Uncovered are the staff needing clinical supervision without it (the coverage's
+// Uncovered), named as PersonNames names them.
+func Uncovered(c planning.Coverage, names map[int64]string) []Person {
+	var out []Person
+	for _, id := range c.Uncovered {
+		out = append(out, Person{ID: id, Text: names[id]})
+	}
+	return out
 }
 
 // StatusOn is where a link stands on day d.

@@ -7,6 +7,8 @@ package supply
 import (
 	"strings"
 
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -38,6 +40,14 @@ type Row struct {
 	Recorded                                   bool
 	Starters, Shortfall                        float64
 	Outrun                                     bool
+}
+
+// NewRow is a role's row of a year: the supply recorded for it by source (x) and its
+// supply against the plans' starters (g).
+func NewRow(role workforce.Role, x workforce.ExpectedSupply, g planning.SupplyGap) Row {
+	return Row{RoleCode: role.Code, Role: role.Name, NewlyQualified: x.NewlyQualified,
+		TraineesCompleting: x.TraineesCompleting, Movers: x.Movers, Supply: g.Supply, Recorded: g.Recorded,
+		Starters: g.Starters, Shortfall: g.Shortfall, Outrun: g.Outrun}
 }
 
 // Href is the ICB's supply page.

@@ -1,8 +1,8 @@
-// Package form reads what the NHS.UK form inputs post, as every screen's form does:
+// Package input reads what the NHS.UK form inputs post, as every screen's form does:
 // text within its length limit, decimal numbers, day-month-year dates, each with the
 // NHS service manual's messages, and a domain value's problems put against their
 // fields. A screen keeps the values as typed in its view model, to show them again.
-package form
+package input
 
 import (
 	"fmt"

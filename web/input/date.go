@@ -1,4 +1,4 @@
-package form
+package input
 
 import (
 	"net/url"

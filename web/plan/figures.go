@@ -1,0 +1,72 @@
+package plan
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
+)
+
+// NewFigures are the network's row of the official gap report against target t, and
+// the same with its draft (nil when it has none or it changes nothing). The caller
+// adds the days and the FTE in post.
+func NewFigures(t workforce.Target, row planning.Gap, withDraft *planning.Gap) Figures {
+	f := Figures{TargetName: t.Name, TargetFTE: t.FTE, Deadline: t.Deadline, FairShare: row.TargetFTE, Baseline: row.BaselineFTE,
+		ListSize: row.ListSizePCNs > 0, Patients: int(row.WeightedPopulation),
+		Official: Outlook{Projected: row.ProjectedFTE, Gap: row.GapFTE}}
+	if withDraft != nil {
+		f.WithDraft = &Outlook{Projected: withDraft.ProjectedFTE, Gap: withDraft.GapFTE}
+	}
+	return f
+}
+
+// NewFunding is a year's money with the version's lines, with the notes on what it
+// assumes (RateNotes, ListSizeNote, CostNotes).
+func NewFunding(f planning.Funding, notes []string) *Funding {
+	return &Funding{Entitlement: f.EntitlementPence, Committed: f.CommittedPence, Planned: f.PlannedPence,
+		Left: f.HeadroomPence, Notes: notes}
+}
+
+// RateNotes say where year fy's entitlement stands on its rate: none held (none), or
+// the rate of pounds per weighted patient of an earlier year (from) standing in; none
+// when the year's own rate is published (from is "").
+func RateNotes(fy workforce.FinancialYear, rate float64, from string, none bool) []string {
+	switch {
+	case none:
+		return []string{"No funding rate is held for " + fy.String() + ", so the entitlement is shown as £0."}
+	case from != "":
+		return []string{fmt.Sprintf("No rate is published for %s yet: the %s rate of £%s per weighted patient is assumed.",
+			fy, from, strconv.FormatFloat(rate, 'f', -1, 64))}
+	}
+	return nil
+}
+
+// ListSizeNote says the registered list of population patients stands in, with no
+// weighted population entered for census.
+func ListSizeNote(census time.Time, population float64) string {
+	return "No weighted population is entered for " + census.Format("2 January 2006") +
+		": the registered list of " + ui.Count(int(population)) + " patients stands in."
+}
+
+// CostNotes say how many staff records and plan lines are claimed on an assumed cost,
+// at full cost for want of a cap, or at £0 for want of both.
+func CostNotes(costs map[planning.LineKind]planning.CostCounts) []string {
+	var notes []string
+	for _, k := range []planning.LineKind{planning.LineStaff, planning.LinePlan} {
+		what := map[planning.LineKind]string{planning.LineStaff: "staff records", planning.LinePlan: "plan lines"}[k]
+		c := costs[k]
+		if c.Assumed > 0 {
+			notes = append(notes, fmt.Sprintf("%d %s have no cost recorded: the role's cap is assumed.", c.Assumed, what))
+		}
+		if c.Uncapped > 0 {
+			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap: their cost is counted in full.", c.Uncapped, what))
+		}
+		if c.Nothing > 0 {
+			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap and have no cost recorded: they count as £0.", c.Nothing, what))
+		}
+	}
+	return notes
+}
