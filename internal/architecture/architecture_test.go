@@ -80,7 +80,7 @@ func layer(path string) int {
 }
 
 // testSupport are packages that only tests import.
-var testSupport = []string{"internal/dbtest", "internal/browser", "internal/architecture"}
+var testSupport = []string{"internal/dbtest", "internal/browser", "internal/architecture", "internal/sheettest"}
 
 func TestImportsFlowOneWay(t *testing.T) {
 	for _, p := range load(t) {
@@ -156,10 +156,15 @@ var sql = regexp.MustCompile(`(?s)\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+
 func TestServerSpeaksHTTPOnly(t *testing.T) {
 	server := load(t)["internal/server"]
 	for ip, files := range server.imports {
-		for _, banned := range []string{"github.com/xuri/excelize", "github.com/jackc/pgx", "encoding/csv", "database/sql"} {
+		for _, banned := range []string{excelize, "github.com/jackc/pgx", "encoding/csv", "database/sql"} {
 			if strings.HasPrefix(ip, banned) {
 				t.Errorf("internal/server imports %s (%v): files are read in internal/importer and written in internal/report, SQL lives in internal/store", ip, files)
 			}
+		}
+	}
+	for ip, files := range testImports(t, "internal/server") {
+		if strings.HasPrefix(ip, excelize) {
+			t.Errorf("internal/server's tests import %s (%v): they open and build workbooks with internal/sheettest", ip, files)
 		}
 	}
 	for _, f := range server.files {
@@ -171,6 +176,33 @@ func TestServerSpeaksHTTPOnly(t *testing.T) {
 			return true
 		})
 	}
+}
+
+// excelize is the workbook library, which only the packages that read and write files
+// (and internal/sheettest, for tests) import.
+const excelize = "github.com/xuri/excelize"
+
+// testImports are the imports of a package's _test.go files (which load leaves out), with
+// the files that import each.
+func testImports(t *testing.T, dir string) map[string][]string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(root, dir, "*_test.go"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no tests in %s: %v", dir, err)
+	}
+	imports := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, path := range paths {
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			ip, _ := strconv.Unquote(imp.Path.Value)
+			imports[ip] = append(imports[ip], filepath.Base(path))
+		}
+	}
+	return imports
 }
 
 // TestSQLPatternFindsSQL keeps the SQL check able to fail.

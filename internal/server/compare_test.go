@@ -11,7 +11,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/xuri/excelize/v2"
+
+	"github.com/arrs-planner/arrs/internal/sheettest"
 )
 
 // TestComparePage checks QOC's comparison against the hand working of the scenario
@@ -186,15 +187,8 @@ func TestCompareDownloads(t *testing.T) {
 	compareText := map[string]bool{"code": true, "name": true, "list_size_stands_in": true, "first_quarter_short": true,
 		"plan_version": true, "plan_status": true, "waiting_for": true}
 	_, body = capDownload(t, e, "/icbs/QOC/compare.xlsx")
-	f, err := excelize.OpenReader(bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cells, err := f.GetRows("Comparison", excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	book := sheettest.Open(t, body)
+	cells := book.Rows("Comparison")
 	for i, rec := range recs {
 		for j, want := range rec {
 			got := ""
@@ -209,9 +203,8 @@ func TestCompareDownloads(t *testing.T) {
 			}
 			a, _ := strconv.ParseFloat(got, 64)
 			b, _ := strconv.ParseFloat(want, 64)
-			typ, _ := f.GetCellType("Comparison", cellName(j, i))
-			if a != b || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-				t.Errorf("XLSX row %d %s = %q (%v), CSV %q", i+1, recs[0][j], got, typ, want)
+			if number := book.IsNumber("Comparison", sheettest.CellName(j, i)); a != b || !number {
+				t.Errorf("XLSX row %d %s = %q (a number: %v), CSV %q", i+1, recs[0][j], got, number, want)
 			}
 		}
 	}

@@ -10,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/sheettest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -236,17 +236,10 @@ func rawText(_ *testing.T, body []byte) string { return string(body) }
 // workbookText is every cell of every sheet of a workbook, by row.
 func workbookText(t *testing.T, body []byte) string {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	book := sheettest.Open(t, body)
 	var b strings.Builder
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, sheet := range book.Sheets() {
+		rows := book.Rows(sheet)
 		b.WriteString(sheet + "\n")
 		for _, r := range rows {
 			b.WriteString(strings.Join(r, ",") + "\n")

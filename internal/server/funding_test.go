@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/sheettest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -197,15 +197,8 @@ func TestFundingClaimsDownloads(t *testing.T) {
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != xlsxType {
 		t.Fatalf("xlsx: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Claims")
-	if err != nil {
-		t.Fatal(err)
-	}
+	book := sheettest.Open(t, body)
+	rows := book.FormattedRows("Claims")
 	if len(rows) != len(recs) {
 		t.Fatalf("xlsx %d rows, csv %d", len(rows), len(recs))
 	}
@@ -215,7 +208,7 @@ func TestFundingClaimsDownloads(t *testing.T) {
 		}
 	}
 	// Numbers are numbers in the workbook; text stays text.
-	if typ, _ := f.GetCellType("Claims", "F2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if book.IsText("Claims", "F2") {
 		t.Errorf("claimable is text in the workbook")
 	}
 	if res, _ := download(t, ts, "/pcns/U60057/funding/claims.csv?year=2025"); res.StatusCode != http.StatusBadRequest {

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/config"
@@ -27,6 +26,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/report"
+	"github.com/arrs-planner/arrs/internal/sheettest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 
@@ -363,15 +363,8 @@ func TestGapDownloads(t *testing.T) {
 // sameAsCSV opens a workbook and checks it holds the CSV's cells, numbers as numbers.
 func sameAsCSV(t *testing.T, data []byte, recs [][]string) {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Gaps", excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	book := sheettest.Open(t, data)
+	rows := book.Rows("Gaps")
 	if len(rows) != len(recs) {
 		t.Fatalf("%d rows in the workbook, %d in the CSV", len(rows), len(recs))
 	}
@@ -384,8 +377,8 @@ func sameAsCSV(t *testing.T, data []byte, recs [][]string) {
 				if a != b {
 					t.Errorf("row %d %s: %s in the workbook, %s in the CSV", i, recs[0][j], got, want)
 				}
-				if typ, _ := f.GetCellType("Gaps", cellName(j, i)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-					t.Errorf("row %d %s is not a number (%v)", i, recs[0][j], typ)
+				if !book.IsNumber("Gaps", sheettest.CellName(j, i)) {
+					t.Errorf("row %d %s is not a number (%q)", i, recs[0][j], got)
 				}
 				continue
 			}
@@ -394,11 +387,6 @@ func sameAsCSV(t *testing.T, data []byte, recs [][]string) {
 			}
 		}
 	}
-}
-
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col+1, row+1)
-	return name
 }
 
 func TestGapDownloadsEscapeFormulas(t *testing.T) {
@@ -430,12 +418,8 @@ func TestGapDownloadsEscapeFormulas(t *testing.T) {
 	if !strings.Contains(rec.Body.String(), "icb,QOC,'@SUM(1+1),") {
 		t.Errorf("the ICB name is not escaped:\n%s", rec.Body.String())
 	}
-	wb, err := excelize.OpenReader(bytes.NewReader(gapFetch(s, "/gaps/icbs/QOC.xlsx").Body.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer wb.Close()
-	rows, _ := wb.GetRows("Gaps")
+	wb := sheettest.Open(t, gapFetch(s, "/gaps/icbs/QOC.xlsx").Body.Bytes())
+	rows := wb.FormattedRows("Gaps")
 	found := false
 	for _, r := range rows {
 		found = found || (len(r) > 2 && r[1] == "U60057" && r[2] == "'=cmd|' /C calc'!A0")
@@ -443,7 +427,7 @@ func TestGapDownloadsEscapeFormulas(t *testing.T) {
 	if !found {
 		t.Error("the PCN name is not escaped in the workbook")
 	}
-	if formula, _ := wb.GetCellFormula("Gaps", "C2"); formula != "" {
+	if formula := wb.Formula("Gaps", "C2"); formula != "" {
 		t.Errorf("a formula in the workbook: %q", formula)
 	}
 }

@@ -12,10 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/report"
+	"github.com/arrs-planner/arrs/internal/sheettest"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -160,17 +159,12 @@ func TestQuotedRecordImportRefused(t *testing.T) {
 // refused whole (422), not read as its first rows; the same workbook undamaged is read.
 func TestDamagedWorkbookUploadsRefused(t *testing.T) {
 	e := newPlanEnv(t)
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp"})
+	rows := [][]any{{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp"}}
 	for i := range 8 {
 		role := []string{"paramedic", "clinical_pharmacist"}[i%2]
-		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{"U60057", role, fmt.Sprintf("2026/27 Q%d", i/2+1), 1, 0, 45000})
+		rows = append(rows, []any{"U60057", role, fmt.Sprintf("2026/27 Q%d", i/2+1), 1, 0, 45000})
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	good := b.Bytes()
+	good := sheettest.Build(t, rows)
 	sheet := zipPart(t, good, "xl/worksheets/sheet1.xml")
 	at := bytes.Index(sheet, []byte(`<row r="5"`))
 	if at < 0 {
@@ -312,19 +306,14 @@ func importCount(t *testing.T, db *store.DB) int {
 
 // cellWorkbook is a workbook of a plan's header and one cell at ref.
 func cellWorkbook(t *testing.T, ref string) []byte {
-	f := excelize.NewFile()
-	for i, c := range report.PlanHeader {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		f.SetCellValue("Sheet1", cell, c)
+	u := sheettest.NewUpload(t)
+	var header []any
+	for _, c := range report.PlanHeader {
+		header = append(header, c)
 	}
-	if err := f.SetCellValue("Sheet1", ref, "x"); err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	u.Row(1, header...)
+	u.Cell(ref, "x")
+	return u.Bytes()
 }
 
 // declaredHuge is a small workbook whose zip directory says its sheet unpacks to
