@@ -21,7 +21,9 @@ import (
 const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short"
 
 // withSample points DATABASE_URL at a fresh test database holding the reference data
-// and the sample workforce (two ICBs, census 30 Nov 2025), and returns it.
+// and the sample workforce (two ICBs, census 30 Nov 2025), and returns it. The
+// commands read DATABASE_URL from the environment, so no test calling it can run in
+// parallel.
 func withSample(t *testing.T) *store.DB {
 	t.Helper()
 	db, url := dbtest.NewWithURL(t)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/report"
@@ -42,8 +41,7 @@ type reportFlags struct {
 // parseReportFlags parses a report's flags; a report a page also offers as a file
 // (download) takes --format xlsx too.
 func parseReportFlags(name string, args []string, download bool, extra func(*flag.FlagSet)) (reportFlags, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags(name)
 	level := fs.String("level", "england", "england, region, icb or pcn")
 	at := fs.String("at", "", "date YYYY-MM-DD (default: the latest census date)")
 	format := fs.String("format", "csv", "csv, table or json")
@@ -51,11 +49,8 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 		extra(fs)
 	}
 	var rf reportFlags
-	if err := fs.Parse(args); err != nil {
-		return rf, fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return rf, fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	if err := parseFlags(fs, args); err != nil {
+		return rf, err
 	}
 	l, ok := workforce.ParseLevel(*level)
 	if !ok {

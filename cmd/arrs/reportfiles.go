@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -24,18 +23,14 @@ import (
 // fileFlags parses a file command's flags: --pcn or --icb (org), --format csv|xlsx and
 // the extra ones; code is the organisation's, upper-cased.
 func fileFlags(name, org string, args []string, extra func(*flag.FlagSet)) (code string, format report.Format, err error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags(name)
 	fs.StringVar(&code, org, "", strings.ToUpper(org)+" code")
 	f := fs.String("format", "csv", "csv or xlsx")
 	if extra != nil {
 		extra(fs)
 	}
-	if err := fs.Parse(args); err != nil {
-		return "", "", fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return "", "", fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	if err := parseFlags(fs, args); err != nil {
+		return "", "", err
 	}
 	if code = strings.ToUpper(strings.TrimSpace(code)); code == "" {
 		return "", "", fmt.Errorf("%w: %s needs --%s CODE", errUsage, name, org)

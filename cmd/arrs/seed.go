@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -21,8 +19,7 @@ func (a *app) seed(ctx context.Context, args []string) error {
 	if len(args) == 0 || (args[0] != "reference" && args[0] != "demo") {
 		return fmt.Errorf("%w: seed needs reference or demo", errUsage)
 	}
-	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("seed")
 	password := fs.String("password", os.Getenv("ARRS_DEMO_PASSWORD"), "password of the demo accounts")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 || (args[0] == "reference" && len(args) > 1) {
 		return fmt.Errorf("%w: seed reference takes no flags; seed demo takes --password", errUsage)

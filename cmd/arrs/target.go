@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -30,7 +28,7 @@ func (a *app) target(ctx context.Context, args []string) error {
 	defer db.Close()
 	saved, created, err := db.SaveTarget(ctx, t, cliActor())
 	if errors.Is(err, store.ErrConflict) {
-		return fmt.Errorf("target %q: %v", t.Name, err)
+		return fmt.Errorf("target %q: %w", t.Name, err)
 	} else if err != nil {
 		return err
 	}
@@ -48,8 +46,7 @@ func (a *app) target(ctx context.Context, args []string) error {
 // [--milestone DATE=FTE[:label]]... (NAME may also come after the flags) and checks it.
 func parseTarget(args []string) (workforce.Target, error) {
 	var t workforce.Target
-	fs := flag.NewFlagSet("target set", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("target set")
 	fte := fs.String("fte", "", "additional FTE of the target")
 	baseline := fs.String("baseline", "", "baseline date YYYY-MM-DD")
 	deadline := fs.String("deadline", "", "deadline YYYY-MM-DD")
@@ -60,7 +57,7 @@ func parseTarget(args []string) (workforce.Target, error) {
 		t.Name, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		return t, fmt.Errorf("%w: %v", errUsage, err)
+		return t, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	rest := fs.Args()
 	if t.Name == "" && len(rest) > 0 {

@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -21,15 +19,14 @@ func (a *app) user(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "add" {
 		return fmt.Errorf("%w: user needs add", errUsage)
 	}
-	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("user add")
 	email := fs.String("email", "", "email address")
 	name := fs.String("name", "", "full name")
 	role := fs.String("role", "", "pcn_manager, clinical_director, icb_lead or admin")
 	org := fs.String("org", "", "PCN or ICB code(s), comma-separated")
 	password := fs.String("password", os.Getenv("ARRS_PASSWORD"), "password (default: $ARRS_PASSWORD, else a random one, printed)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	u, pw, err := newUser(*email, *name, *role, *org, *password)
 	if err != nil {
@@ -46,7 +43,7 @@ func (a *app) user(ctx context.Context, args []string) error {
 	case errors.Is(err, store.ErrConflict):
 		return fmt.Errorf("there is already a user with the email %s", u.Email)
 	case errors.As(err, &selfSignOff):
-		return fmt.Errorf("--role/--org: %v", selfSignOff)
+		return fmt.Errorf("--role/--org: %w", selfSignOff)
 	}
 	if err != nil {
 		return err
@@ -66,7 +63,7 @@ func newUser(email, name, role, orgs, password string) (auth.User, string, error
 		err = fmt.Errorf("email address must be %d characters or fewer", workforce.MaxEmailLength)
 	}
 	if err != nil {
-		return auth.User{}, "", fmt.Errorf("--email: %v", err)
+		return auth.User{}, "", fmt.Errorf("--email: %w", err)
 	}
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -80,14 +77,14 @@ func newUser(email, name, role, orgs, password string) (auth.User, string, error
 		err = auth.CheckGrants(grants)
 	}
 	if err != nil {
-		return auth.User{}, "", fmt.Errorf("--role/--org: %v", err)
+		return auth.User{}, "", fmt.Errorf("--role/--org: %w", err)
 	}
 	owner := auth.PasswordOwner{Email: e, Name: name}
 	if password == "" {
 		password = randomPassword(owner)
 	}
 	if err := auth.CheckPassword(password, owner); err != nil {
-		return auth.User{}, "", fmt.Errorf("--password: %v", err)
+		return auth.User{}, "", fmt.Errorf("--password: %w", err)
 	}
 	hash, err := auth.HashPassword(password, auth.DefaultParams)
 	if err != nil {
@@ -124,7 +121,7 @@ func addUser(ctx context.Context, db *store.DB, u auth.User, by store.Actor) (au
 		return u, fmt.Errorf("check the grants of %s: %w", u.Email, err)
 	}
 	if err := auth.CheckGrantsIn(u.Grants, tree.ICBOf); err != nil {
-		return u, fmt.Errorf("--role/--org: %v", err)
+		return u, fmt.Errorf("--role/--org: %w", err)
 	}
 	return db.CreateUser(ctx, u, by)
 }

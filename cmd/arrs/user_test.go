@@ -71,6 +71,7 @@ func TestUserAddNameTooLong(t *testing.T) {
 // would accept the plan they signed off. `arrs user add` gives one role per account,
 // so this guards any caller that combines grants. Nothing is written.
 func TestAddUserRefusesDirectorAndLeadOfItsICB(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	u := auth.User{Email: "both@nhs.net", Name: "Both Roles", Active: true,

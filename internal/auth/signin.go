@@ -3,7 +3,8 @@ package auth
 import (
 	"context"
 	"time"
-	"unicode/utf8"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // SignInFailed is the one message for every failed password sign-in, so that it
@@ -58,7 +59,7 @@ func (g *Gate) SignIn(ctx context.Context, accounts Accounts, c Credentials, now
 		emailReason = ReasonBadEmail
 	}
 	if len(email) > g.maxEmail {
-		email, emailReason = clip(email, g.maxEmail), ReasonTooLong
+		email, emailReason = workforce.Clip(email, g.maxEmail), ReasonTooLong
 	}
 	if len(c.Password) > MaxSignInPasswordBytes {
 		// No password this long can have been set: refused like a wrong one, unhashed.
@@ -116,12 +117,4 @@ func checkPassword(ctx context.Context, accounts Accounts, email, emailReason, p
 		return u, "", err
 	}
 	return u, ReasonBadPassword, nil
-}
-
-// clip cuts s to at most n bytes, at a character boundary.
-func clip(s string, n int) string {
-	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:min(n, len(s))]
 }

@@ -57,7 +57,7 @@ type Row struct {
 	Coverage planning.Coverage
 	Rooms    rooms.Figures
 	// Versions is every version of its plan, newest first.
-	Versions []store.PlanVersion
+	Versions store.PlanVersions
 }
 
 // ListSizePCNs counts the PCNs whose registered list stands in for a weighted

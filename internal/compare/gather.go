@@ -21,7 +21,7 @@ type parts struct {
 	sites       map[string][]workforce.Site
 	staff       map[string][]workforce.Staff
 	lines       map[string][]workforce.PlanLine
-	plans       map[string][]store.PlanVersion
+	plans       map[string]store.PlanVersions
 	roles       []workforce.Role
 	day         time.Time
 }
@@ -31,7 +31,7 @@ type parts struct {
 // and its plans' versions.
 func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN, year workforce.FinancialYear, d time.Time) (*parts, error) {
 	c := &parts{year: year, day: d, supervision: map[string]*supervision.Records{}, sites: map[string][]workforce.Site{},
-		staff: map[string][]workforce.Staff{}, lines: map[string][]workforce.PlanLine{}, plans: map[string][]store.PlanVersion{}}
+		staff: map[string][]workforce.Staff{}, lines: map[string][]workforce.PlanLine{}, plans: map[string]store.PlanVersions{}}
 	asOf, _, err := funding.AsOf(ctx, db, d)
 	if err != nil {
 		return nil, err

@@ -34,7 +34,7 @@ type Figures struct {
 	PCN   workforce.PCN
 	Today time.Time
 	// Versions is every version of the PCN's plan, newest first: where its plan stands.
-	Versions    []store.PlanVersion
+	Versions    store.PlanVersions
 	Workforce   Workforce
 	Funding     Funding
 	Supervision supervision.Figures

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // RowError names where a file is wrong, as one line a person can act on.
@@ -63,16 +65,8 @@ func Quote(s string) string {
 
 // thousands writes n with a comma between each group of three digits.
 func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
 	if n < 0 {
 		return "-" + thousands(-n)
 	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return workforce.Thousands(strconv.FormatInt(n, 10))
 }

@@ -1,5 +1,7 @@
 package importer
 
+import "github.com/arrs-planner/arrs/internal/workforce"
+
 // Limits of a file read from a person (an upload, or a file given to the command line).
 // Every reader stops at the first limit passed, before it holds more than the limit, so
 // that a small hostile file (a gzip or zip bomb, a sheet with one cell at XFD1048576, a
@@ -35,22 +37,17 @@ const (
 	MaxPopulationRows = 100_000
 	// MaxPlanRows: every PCN in England (about 1,300) planning every ARRS role (23) in
 	// every quarter and funding stream of a plan (MaxPlanLines).
-	MaxPlanRows = 1_300 * 23 * PlanQuarters * FundingStreams
+	MaxPlanRows = 1_300 * 23 * workforce.PlanQuarters * FundingStreams
 )
 
-// Limits of one PCN's plan.
-const (
-	// PlanQuarters is the quarters a plan covers: three financial years, as the
-	// editor shows them.
-	PlanQuarters = 12
-	// FundingStreams is the streams a plan line may be funded by (PLANNING.md, "Funding
-	// streams": arrs, practice_gp, other).
-	FundingStreams = 3
-)
+// FundingStreams is the streams a plan line may be funded by (PLANNING.md, "Funding
+// streams": arrs, practice_gp, other).
+const FundingStreams = 3
 
 // MaxPlanLines is the most lines one PCN's plan may hold: one per role, quarter of the
-// plan and funding stream. More is a runaway file, not a plan.
-func MaxPlanLines(roles int) int { return roles * PlanQuarters * FundingStreams }
+// plan (workforce.PlanQuarters, as the editor shows them) and funding stream. More is a
+// runaway file, not a plan.
+func MaxPlanLines(roles int) int { return roles * workforce.PlanQuarters * FundingStreams }
 
 // Limits of an Excel (XLSX) workbook, a zip of XML parts; checked on the zip's directory
 // before any part is unpacked. A plan workbook for one PCN is about 10 KB zipped and

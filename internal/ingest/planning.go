@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"io"
-	"time"
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -18,11 +17,10 @@ import (
 // mayChange, when not nil, says which PCNs the person may change; a line naming any
 // other refuses the whole file (the command line passes nil: an analyst's file).
 func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool) (store.DraftsReplaced, error) {
-	known, _, err := knownCodes(ctx, db)
+	known, _, err := knownCodes(ctx, db, mayChange)
 	if err != nil {
 		return store.DraftsReplaced{}, err
 	}
-	restrict(known, mayChange)
 	lines, err := importer.ReadPlans(name, r, known)
 	if err != nil {
 		return store.DraftsReplaced{}, err
@@ -30,9 +28,9 @@ func Plans(ctx context.Context, db *store.DB, name string, r io.Reader, by store
 	return db.ReplaceDrafts(ctx, name, lines, by)
 }
 
-// knownCodes is the PCNs and ARRS roles a file's codes are checked against, and the
-// PCNs themselves.
-func knownCodes(ctx context.Context, db *store.DB) (importer.Known, []workforce.PCN, error) {
+// knownCodes is the PCNs and ARRS roles a file's codes are checked against, each PCN
+// changeable when mayChange says so (nil: all), and the PCNs themselves.
+func knownCodes(ctx context.Context, db *store.DB, mayChange func(pcn string) bool) (importer.Known, []workforce.PCN, error) {
 	pcns, err := db.PCNs(ctx)
 	if err != nil {
 		return importer.Known{}, nil, err
@@ -41,22 +39,5 @@ func knownCodes(ctx context.Context, db *store.DB) (importer.Known, []workforce.
 	if err != nil {
 		return importer.Known{}, nil, err
 	}
-	k := importer.Known{PCNs: make(map[string]bool, len(pcns)), RoleAdded: make(map[string]time.Time, len(roles))}
-	for _, p := range pcns {
-		k.PCNs[p.Code] = true
-	}
-	for _, r := range roles {
-		k.RoleAdded[r.Code] = r.Added
-	}
-	return k, pcns, nil
-}
-
-// restrict marks the PCNs the person may not change (nil: all may be changed).
-func restrict(known importer.Known, mayChange func(pcn string) bool) {
-	if mayChange == nil {
-		return
-	}
-	for pcn := range known.PCNs {
-		known.PCNs[pcn] = mayChange(pcn)
-	}
+	return importer.NewKnown(pcns, roles, mayChange), pcns, nil
 }

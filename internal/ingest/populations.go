@@ -21,11 +21,10 @@ import (
 // mayChange, when not nil, says which PCNs the person may change (an ICB lead: their
 // ICBs' PCNs); a line naming any other refuses the whole file as a *ScopeError.
 func Populations(ctx context.Context, db *store.DB, name string, r io.Reader, by store.Actor, mayChange func(pcn string) bool, now time.Time) (int, error) {
-	known, pcns, err := knownCodes(ctx, db)
+	known, pcns, err := knownCodes(ctx, db, mayChange)
 	if err != nil {
 		return 0, err
 	}
-	restrict(known, mayChange)
 	bounds := importer.PopulationBounds{Today: workforce.Today(now), ListSizes: make(map[string]int, len(pcns))}
 	for _, p := range pcns {
 		bounds.ListSizes[p.Code] = p.RegisteredPatients

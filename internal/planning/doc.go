@@ -8,35 +8,38 @@
 //
 // # Dates
 //
-// Dates are days: time.Time values at midnight UTC (see Date). Days counts whole
-// calendar days. A staff record is in post on day d when Start ≤ d and (End is zero or
-// d < End): the end date is the first day out of post. Financial year "2025/26" runs
-// 1 April 2025 to 31 March 2026; its quarters start on 1 April, 1 July, 1 October and
-// 1 January.
+// Dates are days: time.Time values at midnight UTC (workforce.Date). workforce.Days
+// counts whole calendar days. A staff record is in post on day d when Start ≤ d and
+// (End is zero or d < End): the end date is the first day out of post. Financial year
+// "2025/26" runs 1 April 2025 to 31 March 2026; its quarters start on 1 April, 1 July,
+// 1 October and 1 January (workforce.FinancialYear and Quarter).
 //
-// Months between two days, used for the required pace, are Days(a, b) × 12 / 365.25
-// (an average month of 30.4375 days), in a spreadsheet =DAYS(b, a)*12/365.25. Calendar
-// months would make a deadline of 31 March sit 1 or 3 days nearer or further depending
-// on the start; the average month keeps the pace proportional to the time left.
+// Months between two days, used for the required pace, are workforce.Months:
+// Days(a, b) × 12 / 365.25 (an average month of 30.4375 days), in a spreadsheet
+// =DAYS(b, a)*12/365.25. Calendar months would make a deadline of 31 March sit 1 or 3
+// days nearer or further depending on the start; the average month keeps the pace
+// proportional to the time left.
 //
 // # Units and rounding
 //
 // FTE are float64 and never rounded inside the package: sums are of unrounded values
-// (PLANNING.md keeps at least 6 decimal places end to end). workforce.Round and FormatFTE are
-// for the edges only (1 dp on pages, 2 dp in CSV). They round half away from zero, as a
-// spreadsheet's ROUND does, after snapping the value to 9 decimal places so that binary
-// noise (2.675 stored as 2.67499999…) does not turn a decimal half downwards.
+// (PLANNING.md keeps at least 6 decimal places end to end). workforce.Round and
+// workforce.FormatFTE are for the edges only (1 dp on pages, 2 dp in CSV). They round
+// half away from zero, as a spreadsheet's ROUND does, after snapping the value to 9
+// decimal places so that binary noise (2.675 stored as 2.67499999…) does not turn a
+// decimal half downwards.
 //
-// Money is workforce.Pence, whole pence. Every amount PLANNING.md says is rounded is rounded once, half
-// away from zero to the penny, treating each float input as the shortest decimal that
-// prints it (22.671 is exactly 22.671): the entitlement per PCN per year, and each claim
-// per staff record (or plan line) per month. Totals are sums of those rounded amounts,
-// so a year's committed spend is the sum of its twelve monthly claims.
+// Money is workforce.Pence, whole pence. Every amount PLANNING.md says is rounded is
+// rounded once, half away from zero to the penny, treating each float input as the
+// shortest decimal that prints it (22.671 is exactly 22.671): the entitlement per PCN
+// per year, and each claim per staff record (or plan line) per month. Totals are sums
+// of those rounded amounts, so a year's committed spend is the sum of its twelve
+// monthly claims.
 //
 // # Choices where PLANNING.md is silent
 //
-//   - ARRS staff: a Staff or PlanLine with Role "" is outside ARRS (as in the workforce
-//     package) and never counts; callers may pass every PCN staff record.
+//   - ARRS staff: a workforce.Staff or PlanLine with RoleCode "" is outside ARRS and
+//     never counts; callers may pass every PCN staff record.
 //   - Records and plan lines of a PCN code missing from Inputs.PCNs are ignored.
 //   - A role with no attrition rate uses DefaultAttritionRate (0.10).
 //   - Weighted populations: the caller resolves the population in force on the as-of

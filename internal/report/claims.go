@@ -28,12 +28,10 @@ var claimColumns = []column[funding.Claim]{
 		func(r funding.Claim) any { return r.ClaimablePence.Pounds() }},
 }
 
-// ClaimsHeader is the claim schedule's header row.
-const ClaimsHeader = "staff,role,month,fte,actual_cost_gbp,claimable_gbp"
-
-// WriteClaims writes a claim schedule (ClaimsHeader): money in pounds with 2
-// decimals, FTE with 2 (6 in JSON), an unknown actual cost empty. Text cells are
-// written as given: a caller offering the file for download escapes them first.
+// WriteClaims writes a claim schedule (the columns of claimColumns: staff, role, month,
+// fte, actual_cost_gbp, claimable_gbp): money in pounds with 2 decimals, FTE with 2 (6
+// in JSON), an unknown actual cost empty. Text cells are written as given: a caller
+// offering the file for download escapes them first.
 func WriteClaims(w io.Writer, f Format, rows []funding.Claim) error {
 	return write(w, f, claimColumns, rows)
 }

@@ -76,7 +76,7 @@ func comparisonRecord(r compare.Row) []string {
 		firstShort = q.String()
 	}
 	version, status, waitsFor := "", "none", ""
-	if p, ok := r.Plan(); ok {
+	if p, ok := r.Versions.InWorkflow(); ok {
 		version, status, waitsFor = "Version "+strconv.Itoa(p.Number), string(p.Status), p.Status.WaitsFor()
 	}
 	return []string{r.PCN.Code, r.PCN.Name, FormatPopulation(v.Population), listSize, fte2(v.InPost),

@@ -28,6 +28,7 @@ func changePassword(t *testing.T, c *http.Client, ts string, current, password, 
 }
 
 func TestPasswordChangeRefusals(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -72,6 +73,7 @@ func TestPasswordChangeRefusals(t *testing.T) {
 }
 
 func TestPasswordChangeEndsOtherSessions(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	var logged logBuffer
@@ -128,6 +130,7 @@ func TestPasswordChangeEndsOtherSessions(t *testing.T) {
 // A demo account that changes its password is no longer one: the published password
 // no longer opens it.
 func TestPasswordChangeEndsDemoFlag(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	hash, _ := auth.HashPassword(testPassword, auth.DefaultParams)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "demo@example.nhs.uk", Name: "Demo Manager", PasswordHash: hash, Active: true, Demo: true,
@@ -155,6 +158,7 @@ func newServerFor(t *testing.T, s *Server) *httptest.Server {
 
 // The admin's user list marks the demo accounts.
 func TestUsersListShowsDemoAccounts(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "demo@example.nhs.uk", Name: "Demo", Active: true, Demo: true,

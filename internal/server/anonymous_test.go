@@ -25,6 +25,7 @@ func sessionRows(t *testing.T, db *store.DB) int {
 // a session, not even a form posted to a page behind sign-in (whose "not saved"
 // notice travels in the sign-in page's address instead).
 func TestSessionNotStoredForSignedOutVisitors(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -58,6 +59,7 @@ func TestSessionNotStoredForSignedOutVisitors(t *testing.T) {
 
 // TestStaticServesNoDirectoryListings: the address of a folder of assets is a 404.
 func TestStaticServesNoDirectoryListings(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestServer(t, dbtest.New(t))
 	h := s.Routes()
 	for path, want := range map[string]int{

@@ -59,7 +59,7 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err == nil {
-		p.Target = &areas.Target{Name: target.Name, FTE: target.FTE, Baseline: target.Baseline, Deadline: target.Deadline}
+		p.Target = &target
 	}
 	if p.Series, err = s.nationalSeries(r); err != nil {
 		return err

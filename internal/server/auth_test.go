@@ -106,6 +106,7 @@ func sessionCookie(c *http.Client, ts *httptest.Server) string {
 }
 
 func TestSignInAndOut(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	s, ts := newTestServer(t, db)
@@ -145,6 +146,7 @@ func TestSignInAndOut(t *testing.T) {
 }
 
 func TestSessionTokenChangesAtSignIn(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	s, ts := newTestServer(t, db)
@@ -171,6 +173,7 @@ func TestSessionTokenChangesAtSignIn(t *testing.T) {
 }
 
 func TestRateLimitEngages(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -192,6 +195,7 @@ func TestRateLimitEngages(t *testing.T) {
 }
 
 func TestCrossOriginPostRefused(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -224,6 +228,7 @@ func TestCrossOriginPostRefused(t *testing.T) {
 }
 
 func TestTwoInstancesShareSessions(t *testing.T) {
+	t.Parallel()
 	db, url1 := dbtest.NewWithURL(t)
 	addPersonas(t, db)
 	_, a := newTestServer(t, db)
@@ -258,6 +263,7 @@ func TestTwoInstancesShareSessions(t *testing.T) {
 }
 
 func TestDeactivatedUserIsSignedOut(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -274,6 +280,7 @@ func TestDeactivatedUserIsSignedOut(t *testing.T) {
 }
 
 func TestParallelGuessesStayWithinTheLimit(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -309,6 +316,7 @@ func TestParallelGuessesStayWithinTheLimit(t *testing.T) {
 }
 
 func TestControlCharactersRefused(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -328,6 +336,7 @@ func TestControlCharactersRefused(t *testing.T) {
 }
 
 func TestTheLastAdminStays(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	_, ts := newTestServer(t, db)

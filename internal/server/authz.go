@@ -12,7 +12,8 @@ import (
 )
 
 // access is the rule of a route group (auth.Rule), by the names the route table
-// (routes.go) reads best with.
+// (routes.go) reads best with: each rule's own name, as Rule.String writes it in the
+// security log and the matrix test's failures.
 type access = auth.Rule
 
 const (

@@ -13,6 +13,7 @@ import (
 )
 
 func TestCapsForm(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)

@@ -76,7 +76,7 @@ func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time
 	if res.England != nil {
 		out.england = compareweb.NewEngland(res.England)
 	}
-	names := roleNames(roles)
+	names := workforce.RoleNames(roles)
 	for _, row := range res.Rows {
 		out.rows = append(out.rows, compareRowOf(row, names))
 	}

@@ -19,6 +19,7 @@ import (
 // (dashboards_scenario_test.go): U60057's and U79722's rows, and one of the seven
 // PCNs with nobody in post.
 func TestComparePage(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDashScenario(t, e)
 	status, doc := e.get("lead", "/icbs/QOC/compare")
@@ -91,6 +92,7 @@ func TestComparePage(t *testing.T) {
 
 // TestCompareSorting sorts by link, on the server; an unknown column is a 400.
 func TestCompareSorting(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDashScenario(t, e)
 	order := func(q string) []string {
@@ -134,6 +136,7 @@ func TestCompareSorting(t *testing.T) {
 // cells escaped against formula injection, and the XLSX holding the same cells with
 // numbers as numbers.
 func TestCompareDownloads(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDashScenario(t, e)
 	if err := e.db.QueryRowForTest(context.Background(), `UPDATE pcns SET name = '=HYPERLINK("http://x")' WHERE code = 'U13205' RETURNING code`, new(string)); err != nil {
@@ -227,6 +230,7 @@ func capDownload(t *testing.T, e *capEnv, path string) (*http.Response, []byte) 
 
 // TestCompareBeforeAnyImport lists the ICB's PCNs with what can be known.
 func TestCompareBeforeAnyImport(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	status, doc := e.get("lead", "/icbs/QOC/compare")
 	if status != 200 || !capHas(doc, "cmp-no-census") || !strings.HasSuffix(testID(doc, "cmp-pcns"), "9") || capHas(doc, "cmp-england") {

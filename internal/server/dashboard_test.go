@@ -11,6 +11,7 @@ import (
 // TestDashboard checks every key figure of U60057's dashboard against the hand
 // working of the scenario (dashboards_scenario_test.go).
 func TestDashboard(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sc := addDashScenario(t, e)
 	status, doc := e.get("director", "/pcns/U60057/dashboard")
@@ -95,6 +96,7 @@ func TestDashboard(t *testing.T) {
 // TestDashboardOfAQuietPCN is U79722: no plan, no supervisors, no sites, nobody
 // leaving: the page says so rather than drawing empty charts.
 func TestDashboardOfAQuietPCN(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDashScenario(t, e)
 	_, doc := e.get("admin", "/pcns/U79722/dashboard")
@@ -117,6 +119,7 @@ func TestDashboardOfAQuietPCN(t *testing.T) {
 
 // TestDashboardBeforeAnyImport shows what can be shown without a workforce.
 func TestDashboardBeforeAnyImport(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	status, doc := e.get("manager", "/pcns/U60057/dashboard")
 	if status != 200 || !capHas(doc, "dash-no-census") || !strings.Contains(testID(doc, "dash-plan-none"), "no recruitment plan") {
@@ -127,6 +130,7 @@ func TestDashboardBeforeAnyImport(t *testing.T) {
 // TestDashboardFollowsChanges: a link added is on the dashboard at once (the cached
 // figures are keyed by the data version).
 func TestDashboardFollowsChanges(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sc := addDashScenario(t, e)
 	if _, doc := e.get("director", "/pcns/U60057/dashboard"); testID(doc, "dash-coverage") != "1 of 2 (50%)" {
@@ -146,6 +150,7 @@ func TestDashboardFollowsChanges(t *testing.T) {
 // TestHomeLinksDirectorsToTheirDashboard: "Waiting for you" links a clinical director
 // to the dashboard of the PCN they direct; the PCN overview links it too.
 func TestHomeLinksDirectorsToTheirDashboard(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDashScenario(t, e)
 	_, home := e.get("director", "/")

@@ -14,6 +14,7 @@ import (
 // summarises: every number is the one its own page shows, worked out by the same code
 // from the same staff records, plans, supervision links and sites.
 func TestDashboardsAgreeWithTheirPages(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	page := func(path string) func(id string) string {
 		status, doc := get(t, s, path)

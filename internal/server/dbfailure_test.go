@@ -154,6 +154,7 @@ func readUntyped(c net.Conn) ([]byte, error) {
 // fails on, a page of a PCN or an ICB the user may see answers 500 or 503, never
 // 404 (nor 403, nor signing the user out): a failed read is not an absence.
 func TestDatabaseFailureIsNeverNotFound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, dbURL := dbtest.NewWithURL(t)
 	addPersonas(t, db)

@@ -77,6 +77,7 @@ func addDraftScenario(t *testing.T, e *capEnv) dashScenario {
 var u79722Draft = []workforce.PlanLine{{PCNCode: "U79722", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 10}}
 
 func TestDraftsStayPrivate(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDraftScenario(t, e)
 	probes := draftProbes()
@@ -108,6 +109,7 @@ func TestDraftsStayPrivate(t *testing.T) {
 // The probes would have caught the leak: counting drafts (the old rule) changes the
 // figures they read, so "identical" above is not identical by accident.
 func TestDraftProbesSeeACountedDraft(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDraftScenario(t, e)
 	probes := draftProbes()
@@ -127,6 +129,7 @@ func TestDraftProbesSeeACountedDraft(t *testing.T) {
 // from 1 January 2027), while the official figures stay those of version 1, the
 // accepted plan, as on the gap pages.
 func TestDraftFiguresOnTheirOwnPages(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	addDraftScenario(t, e)
 	ctx := context.Background()

@@ -39,6 +39,7 @@ func TestErrorAdapter(t *testing.T) {
 		{"failure", errors.New("store: plan lines of U60057: syntax error"), http.StatusInternalServerError, "request failed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			logs := &logBuffer{}
 			s := &Server{log: slog.New(slog.NewJSONHandler(logs, nil))}
 			h := s.handle(func(http.ResponseWriter, *http.Request) error { return c.err })

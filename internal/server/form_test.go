@@ -13,6 +13,7 @@ import (
 // number or negative is refused with 400 before anything is read into the record,
 // and writes nothing: no record, no audit entry.
 func TestFormVersionGarbled(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	for _, persona := range []string{"manager", "admin", "lead"} {
 		e.as(persona) // signing in is written to the audit trail

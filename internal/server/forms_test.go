@@ -50,6 +50,7 @@ func auditActions(t *testing.T, db *store.DB) []string {
 const strongPassword = "violet harbour lantern"
 
 func TestUserForms(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -136,6 +137,7 @@ func upload(t *testing.T, c *http.Client, u, name string, content []byte) (int, 
 }
 
 func TestNWRSUpload(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
@@ -195,6 +197,7 @@ func TestNWRSUpload(t *testing.T) {
 }
 
 func TestTargetForm(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)

@@ -29,7 +29,7 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names := roleNames(roles)
+	names := workforce.RoleNames(roles)
 	page := fundingweb.Page{Layout: s.page(r, "Funding of "+p.Name, layout.NavEngland), Code: p.Code, Name: p.Name, AsOf: res.AsOf, Census: census}
 	if page.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
 		return err

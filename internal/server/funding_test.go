@@ -82,6 +82,7 @@ func fetchAs(t *testing.T, ts *httptest.Server, email, path string) (int, *goque
 }
 
 func TestFundingPage(t *testing.T) {
+	t.Parallel()
 	ts, ids, _ := fundingServer(t)
 	status, doc := fetchAs(t, ts, "director@test.nhs.uk", "/pcns/U60057/funding")
 	if status != 200 {
@@ -128,6 +129,7 @@ func TestFundingPage(t *testing.T) {
 // A network with no weighted population: its registered list (34,100) stands in,
 // flagged: 2,663.1p × 34,100 = 90,811,710p.
 func TestFundingPageListSize(t *testing.T) {
+	t.Parallel()
 	ts, _, _ := fundingServer(t)
 	status, doc := fetchAs(t, ts, "other-manager@test.nhs.uk", "/pcns/U47425/funding")
 	if status != 200 {
@@ -155,6 +157,7 @@ func download(t *testing.T, ts *httptest.Server, path string) (*http.Response, [
 }
 
 func TestFundingClaimsDownloads(t *testing.T) {
+	t.Parallel()
 	ts, _, _ := fundingServer(t)
 	res, body := download(t, ts, "/pcns/U60057/funding/claims.csv?year=2025/26")
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != csvType ||

@@ -100,6 +100,7 @@ func gapCompute(t *testing.T, s *Server, opts gaps.Options) *gaps.Result {
 }
 
 func TestGapPages(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	later := workforce.Date(2027, 3, 31)
 	res := gapCompute(t, s, gaps.Options{DeadlineOverride: &later})
@@ -150,6 +151,7 @@ func TestGapPages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
+			t.Parallel()
 			status, doc := gapPageDoc(t, s, c.path)
 			if status != c.status {
 				t.Fatalf("status %d, want %d", status, c.status)
@@ -188,6 +190,7 @@ func planningFTE(v float64) string {
 }
 
 func TestGapTablesAreRankedAndSortable(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	_, doc := gapPageDoc(t, s, "/gaps/icbs/QOC?deadline=2027-03-31")
 	var last float64 = math.Inf(1)
@@ -235,6 +238,7 @@ func formURL(t *testing.T, doc *goquery.Document, set map[string]string) string 
 }
 
 func TestGapWhatIfIsAShareableLink(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	_, doc := gapPageDoc(t, s, "/gaps?level=icb")
 	link := formURL(t, doc, map[string]string{"target_fte": "30000", "deadline": "2027-03-31", "attrition": "12.5"})
@@ -287,10 +291,12 @@ func TestGapWhatIfIsAShareableLink(t *testing.T) {
 }
 
 func TestGapWhatIfErrors(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	bad := url.Values{"target_fte": {"lots"}, "attrition": {"150"}, "deadline": {"next year"}, "as_of": {"31/11/2025"}, "target": {"Nope"}}
 	for _, path := range []string{"/gaps", "/gaps/icbs/QOC"} {
 		t.Run(path, func(t *testing.T) {
+			t.Parallel()
 			status, doc := gapPageDoc(t, s, path+"?level=icb&"+bad.Encode())
 			if status != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", status)
@@ -331,6 +337,7 @@ func TestGapWhatIfErrors(t *testing.T) {
 const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short"
 
 func TestGapDownloads(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	rec := gapFetch(s, "/gaps.csv?level=icb&deadline=2027-03-31")
 	if rec.Code != 200 || rec.Header().Get("Content-Type") != "text/csv; charset=utf-8" {
@@ -390,6 +397,7 @@ func sameAsCSV(t *testing.T, data []byte, recs [][]string) {
 }
 
 func TestGapDownloadsEscapeFormulas(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := dbtest.New(t)
 	f, err := refdata.Open(refdata.SampleWorkforceFile)
@@ -437,6 +445,7 @@ func TestGapDownloadsEscapeFormulas(t *testing.T) {
 // are the rows of /gaps.csv at every level, and the pages' figures are those rows
 // rounded to 1 decimal place.
 func TestCLIReportAndWebAgree(t *testing.T) {
+	t.Parallel()
 	s := gapServer(t)
 	later := workforce.Date(2027, 3, 31)
 	for _, whatIf := range []struct {
@@ -519,6 +528,7 @@ func agreeOnPage(t *testing.T, s *Server, path, report, prefix string) {
 // The what-if form's fields are the parameters gaps.ReadWhatIf reads, in its order: a
 // field it did not know would be dropped without a word.
 func TestWhatIfFieldsAreTheParameters(t *testing.T) {
+	t.Parallel()
 	if !slices.Equal(gapsweb.WhatIfFields, gaps.WhatIfParams) {
 		t.Errorf("the form's fields %v, the what-if's parameters %v", gapsweb.WhatIfFields, gaps.WhatIfParams)
 	}

@@ -65,6 +65,7 @@ func orgsAndAsOf(t *testing.T, db *store.DB) (int, time.Time) {
 // (a 422 and a security record) and writes nothing; none moves England's as-of date or
 // creates an organisation, and the admin's next month still imports.
 func TestNWRSUploadByLeadStaysInScope(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	s, ts := newTestServer(t, db)

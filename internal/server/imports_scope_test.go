@@ -30,6 +30,7 @@ func countRows(t *testing.T, db *store.DB, table string) int {
 // its line and writes nothing, and one out of scope is a security record. An accepted
 // one is audited per PCN with its ICB and values.
 func TestPopulationUploadBoundedAndScoped(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	s, ts := newTestServer(t, db)
@@ -80,6 +81,7 @@ func TestPopulationUploadBoundedAndScoped(t *testing.T) {
 // A manager's plan line for another PCN, and a badly formed PCN code in an NWRS file,
 // are refused and logged as security events.
 func TestImportRefusalsAreLogged(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	s, ts := newTestServer(t, db)
@@ -113,6 +115,7 @@ func TestImportRefusalsAreLogged(t *testing.T) {
 // national imports and the uploads touching their ICBs; others the national imports
 // only; and no one but an admin reads another person's email.
 func TestImportLogIsScoped(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	if _, err := db.CreateUser(context.Background(), auth.User{Email: "lead2@test.nhs.uk", Name: "Second QOC lead", PasswordHash: hash,

@@ -27,6 +27,7 @@ func writes(t *testing.T, e *planEnv) string {
 // Every text input of every form refuses a value over its limit with its field's
 // message and 422, writing nothing.
 func TestFormLengthLimits(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
 	if code, body := e.move("manager", "submit", e.plans()[0], ""); code != http.StatusSeeOther {

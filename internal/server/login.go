@@ -46,7 +46,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: safeNext(form.Get("next")), SSO: s.sso.Name()}
 	c := auth.Credentials{Email: form.Get("email"), Password: form.Get("password"), IP: s.clientIP(r)}
-	res, err := s.gate.SignIn(r.Context(), accounts{s.db}, c, s.now())
+	res, err := s.gate.SignIn(r.Context(), s.db.Accounts(), c, s.now())
 	if err != nil {
 		return err
 	}

@@ -175,6 +175,7 @@ func firstStaffID(t *testing.T, db *store.DB, pcn string) int64 {
 }
 
 func TestAuthorisationMatrix(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	ctx := context.Background()
 	f, _ := refdata.Open(refdata.SampleWorkforceFile)

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 )
 
@@ -78,7 +79,7 @@ func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.security(r, slog.LevelWarn, "cross_origin_refused", "method", r.Method, "path", r.URL.Path,
-			"origin", clip(r.Header.Get("Origin"), 200), "sec_fetch_site", clip(r.Header.Get("Sec-Fetch-Site"), 40))
+			"origin", workforce.Clip(r.Header.Get("Origin"), 200), "sec_fetch_site", workforce.Clip(r.Header.Get("Sec-Fetch-Site"), 40))
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another website, so it was not accepted.")
 	}))
 	return cop.Handler(next)
@@ -139,13 +140,4 @@ func cleanText(s string) bool {
 		}
 	}
 	return true
-}
-
-// clip cuts s to at most n bytes, at a character boundary: what the log keeps of a
-// header a client chose.
-func clip(s string, n int) string {
-	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:min(n, len(s))]
 }

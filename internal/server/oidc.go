@@ -82,7 +82,7 @@ func (s *Server) ssoCallback(w http.ResponseWriter, r *http.Request) error {
 	f, next := s.popFlow(r.Context())
 	q := r.URL.Query()
 	cb := auth.OIDCCallback{Code: q.Get("code"), State: q.Get("state"), Error: q.Get("error"), ErrorDescription: q.Get("error_description")}
-	u, err := s.sso.Finish(r.Context(), accounts{s.db}, f, cb, s.now())
+	u, err := s.sso.Finish(r.Context(), s.db.Accounts(), f, cb, s.now())
 	var refused auth.OIDCRefusal
 	if errors.As(err, &refused) {
 		return s.ssoFailed(w, r, next, refused)

@@ -215,6 +215,7 @@ func signIns(t *testing.T, db *store.DB, email string) []store.AuditEntry {
 }
 
 func TestSSOOff(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	_, ts := newTestServer(t, db)
 	c := client(t)
@@ -229,6 +230,7 @@ func TestSSOOff(t *testing.T) {
 }
 
 func TestSSORoundTrip(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	s, ts := newTestServer(t, db)
@@ -282,6 +284,7 @@ func TestSSORoundTrip(t *testing.T) {
 }
 
 func TestSSORefusals(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	gone, err := db.CreateUser(context.Background(), auth.User{Email: "gone@test.nhs.uk", Name: "Gone", Active: false}, capBy)
@@ -382,7 +385,9 @@ func TestSSORefusals(t *testing.T) {
 }
 
 // TestSSOProviderDown: the server starts and password sign-in works while the
-// provider is unreachable; starting single sign-on says so, with no 500.
+// provider is unreachable; starting single sign-on says so, with no 500. Not
+// parallel: the closed server's port stands for the provider that is down, and
+// another test's server could take it meanwhile.
 func TestSSOProviderDown(t *testing.T) {
 	db := dbtest.New(t)
 	addPersonas(t, db)

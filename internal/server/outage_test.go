@@ -151,7 +151,8 @@ func staffCount(t *testing.T, db *store.DB) int {
 // TestOutage stops the database under a running server, then brings it back: health
 // stays up, pages and forms say to try again later (the staff form with what was
 // typed), nothing is written, everything is logged as structured records, and all of
-// it works again without a restart.
+// it works again without a restart. Not parallel: the proxy listens again on the
+// port it let go, which another test's server or connection could take meanwhile.
 func TestOutage(t *testing.T) {
 	ctx := context.Background()
 	db, dbURL := dbtest.NewWithURL(t)

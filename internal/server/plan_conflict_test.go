@@ -12,6 +12,7 @@ import (
 // shows what the first saved and keeps the second person's input; saving that page
 // keeps both: nothing either entered is lost.
 func TestPlanConcurrentEdit(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1", "s-dietitian-2027-1": "1"})
 	// Both open the draft at the same version.

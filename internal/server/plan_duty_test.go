@@ -89,6 +89,7 @@ func (e *planEnv) offered(s dutyStep) {
 // off the plan and then accepted it. Now the acceptance is refused on the plan page,
 // and a different lead accepts.
 func TestPlanDutyLeadWhoSignedOffCannotAccept(t *testing.T) {
+	t.Parallel()
 	e, logs := dutyEnv(t)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
 	e.run(logs, []dutyStep{
@@ -106,6 +107,7 @@ func TestPlanDutyLeadWhoSignedOffCannotAccept(t *testing.T) {
 // sign off or accept, but may return (the recorded choice: a return only sends the
 // plan back); having signed off, they may not accept. Plain admins and leads can.
 func TestPlanDutyAdminSubmitterAndSigner(t *testing.T) {
+	t.Parallel()
 	e, logs := dutyEnv(t)
 	e.save("admin-director", map[string]string{"s-paramedic-2026-2": "1"})
 	e.run(logs, []dutyStep{

@@ -17,6 +17,7 @@ import (
 // official ones beside them the official report's, which leaves the draft out; the
 // money is planning's.
 func TestPlanFiguresMatchTheGapReport(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{
 		"s-clinical_pharmacist-2026-2": "2", "c-clinical_pharmacist-2026-2": "60000",

@@ -45,6 +45,7 @@ func (e *planEnv) download(persona, path string) (*http.Response, []byte) {
 // A plan downloaded as CSV or XLSX uploads back to the same lines: FTE to 6 decimals
 // and costs to the penny survive.
 func TestPlanFilesRoundTrip(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "0.333333", "c-clinical_pharmacist-2026-2": "45000.50",
 		"l-paramedic-2027-1": "1", "s-dietitian-2028-4": "2"})
@@ -94,6 +95,7 @@ func TestPlanFilesRoundTrip(t *testing.T) {
 }
 
 func TestPlanUploadRefused(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	header := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n"
 	xlsx := func(rows [][]any) []byte { return sheettest.Build(t, rows) }

@@ -14,6 +14,7 @@ import (
 // otherwise) and from its status (409 otherwise, saying why), with a stale version
 // refused (409), a return needing a comment (422), and every move in the audit trail.
 func TestPlanWorkflow(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
 	v1 := e.plans()[0]

@@ -12,6 +12,7 @@ import (
 // The history lists every version with who and when, and the lines added, removed and
 // changed between two versions.
 func TestPlanHistory(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1", "s-dietitian-2027-1": "1", "c-dietitian-2027-1": "48000"})
 	e.moveAll(t)

@@ -192,6 +192,7 @@ func readBody(t *testing.T, res *http.Response) []byte {
 }
 
 func TestPlanEditorSaves(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	if _, doc := e.page("director", "/pcns/U60057"); doc.Find(`a[data-testid="plan-link"][href="/pcns/U60057/plan"]`).Length() != 1 {
 		t.Error("the PCN's overview does not link to its plan")
@@ -244,6 +245,7 @@ func TestPlanEditorSaves(t *testing.T) {
 }
 
 func TestPlanGridValidation(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	var role string
 	if err := e.db.QueryRowForTest(context.Background(), `UPDATE roles SET added = '2027-07-01' WHERE code = 'consultant_nurse' RETURNING code`, &role); err != nil {
@@ -299,6 +301,7 @@ func TestPlanGridValidation(t *testing.T) {
 }
 
 func TestPlanWarnings(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{
 		"s-clinical_pharmacist-2026-2": "1", "c-clinical_pharmacist-2026-2": "70000", // the cap is £66,972

@@ -59,7 +59,7 @@ func (s *Server) compareVersions(r *http.Request, st planState, fromID, toID str
 	p.Compared, p.From, p.To = true, fromID, toID
 	p.FromText = "version " + strconv.Itoa(st.Number(from.ID))
 	p.ToText = "version " + strconv.Itoa(st.Number(to.ID))
-	names := roleNames(st.roles)
+	names := workforce.RoleNames(st.roles)
 	for _, c := range workforce.DiffLines(a, b, st.roles) {
 		one := planChanges([]workforce.LineChange{c}, names)
 		switch {

@@ -109,12 +109,12 @@ func (s *Server) planConflict(w http.ResponseWriter, r *http.Request, typed work
 	saved := st.window.Inside(all)
 	m := workforce.MergeSave(typed, mine, base, saved, st.window, st.roles)
 	by, at := latest.LastChange(events)
-	names := roleNames(st.roles)
+	names := workforce.RoleNames(st.roles)
 	v := planView{st: st, shown: &latest, editing: true, startsDraft: !latest.Status.Editable(), typed: m.Cells, theirs: m.Theirs,
 		formPlan: latest.ID, formVersion: latest.Version, base: all,
 		title:    "The plan was changed while you were editing",
 		problems: []ui.ErrorSummaryItem{{Text: "Nothing you entered has been saved yet: check what " + by + " changed, then save again", Href: "#conflict-heading"}},
-		conflict: &plan.Conflict{By: by, At: at, Status: planStatusView(latest.Status), Submitted: !latest.Status.Editable(),
+		conflict: &plan.Conflict{By: by, At: at, Status: plan.StatusOf(latest.Status), Submitted: !latest.Status.Editable(),
 			Theirs: planChanges(workforce.DiffLines(base, saved, st.roles), names), Yours: planChanges(m.Yours, names), Both: len(m.Theirs)}}
 	return s.renderPlan(w, r, http.StatusConflict, v)
 }

@@ -7,36 +7,19 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/dashboard"
 	"github.com/arrs-planner/arrs/web/plan"
-	"github.com/arrs-planner/arrs/web/ui"
 )
-
-// planStatusView is a status as pages show it: its label, in its colour.
-func planStatusView(s workforce.PlanStatus) plan.Status {
-	colour := map[workforce.PlanStatus]ui.TagColour{workforce.PlanDraft: ui.TagGrey, workforce.PlanSubmitted: ui.TagBlue,
-		workforce.PlanSignedOff: ui.TagPurple, workforce.PlanAccepted: ui.TagGreen, workforce.PlanReturned: ui.TagOrange,
-		workforce.PlanSuperseded: ui.TagWhite}[s]
-	return plan.Status{Code: string(s), Label: s.Label(), Colour: colour}
-}
 
 // planStatusOf is where a PCN's plan stands, for the dashboard and the ICB
 // comparison: its newest version (superseded versions aside: they left the workflow),
 // who acts on it next, and the current plan (the version the figures use) when it is
 // another version. versions are the PCN's, newest first.
-func planStatusOf(code string, versions []store.PlanVersion) dashboard.PlanStatus {
-	out := dashboard.PlanStatus{None: true, Href: "/pcns/" + code + "/plan"}
-	var newest *store.PlanVersion
-	for i := range versions {
-		if versions[i].Status != workforce.PlanSuperseded {
-			newest = &versions[i]
-			break
-		}
+func planStatusOf(code string, versions store.PlanVersions) dashboard.PlanStatus {
+	newest, ok := versions.InWorkflow()
+	if !ok {
+		return dashboard.PlanStatus{None: true, Href: "/pcns/" + code + "/plan"}
 	}
-	if newest == nil {
-		return out
-	}
-	view := planStatusView(newest.Status)
-	out = dashboard.PlanStatus{Version: "Version " + strconv.Itoa(newest.Number), Since: newest.UpdatedAt,
-		Status: dashboard.Status{Code: view.Code, Label: view.Label, Colour: view.Colour}, WaitsFor: newest.Status.WaitsFor(),
+	out := dashboard.PlanStatus{Version: "Version " + strconv.Itoa(newest.Number), Since: newest.UpdatedAt,
+		Status: plan.StatusOf(newest.Status), WaitsFor: newest.Status.WaitsFor(),
 		Href: "/pcns/" + code + "/plan?version=" + strconv.FormatInt(newest.ID, 10)}
 	for _, v := range versions {
 		if v.Current && v.ID != newest.ID {
@@ -58,7 +41,7 @@ func planStage(p dashboard.PlanStatus) int {
 // versionInfo describes a version: who started it, the latest of each move, the
 // reviewer's comment.
 func versionInfo(st planState, p workforce.Plan) plan.Version {
-	v := plan.Version{ID: p.ID, Number: st.Number(p.ID), Status: planStatusView(p.Status),
+	v := plan.Version{ID: p.ID, Number: st.Number(p.ID), Status: plan.StatusOf(p.Status),
 		Created: plan.Stamp{What: "Started", By: p.CreatedBy, At: p.CreatedAt}, Current: p.ID == st.current, Editable: p.Status.Editable()}
 	if p.SubmittedAt != nil {
 		v.Steps = append(v.Steps, plan.Stamp{What: "Submitted", By: p.SubmittedBy, At: *p.SubmittedAt})

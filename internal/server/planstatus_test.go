@@ -8,6 +8,7 @@ import (
 )
 
 func TestPlanStatusOf(t *testing.T) {
+	t.Parallel()
 	v := func(id int64, n int, s workforce.PlanStatus, current bool) store.PlanVersion {
 		return store.PlanVersion{NumberedPlan: store.NumberedPlan{Plan: workforce.Plan{ID: id, PCNCode: "U60057", Status: s}, Number: n}, Current: current}
 	}
@@ -34,6 +35,7 @@ func TestPlanStatusOf(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			p := planStatusOf("U60057", c.versions)
 			if p.None != (c.label == "") || p.Status.Label != c.label || p.Version != c.version || p.WaitsFor != c.waits || p.Current != c.current || planStage(p) != c.stage {
 				t.Errorf("got %+v (stage %d)", p, planStage(p))

@@ -14,7 +14,7 @@ import (
 func planWarnings(st planState, lines []workforce.PlanLine, caps []workforce.Cap, n planNumbers) []plan.Warning {
 	ws := planning.PlanWarnings(planning.PlanChecks{Lines: lines, Roles: st.roles, Caps: caps, Window: st.window,
 		AsOf: n.asOf, InPost: n.inPost, ListSize: st.pcn.RegisteredPatients})
-	names := roleNames(st.roles)
+	names := workforce.RoleNames(st.roles)
 	out := make([]plan.Warning, len(ws))
 	for i, w := range ws {
 		cell := workforce.PlanCell{Role: w.RoleCode, Quarter: w.Quarter}

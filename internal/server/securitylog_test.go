@@ -95,6 +95,7 @@ func securityEvents(t *testing.T, logged *logBuffer, event string) []map[string]
 }
 
 func TestLoginSecurityLog(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	var logged logBuffer
@@ -181,6 +182,7 @@ func TestLoginSecurityLog(t *testing.T) {
 // refused like a wrong password, logged as too long, and the email echoed back clipped;
 // a form past maxFormBytes is a 413 before any of it is read into values.
 func TestOverlongSignInRefusedUnhashed(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	var logged logBuffer
@@ -212,6 +214,7 @@ func TestOverlongSignInRefusedUnhashed(t *testing.T) {
 // TestForbiddenIsLogged: a 403 leaves a structured security record naming the user,
 // the request and the rule that refused it.
 func TestForbiddenIsLogged(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	logs, ts := newCapturedServer(t, db)
@@ -230,6 +233,7 @@ func TestForbiddenIsLogged(t *testing.T) {
 // TestCrossOriginRefusalIsLogged: a form posted from another website is refused with
 // 403 and a structured security record.
 func TestCrossOriginRefusalIsLogged(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	logs, ts := newCapturedServer(t, db)
 	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/login", strings.NewReader(url.Values{"email": {"a@b.nhs.uk"}, "password": {"x"}}.Encode()))
@@ -257,6 +261,7 @@ func TestCrossOriginRefusalIsLogged(t *testing.T) {
 // TestSecurityRecordShape: every security record has the message, the event, the
 // site's keys and the client's address, once even when the site names it.
 func TestSecurityRecordShape(t *testing.T) {
+	t.Parallel()
 	s := &Server{}
 	logs := captureSecurity(s)
 	r := httptest.NewRequest(http.MethodGet, "/x", nil)

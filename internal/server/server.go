@@ -1,7 +1,10 @@
 // Package server is ARRS Planner's HTTP side: the chi route table (routes.go), the
 // middleware, one handler file per area, and the single adapter that turns a handler's
-// error into a response. Handlers gather with store, compute with planning and render
-// with the templ components under web/.
+// error into a response (errors.go). Handlers parse the request, authorise it, ask
+// the package that answers the question (gaps, funding, supervision, rooms, supply,
+// planfigures, compare, dashboard; ingest for uploads, report for downloads) or the
+// store, build the screen's view model with its web/ package and render it. No SQL,
+// file format or domain rule lives here.
 package server
 
 import (

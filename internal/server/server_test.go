@@ -97,6 +97,7 @@ func testID(doc *goquery.Document, id string) string {
 }
 
 func TestPages(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	cases := []struct {
 		path   string
@@ -124,6 +125,7 @@ func TestPages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
+			t.Parallel()
 			status, doc := get(t, s, c.path)
 			if status != c.status {
 				t.Fatalf("status %d, want %d", status, c.status)
@@ -141,6 +143,7 @@ func TestPages(t *testing.T) {
 }
 
 func TestSortingByLink(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	_, doc := get(t, s, "/?sort=arrs&dir=desc")
 	first := doc.Find(`#children tbody tr`).First().AttrOr("data-testid", "")
@@ -157,6 +160,7 @@ func TestSortingByLink(t *testing.T) {
 }
 
 func TestAtADateBeforeAnyStaff(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	status, doc := get(t, s, "/?at=2019-03-31")
 	if status != 200 || !strings.Contains(testID(doc, "arrs-fte"), "0.0") {
@@ -165,6 +169,7 @@ func TestAtADateBeforeAnyStaff(t *testing.T) {
 }
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	for _, path := range []string{"/healthz", "/readyz"} {
 		rec := httptest.NewRecorder()
@@ -176,6 +181,7 @@ func TestHealth(t *testing.T) {
 }
 
 func TestReadyzWhenTheDatabaseIsGone(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	s := New(db, config.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	db.Close()
@@ -197,6 +203,7 @@ func TestReadyzWhenTheDatabaseIsGone(t *testing.T) {
 }
 
 func TestStaticAssetsAreEmbedded(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	for _, path := range []string{"/static/nhsuk/nhsuk-frontend.min.css", "/static/nhsuk/nhsuk-frontend.min.js", "/static/app.css", "/static/app.js"} {
 		rec := httptest.NewRecorder()
@@ -208,6 +215,7 @@ func TestStaticAssetsAreEmbedded(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	s := demo(t)
 	rec := httptest.NewRecorder()
 	s.Routes().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/roles", nil))

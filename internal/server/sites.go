@@ -32,9 +32,6 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {
 		page.Plan = "the network's current plan (the latest accepted version, else the latest submitted, else the draft)"
 	}
 	page.Sites = roomsweb.SiteRows(p.Code, f.Sites)
-	page.Needs = roomsweb.NeedRows(f.Needs, roleNames(roles))
+	page.Needs = roomsweb.NeedRows(f.Needs, workforce.RoleNames(roles))
 	return render(w, r, roomsweb.View(page))
 }
-
-// roleNames indexes the catalogue's names by role code.
-func roleNames(roles []workforce.Role) map[string]string { return workforce.RoleNames(roles) }

@@ -77,6 +77,7 @@ func capDraft(t *testing.T, e *capEnv, lines []workforce.PlanLine) {
 }
 
 func TestSitesPage(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sites := addRoomsScenario(t, e)
 	code, doc := e.get("lead", "/pcns/U60057/sites")
@@ -118,6 +119,7 @@ func TestSitesPage(t *testing.T) {
 }
 
 func TestSiteForms(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sites := addRoomsScenario(t, e)
 	if code, _ := e.post("manager", "/pcns/U60057/sites/new", url.Values{"name": {"Annexe"}, "sessions": {"4.5"}}); code != http.StatusSeeOther {

@@ -44,6 +44,16 @@ func (s *Server) record(r *http.Request, sc staffScope) (workforce.StaffRecord, 
 	return s.db.StaffRecord(r.Context(), sc.pcn.Code, id)
 }
 
+// staffRecordScope is the scope of a page about one record, and the record of the URL.
+func (s *Server) staffRecordScope(r *http.Request) (staffScope, workforce.StaffRecord, error) {
+	sc, err := s.staffScope(r)
+	if err != nil {
+		return sc, workforce.StaffRecord{}, err
+	}
+	rec, err := s.record(r, sc)
+	return sc, rec, err
+}
+
 func (s *Server) staffPage(r *http.Request, sc staffScope, title string) layout.PageParams {
 	p := s.page(r, title, layout.NavEngland)
 	p.Breadcrumbs = []ui.BreadcrumbItem{{Text: sc.pcn.Name, Href: "/pcns/" + sc.pcn.Code}, {Text: "Staff records", Href: staff.ListHref(sc.pcn.Code)}}
@@ -88,11 +98,7 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) staffEdit(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.staffScope(r)
-	if err != nil {
-		return err
-	}
-	rec, err := s.record(r, sc)
+	sc, rec, err := s.staffRecordScope(r)
 	if err != nil {
 		return err
 	}
@@ -100,11 +106,7 @@ func (s *Server) staffEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.staffScope(r)
-	if err != nil {
-		return err
-	}
-	current, err := s.record(r, sc)
+	sc, current, err := s.staffRecordScope(r)
 	if err != nil {
 		return err
 	}

@@ -116,6 +116,7 @@ func staffText(doc *goquery.Document, sel string) string {
 }
 
 func TestStaffCreateRefusesEachInvalidInput(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	cases := []struct {
 		set   map[string]string
@@ -170,6 +171,7 @@ func TestStaffCreateRefusesEachInvalidInput(t *testing.T) {
 }
 
 func TestStaffCreateSavesAndWarns(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	code, _, loc := f.post(t, "manager", "/pcns/U60057/staff/new", goodStaff(map[string]string{"fte": "", "hours": "30"}))
 	if code != http.StatusSeeOther || loc != "/pcns/U60057/staff" {
@@ -240,6 +242,7 @@ func TestStaffCreateSavesAndWarns(t *testing.T) {
 }
 
 func TestStaffEditNWRSRecordKeepsItsSource(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	path := "/pcns/U60057/staff/" + strconv.FormatInt(f.nwrsID, 10)
 	_, list := f.get(t, "director", "/pcns/U60057/staff")
@@ -298,6 +301,7 @@ func TestStaffEditNWRSRecordKeepsItsSource(t *testing.T) {
 }
 
 func TestStaffChangesRefusedToViewersAndOtherPCNs(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	path := "/pcns/U60057/staff/" + strconv.FormatInt(f.nwrsID, 10)
 	_, doc := f.get(t, "admin", path)
@@ -324,6 +328,7 @@ func TestStaffChangesRefusedToViewersAndOtherPCNs(t *testing.T) {
 // kept (the first saved, the second on the page), and saving again keeps both in the
 // history.
 func TestStaffConcurrentEditLosesNothing(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	path := "/pcns/U60057/staff/" + strconv.FormatInt(f.nwrsID, 10)
 	_, mine := f.get(t, "manager", path)
@@ -371,6 +376,7 @@ func TestStaffConcurrentEditLosesNothing(t *testing.T) {
 }
 
 func TestStaffEnd(t *testing.T) {
+	t.Parallel()
 	f := newStaffFixture(t)
 	path := "/pcns/U60057/staff/" + strconv.FormatInt(f.nwrsID, 10)
 	_, doc := f.get(t, "manager", path+"/end")

@@ -12,11 +12,7 @@ import (
 )
 
 func (s *Server) staffEndForm(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.staffScope(r)
-	if err != nil {
-		return err
-	}
-	rec, err := s.record(r, sc)
+	sc, rec, err := s.staffRecordScope(r)
 	if err != nil {
 		return err
 	}
@@ -28,11 +24,7 @@ func (s *Server) endForm(r *http.Request, sc staffScope, rec workforce.StaffReco
 }
 
 func (s *Server) staffEnd(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.staffScope(r)
-	if err != nil {
-		return err
-	}
-	current, err := s.record(r, sc)
+	sc, current, err := s.staffRecordScope(r)
 	if err != nil {
 		return err
 	}
@@ -77,11 +69,7 @@ func (s *Server) endConflict(w http.ResponseWriter, r *http.Request, sc staffSco
 // staffHistory shows a record and its earlier versions to everyone who may see the
 // PCN's staff; the links to change it only to those who may change it.
 func (s *Server) staffHistory(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.staffScope(r)
-	if err != nil {
-		return err
-	}
-	rec, err := s.record(r, sc)
+	sc, rec, err := s.staffRecordScope(r)
 	if err != nil {
 		return err
 	}

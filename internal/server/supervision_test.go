@@ -93,6 +93,7 @@ func capDay(t *testing.T, s string) time.Time {
 }
 
 func TestSupervisionPage(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sc := addSupervisionScenario(t, e)
 	code, doc := e.get("director", "/pcns/U60057/supervision")
@@ -141,6 +142,7 @@ func TestSupervisionPage(t *testing.T) {
 }
 
 func TestSupervisorForm(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sc := addSupervisionScenario(t, e)
 	valid := url.Values{"name": {"Dr Dhillon"}, "profession": {"GP"}, "fte": {"0.6"}, "hours": {"6"}}
@@ -204,6 +206,7 @@ func TestSupervisorForm(t *testing.T) {
 }
 
 func TestLinkForms(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	sc := addSupervisionScenario(t, e)
 	elsewhere := e.staff("U47425", "paramedic", 1, "2025-01-01", "")

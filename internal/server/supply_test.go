@@ -20,6 +20,7 @@ import (
 //	       not outrun; paramedics 1 + 0.2 movers = 1.2 < 1.5 starters: outrun by 0.3
 //	       2027/28 care coordinators 2 ≥ 1: not outrun
 func TestSupplyPageAndForm(t *testing.T) {
+	t.Parallel()
 	e := newCapEnv(t)
 	capPlan(t, e, []workforce.PlanLine{
 		{PCNCode: "U60057", RoleCode: "clinical_pharmacist", QuarterStart: capDay(t, "2026-10-01"), StartersFTE: 5},

@@ -23,6 +23,7 @@ import (
 // store compares expiry with the database's real clock, which a test cannot move.
 // Everything else (the middleware that enforces both limits) is the production code.
 func TestSessionTimeouts(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	addPersonas(t, db)
 	warm(t, db)

@@ -52,6 +52,7 @@ func hostileUploads(t *testing.T) []hostileUpload {
 // TestHostilePlanUploadsRefused: on the plan page, each hostile file is refused with its
 // status and message, the draft is unchanged and the refusal is in the security log.
 func TestHostilePlanUploadsRefused(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	logs := captureSecurity(e.s)
 	e.save("manager", map[string]string{"s-paramedic-2026-2": "1"})
@@ -78,6 +79,7 @@ func TestHostilePlanUploadsRefused(t *testing.T) {
 // TestHostileImportsRefused: the import routes refuse the same files with the same
 // limits, and nothing is imported.
 func TestHostileImportsRefused(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	logs := captureSecurity(e.s)
 	imported := importCount(t, e.db)
@@ -129,6 +131,7 @@ func checkObserved(t *testing.T, logs *logBuffer) {
 // TestQuotedRecordImportRefused: a small gzip whose one quoted field spans 63,000 lines,
 // each within the line limit, is refused at the record limit, nothing imported.
 func TestQuotedRecordImportRefused(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	logs := captureSecurity(e.s)
 	var b bytes.Buffer
@@ -158,6 +161,7 @@ func TestQuotedRecordImportRefused(t *testing.T) {
 // shorter than it is, or whose sheet XML is cut short (its CRC that of the cut), is
 // refused whole (422), not read as its first rows; the same workbook undamaged is read.
 func TestDamagedWorkbookUploadsRefused(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	rows := [][]any{{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp"}}
 	for i := range 8 {
@@ -267,6 +271,7 @@ func withSheetSize(t *testing.T, zipped []byte, size int) []byte {
 // TestPlanFormLinesCapped: a grid save that would make the plan longer than
 // importer.MaxPlanLines is refused, nothing saved.
 func TestPlanFormLinesCapped(t *testing.T) {
+	t.Parallel()
 	e := newPlanEnv(t)
 	roles, err := e.db.Roles(context.Background())
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 // its ICB (U60057 is in QOC), on a new user and on a change, with a message on the
 // grants field and nothing written; a lead of another ICB is allowed.
 func TestUserFormsRefuseDirectorAndLeadOfItsICB(t *testing.T) {
+	t.Parallel()
 	db := dbtest.New(t)
 	users := addPersonas(t, db)
 	_, ts := newTestServer(t, db)

@@ -62,15 +62,30 @@ type PlanVersion struct {
 	Current bool
 }
 
+// PlanVersions are a PCN's plan versions as PlanVersionsOfPCN lists them, newest
+// first.
+type PlanVersions []PlanVersion
+
+// InWorkflow is where the PCN's plan stands: its newest version still in the workflow
+// (superseded versions left it); ok is false when it has none.
+func (vs PlanVersions) InWorkflow() (v PlanVersion, ok bool) {
+	for _, v := range vs {
+		if v.Status != workforce.PlanSuperseded {
+			return v, true
+		}
+	}
+	return v, false
+}
+
 // PlanVersionsOfPCN lists every version of a PCN's plan, newest first.
-func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) (_ []PlanVersion, err error) {
+func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) (_ PlanVersions, err error) {
 	defer wrap(&err, "plan versions of %s", pcn)
 	return db.planVersions(ctx, `pcn_code = $1`, pcn)
 }
 
 // PlanVersionsOfICB lists every version of the plans of every PCN of an ICB, by PCN
 // then newest first.
-func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) (_ []PlanVersion, err error) {
+func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) (_ PlanVersions, err error) {
 	defer wrap(&err, "plan versions of ICB %s", icb)
 	return db.planVersions(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
 }

@@ -129,6 +129,10 @@ func (q Quarter) Next() Quarter {
 	return Quarter{Year: q.Year, N: q.N + 1}
 }
 
+// LastDay is the quarter's last day, on which the plan editor, the plan's figures and
+// the dashboard measure it.
+func (q Quarter) LastDay() time.Time { return q.Next().Start().AddDate(0, 0, -1) }
+
 // QuarterStarts returns the quarter start days in (after, until], the window in which a
 // plan line counts towards a projection from after to until.
 func QuarterStarts(after, until time.Time) []time.Time {

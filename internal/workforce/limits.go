@@ -1,5 +1,7 @@
 package workforce
 
+import "unicode/utf8"
+
 // Limits on free text typed in forms and on the command line, in characters (issue 9:
 // every input is read with a limit). A longer value is refused with the field's
 // message before anything is looked up or written.
@@ -21,3 +23,13 @@ const (
 	// milestones.
 	MaxListLength = 2000
 )
+
+// Clip cuts s to at most n bytes, at a character boundary: what is kept of a value
+// longer than its limit where it must be kept at all (a header in the access log, an
+// email address in the sign-in throttle's key).
+func Clip(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:min(n, len(s))]
+}

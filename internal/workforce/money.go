@@ -16,7 +16,7 @@ type Pence int64
 // Amounts are whole pence, so nothing is rounded.
 func (p Pence) String() string {
 	sign, p := p.sign("−")
-	return sign + "£" + group(strconv.FormatInt(int64(p/100), 10)) + "." + twoDigits(p%100)
+	return sign + "£" + Thousands(strconv.FormatInt(int64(p/100), 10)) + "." + twoDigits(p%100)
 }
 
 // Short is String without the pence when there are none ("£66,972", "£66,972.50"), for
@@ -38,7 +38,7 @@ func (p Pence) Whole() string {
 	if pounds == 0 {
 		sign = "" // a loss of under 50p rounds to nothing, which has no sign
 	}
-	return sign + "£" + group(strconv.FormatInt(int64(pounds), 10))
+	return sign + "£" + Thousands(strconv.FormatInt(int64(pounds), 10))
 }
 
 // Input writes the amount as a form's input shows it for editing, in plain pounds with
@@ -80,8 +80,9 @@ func twoDigits(p Pence) string {
 	return s
 }
 
-// group puts thousands separators into a run of digits: "1234567" → "1,234,567".
-func group(digits string) string {
+// Thousands puts a comma between each group of three digits of a run of digits
+// ("1234567" → "1,234,567"), as pages, files and messages write every large number.
+func Thousands(digits string) string {
 	var b strings.Builder
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
@@ -90,6 +91,13 @@ func group(digits string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// PlainPounds strips what people type around an amount in pounds (a £ sign, thousands
+// separators, spaces), leaving the plain pounds ParsePounds reads: a form takes
+// "£45,000" as a plan file takes 45000.
+func PlainPounds(typed string) string {
+	return strings.NewReplacer("£", "", ",", "", " ", "").Replace(typed)
 }
 
 // poundsPattern is a plain amount in pounds: digits with an optional decimal part.

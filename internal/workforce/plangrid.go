@@ -21,6 +21,9 @@ const MaxCellFTE = 50
 // PlanYears is how many financial years the plan editor shows, from the current one.
 const PlanYears = 3
 
+// PlanQuarters is the quarters of the plan editor: the quarters a plan covers.
+const PlanQuarters = 4 * PlanYears
+
 // PlanWindow is the quarters of the plan editor, in order.
 type PlanWindow []Quarter
 
@@ -28,7 +31,7 @@ type PlanWindow []Quarter
 // next two.
 func PlanWindowAt(today time.Time) PlanWindow {
 	first := Quarter{Year: FinancialYearOf(today), N: 1}
-	qs := make(PlanWindow, 0, 4*PlanYears)
+	qs := make(PlanWindow, 0, PlanQuarters)
 	for q := first; q.Year < first.Year+PlanYears; q = q.Next() {
 		qs = append(qs, q)
 	}
@@ -62,9 +65,6 @@ func (w PlanWindow) Outside(lines []PlanLine) []PlanLine {
 	}
 	return out
 }
-
-// LastDay is the last day of a quarter, on which the plan editor measures it.
-func (q Quarter) LastDay() time.Time { return q.Next().Start().AddDate(0, 0, -1) }
 
 // PlanCell names one role in one quarter: a cell of the grid.
 type PlanCell struct {
@@ -199,7 +199,7 @@ func cellFTE(raw, where, what string) (float64, string) {
 // cellCost reads a cost in pounds (a £ sign and thousands separators allowed): empty
 // is not known.
 func cellCost(raw, where string) (*Pence, string) {
-	plain := strings.NewReplacer("£", "", ",", "", " ", "").Replace(raw)
+	plain := PlainPounds(raw)
 	if plain == "" {
 		return nil, ""
 	}

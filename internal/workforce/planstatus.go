@@ -21,10 +21,6 @@ const (
 // Editable reports whether a plan in this status may change its lines.
 func (s PlanStatus) Editable() bool { return s == PlanDraft || s == PlanReturned }
 
-// InReview reports whether a version waits for someone other than the PCN manager:
-// the clinical director's sign-off or the ICB's review.
-func (s PlanStatus) InReview() bool { return s == PlanSubmitted || s == PlanSignedOff }
-
 // Label is the status's name for people.
 func (s PlanStatus) Label() string {
 	switch s {

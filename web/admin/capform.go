@@ -72,7 +72,7 @@ func (f *CapForm) parse(role workforce.Role) workforce.Cap {
 	if c.EffectiveFrom, err = workforce.ParseDate(f.From); err != nil {
 		f.Errors["from"] = "Enter the date the cap is in force from in the form YYYY-MM-DD, such as 2026-04-01"
 	}
-	pence, ok := workforce.ParsePounds(strings.NewReplacer("£", "", ",", "", " ", "").Replace(f.Amount))
+	pence, ok := workforce.ParsePounds(workforce.PlainPounds(f.Amount))
 	switch {
 	case f.Amount == "":
 		f.Errors["amount"] = "Enter the cap per WTE a year, in pounds"

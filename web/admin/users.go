@@ -1,5 +1,5 @@
-// Package admin renders the admin screens: the list of users and the form that adds
-// or changes one.
+// Package admin renders the admin screens: the users, the role caps and the targets,
+// each with the forms that add and change them.
 package admin
 
 import (
@@ -92,3 +92,12 @@ func (f UserForm) passwordHint() string {
 }
 
 func (f UserForm) grantRows() int { return max(4, strings.Count(f.Grants, "\n")+2) }
+
+// passwordLabel names the password field: a new user's password, or a new one for a
+// user who has one.
+func passwordLabel(id int64) string {
+	if id == 0 {
+		return "Password"
+	}
+	return "New password (leave blank to keep the current one)"
+}

@@ -5,6 +5,7 @@ package areas
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -28,7 +29,7 @@ type Page struct {
 	Sort      ui.Sort
 	Roles     []RoleFTE
 	// England only.
-	Target *Target
+	Target *workforce.Target
 	Series []SeriesPoint
 	// SupplyHref links an ICB's page to its supply against demand; "" for users who
 	// may not see it, and on other pages.
@@ -52,14 +53,6 @@ type Child struct {
 type RoleFTE struct {
 	Code, Name, Href string
 	FTE              float64
-}
-
-// Target is the national target against the ARRS FTE in post.
-type Target struct {
-	Name     string
-	FTE      float64
-	Baseline time.Time
-	Deadline time.Time
 }
 
 // SeriesPoint is England's ARRS FTE in one census month (NHS England's published

@@ -15,6 +15,7 @@ import (
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 
+	planweb "github.com/arrs-planner/arrs/web/plan"
 	roomsweb "github.com/arrs-planner/arrs/web/rooms"
 	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
@@ -148,20 +149,13 @@ type PlanStatus struct {
 	// None is true when the network has no plan.
 	None    bool
 	Version string // "Version 3"
-	Status  Status
+	Status  planweb.Status
 	Since   time.Time
 	// WaitsFor says who acts next and what they do; "" when nobody (accepted).
 	WaitsFor string
 	Href     string
 	// Current names the version the figures use when it is not the newest one.
 	Current string
-}
-
-// Status is a plan status as pages show it.
-type Status struct {
-	Code   string // the store's status: draft, submitted, signed_off, accepted, returned
-	Label  string
-	Colour ui.TagColour
 }
 
 // Href is the PCN's dashboard.

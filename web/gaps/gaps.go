@@ -67,9 +67,6 @@ func pace(v float64, passed bool) string {
 	return ui.Decimal(v, 2)
 }
 
-// signedFTE writes a gap: positive is short of the share, negative above it.
-func signedFTE(v float64) string { return ui.FTE(v) }
-
 // earlier is the earlier of two days: in post is counted on min(at, as-of).
 func earlier(a, b time.Time) time.Time {
 	if b.Before(a) {

@@ -114,7 +114,7 @@ func (s Summary) rows() []ui.SummaryListRow {
 		ui.SummaryListRow{Key: "In post on " + earlier(s.At, s.AsOf).Format(dateLong), Value: ui.FTE(s.InPostFTE) + " FTE", TestID: "in-post-fte"},
 		ui.SummaryListRow{Key: "Projected on " + s.At.Format(dateLong), Value: ui.FTE(s.ProjectedFTE) + " FTE", TestID: "projected-fte"},
 		ui.SummaryListRow{Key: "Additional FTE", Value: ui.FTE(s.AdditionalFTE) + " FTE", TestID: "additional-fte"},
-		ui.SummaryListRow{Key: "Gap", Value: signedFTE(s.GapFTE) + " FTE", TestID: "gap-fte"},
+		ui.SummaryListRow{Key: "Gap", Value: ui.FTE(s.GapFTE) + " FTE", TestID: "gap-fte"},
 		ui.SummaryListRow{Key: "Shortfall (PCNs short of their share)", Value: ui.FTE(s.ShortfallFTE) + " FTE", TestID: "shortfall-fte"},
 		ui.SummaryListRow{Key: "PCNs short", Value: ui.Count(s.PCNsShort) + " of " + ui.Count(s.PCNs), TestID: "pcns-short"},
 		ui.SummaryListRow{Key: "Required pace", Value: s.paceText(), TestID: "pace"},

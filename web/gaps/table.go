@@ -37,7 +37,7 @@ var (
 	colInPost     = column{"In post, FTE", SortInPost, func(r Row) ui.TableCell { return text(ui.FTE(r.InPostFTE)) }}
 	colProjected  = column{"Projected, FTE", SortProjected, func(r Row) ui.TableCell { return text(ui.FTE(r.ProjectedFTE)) }}
 	colAdditional = column{"Additional, FTE", SortAdditional, func(r Row) ui.TableCell { return text(ui.FTE(r.AdditionalFTE)) }}
-	colGap        = column{"Gap, FTE", SortGap, func(r Row) ui.TableCell { return text(signedFTE(r.GapFTE)) }}
+	colGap        = column{"Gap, FTE", SortGap, func(r Row) ui.TableCell { return text(ui.FTE(r.GapFTE)) }}
 	colShortfall  = column{"Shortfall, FTE", SortShortfall, func(r Row) ui.TableCell { return text(ui.FTE(r.ShortfallFTE)) }}
 	colShort      = column{"PCNs short", SortShort, func(r Row) ui.TableCell {
 		return text(ui.Count(r.PCNsShort) + " of " + ui.Count(r.PCNs))

@@ -2,11 +2,13 @@ package input
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // Date is a date as typed in the day, month and year boxes of a date input.
@@ -57,4 +59,23 @@ func ReadDate(d Date, label string, required bool, errs map[string]string, key s
 		return time.Time{}
 	}
 	return t
+}
+
+// DateParams is the NHS date input id (its boxes posted as PostedDate reads them)
+// showing the boxes as typed, the message, and the boxes in error (parts, as ReadDate
+// names them).
+func DateParams(id, legend, hint string, d Date, errorText string, parts []string) ui.DateInputParams {
+	has := func(p string) bool { return slices.Contains(parts, p) }
+	return ui.DateInputParams{ID: id, NamePrefix: id, Legend: ui.LegendParams{Text: legend, Size: ui.SizeS}, Hint: hint, Error: errorText,
+		Day: ui.DateInputPart{Value: d.Day, Error: has("day")}, Month: ui.DateInputPart{Value: d.Month, Error: has("month")},
+		Year: ui.DateInputPart{Value: d.Year, Error: has("year")}}
+}
+
+// FirstBox is the box of a date in error that the error summary links to: the first
+// of parts, else the day.
+func FirstBox(parts []string) string {
+	if len(parts) == 0 {
+		return "day"
+	}
+	return parts[0]
 }

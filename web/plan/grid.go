@@ -111,5 +111,3 @@ func (f Funding) rows(id string) []ui.SummaryListRow {
 		{Key: "Entitlement left", Value: f.Left.Short(), TestID: "left-" + id},
 	}
 }
-
-func fte(v float64) string { return ui.FTE(v) }

@@ -101,6 +101,14 @@ type Status struct {
 	Colour ui.TagColour
 }
 
+// StatusOf is a status as pages show it: its label, in its colour.
+func StatusOf(s workforce.PlanStatus) Status {
+	colour := map[workforce.PlanStatus]ui.TagColour{workforce.PlanDraft: ui.TagGrey, workforce.PlanSubmitted: ui.TagBlue,
+		workforce.PlanSignedOff: ui.TagPurple, workforce.PlanAccepted: ui.TagGreen, workforce.PlanReturned: ui.TagOrange,
+		workforce.PlanSuperseded: ui.TagWhite}[s]
+	return Status{Code: string(s), Label: s.Label(), Colour: colour}
+}
+
 // VersionLink points at another version of the plan.
 type VersionLink struct {
 	Text string
@@ -203,19 +211,19 @@ type Outlook struct {
 }
 
 func (o Outlook) text() string {
-	gap := fte(o.Gap) + " FTE short of the fair share"
+	gap := ui.FTE(o.Gap) + " FTE short of the fair share"
 	if o.Gap < 0 {
-		gap = fte(-o.Gap) + " FTE above the fair share"
+		gap = ui.FTE(-o.Gap) + " FTE above the fair share"
 	}
-	return gap + " (projected " + fte(o.Projected) + " FTE)"
+	return gap + " (projected " + ui.FTE(o.Projected) + " FTE)"
 }
 
 func (f Figures) rows() []ui.SummaryListRow {
 	at := f.At.Format("2 January 2006")
 	rows := []ui.SummaryListRow{
-		{Key: "Fair share of the target", Value: fte(f.FairShare) + " additional FTE of " + ui.Count(int(f.TargetFTE+0.5)) + " (" + f.TargetName + ")", TestID: "fair-share"},
-		{Key: "In post on the target's baseline", Value: fte(f.Baseline) + " FTE", TestID: "baseline"},
-		{Key: "In post on " + f.AsOf.Format("2 January 2006"), Value: fte(f.InPost) + " FTE", TestID: "in-post"},
+		{Key: "Fair share of the target", Value: ui.FTE(f.FairShare) + " additional FTE of " + ui.Count(int(f.TargetFTE+0.5)) + " (" + f.TargetName + ")", TestID: "fair-share"},
+		{Key: "In post on the target's baseline", Value: ui.FTE(f.Baseline) + " FTE", TestID: "baseline"},
+		{Key: "In post on " + f.AsOf.Format("2 January 2006"), Value: ui.FTE(f.InPost) + " FTE", TestID: "in-post"},
 		{Key: "Gap on " + at + " (official, with the current plan)", Value: f.Official.text(), TestID: "official-gap"},
 	}
 	if f.WithDraft != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/input"
 )
 
 var testRoles = []workforce.Role{{Code: "pharmacist", Name: "Clinical Pharmacist", Added: workforce.Date(2019, time.July, 1)}}
@@ -28,7 +29,7 @@ func TestReadTakesHoursAsFTE(t *testing.T) {
 	if len(f.Errors) != 0 || rec.FTE != 0.8 || rec.AnnualCostPence != 5200050 || rec.RoleCode != "pharmacist" || !rec.ARRSFunded {
 		t.Errorf("errors %v, record %+v", f.Errors, rec)
 	}
-	if f.Hours != "30" || f.Start != (Date{Day: "1", Month: "4", Year: "2026"}) {
+	if f.Hours != "30" || f.Start != (input.Date{Day: "1", Month: "4", Year: "2026"}) {
 		t.Errorf("the form does not keep what was typed: %+v", f)
 	}
 }

@@ -45,7 +45,7 @@ func SavedText(verb string, rec workforce.StaffRecord, roles []workforce.Role) s
 func FormOf(rec workforce.StaffRecord, roles []workforce.Role) Form {
 	f := Form{ID: rec.ID, Version: rec.Version, Role: rec.RoleCode, FTE: FTEText(rec.FTE),
 		Band: rec.Band, EmploymentModel: string(rec.EmploymentModel), Employer: rec.Employer, ARRSFunded: "no",
-		Start: DateOf(rec.Start), End: DateOf(rec.End), Source: SourceText(rec)}
+		Start: input.DateOf(rec.Start), End: input.DateOf(rec.End), Source: SourceText(rec)}
 	if rec.RoleCode == "" {
 		f.Role, f.StaffRole = OtherRole, rec.StaffRole
 	}
@@ -97,7 +97,7 @@ func ReadEnd(v url.Values, current workforce.StaffRecord) (EndForm, time.Time) {
 
 // EndFormOf is the form that ends a stored record, its end date filled if it has one.
 func EndFormOf(rec workforce.StaffRecord) EndForm {
-	return EndForm{ID: rec.ID, Version: rec.Version, End: DateOf(rec.End)}
+	return EndForm{ID: rec.ID, Version: rec.Version, End: input.DateOf(rec.End)}
 }
 
 // Framed puts the end form on its page (marked in error when the form is), with the

@@ -19,12 +19,6 @@ import (
 // typed as NWRS names it.
 const OtherRole = "other"
 
-// Date is a date as typed in the day, month and year boxes.
-type Date = input.Date
-
-// DateOf fills the boxes from a date; zero leaves them empty.
-func DateOf(d time.Time) Date { return input.DateOf(d) }
-
 // RoleOption is one ARRS role of the select, with the day it became claimable.
 type RoleOption struct {
 	Code, Name string
@@ -48,7 +42,7 @@ type Form struct {
 	Roles    []RoleOption
 	// The fields as typed.
 	Role, StaffRole, FTE, Hours, Band, Cost, EmploymentModel, Employer, ARRSFunded string
-	Start, End                                                                     Date
+	Start, End                                                                     input.Date
 	Errors                                                                         map[string]string
 	// StartParts and EndParts name the parts of a date in error ("day", "month",
 	// "year"); none with an error on the date marks them all.
@@ -91,9 +85,9 @@ func (f Form) summary() ui.ErrorSummaryParams {
 			href := k.href
 			switch k.key {
 			case "start":
-				href = "#start-" + firstPart(f.StartParts)
+				href = "#start-" + input.FirstBox(f.StartParts)
 			case "end":
-				href = "#end-" + firstPart(f.EndParts)
+				href = "#end-" + input.FirstBox(f.EndParts)
 			}
 			items = append(items, ui.ErrorSummaryItem{Text: msg, Href: href})
 		}
@@ -102,13 +96,6 @@ func (f Form) summary() ui.ErrorSummaryParams {
 }
 
 const conflictMessage = "Someone else saved this record while you were editing it. Your changes have not been saved: they are kept below."
-
-func firstPart(parts []string) string {
-	if len(parts) == 0 {
-		return "day"
-	}
-	return parts[0]
-}
 
 func (f Form) roleSelect() ui.SelectParams {
 	items := []ui.SelectItem{{Value: "", Text: "Choose a role"}}
@@ -145,21 +132,6 @@ func (f Form) fundedRadios() ui.ChoicesParams {
 		Legend: ui.LegendParams{Text: "Is the post claimed from the ARRS?", Size: ui.SizeS},
 		Hint:   "Choose no for a post the PCN pays for from elsewhere. Staff outside ARRS roles are never claimed.",
 		Error:  f.Errors["arrs_funded"]}
-}
-
-// dateInput builds a date input from the boxes as typed and the parts in error.
-func dateInput(id, legend, hint string, d Date, errorText string, parts []string) ui.DateInputParams {
-	has := func(p string) bool {
-		for _, x := range parts {
-			if x == p {
-				return true
-			}
-		}
-		return false
-	}
-	return ui.DateInputParams{ID: id, NamePrefix: id, Legend: ui.LegendParams{Text: legend, Size: ui.SizeS}, Hint: hint, Error: errorText,
-		Day: ui.DateInputPart{Value: d.Day, Error: has("day")}, Month: ui.DateInputPart{Value: d.Month, Error: has("month")},
-		Year: ui.DateInputPart{Value: d.Year, Error: has("year")}}
 }
 
 // Conflict is what a stale save shows: who saved the record meanwhile, when, and each
@@ -265,7 +237,7 @@ type EndForm struct {
 	Version int
 	Source  string
 	Record  []Field
-	End     Date
+	End     input.Date
 	Error   string
 	Parts   []string
 	// Conflict shows what changed since the person opened the page.
@@ -281,7 +253,7 @@ func (f EndForm) summary() ui.ErrorSummaryParams {
 		items = append(items, ui.ErrorSummaryItem{Text: "Someone else saved this record since you opened this page. Check what changed, then end it again.", Href: "#conflict"})
 	}
 	if f.Error != "" {
-		items = append(items, ui.ErrorSummaryItem{Text: f.Error, Href: "#end-" + firstPart(f.Parts)})
+		items = append(items, ui.ErrorSummaryItem{Text: f.Error, Href: "#end-" + input.FirstBox(f.Parts)})
 	}
 	return ui.ErrorSummaryParams{Errors: items}
 }

@@ -1,25 +1,11 @@
 package supervision
 
 import (
-	"slices"
-	"strconv"
-	"time"
-
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/input"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
-
-// Date is a date as typed in the day, month and year boxes.
-type Date struct{ Day, Month, Year string }
-
-// DateOf fills the boxes from a date; zero leaves them empty.
-func DateOf(d time.Time) Date {
-	if d.IsZero() {
-		return Date{}
-	}
-	return Date{strconv.Itoa(d.Day()), strconv.Itoa(int(d.Month())), strconv.Itoa(d.Year())}
-}
 
 // Field is one labelled value, as a conflict shows what was saved meanwhile.
 type Field struct{ Label, Value string }
@@ -57,7 +43,7 @@ var supervisorFields = []string{"name", "profession", "fte", "hours", "active"}
 type LinkForm struct {
 	Frame
 	Supervisee, Supervisor, Kind, Hours string
-	Start, End                          Date
+	Start, End                          input.Date
 	// StartParts and EndParts name the boxes of a date in error.
 	StartParts, EndParts     []string
 	Supervisees, Supervisors []Option
@@ -70,7 +56,7 @@ func (f LinkForm) Action() string { return LinkHref(f.PCNCode, f.ID) }
 type EndForm struct {
 	Frame
 	Link  []Field
-	End   Date
+	End   input.Date
 	Parts []string
 }
 
@@ -98,20 +84,13 @@ func (f Frame) summary(order []string, firstBox map[string]string) ui.ErrorSumma
 	return ui.ErrorSummaryParams{Errors: items}
 }
 
-func firstPart(parts []string) string {
-	if len(parts) == 0 {
-		return "day"
-	}
-	return parts[0]
-}
-
 func (f LinkForm) errorSummary() ui.ErrorSummaryParams {
 	return f.summary([]string{"supervisee", "supervisor", "kind", "hours", "start", "end"},
-		map[string]string{"start": firstPart(f.StartParts), "end": firstPart(f.EndParts)})
+		map[string]string{"start": input.FirstBox(f.StartParts), "end": input.FirstBox(f.EndParts)})
 }
 
 func (f EndForm) errorSummary() ui.ErrorSummaryParams {
-	return f.summary([]string{"end"}, map[string]string{"end": firstPart(f.Parts)})
+	return f.summary([]string{"end"}, map[string]string{"end": input.FirstBox(f.Parts)})
 }
 
 func (f SupervisorForm) errorSummary() ui.ErrorSummaryParams {
@@ -139,14 +118,6 @@ func (f LinkForm) kindRadios() ui.ChoicesParams {
 	}
 	return ui.ChoicesParams{IDPrefix: "kind", Name: "kind", Items: items, Values: []string{f.Kind}, Error: f.Errors["kind"],
 		Legend: ui.LegendParams{Text: "Kind of supervision", Size: ui.SizeS}}
-}
-
-// dateInput builds a date input from the boxes as typed and the boxes in error.
-func dateInput(id, legend, hint string, d Date, errorText string, parts []string) ui.DateInputParams {
-	has := func(p string) bool { return slices.Contains(parts, p) }
-	return ui.DateInputParams{ID: id, NamePrefix: id, Legend: ui.LegendParams{Text: legend, Size: ui.SizeS}, Hint: hint, Error: errorText,
-		Day: ui.DateInputPart{Value: d.Day, Error: has("day")}, Month: ui.DateInputPart{Value: d.Month, Error: has("month")},
-		Year: ui.DateInputPart{Value: d.Year, Error: has("year")}}
 }
 
 func savedList(fields []Field) ui.SummaryListParams {

@@ -24,7 +24,7 @@ type LinkChoices struct {
 
 // NewLinkForm is the form that adds a link: clinical supervision from the day shown.
 func (c LinkChoices) NewLinkForm() LinkForm {
-	return LinkForm{Kind: string(workforce.SupervisionClinical), Start: DateOf(c.Day)}
+	return LinkForm{Kind: string(workforce.SupervisionClinical), Start: input.DateOf(c.Day)}
 }
 
 // Offer fills the form's selects: the staff records not ended by the day and the
@@ -54,7 +54,7 @@ func (c LinkChoices) ReadLink(v url.Values, f *LinkForm, base workforce.Supervis
 	f.Errors = map[string]string{}
 	f.Supervisee, f.Supervisor, f.Kind = v.Get("supervisee"), v.Get("supervisor"), v.Get("kind")
 	f.Hours = strings.TrimSpace(v.Get("hours"))
-	f.Start, f.End = Date(input.PostedDate(v, "start")), Date(input.PostedDate(v, "end"))
+	f.Start, f.End = input.PostedDate(v, "start"), input.PostedDate(v, "end")
 	if input.TooLong(v, f.Errors, input.Limit{Name: "hours", Label: "Hours a month", Max: workforce.MaxCodeLength}) {
 		return base
 	}
@@ -63,8 +63,8 @@ func (c LinkChoices) ReadLink(v url.Values, f *LinkForm, base workforce.Supervis
 	l.SuperviseeID = c.superviseeID(f.Supervisee, f.Errors)
 	l.SupervisorID = c.supervisorID(f.Supervisor, base.SupervisorID, f.Errors)
 	l.HoursPerMonth = input.Decimal(f.Hours, "hours", "Enter the hours a month the link takes", "Hours a month must be a number, like 2", f.Errors)
-	l.Start = input.ReadDate(input.Date(f.Start), "Start date", true, f.Errors, "start", &f.StartParts)
-	l.End = input.ReadDate(input.Date(f.End), "End date", false, f.Errors, "end", &f.EndParts)
+	l.Start = input.ReadDate(f.Start, "Start date", true, f.Errors, "start", &f.StartParts)
+	l.End = input.ReadDate(f.End, "End date", false, f.Errors, "end", &f.EndParts)
 	input.AddProblems(f.Errors, l.Validate())
 	return l
 }
@@ -95,7 +95,7 @@ func (c LinkChoices) supervisorID(v string, current int64, errs map[string]strin
 func LinkFormOf(l workforce.SupervisionLink) LinkForm {
 	return LinkForm{Frame: Frame{ID: l.ID, Version: l.Version},
 		Supervisee: strconv.FormatInt(l.SuperviseeID, 10), Supervisor: strconv.FormatInt(l.SupervisorID, 10),
-		Kind: string(l.Kind), Hours: input.NumberText(l.HoursPerMonth), Start: DateOf(l.Start), End: DateOf(l.End)}
+		Kind: string(l.Kind), Hours: input.NumberText(l.HoursPerMonth), Start: input.DateOf(l.Start), End: input.DateOf(l.End)}
 }
 
 // LinkFields describes a link as the pages show it.
@@ -122,16 +122,16 @@ func (c LinkChoices) EndFormOf(l workforce.SupervisionLink) EndForm {
 	if end.IsZero() {
 		end = c.Day
 	}
-	return EndForm{Frame: Frame{ID: l.ID, Version: l.Version}, Link: c.LinkFields(l), End: DateOf(end)}
+	return EndForm{Frame: Frame{ID: l.ID, Version: l.Version}, Link: c.LinkFields(l), End: input.DateOf(end)}
 }
 
 // ReadEnd reads a submitted end form of link l into the form (kept as typed) and the
 // link ended, at the version the form holds (the posted one), then
 // workforce.SupervisionLink.Validate.
 func (f *EndForm) ReadEnd(v url.Values, l workforce.SupervisionLink) workforce.SupervisionLink {
-	f.Errors, f.End = map[string]string{}, Date(input.PostedDate(v, "end"))
+	f.Errors, f.End = map[string]string{}, input.PostedDate(v, "end")
 	l.Version = f.Version
-	l.End = input.ReadDate(input.Date(f.End), "End date", true, f.Errors, "end", &f.Parts)
+	l.End = input.ReadDate(f.End, "End date", true, f.Errors, "end", &f.Parts)
 	input.AddProblems(f.Errors, l.Validate())
 	return l
 }

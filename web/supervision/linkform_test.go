@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/input"
 )
 
 func testChoices() LinkChoices {
@@ -18,7 +19,7 @@ func testChoices() LinkChoices {
 func TestOfferLeavesOutTheEndedAndInactiveButForTheLinks(t *testing.T) {
 	c := testChoices()
 	f := c.Offer(c.NewLinkForm())
-	if len(f.Supervisees) != 1 || len(f.Supervisors) != 1 || f.Kind != string(workforce.SupervisionClinical) || f.Start != DateOf(c.Day) {
+	if len(f.Supervisees) != 1 || len(f.Supervisors) != 1 || f.Kind != string(workforce.SupervisionClinical) || f.Start != input.DateOf(c.Day) {
 		t.Errorf("new form %+v", f)
 	}
 	f = c.Offer(LinkForm{Supervisee: "2", Supervisor: "11"})

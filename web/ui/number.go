@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // FTE renders FTE for a page: 1 decimal place, rounded half away from zero, with
@@ -16,7 +18,7 @@ func Decimal(v float64, places int) string {
 	v = math.Round(v*p) / p
 	s := strconv.FormatFloat(math.Abs(v), 'f', places, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	out := group(whole)
+	out := workforce.Thousands(whole)
 	if frac != "" {
 		out += "." + frac
 	}
@@ -29,18 +31,7 @@ func Decimal(v float64, places int) string {
 // Count renders a whole number with thousands separators ("1,297").
 func Count(n int) string {
 	if n < 0 {
-		return "−" + group(strconv.Itoa(-n))
+		return "−" + workforce.Thousands(strconv.Itoa(-n))
 	}
-	return group(strconv.Itoa(n))
-}
-
-func group(digits string) string {
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return workforce.Thousands(strconv.Itoa(n))
 }
