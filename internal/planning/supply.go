@@ -7,19 +7,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// Supply is the FTE of a role an ICB expects to be available to its PCNs in one
-// financial year, by source.
-type Supply struct {
-	Role               string
-	Year               workforce.FinancialYear
-	NewlyQualified     float64
-	TraineesCompleting float64
-	Movers             float64
-}
-
-// Total is the year's supply of the role from every source.
-func (s Supply) Total() float64 { return s.NewlyQualified + s.TraineesCompleting + s.Movers }
-
 // SupplyGap sets one role's expected supply in one financial year against the
 // starters its PCNs' plans put in that year.
 type SupplyGap struct {
@@ -44,7 +31,7 @@ type SupplyGap struct {
 // outrun supply when starters exceed it (by more than binary noise): a role with
 // starters and no supply recorded outruns it. Leavers are not set against supply: a
 // plan's replacements need people as much as its growth does.
-func SupplyGaps(supply []Supply, plan []workforce.PlanLine, years []workforce.FinancialYear) []SupplyGap {
+func SupplyGaps(supply []workforce.ExpectedSupply, plan []workforce.PlanLine, years []workforce.FinancialYear) []SupplyGap {
 	type key struct {
 		role string
 		year workforce.FinancialYear
@@ -58,8 +45,8 @@ func SupplyGaps(supply []Supply, plan []workforce.PlanLine, years []workforce.Fi
 		return rows[k]
 	}
 	for _, s := range supply {
-		if slices.Contains(years, s.Year) {
-			g := row(s.Role, s.Year)
+		if y, ok := s.Year(); ok && slices.Contains(years, y) {
+			g := row(s.RoleCode, y)
 			g.Supply += s.Total()
 			g.Recorded = true
 		}

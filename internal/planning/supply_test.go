@@ -19,11 +19,11 @@ import (
 func TestSupplyGaps(t *testing.T) {
 	t.Parallel()
 	fy26, fy27 := workforce.FinancialYear(2026), workforce.FinancialYear(2027)
-	supply := []Supply{
-		{Role: "clinical_pharmacist", Year: fy26, NewlyQualified: 2, TraineesCompleting: 1, Movers: 0.5},
-		{Role: "clinical_pharmacist", Year: fy27, Movers: 1},
-		{Role: "care_coordinator", Year: fy27, NewlyQualified: 4},
-		{Role: "clinical_pharmacist", Year: 2028, NewlyQualified: 9},
+	supply := []workforce.ExpectedSupply{
+		{RoleCode: "clinical_pharmacist", FinancialYear: "2026/27", NewlyQualified: 2, TraineesCompleting: 1, Movers: 0.5},
+		{RoleCode: "clinical_pharmacist", FinancialYear: "2027/28", Movers: 1},
+		{RoleCode: "care_coordinator", FinancialYear: "2027/28", NewlyQualified: 4},
+		{RoleCode: "clinical_pharmacist", FinancialYear: "2028/29", NewlyQualified: 9},
 	}
 	plan := []workforce.PlanLine{
 		{PCNCode: "A", RoleCode: "clinical_pharmacist", QuarterStart: day("2026-04-01"), StartersFTE: 2},

@@ -45,15 +45,7 @@ func OfICB(ctx context.Context, db *store.DB, icb string, d time.Time) (Figures,
 	if err != nil {
 		return f, err
 	}
-	sup := make([]planning.Supply, 0, len(f.Supply))
-	for _, x := range f.Supply {
-		y, err := workforce.ParseFinancialYear(x.FinancialYear)
-		if err != nil {
-			return f, err
-		}
-		sup = append(sup, planning.Supply{Role: x.RoleCode, Year: y, NewlyQualified: x.NewlyQualified, TraineesCompleting: x.TraineesCompleting, Movers: x.Movers})
-	}
-	f.Gaps = planning.SupplyGaps(sup, lines, f.Years)
+	f.Gaps = planning.SupplyGaps(f.Supply, lines, f.Years)
 	f.Planning = pcnsStarting(lines, f.Years)
 	return f, nil
 }

@@ -22,6 +22,13 @@ type ExpectedSupply struct {
 	Version            int
 }
 
+// Year is the row's financial year. ok is false only for a malformed one, which the
+// table's check constraint refuses to store.
+func (s ExpectedSupply) Year() (y FinancialYear, ok bool) {
+	y, err := ParseFinancialYear(s.FinancialYear)
+	return y, err == nil
+}
+
 // Total is the supply of the role that year.
 func (s ExpectedSupply) Total() float64 { return s.NewlyQualified + s.TraineesCompleting + s.Movers }
 
