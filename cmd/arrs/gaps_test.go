@@ -18,7 +18,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
-const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short"
+const gapHeader = "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short,no_return"
 
 // withSample points DATABASE_URL at a fresh test database holding the reference data
 // and the sample workforce (two ICBs, census 30 Nov 2025), and returns it. The

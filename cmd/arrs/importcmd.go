@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/store"
 )
 
 func (a *app) importFile(ctx context.Context, args []string) error {
@@ -37,6 +39,12 @@ func (a *app) importNWRS(ctx context.Context, path string) error {
 	}
 	defer db.Close()
 	log, err := ingest.NWRS(ctx, db, filepath.Base(path), f, cliActor(), nil, time.Now())
+	if errors.Is(err, store.ErrAlreadyImported) {
+		// Loading the same file twice is a no-op, not a failure: a script that
+		// re-runs an import must not stop here (issue 11).
+		fmt.Fprintf(a.stdout, "%s: already imported; nothing changed\n", filepath.Base(path))
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,14 @@ func TestImportNWRSCommand(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", name, err, c.want)
 		}
 	}
-	out, _, err := runArrs("import", "nwrs", write("dec.csv", strings.ReplaceAll(sample, ",2025,11,", ",2025,12,")))
+	dec := write("dec.csv", strings.ReplaceAll(sample, ",2025,11,", ",2025,12,"))
+	out, _, err := runArrs("import", "nwrs", dec)
 	if err != nil || !strings.Contains(out, "census 2025-12-31") {
 		t.Errorf("the next month: %v %q", err, out)
+	}
+	// The same file again succeeds (exit 0) and says nothing changed.
+	out, _, err = runArrs("import", "nwrs", dec)
+	if err != nil || out != "dec.csv: already imported; nothing changed\n" {
+		t.Errorf("the same file again: %v %q", err, out)
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce, gaps, plan, claims or compare", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims or compare", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
@@ -23,6 +23,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 		return a.reportGaps(ctx, args[1:])
 	case "plan":
 		return a.reportPlan(ctx, args[1:])
+	case "funding":
+		return a.reportFunding(ctx, args[1:])
 	case "claims":
 		return a.reportClaims(ctx, args[1:])
 	case "compare":

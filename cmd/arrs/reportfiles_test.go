@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,14 +12,19 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/config"
+	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/server"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // The files `arrs report` writes are the pages' downloads, byte for byte, for the same
@@ -155,5 +161,82 @@ func TestReportCompareIsTheCompareDownload(t *testing.T) {
 	}
 	if _, _, err := runArrs("report", "compare", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "no ICB QXX") {
 		t.Errorf("an unknown ICB: %v", err)
+	}
+}
+
+// `arrs report funding` gives, to the penny, the demo PCN's funding page figures and,
+// for its ICB, the sum of its PCNs' pages; `arrs report claims` sums to the committed.
+func TestReportFundingIsTheFundingPages(t *testing.T) {
+	db := withSample(t)
+	ctx := context.Background()
+	tree, err := db.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := workforce.FinancialYear(2025)
+	pageOf := func(p workforce.PCN) funding.PCNYear {
+		t.Helper()
+		res, _, err := funding.ForPCN(ctx, db, workforce.Today(time.Now()), p, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, _ := res.For(p.Code, year)
+		return y
+	}
+	rows := func(level string) map[string][]string {
+		out, _, err := runArrs("report", "funding", "--level", level, "--year", "2025/26")
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(recs[0], ","); got != "level,code,name,financial_year,entitlement_gbp,committed_gbp,planned_gbp,headroom_gbp,estimated_records,uncosted_records" {
+			t.Fatalf("header %q", got)
+		}
+		byCode := map[string][]string{}
+		for _, r := range recs[1:] {
+			byCode[r[1]] = r
+		}
+		return byCode
+	}
+	money := func(f planning.Funding) []string {
+		return []string{f.EntitlementPence.Decimal(), f.CommittedPence.Decimal(), f.PlannedPence.Decimal(), f.HeadroomPence.Decimal()}
+	}
+	demo, _ := tree.PCN("U60057")
+	page := pageOf(demo)
+	if got, want := rows("pcn")["U60057"], money(page.Funding); !slices.Equal(got[4:8], want) {
+		t.Errorf("U60057: report %q, page %q", got, want)
+	}
+	var icb planning.Funding
+	for _, p := range tree.PCNsOf(demo.ICBCode) {
+		f := pageOf(p).Funding
+		icb.EntitlementPence += f.EntitlementPence
+		icb.CommittedPence += f.CommittedPence
+		icb.PlannedPence += f.PlannedPence
+		icb.HeadroomPence += f.HeadroomPence
+	}
+	if got, want := rows("icb")[demo.ICBCode], money(icb); !slices.Equal(got[4:8], want) || icb.CommittedPence == 0 {
+		t.Errorf("%s: report %q, pages %q", demo.ICBCode, got, want)
+	}
+	out, _, err := runArrs("report", "claims", "--pcn", "U60057", "--year", "2025/26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	var sum workforce.Pence
+	for _, r := range recs[1:] {
+		p, ok := workforce.ParsePounds(r[9])
+		if !ok {
+			t.Fatalf("claimable %q", r[9])
+		}
+		sum += p
+	}
+	if sum != page.Funding.CommittedPence {
+		t.Errorf("claims sum to %s, committed %s", sum.Decimal(), page.Funding.CommittedPence.Decimal())
+	}
+	if _, _, err := runArrs("report", "funding", "--stream", "practice_gp"); err == nil {
+		t.Error("an unsupported stream was accepted")
 	}
 }

@@ -23,7 +23,8 @@ type parts struct {
 	lines       map[string][]workforce.PlanLine
 	plans       map[string]store.PlanVersions
 	roles       []workforce.Role
-	day         time.Time
+	day         time.Time // today: the day of supervision links, and of the plan's window
+	asOf        time.Time // the day the staff data describes (funding.AsOf)
 }
 
 // gather reads this financial year's funding of the PCNs (funding.Compute), the
@@ -36,6 +37,7 @@ func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN,
 	if err != nil {
 		return nil, err
 	}
+	c.asOf = asOf
 	if c.funding, err = funding.Compute(ctx, db, funding.Request{PCNs: pcns, Years: []workforce.FinancialYear{year}, AsOf: asOf}); err != nil {
 		return nil, err
 	}
@@ -118,7 +120,7 @@ func (c *parts) row(p workforce.PCN, england *planning.Positions) Row {
 	if r := c.supervision[p.Code]; r != nil {
 		rec = *r
 	}
-	row.Coverage = supervision.Compute(rec, c.roles, c.day).Coverage
-	row.Rooms = rooms.Compute(c.sites[p.Code], c.staff[p.Code], c.lines[p.Code], c.roles, c.day)
+	row.Coverage = supervision.Compute(rec, c.roles, c.asOf, c.day).Coverage
+	row.Rooms = rooms.Compute(c.sites[p.Code], c.staff[p.Code], c.lines[p.Code], c.roles, c.asOf, workforce.PlanWindowAt(c.day))
 	return row
 }

@@ -8,9 +8,12 @@
 // page uses, funding.Compute, package supervision and package rooms, so a figure reads
 // the same on the dashboard as on its own page.
 //
-// The clock is the caller's: today is an argument. The workforce part is of the as-of
-// date A, the day the staff data describes; supervision, rooms and leavers are of
-// today, as on their own pages.
+// The clock is the caller's: today is an argument. One as-of date (issue 11): the
+// staff figures of every part (workforce, supervision's staff, rooms' staff) are of the
+// as-of date A, the day the staff data describes (the latest census); the rooms are
+// checked over the plan's quarters (workforce.PlanWindowAt today). Only what is about
+// today is of today: supervision links and supervisors in force, sites as recorded,
+// and the staff leaving in the next three months.
 package dashboard
 
 import (
@@ -33,6 +36,9 @@ const LeavingMonths = 3
 type Figures struct {
 	PCN   workforce.PCN
 	Today time.Time
+	// AsOf is the day the staff data describes (the latest census; today before any
+	// import): the day of the staff figures of supervision and rooms.
+	AsOf time.Time
 	// Versions is every version of the PCN's plan, newest first: where its plan stands.
 	Versions    store.PlanVersions
 	Workforce   Workforce
@@ -92,10 +98,15 @@ func (f *Figures) local(ctx context.Context, db *store.DB, d time.Time) error {
 	if f.Funding, err = fundingOf(ctx, db, f.PCN, d); err != nil {
 		return err
 	}
-	if f.Supervision, err = supervision.OfPCN(ctx, db, f.PCN.Code, d); err != nil {
+	asOf, _, err := funding.AsOf(ctx, db, d)
+	if err != nil {
 		return err
 	}
-	if f.Rooms, err = rooms.OfPCN(ctx, db, f.PCN.Code, d); err != nil {
+	f.AsOf = asOf
+	if f.Supervision, err = supervision.OfPCN(ctx, db, f.PCN.Code, asOf, d); err != nil {
+		return err
+	}
+	if f.Rooms, err = rooms.OfPCN(ctx, db, f.PCN.Code, asOf, workforce.PlanWindowAt(d)); err != nil {
 		return err
 	}
 	f.Leaving.Until = d.AddDate(0, LeavingMonths, 0)

@@ -121,6 +121,15 @@ func TestCompute(t *testing.T) {
 	if f.Supervision.Coverage.Needing == 0 || f.Rooms.Now.NeededInPost == 0 {
 		t.Errorf("supervision %+v, rooms %+v", f.Supervision.Coverage, f.Rooms.Now)
 	}
+	// One clock, one horizon: supervision's and rooms' staff are of the census, like
+	// the workforce part, and rooms are checked over the plan's quarters.
+	if !f.AsOf.Equal(workforce.Date(2025, 11, 30)) || !f.AsOf.Equal(w.AsOf) {
+		t.Errorf("as of %v, want the census, 30 November 2025, as the workforce part (%v)", f.AsOf, w.AsOf)
+	}
+	window := workforce.PlanWindowAt(today)
+	if qs := f.Rooms.Quarters; len(qs) != len(window) || qs[0].Quarter != window[0] || qs[len(qs)-1].Quarter != window[len(window)-1] {
+		t.Errorf("rooms over %d quarters from %v, want the plan's %v", len(qs), qs, window)
+	}
 }
 
 // Before any import, the workforce part says so and the rest is of today.

@@ -33,13 +33,13 @@ func CheckStaff(ctx context.Context, db *store.DB, rec workforce.StaffRecord, re
 	if rec.Start.IsZero() || rec.RoleCode == "" || !rec.ARRSFunded {
 		return c, nil
 	}
-	caps, err := db.Caps(ctx)
+	caps, err := caps(ctx, db)
 	if err != nil {
 		return c, err
 	}
 	if rec.AnnualCostPence != 0 {
-		limit, known := planning.NewCaps(caps).On(rec.RoleCode, rec.CapVariant(), rec.Start)
-		c.OverCap, c.Cap = known && rec.AnnualCostPence > limit, limit
+		limit := caps.On(rec.Staff, rec.Start)
+		c.OverCap, c.Cap = limit.Known && rec.AnnualCostPence > limit.Pence, limit.Pence
 	}
 	return c, c.numbers(ctx, db, rec, registered)
 }

@@ -20,11 +20,14 @@
 //     (entitlement 0, Year.RateKnown false);
 //   - staff claimed are the ARRS-funded records (store.FundingRecords): an ARRS role,
 //     arrs_funded not false; a record's annual cost is its own when recorded, else the
-//     cap stands in, flagged "cost assumed" (planning.ClaimBasis);
+//     cap stands in, flagged "estimated at the cap" (planning.ClaimBasis);
+//   - a role's cap is the latest of its own and its Agenda for Change band's
+//     (planning.Caps.On, store.BandCaps), flagged when the band's;
 //   - a general practice nurse on band 6 is claimed against the "experienced" cap
 //     (DOMAIN.md), as the staff record form checks it;
-//   - where no cap is known the actual cost is claimed, flagged (planning.ClaimBasis);
-//   - planned spend is the current plan's starters (store.CurrentPlanLinesOf: never a
+//   - where no cap is known the actual cost is claimed, flagged; with neither cost nor
+//     cap the months are left out and the record counted (PCNYear.Uncosted);
+//   - planned spend is the current plan's starters less its leavers (store.CurrentPlanLinesOf: never a
 //     draft's, which stays private to its PCN), from
 //     quarters that start after the as-of date: the day the staff data describes (the
 //     latest NWRS census; the caller's choice);

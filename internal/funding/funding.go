@@ -2,7 +2,6 @@ package funding
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -73,111 +72,6 @@ type PCNYear struct {
 	Plan                             []PlanFunding
 }
 
-// UnderspendPence is the forecast underspend: positive headroom at year end, which
-// is not carried forward (DOMAIN.md, "Money"); 0 when over-committed.
-func (p PCNYear) UnderspendPence() workforce.Pence { return max(p.Funding.HeadroomPence, 0) }
-
-// OverCommittedPence is how far committed and planned claims pass the entitlement.
-func (p PCNYear) OverCommittedPence() workforce.Pence { return max(-p.Funding.HeadroomPence, 0) }
-
-// AbovePence is what the PCN pays above the caps over the year, over the staff whose
-// cost is known.
-func (p PCNYear) AbovePence() workforce.Pence {
-	var sum workforce.Pence
-	for _, s := range p.Staff {
-		sum += s.AbovePence()
-	}
-	return sum
-}
-
-// NoCapRoles lists, sorted, the roles claimed at actual cost because no cap is known
-// for them in some month of the year (staff or plan).
-func (p PCNYear) NoCapRoles() []string {
-	var roles []string
-	for _, s := range p.Staff {
-		if s.Uncapped {
-			roles = append(roles, s.Record.RoleCode)
-		}
-	}
-	for _, l := range p.Plan {
-		if l.Uncapped {
-			roles = append(roles, l.Line.RoleCode)
-		}
-	}
-	slices.Sort(roles)
-	return slices.Compact(roles)
-}
-
-// Unpriced counts the staff records and plan lines with neither a known cap nor an
-// annual cost in some month of the year: nothing can be claimed for those months.
-func (p PCNYear) Unpriced() int {
-	n := 0
-	for _, s := range p.Staff {
-		if s.Uncapped && s.CostAssumed {
-			n++
-		}
-	}
-	for _, l := range p.Plan {
-		if l.Uncapped && l.CostAssumed {
-			n++
-		}
-	}
-	return n
-}
-
-// CostsAssumed counts the staff records and plan lines with no annual cost, claimed
-// at the cap where one is known.
-func (p PCNYear) CostsAssumed() (staff, plan int) {
-	for _, s := range p.Staff {
-		if s.CostAssumed {
-			staff++
-		}
-	}
-	for _, l := range p.Plan {
-		if l.CostAssumed {
-			plan++
-		}
-	}
-	return staff, plan
-}
-
-// StaffFunding is one staff record's year: its claims against its actual cost.
-type StaffFunding struct {
-	Record store.FundingRecord
-	// CapVariant is the parallel cap the record is claimed against ("" usual).
-	CapVariant string
-	// CapPence is the cap per WTE a year in force in the record's last month in post
-	// in the year; CapKnown is false when none is; CapChanged is true when the cap
-	// differed between its months in post.
-	CapPence   workforce.Pence
-	CapKnown   bool
-	CapChanged bool
-	// InPost marks the months with at least one day in post.
-	InPost [12]bool
-	// ClaimPence is the claimable amount by month; CostPence the actual cost, 0 when
-	// the annual cost is not known (Record.CostKnown).
-	ClaimPence, CostPence [12]workforce.Pence
-	ClaimTotal, CostTotal workforce.Pence
-	Uncapped, CostAssumed bool
-}
-
-// AbovePence is what the PCN pays above the cap over the year: actual cost − claims,
-// 0 when the cost is not known (the claim then assumes the cap).
-func (s StaffFunding) AbovePence() workforce.Pence {
-	if !s.Record.CostKnown {
-		return 0
-	}
-	return s.CostTotal - s.ClaimTotal
-}
-
-// PlanFunding is one plan line's planned claims over the year.
-type PlanFunding struct {
-	Line                  workforce.PlanLine
-	MonthPence            [12]workforce.Pence
-	TotalPence            workforce.Pence
-	Uncapped, CostAssumed bool
-}
-
 // Compute works out the funding of every PCN of the request for every year, reading
 // the store once per table (see the package doc for the rules).
 func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
@@ -236,7 +130,8 @@ func (in inputs) pcnYear(p workforce.PCN, y Year, asOf time.Time) PCNYear {
 		if l.Kind == planning.LineStaff {
 			out.addStaff(in.staffFunding(recs[l.Index], staff[l.Index], l, y.Year, starts))
 		} else {
-			out.addPlan(PlanFunding{Line: in.plan[p.Code][l.Index], MonthPence: l.MonthPence, TotalPence: l.TotalPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed})
+			out.addPlan(PlanFunding{Line: in.plan[p.Code][l.Index], Leavers: l.Leavers, MonthPence: l.MonthPence, TotalPence: l.TotalPence,
+				CostPence: l.CostPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed, Uncosted: l.Uncosted, CapFromBand: l.CapFromBand})
 		}
 	}
 	return out
@@ -260,7 +155,7 @@ func (p *PCNYear) addPlan(l PlanFunding) {
 // of its last month in post in the year (changed if its first month's differs).
 func (in inputs) staffFunding(r store.FundingRecord, s workforce.Staff, l planning.FundingLine, year workforce.FinancialYear, starts [12]time.Time) StaffFunding {
 	out := StaffFunding{Record: r, CapVariant: s.CapVariant(), ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
-		Uncapped: l.Uncapped, CostAssumed: l.CostAssumed}
+		Uncapped: l.Uncapped, CostAssumed: l.CostAssumed, Uncosted: l.Uncosted, CapFromBand: l.CapFromBand, BandAssumed: l.BandAssumed}
 	inPost, inMonth := planning.MonthDays(s, year)
 	first, last := -1, -1
 	for m := range inPost {
@@ -268,20 +163,21 @@ func (in inputs) staffFunding(r store.FundingRecord, s workforce.Staff, l planni
 			continue
 		}
 		out.InPost[m] = true
+		out.Caps[m], out.Shares[m] = in.caps.On(s, starts[m]), workforce.ReimbursementShare(s.RoleCode, starts[m])
 		if first < 0 {
 			first = m
 		}
 		last = m
 		if r.CostKnown {
 			// The month's actual cost, worked and rounded as its claim is, uncapped.
-			out.CostPence[m] = planning.MonthlyClaim(s.AnnualCostPence, s.FTE, inPost[m], inMonth[m])
+			out.CostPence[m] = planning.MonthlyClaim(s.AnnualCostPence, 1, s.FTE, inPost[m], inMonth[m])
 			out.CostTotal += out.CostPence[m]
 		}
 	}
 	if first >= 0 {
-		c0, k0 := in.caps.On(s.RoleCode, s.CapVariant(), starts[first])
-		out.CapPence, out.CapKnown = in.caps.On(s.RoleCode, s.CapVariant(), starts[last])
-		out.CapChanged = c0 != out.CapPence || k0 != out.CapKnown
+		c0, c := out.Caps[first], out.Caps[last]
+		out.CapPence, out.CapKnown = c.Pence, c.Known
+		out.CapChanged = c0.Pence != c.Pence || c0.Known != c.Known
 	}
 	return out
 }

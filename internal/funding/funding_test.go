@@ -73,9 +73,9 @@ func pence(p workforce.Pence) *workforce.Pence { return &p }
 //	         April–September 3,339,600 / 12 = 278,300 × 6 = 1,669,800;
 //	         October–March 3,500,000 / 12 = 291,666.67 → 291,667 × 6 = 1,750,002;
 //	         total 3,419,802; cost 300,000 × 12 = 3,600,000; above 180,198
-//	PA-NOCAP physician associate 0.5, £50,000 — no known cap: the actual cost,
-//	         flagged: 5,000,000 × 0.5 / 12 = 208,333.33 → 208,333 × 12 = 2,499,996;
-//	         cost the same, 0 above
+//	PA-NOCAP physician associate 0.5, £50,000 — no cap of its own: band 7's £66,972,
+//	         flagged "cap from band"; under it: 5,000,000 × 0.5 / 12 = 208,333.33 →
+//	         208,333 × 12 = 2,499,996; cost the same, 0 above
 //	CP-ABOVE clinical pharmacist 1.0, £70,000 — cost above the cap: claims
 //	         6,697,200 / 12 = 558,100 × 12 = 6,697,200; cost 7,000,000 / 12 =
 //	         583,333.33 → 583,333 × 12 = 6,999,996; above 302,796
@@ -85,23 +85,26 @@ func pence(p workforce.Pence) *workforce.Pence { return &p }
 //	GPN-B6   general practice nurse band 6, £55,000, from 1 April 2025: the
 //	         "experienced" cap £53,319: 444,325 × 12 = 5,331,900; cost 458,333.33 →
 //	         458,333 × 12 = 5,499,996; above 168,096
-//	PARA-NONE paramedic 1.0, neither a cap nor a cost known: nothing can be worked
-//	         out, 0 a month, flagged both ways ("unpriced")
+//	PARA-NONE paramedic 1.0, no cost and no cap of its own: estimated at band 7's
+//	         £66,972: 558,100 × 12 = 6,697,200, flagged both ways
 //	SELF     clinical pharmacist the PCN pays itself (arrs_funded false), and
 //	         a practice manager (outside ARRS): not claimed
 //	committed = 3,866,667 + 3,419,802 + 2,499,996 + 6,697,200 + 4,335,204 + 5,331,900
-//	          = 26,150,769
+//	          + 6,697,200 = 32,847,969
 //	plan (submitted: the current plan): 2 clinical pharmacists from 1 January 2026 at
 //	         £55,000: 5,500,000 × 2 / 12 = 916,666.67 → 916,667 × 3 = 2,750,001;
 //	         a care coordinator from 1 October 2025 (before the as-of date: already in
-//	         the staff records) and a leavers-only line: nothing
-//	planned  = 2,750,001
-//	headroom = 26,631,000 − 26,150,769 − 2,750,001 = −2,269,770: over-committed by
-//	           2,269,770, no underspend; above the caps 180,198 + 302,796 + 168,096
+//	         the staff records): nothing; a paramedic leaving on 1 January, no cost
+//	         on the line and no paramedic in post with one: the cap, 558,100 × 3 =
+//	         1,674,300 off
+//	planned  = 2,750,001 − 1,674,300 = 1,075,701
+//	headroom = 26,631,000 − 32,847,969 − 1,075,701 = −7,292,670: over-committed by
+//	           7,292,670, no underspend; above the caps 180,198 + 302,796 + 168,096
 //	           = 651,090
-//	April committed: 278,300 + 208,333 + 558,100 + 361,267 + 444,325 = 1,850,325;
-//	June adds CP-PART's 266,667: 2,116,992; October: 400,000 + 291,667 + 208,333 +
-//	558,100 + 361,267 + 444,325 = 2,263,692
+//	April committed: 278,300 + 208,333 + 558,100 + 361,267 + 444,325 + 558,100
+//	= 2,408,425; June adds CP-PART's 266,667: 2,675,092; October: 400,000 + 291,667
+//	+ 208,333 + 558,100 + 361,267 + 444,325 + 558,100 = 2,821,792; January planned
+//	916,667 − 558,100 = 358,567
 type fixture struct {
 	db  *store.DB
 	ids map[string]int64
@@ -187,16 +190,16 @@ func TestCompute(t *testing.T) {
 		got, want workforce.Pence
 	}{
 		{"entitlement", fu.EntitlementPence, 26631000},
-		{"committed", fu.CommittedPence, 26150769},
-		{"planned", fu.PlannedPence, 2750001},
-		{"headroom", fu.HeadroomPence, -2269770},
-		{"over-committed", y.OverCommittedPence(), 2269770},
+		{"committed", fu.CommittedPence, 32847969},
+		{"planned", fu.PlannedPence, 1075701},
+		{"headroom", fu.HeadroomPence, -7292670},
+		{"over-committed", y.OverCommittedPence(), 7292670},
 		{"underspend", y.UnderspendPence(), 0},
 		{"above the caps", y.AbovePence(), 651090},
-		{"April committed", y.CommittedByMonth[0], 1850325},
-		{"June committed", y.CommittedByMonth[2], 2116992},
-		{"October committed", y.CommittedByMonth[6], 2263692},
-		{"January planned", y.PlannedByMonth[9], 916667},
+		{"April committed", y.CommittedByMonth[0], 2408425},
+		{"June committed", y.CommittedByMonth[2], 2675092},
+		{"October committed", y.CommittedByMonth[6], 2821792},
+		{"January planned", y.PlannedByMonth[9], 358567},
 		{"December planned", y.PlannedByMonth[8], 0},
 	}
 	for _, c := range checks {
@@ -219,19 +222,20 @@ func TestCompute(t *testing.T) {
 		claims, cost, above   workforce.Pence
 		cap                   workforce.Pence
 		uncapped, assumed, ch bool
+		band                  bool
 	}{
-		{"CP-PART", 3866667, 3866667, 0, 6697200, false, false, false},
-		{"CC-MID", 3419802, 3600000, 180198, 3500000, false, false, true},
-		{"PA-NOCAP", 2499996, 2499996, 0, 0, true, false, false},
-		{"CP-ABOVE", 6697200, 6999996, 302796, 6697200, false, false, false},
-		{"PT-NOCOST", 4335204, 0, 0, 4335200, false, true, false},
-		{"GPN-B6", 5331900, 5499996, 168096, 5331900, false, false, false},
-		{"PARA-NONE", 0, 0, 0, 0, true, true, false},
+		{"CP-PART", 3866667, 3866667, 0, 6697200, false, false, false, false},
+		{"CC-MID", 3419802, 3600000, 180198, 3500000, false, false, true, false},
+		{"PA-NOCAP", 2499996, 2499996, 0, 6697200, false, false, false, true},
+		{"CP-ABOVE", 6697200, 6999996, 302796, 6697200, false, false, false, false},
+		{"PT-NOCOST", 4335204, 0, 0, 4335200, false, true, false, false},
+		{"GPN-B6", 5331900, 5499996, 168096, 5331900, false, false, false, false},
+		{"PARA-NONE", 6697200, 0, 0, 6697200, false, true, false, true},
 	}
 	for _, c := range lines {
 		s := staff[c.ident]
 		if s.ClaimTotal != c.claims || s.CostTotal != c.cost || s.AbovePence() != c.above || s.CapPence != c.cap ||
-			s.Uncapped != c.uncapped || s.CostAssumed != c.assumed || s.CapChanged != c.ch {
+			s.Uncapped != c.uncapped || s.CostAssumed != c.assumed || s.CapChanged != c.ch || s.CapFromBand != c.band {
 			t.Errorf("%s: claims %d cost %d above %d cap %d uncapped %v assumed %v changed %v; want %+v",
 				c.ident, s.ClaimTotal, s.CostTotal, s.AbovePence(), s.CapPence, s.Uncapped, s.CostAssumed, s.CapChanged, c)
 		}
@@ -242,13 +246,16 @@ func TestCompute(t *testing.T) {
 	if mid := staff["CC-MID"]; mid.ClaimPence[5] != 278300 || mid.ClaimPence[6] != 291667 {
 		t.Errorf("CC-MID September %d, October %d; want 278300, 291667", mid.ClaimPence[5], mid.ClaimPence[6])
 	}
-	if roles := y.NoCapRoles(); len(roles) != 2 || roles[0] != "paramedic" || roles[1] != "physician_associate" {
-		t.Errorf("no-cap roles %v", roles)
+	if roles := y.NoCapRoles(); len(roles) != 0 {
+		t.Errorf("no-cap roles %v, want none: every role has its band's", roles)
 	}
-	if s, p := y.CostsAssumed(); s != 2 || p != 0 || y.Unpriced() != 1 {
-		t.Errorf("costs assumed: staff %d, plan %d, unpriced %d; want 2, 0, 1", s, p, y.Unpriced())
+	if roles := y.BandRoles(); len(roles) != 2 || roles[0] != "paramedic" || roles[1] != "physician_associate" {
+		t.Errorf("band-cap roles %v", roles)
 	}
-	if len(y.Plan) != 1 || y.Plan[0].TotalPence != 2750001 {
+	if s, p := y.CostsAssumed(); s != 2 || p != 1 || y.Uncosted() != 0 {
+		t.Errorf("costs assumed: staff %d, plan %d, uncosted %d; want 2, 1, 0", s, p, y.Uncosted())
+	}
+	if len(y.Plan) != 2 || y.Plan[0].TotalPence != 2750001 || y.Plan[1].TotalPence != -1674300 || !y.Plan[1].Leavers {
 		t.Errorf("plan lines %+v", y.Plan)
 	}
 }
@@ -257,7 +264,9 @@ func TestCompute(t *testing.T) {
 //
 //	U60057 2026/27: w = 12,000 (in force on 1 January 2026); no 2026/27 rate is held,
 //	so 2025/26's £26.631 stands in, flagged: 2,663.1p × 12,000 = 31,957,200p; the
-//	plan's January 2026 starters claim all year: 916,667 × 12 = 11,000,004p
+//	plan's January 2026 starters claim all year: 916,667 × 12 = 11,000,004p, less
+//	the paramedic leaver at band 7's £66,972 (no 2026/27 cap yet): 558,100 × 12 =
+//	6,697,200p; planned 4,302,804p
 //	U47425 2025/26: no weighted population: its registered list, 34,100, stands in,
 //	flagged: 2,663.1p × 34,100 = 90,811,710p; no staff or plan: headroom the same
 func TestComputeNextYearAndListSize(t *testing.T) {
@@ -272,10 +281,10 @@ func TestComputeNextYearAndListSize(t *testing.T) {
 	if next.Funding.EntitlementPence != 31957200 || next.Population != 12000 || !next.Year.RateAssumed() || next.Year.RateYear != 2025 {
 		t.Errorf("2026/27: entitlement %d, w %v, rate assumed %v from %v", next.Funding.EntitlementPence, next.Population, next.Year.RateAssumed(), next.Year.RateYear)
 	}
-	// The January 2026 starters (after the as-of date) are still planned spend, now
-	// for the whole year: 916,667 × 12 = 11,000,004.
-	if next.Funding.PlannedPence != 11000004 {
-		t.Errorf("2026/27 planned %d, want 11000004", next.Funding.PlannedPence)
+	// The January 2026 starters and leaver (after the as-of date) are still planned
+	// spend, now for the whole year.
+	if next.Funding.PlannedPence != 4302804 {
+		t.Errorf("2026/27 planned %d, want 4302804", next.Funding.PlannedPence)
 	}
 	other, _ := res.For("U47425", 2025)
 	if !other.PopulationIsListSize || other.Population != 34100 || other.Funding.EntitlementPence != 90811710 || other.Funding.HeadroomPence != 90811710 {
@@ -308,8 +317,8 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 	}, store.Actor{Name: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := planned(); got != 2750001 {
-		t.Errorf("planned with a newer draft %d, want the submitted plan's 2750001", got)
+	if got := planned(); got != 1075701 {
+		t.Errorf("planned with a newer draft %d, want the submitted plan's 1075701", got)
 	}
 	p, err := f.db.EditablePlan(ctx, "U60057")
 	if err != nil {
@@ -325,8 +334,9 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 }
 
 // The claim schedule is one row per record per month in post: CP-PART from June (10
-// rows), the six others all year (72); the pharmacy technician's and the paramedic's
-// actual costs are not known.
+// rows), the six others all year (72); the pharmacy technician and the paramedic have
+// no annual cost (estimated at the cap), the paramedic's and the physician associate's
+// cap is band 7's.
 func TestClaims(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
@@ -340,13 +350,22 @@ func TestClaims(t *testing.T) {
 		t.Fatalf("%d rows, want 82", len(rows))
 	}
 	var sum workforce.Pence
+	flags := map[string]string{}
 	for _, r := range rows {
-		sum += r.ClaimablePence
-		if r.Staff == "CP-PART" && r.Month.Equal(day("2025-06-01")) && (r.ClaimablePence != 266667 || *r.ActualCostPence != 266667 || r.FTE != 0.8) {
+		sum += *r.ClaimablePence
+		flags[r.Staff] = r.Flag
+		if r.Staff == "CP-PART" && r.Month.Equal(day("2025-06-01")) && (*r.ClaimablePence != 266667 || *r.AnnualCostPence != 6000000 ||
+			*r.CapPence != 6697200 || r.FTE != 0.8 || r.Share != 1 || r.Stream != "arrs" || r.PCN != "U60057") {
 			t.Errorf("CP-PART June: %+v", r)
 		}
-		if r.Staff == "PT-NOCOST" && r.ActualCostPence != nil {
-			t.Errorf("PT-NOCOST has an actual cost: %d", *r.ActualCostPence)
+		if r.Staff == "PT-NOCOST" && r.AnnualCostPence != nil {
+			t.Errorf("PT-NOCOST has an annual cost: %d", *r.AnnualCostPence)
+		}
+	}
+	want := map[string]string{"CP-PART": "", "PT-NOCOST": FlagEstimated, "PARA-NONE": FlagEstimated, "PA-NOCAP": FlagBandCap}
+	for staff, flag := range want {
+		if flags[staff] != flag {
+			t.Errorf("%s flagged %q, want %q", staff, flags[staff], flag)
 		}
 	}
 	if sum != y.Funding.CommittedPence {

@@ -72,13 +72,17 @@ func rates(ctx context.Context, db *store.DB) ([]rate, error) {
 	return out, nil
 }
 
-// caps indexes every role cap for cap(role, day).
+// caps indexes every role and band cap for cap(role, day).
 func caps(ctx context.Context, db *store.DB) (planning.Caps, error) {
 	all, err := db.Caps(ctx)
 	if err != nil {
 		return planning.Caps{}, err
 	}
-	return planning.NewCaps(all), nil
+	bands, err := db.BandCaps(ctx)
+	if err != nil {
+		return planning.Caps{}, err
+	}
+	return planning.NewCaps(all, bands), nil
 }
 
 // populations reads w(p) on the population day of every year.

@@ -26,7 +26,8 @@ type Options struct {
 	// Target is the target's name; "" is the default target.
 	Target string
 	// At is the day the gap is measured on; zero is the target's deadline (after
-	// DeadlineOverride).
+	// DeadlineOverride) while it is after the as-of date, else the as-of date
+	// (planning.DefaultAt).
 	At time.Time
 	// AsOf is A, the day the staff data describes; zero is the latest census date.
 	AsOf time.Time
@@ -57,6 +58,9 @@ type Result struct {
 	// AsOf is A and At the day the gap is measured on, both resolved.
 	AsOf time.Time
 	At   time.Time
+	// DataStart is the first census date imported nationally (zero with none): staff
+	// figures of earlier days are unknown (PLANNING.md, "Known and unknown").
+	DataStart time.Time
 	// Options are the options as given.
 	Options Options
 	names   map[workforce.Level]map[string]string
@@ -111,16 +115,27 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	}
 	at := opts.At
 	if at.IsZero() {
-		at = target.Deadline
+		at = planning.DefaultAt(target.Deadline, asOf)
 	}
 	in, names, err := gather(ctx, db, target, asOf, at, opts)
 	if err != nil {
 		return nil, err
 	}
 	in.Today = opts.Today
-	return &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, Options: opts, names: names,
-		positions: &lazyPositions{}}, nil
+	if in.DataStart, err = dataStart(ctx, db); err != nil {
+		return nil, err
+	}
+	res := &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, DataStart: in.DataStart,
+		Options: opts, names: names, positions: &lazyPositions{}}
+	if err := res.englandFromSeries(ctx, db); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
+
+// DeadlinePassed reports whether the target's deadline is on or before the as-of
+// date: the gap is then measured on the latest data, and there is no pace to keep.
+func (r *Result) DeadlinePassed() bool { return !r.Target.Deadline.After(r.AsOf) }
 
 // check refuses what-ifs out of range before anything is read.
 func (o Options) check() error {

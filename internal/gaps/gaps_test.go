@@ -91,8 +91,10 @@ func seededDrafts(t *testing.T) *store.DB {
 	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(planFile), store.Actor{Name: "test"}, nil); err != nil {
 		t.Fatal(err)
 	}
+	// The baseline is before the scheme began, so in_post on it is known to be 0; one
+	// after 1 July 2019 would be before the data start, unknown (TestComputeUnknown).
 	target, _, err := db.SaveTarget(ctx, workforce.Target{Name: "Test target", FTE: targetFTE,
-		Baseline: workforce.Date(2025, 3, 31), Deadline: workforce.Date(2027, 3, 31)}, store.Actor{Name: "test"})
+		Baseline: workforce.Date(2019, 3, 31), Deadline: workforce.Date(2027, 3, 31)}, store.Actor{Name: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +134,7 @@ func TestComputeOnePCNByHand(t *testing.T) {
 		// target = 30,000 × 50,000 / 63,695,385 = 23.549587.
 		// attrition = 11.78 × 0.10 × 486 / 365 = 1.568515.
 		// projected = 11.78 + 2.5 − 1.568515 = 12.711485.
-		// baseline = in_post(31 Mar 2025) = 0 (every record starts on the census) + 2.5.
+		// baseline = in_post(31 Mar 2019) = 0 (before the scheme) + 2.5.
 		// additional = 12.711485 − 2.5 = 10.211485; gap = 23.549587 − 10.211485 = 13.338102,
 		// all of it shortfall.
 		name: "defaults", opts: Options{Target: "Test target"},
@@ -146,10 +148,6 @@ func TestComputeOnePCNByHand(t *testing.T) {
 		name: "later as-of", opts: Options{Target: "Test target", AsOf: workforce.Date(2026, 1, 31)},
 		T: targetFTE, sumW: others + 60000 + 70000, w: 60000, baseline: extraFTE, inPost: inPostAtA,
 		projected: inPostAtA + 2.5 - inPostAtA*0.10*424/365,
-	}, {
-		// at before A: projected = in_post(30 Jun 2025) = 0; in_post_fte is at min(at, A).
-		name: "at before the census", opts: Options{Target: "Test target", At: workforce.Date(2025, 6, 30)},
-		T: targetFTE, sumW: others + 50000 + 70000, w: population, baseline: extraFTE, inPost: 0, projected: 0,
 	}, {
 		// What-ifs: no attrition, T = 60,000, deadline 31 Dec 2026 (both lines still in
 		// (A, D]): projected = 11.78 + 2.5.
@@ -202,8 +200,9 @@ func TestComputeDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The default target of the reference data; A the census; at its deadline.
-	if res.Target.Name != "26000 additional roles" || !res.AsOf.Equal(workforce.Date(2025, 11, 30)) || !res.At.Equal(workforce.Date(2024, 3, 31)) {
+	// The default target of the reference data; A the census; its deadline (31 March
+	// 2024) has passed, so at is A (PLANNING.md, "Where the gap is measured").
+	if res.Target.Name != "26000 additional roles" || !res.AsOf.Equal(workforce.Date(2025, 11, 30)) || !res.At.Equal(res.AsOf) || !res.DeadlinePassed() {
 		t.Errorf("target %q, as-of %s, at %s", res.Target.Name, res.AsOf, res.At)
 	}
 	if res.England.PCNs != 1297 || res.ListSizePCNs() != 1295 || len(res.PCNs) != 1297 {
@@ -335,5 +334,45 @@ func BenchmarkComputeEngland(b *testing.B) {
 		if _, err := Compute(ctx, db, Options{Today: today}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestComputeUnknown measures before the data start (the 30 November 2025 census):
+// in post on 30 June 2025 is unknown for every PCN and area, never 0, and says which
+// census would be needed; England's in post takes NHS England's published series for
+// June 2025. A baseline after the scheme began (31 March 2025) is unknown too.
+func TestComputeUnknown(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := seeded(t)
+	res, err := Compute(ctx, db, Options{Target: "Test target", At: workforce.Date(2025, 6, 30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := findPCN(t, res, pcn)
+	if !g.InPostUnknown || !g.ProjectedUnknown || !g.GapUnknown() || !g.ShortfallUnknown || g.InPostFTE != 0 || g.GapFTE != 0 {
+		t.Errorf("U79722 before the data start: %+v", g)
+	}
+	if qoc, _ := Find(res.ICBs, "QOC"); !qoc.InPostUnknown || !qoc.ShortfallUnknown {
+		t.Errorf("QOC: %+v", qoc)
+	}
+	e := res.England
+	if !e.NationalSeries || e.InPostUnknown || e.InPostFTE < 20000 || !e.ShortfallUnknown || e.GapUnknown() {
+		t.Errorf("England from the national series: %+v", e)
+	}
+	if !res.DataStart.Equal(workforce.Date(2025, 11, 30)) || !res.CensusNeeded().Equal(workforce.Date(2025, 6, 30)) {
+		t.Errorf("data start %s, census needed %s", res.DataStart, res.CensusNeeded())
+	}
+	later := workforce.Date(2025, 3, 31)
+	if _, _, err := db.SaveTarget(ctx, workforce.Target{Name: "Later baseline", FTE: targetFTE, Baseline: later,
+		Deadline: workforce.Date(2027, 3, 31)}, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Compute(ctx, db, Options{Target: "Later baseline"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := findPCN(t, res, pcn); !g.BaselineUnknown || g.InPostUnknown || !g.GapUnknown() || g.ProjectedFTE == 0 {
+		t.Errorf("a baseline before the data start: %+v", g)
 	}
 }

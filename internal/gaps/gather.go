@@ -10,7 +10,8 @@ import (
 )
 
 // gather reads what planning.GapReport needs with one query per table: the hierarchy,
-// the populations in force on the as-of date, the baseline extras, the ARRS staff in
+// the populations in force on the as-of date, the baseline extras, the PCNs that made
+// no return, the ARRS staff in
 // post around the days used, the current plans' lines (or, with opts.Drafts, each
 // PCN's latest version's) and the roles' attrition.
 func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, map[workforce.Level]map[string]string, error) {
@@ -24,6 +25,9 @@ func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time
 		return in, nil, err
 	}
 	if in.PCNs, err = pcns(ctx, db, tree, t.ID, asOf); err != nil {
+		return in, nil, err
+	}
+	if err = markNoReturn(ctx, db, in.PCNs, asOf, at); err != nil {
 		return in, nil, err
 	}
 	if in.Staff, err = staff(ctx, db, t.Baseline, asOf, at); err != nil {

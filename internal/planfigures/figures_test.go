@@ -161,8 +161,9 @@ func TestComputeMoney(t *testing.T) {
 	if y.PlannedPence != 12*916667 || y.HeadroomPence != y.EntitlementPence-y.CommittedPence-y.PlannedPence {
 		t.Errorf("2026/27: planned %v, headroom %v", y.PlannedPence, y.HeadroomPence)
 	}
-	// The paramedics have no cost and no cap is known for them: planned at nothing.
-	if c := f.Years[2027].Costs[planning.LinePlan]; c.Nothing != 1 {
+	// The paramedics' line has no cost and no cap of its own: its starters and its
+	// leavers (no paramedic in post has a cost) are both estimated at band 7's cap.
+	if c := f.Years[2027].Costs[planning.LinePlan]; c.Assumed != 2 || c.FromBand != 2 || c.Uncosted != 0 {
 		t.Errorf("cost counts of 2027/28's plan lines: %+v", c)
 	}
 }

@@ -70,7 +70,11 @@ func readMoney(ctx context.Context, db *store.DB, p workforce.PCN, window []work
 	if err != nil {
 		return in, err
 	}
-	in.caps = planning.NewCaps(caps)
+	bands, err := db.BandCaps(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.caps = planning.NewCaps(caps, bands)
 	in.staff, err = db.FundedStaffOfPCN(ctx, p.Code, window[0].Start(), window[len(window)-1].Next().Start())
 	return in, err
 }

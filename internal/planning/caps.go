@@ -9,37 +9,84 @@ import (
 
 type capKey struct{ role, variant string }
 
-// Caps answers cap(role, day) from a list of caps with effective dates.
-type Caps struct {
-	byKey map[capKey][]workforce.Cap
+// dated is one cap figure in force from a day.
+type dated struct {
+	from  time.Time
+	pence workforce.Pence
 }
 
-// NewCaps indexes caps by role and variant, in date order.
-func NewCaps(caps []workforce.Cap) Caps {
-	c := Caps{byKey: make(map[capKey][]workforce.Cap)}
+// Caps answers cap(role, day) from the roles' own caps and their bands' caps, each
+// with effective dates (PLANNING.md, "Funding": the most recent figure, by effective
+// date, among a role's own caps and its band's caps).
+type Caps struct {
+	byKey  map[capKey][]dated
+	byBand map[string][]dated
+}
+
+// CapOn is the cap a post is claimed against on a day.
+type CapOn struct {
+	Pence workforce.Pence
+	// Known is false when neither the role nor its band has a figure in force.
+	Known bool
+	// FromBand is true when the band's figure is the most recent (the role's own is
+	// older or missing): pages say so. Band names the band.
+	FromBand bool
+	Band     string
+	// BandAssumed is true for a mental health practitioner with no band recorded,
+	// claimed against band 5, the lowest (DOMAIN.md).
+	BandAssumed bool
+}
+
+// NewCaps indexes role caps by role and variant, and band caps by band, in date order.
+func NewCaps(caps []workforce.Cap, bands []workforce.BandCap) Caps {
+	c := Caps{byKey: make(map[capKey][]dated), byBand: make(map[string][]dated)}
 	for _, cp := range caps {
 		k := capKey{cp.RoleCode, cp.Variant}
-		c.byKey[k] = append(c.byKey[k], cp)
+		c.byKey[k] = append(c.byKey[k], dated{cp.EffectiveFrom, cp.Pence})
+	}
+	for _, b := range bands {
+		c.byBand[b.Band] = append(c.byBand[b.Band], dated{b.EffectiveFrom, b.Pence})
 	}
 	for _, list := range c.byKey {
-		slices.SortStableFunc(list, func(a, b workforce.Cap) int { return a.EffectiveFrom.Compare(b.EffectiveFrom) })
+		sortDated(list)
+	}
+	for _, list := range c.byBand {
+		sortDated(list)
 	}
 	return c
 }
 
-// On returns the cap of the role and variant in force on day d: the one with the
-// latest effective date on or before d. ok is false when none is known (a role with no
-// published cap, or a day before the first one).
-func (c Caps) On(role, variant string, d time.Time) (pence workforce.Pence, ok bool) {
-	list := c.byKey[capKey{role, variant}]
-	n, _ := slices.BinarySearchFunc(list, d, func(cp workforce.Cap, d time.Time) int {
-		if cp.EffectiveFrom.After(d) {
+func sortDated(list []dated) {
+	slices.SortStableFunc(list, func(a, b dated) int { return a.from.Compare(b.from) })
+}
+
+// On returns the cap the record is claimed against on day d: the latest figure in
+// force on d among its role's own (of its variant) and its cap band's
+// (workforce.Staff.CapBand). On the same effective date the role's own wins.
+func (c Caps) On(s workforce.Staff, d time.Time) CapOn {
+	band, assumed := s.CapBand()
+	own, okOwn := latest(c.byKey[capKey{s.RoleCode, s.CapVariant()}], d)
+	fromBand, okBand := latest(c.byBand[band], d)
+	out := CapOn{Band: band, BandAssumed: assumed}
+	switch {
+	case okBand && (!okOwn || fromBand.from.After(own.from)):
+		out.Pence, out.Known, out.FromBand = fromBand.pence, true, true
+	case okOwn:
+		out.Pence, out.Known = own.pence, true
+	}
+	return out
+}
+
+// latest is the figure with the latest effective date on or before d.
+func latest(list []dated, d time.Time) (dated, bool) {
+	n, _ := slices.BinarySearchFunc(list, d, func(cp dated, d time.Time) int {
+		if cp.from.After(d) {
 			return 1
 		}
 		return -1
 	})
 	if n == 0 {
-		return 0, false
+		return dated{}, false
 	}
-	return list[n-1].Pence, true
+	return list[n-1], true
 }

@@ -12,6 +12,10 @@ type PCN struct {
 	// BaselineExtra is baseline FTE entered for the PCN on top of the staff in post on
 	// the baseline date (PLANNING.md: "normally 0").
 	BaselineExtra float64
+	// NoReturn: the PCN had no rows in the census of the day its staff are counted on
+	// (PLANNING.md, "No return"). It counts 0 FTE that day, as NHS England's published
+	// totals do, and its row is flagged.
+	NoReturn bool
 }
 
 // FairShare is target(p) = T × w(p) / Σ w(q). The sum runs over every PCN in England,

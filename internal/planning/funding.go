@@ -14,27 +14,41 @@ func Entitlement(ratePounds, population float64) workforce.Pence {
 }
 
 // MonthlyClaim is one month's claimable amount for a post, in pence:
-// basis × FTE / 12 × daysInPost / daysInMonth, rounded half away from zero to the
-// penny, where basis is min(annual cost, cap) (see ClaimBasis).
-func MonthlyClaim(basis workforce.Pence, fte float64, daysInPost, daysInMonth int) workforce.Pence {
+// basis × share × FTE / 12 × daysInPost / daysInMonth, rounded half away from zero to
+// the penny once (PLANNING.md), where basis is min(annual cost, cap) (ClaimBasis) and
+// share the role's reimbursement share (workforce.ReimbursementShare; 1 for a cost).
+func MonthlyClaim(basis workforce.Pence, share, fte float64, daysInPost, daysInMonth int) workforce.Pence {
 	if daysInPost <= 0 || daysInMonth <= 0 {
 		return 0
 	}
-	return workforce.Pence(roundPence(fte, 1, int64(basis)*int64(daysInPost), 12*int64(daysInMonth)))
+	return workforce.Pence(roundPence(fte, share, int64(basis)*int64(daysInPost), 12*int64(daysInMonth)))
 }
 
-// ClaimBasis is the annual amount per WTE a claim is worked from: min(cost, cap).
-// Where no cap is known the actual cost is used and uncapped is set (PLANNING.md).
-// Where the cost is not known (0 — NWRS carries no salaries) the cap stands in, as a
-// PCN's ready reckoner assumes, and costAssumed is set; with neither it is 0.
-func ClaimBasis(cost, limit workforce.Pence, capKnown bool) (basis workforce.Pence, uncapped, costAssumed bool) {
+// Basis is the annual amount per WTE a month's claim is worked from, and what it
+// stands on.
+type Basis struct {
+	Pence workforce.Pence
+	// Estimated: no cost recorded, the cap stands in ("estimated at the cap").
+	Estimated bool
+	// Uncapped: no cap known, the cost recorded is claimed in full.
+	Uncapped bool
+	// Uncosted: neither a cost nor a cap; the month is left out (Pence 0) and the
+	// record counted as excluded, never shown as £0.
+	Uncosted bool
+}
+
+// ClaimBasis is min(cost, cap) (PLANNING.md, "Funding"); a cost of 0 is not recorded
+// (NWRS carries no salaries).
+func ClaimBasis(cost workforce.Pence, c CapOn) Basis {
 	switch {
-	case !capKnown:
-		return max(cost, 0), true, cost <= 0
-	case cost <= 0:
-		return limit, false, true
+	case cost > 0 && c.Known:
+		return Basis{Pence: min(cost, c.Pence)}
+	case c.Known:
+		return Basis{Pence: c.Pence, Estimated: true}
+	case cost > 0:
+		return Basis{Pence: cost, Uncapped: true}
 	}
-	return min(cost, limit), false, false
+	return Basis{Uncosted: true}
 }
 
 // FundingInputs is what a PCN's funding for one financial year needs.
@@ -44,7 +58,8 @@ type FundingInputs struct {
 	RatePounds float64
 	// Population is w(p) for the year (Carr-Hill, at 1 January before it).
 	Population float64
-	// Staff is the PCN's staff records; Role "" (outside ARRS) is not claimable.
+	// Staff is the PCN's ARRS-funded staff records; Role "" (outside ARRS) is not
+	// claimable.
 	Staff []workforce.Staff
 	// Plan is the lines of the PCN's current plan.
 	Plan []workforce.PlanLine
@@ -63,16 +78,28 @@ const (
 	LinePlan  LineKind = "plan"
 )
 
-// FundingLine is the year's claims for one staff record or plan line.
+// FundingLine is the year's claims for one staff record, or for a plan line's
+// starters or (Leavers) leavers.
 type FundingLine struct {
 	Kind  LineKind
 	Index int // position in FundingInputs.Staff or .Plan
 	Role  string
+	// Leavers marks a plan line's leavers: the claims they would have made, negative.
+	Leavers bool
 	// MonthPence holds the claim of each month, April first, each rounded to the penny.
-	MonthPence  [12]workforce.Pence
-	TotalPence  workforce.Pence
-	Uncapped    bool // some month had no known cap: the actual cost was used
-	CostAssumed bool // no actual cost was known: the cap was used
+	MonthPence [12]workforce.Pence
+	TotalPence workforce.Pence
+	// CostPence is the annual cost per WTE the line is worked from (0: none known).
+	CostPence workforce.Pence
+	// Uncapped: some month had no known cap, the cost was claimed in full.
+	Uncapped bool
+	// CostAssumed: no cost was known, the cap stood in ("estimated at the cap").
+	CostAssumed bool
+	// Uncosted: some month had neither a cost nor a cap and was left out.
+	Uncosted bool
+	// CapFromBand: some month's cap was the band's (the role's own unknown or older);
+	// BandAssumed: a mental health practitioner with no band, at band 5.
+	CapFromBand, BandAssumed bool
 }
 
 // Funding is a PCN's money for one financial year, in pence.
@@ -80,7 +107,8 @@ type Funding struct {
 	Year             workforce.FinancialYear
 	EntitlementPence workforce.Pence
 	CommittedPence   workforce.Pence // claims for staff records over the days they are in post
-	PlannedPence     workforce.Pence // claims for plan starters from their quarter start
+	// PlannedPence is the plan's starters' claims minus its leavers': it can be negative.
+	PlannedPence workforce.Pence
 	// HeadroomPence is entitlement − committed − planned: negative is over-committed,
 	// positive at year end is a forecast underspend (unspent money is not carried on).
 	HeadroomPence workforce.Pence
@@ -89,12 +117,12 @@ type Funding struct {
 
 // YearFunding works out a PCN's entitlement, committed and planned spend and headroom
 // for a year (PLANNING.md, "Funding"). Where PLANNING.md is silent:
-//   - committed covers every ARRS record for the days it is in post within the year,
-//     including days before the as-of date (already claimed) and future-dated records;
-//   - planned covers the starters of lines whose quarter starts after AsOf and before
-//     the year ends, from the later of the quarter start and 1 April, at the line's
-//     annual cost; leavers are not netted off (PLANNING.md names starters only), so
-//     planned spend is an upper bound;
+//   - committed covers every ARRS record for the days it is in post within the year
+//     (to its end date), including days before the as-of date and future-dated records;
+//   - planned covers lines whose quarter starts after AsOf and before the year ends,
+//     from the later of the quarter start and 1 April: starters at the line's cost,
+//     minus leavers at the line's cost, else the average cost of the PCN's staff in
+//     post on AsOf in the role (leaverCost), else the cap;
 //   - records and lines with no claimable day in the year get no line.
 func YearFunding(in FundingInputs) Funding {
 	f := Funding{Year: in.Year, EntitlementPence: Entitlement(in.RatePounds, in.Population)}
@@ -103,24 +131,9 @@ func YearFunding(in FundingInputs) Funding {
 			f.addLine(claimLine(LineStaff, i, s, in.Year, in.Caps))
 		}
 	}
-	lastDay := in.Year.End().AddDate(0, 0, -1)
-	for i, l := range in.Plan {
-		if l.RoleCode != "" && l.StartersFTE > 0 && inWindow(l.QuarterStart, in.AsOf, lastDay) {
-			f.addLine(claimLine(LinePlan, i, starters(l), in.Year, in.Caps))
-		}
-	}
+	f.addPlan(in)
 	f.HeadroomPence = f.EntitlementPence - f.CommittedPence - f.PlannedPence
 	return f
-}
-
-// starters treats a plan line's starters as one record in post from the quarter start;
-// an unknown cost is 0, as a record's.
-func starters(l workforce.PlanLine) workforce.Staff {
-	s := workforce.Staff{PCNCode: l.PCNCode, RoleCode: l.RoleCode, FTE: l.StartersFTE, Start: l.QuarterStart}
-	if l.AnnualCostPence != nil {
-		s.AnnualCostPence = *l.AnnualCostPence
-	}
-	return s
 }
 
 // addLine keeps a line with something to claim and adds it to its total.
@@ -139,7 +152,7 @@ func (f *Funding) addLine(l FundingLine, inYear bool) {
 // claimLine is the monthly claims of one post over the year; inYear is false when the
 // post has no day in post in the year.
 func claimLine(kind LineKind, index int, s workforce.Staff, year workforce.FinancialYear, caps Caps) (FundingLine, bool) {
-	l := FundingLine{Kind: kind, Index: index, Role: s.RoleCode}
+	l := FundingLine{Kind: kind, Index: index, Role: s.RoleCode, CostPence: max(s.AnnualCostPence, 0)}
 	inYear := false
 	for m, start := range year.MonthStarts() {
 		next := start.AddDate(0, 1, 0)
@@ -148,12 +161,16 @@ func claimLine(kind LineKind, index int, s workforce.Staff, year workforce.Finan
 			continue
 		}
 		inYear = true
-		capPence, capKnown := caps.On(s.RoleCode, s.CapVariant(), start)
-		basis, uncapped, assumed := ClaimBasis(s.AnnualCostPence, capPence, capKnown)
-		l.MonthPence[m] = MonthlyClaim(basis, s.FTE, days, workforce.Days(start, next))
+		c := caps.On(s, start)
+		b := ClaimBasis(s.AnnualCostPence, c)
+		share := workforce.ReimbursementShare(s.RoleCode, start)
+		l.MonthPence[m] = MonthlyClaim(b.Pence, share, s.FTE, days, workforce.Days(start, next))
 		l.TotalPence += l.MonthPence[m]
-		l.Uncapped = l.Uncapped || uncapped
-		l.CostAssumed = l.CostAssumed || assumed
+		l.Uncapped = l.Uncapped || b.Uncapped
+		l.CostAssumed = l.CostAssumed || b.Estimated
+		l.Uncosted = l.Uncosted || b.Uncosted
+		l.CapFromBand = l.CapFromBand || (c.FromBand && !b.Uncapped && !b.Uncosted)
+		l.BandAssumed = l.BandAssumed || (c.BandAssumed && c.Known)
 	}
 	return l, inYear
 }

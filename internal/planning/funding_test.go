@@ -14,7 +14,7 @@ var testCaps = NewCaps([]workforce.Cap{
 	{RoleCode: "care_coordinator", EffectiveFrom: day("2023-04-01"), Pence: 3174600},
 	{RoleCode: "general_practice_nurse", EffectiveFrom: day("2025-04-01"), Pence: 4335200},
 	{RoleCode: "general_practice_nurse", Variant: "experienced", EffectiveFrom: day("2025-04-01"), Pence: 5331900},
-})
+}, nil)
 
 func TestCapsOn(t *testing.T) {
 	t.Parallel()
@@ -33,9 +33,13 @@ func TestCapsOn(t *testing.T) {
 		{"physician_associate", "", "2025-06-01", 0, false}, // no published cap
 	}
 	for _, c := range cases {
-		got, ok := testCaps.On(c.role, c.variant, day(c.d))
-		if got != c.want || ok != c.ok {
-			t.Errorf("On(%s, %q, %s) = %d, %v; want %d, %v", c.role, c.variant, c.d, got, ok, c.want, c.ok)
+		s := workforce.Staff{RoleCode: c.role}
+		if c.variant == "experienced" {
+			s.Band = "6"
+		}
+		got := testCaps.On(s, day(c.d))
+		if got.Pence != c.want || got.Known != c.ok || got.FromBand {
+			t.Errorf("On(%s, %q, %s) = %+v; want %d, %v", c.role, c.variant, c.d, got, c.want, c.ok)
 		}
 	}
 }
@@ -63,36 +67,39 @@ func TestEntitlement(t *testing.T) {
 func TestMonthlyClaim(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		name                  string
-		cost, cap             workforce.Pence
-		capKnown              bool
-		fte                   float64
-		daysIn, daysInMonth   int
-		want                  workforce.Pence
-		uncapped, costAssumed bool
+		name                string
+		cost, cap           workforce.Pence
+		capKnown            bool
+		share, fte          float64
+		daysIn, daysInMonth int
+		want                workforce.Pence
+		basis               Basis
 	}{
 		// £60,000 under the £66,972 cap, 0.8 FTE, in post 11–30 June (20 of 30 days):
 		// 6,000,000 × 0.8 / 12 × 20/30 = 266,666.67p → 266,667p.
-		{"part month", 6000000, 6697200, true, 0.8, 20, 30, 266667, false, false},
+		{"part month", 6000000, 6697200, true, 1, 0.8, 20, 30, 266667, Basis{Pence: 6000000}},
 		// £70,000 over the cap: 6,697,200 / 12 = 558,100p.
-		{"cost above cap", 7000000, 6697200, true, 1, 31, 31, 558100, false, false},
+		{"cost above cap", 7000000, 6697200, true, 1, 1, 31, 31, 558100, Basis{Pence: 6697200}},
 		// No cap for the role: the actual cost, flagged. 5,000,000 × 0.5 / 12 = 208,333.33p.
-		{"no cap known", 5000000, 0, false, 0.5, 30, 30, 208333, true, false},
+		{"no cap known", 5000000, 0, false, 1, 0.5, 30, 30, 208333, Basis{Pence: 5000000, Uncapped: true}},
 		// No cost recorded: the cap stands in, flagged. 3,339,600 / 12 = 278,300p.
-		{"cost unknown", 0, 3339600, true, 1, 31, 31, 278300, false, true},
-		// Neither known: nothing can be claimed.
-		{"nothing known", 0, 0, false, 1, 31, 31, 0, true, true},
+		{"cost unknown", 0, 3339600, true, 1, 1, 31, 31, 278300, Basis{Pence: 3339600, Estimated: true}},
+		// Neither known: left out, flagged uncosted.
+		{"nothing known", 0, 0, false, 1, 1, 31, 31, 0, Basis{Uncosted: true}},
 		// NWRS's 6-place FTE: 6,697,200 × 0.946667 / 12 = 528,334.8527p → 528,335p.
-		{"nwrs fte", 7000000, 6697200, true, 0.946667, 30, 30, 528335, false, false},
-		{"not in post", 7000000, 6697200, true, 1, 0, 30, 0, false, false},
+		{"nwrs fte", 7000000, 6697200, true, 1, 0.946667, 30, 30, 528335, Basis{Pence: 6697200}},
+		{"not in post", 7000000, 6697200, true, 1, 1, 0, 30, 0, Basis{Pence: 6697200}},
+		// A mental health practitioner at 50%: 4,335,200 × 0.5 × 1 / 12 = 180,633.33p.
+		{"half share", 5000000, 4335200, true, 0.5, 1, 30, 30, 180633, Basis{Pence: 4335200}},
+		// 0.8 FTE at £55,000: 5,500,000 × 0.8 / 12 = 366,666.67p → £3,666.67 a month.
+		{"0.8 at 55000", 5500000, 6697200, true, 1, 0.8, 31, 31, 366667, Basis{Pence: 5500000}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			basis, uncapped, assumed := ClaimBasis(c.cost, c.cap, c.capKnown)
-			got := MonthlyClaim(basis, c.fte, c.daysIn, c.daysInMonth)
-			if got != c.want || uncapped != c.uncapped || assumed != c.costAssumed {
-				t.Errorf("claim %d (uncapped %v, cost assumed %v); want %d (%v, %v)",
-					got, uncapped, assumed, c.want, c.uncapped, c.costAssumed)
+			b := ClaimBasis(c.cost, CapOn{Pence: c.cap, Known: c.capKnown})
+			got := MonthlyClaim(b.Pence, c.share, c.fte, c.daysIn, c.daysInMonth)
+			if got != c.want || b != c.basis {
+				t.Errorf("claim %d, basis %+v; want %d, %+v", got, b, c.want, c.basis)
 			}
 		})
 	}
@@ -135,9 +142,11 @@ func TestCapChangesMidYear(t *testing.T) {
 //	        → 916,667 × 6 months = 5,500,002p
 //	plan 2: a care coordinator from 1 January, cost unknown: the £33,396 cap,
 //	        278,300 × 3 = 834,900p (flagged)
-//	plan 3: next year; plan 4: leavers only — no lines
-//	planned = 5,500,002 + 834,900 = 6,334,902p
-//	headroom = 26,631,000 − 11,012,499 − 6,334,902 = 9,283,599p
+//	plan 3: next year — no line
+//	plan 4: a pharmacist leaving on 1 January at £55,000: 5,500,000 / 12 = 458,333.33
+//	        → 458,333 × 3 = 1,374,999p off
+//	planned = 5,500,002 + 834,900 − 1,374,999 = 4,959,903p
+//	headroom = 26,631,000 − 11,012,499 − 4,959,903 = 10,658,598p
 func TestYearFunding(t *testing.T) {
 	t.Parallel()
 	in := FundingInputs{
@@ -158,8 +167,8 @@ func TestYearFunding(t *testing.T) {
 		},
 	}
 	f := YearFunding(in)
-	if f.EntitlementPence != 26631000 || f.CommittedPence != 11012499 || f.PlannedPence != 6334902 || f.HeadroomPence != 9283599 {
-		t.Errorf("entitlement %d committed %d planned %d headroom %d; want 26631000 11012499 6334902 9283599",
+	if f.EntitlementPence != 26631000 || f.CommittedPence != 11012499 || f.PlannedPence != 4959903 || f.HeadroomPence != 10658598 {
+		t.Errorf("entitlement %d committed %d planned %d headroom %d; want 26631000 11012499 4959903 10658598",
 			f.EntitlementPence, f.CommittedPence, f.PlannedPence, f.HeadroomPence)
 	}
 	want := []struct {
@@ -173,6 +182,7 @@ func TestYearFunding(t *testing.T) {
 		{LineStaff, 2, 1145832, true, false},
 		{LinePlan, 1, 5500002, false, false},
 		{LinePlan, 2, 834900, false, true},
+		{LinePlan, 4, -1374999, false, false},
 	}
 	if len(f.Lines) != len(want) {
 		t.Fatalf("%d lines, want %d: %+v", len(f.Lines), len(want), f.Lines)
@@ -190,8 +200,8 @@ func TestYearFunding(t *testing.T) {
 
 	// The same PCN with a tenth of the population is over-committed: headroom < 0.
 	in.Population = 1000 // entitlement 2,663,100p
-	if f := YearFunding(in); f.HeadroomPence != 2663100-11012499-6334902 {
-		t.Errorf("over-committed headroom %d, want %d", f.HeadroomPence, 2663100-11012499-6334902)
+	if f := YearFunding(in); f.HeadroomPence != 2663100-11012499-4959903 {
+		t.Errorf("over-committed headroom %d, want %d", f.HeadroomPence, 2663100-11012499-4959903)
 	}
 }
 

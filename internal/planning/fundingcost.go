@@ -20,30 +20,36 @@ func MonthDays(s workforce.Staff, year workforce.FinancialYear) (inPost, inMonth
 }
 
 // CostCounts count the funding lines of one kind whose claim stands on less than a
-// cost and a cap (ClaimBasis).
+// recorded cost and a known cap (ClaimBasis).
 type CostCounts struct {
-	// Assumed have no cost recorded: the role's cap is assumed.
+	// Assumed have no cost recorded: they are "estimated at the cap".
 	Assumed int
-	// Uncapped are in roles with no published cap: their cost is counted in full.
+	// Uncapped are in roles with no cap known: their cost is counted in full.
 	Uncapped int
-	// Nothing have neither: they count as £0.
-	Nothing int
+	// Uncosted have neither: they are left out, and totals say "excluding N records".
+	Uncosted int
+	// FromBand are claimed against their band's cap, their role's own being unknown.
+	FromBand int
 }
 
-// CountCosts counts the claims standing on an assumed cost or no cap, by kind.
+// CountCosts counts the lines standing on an estimate, no cap, nothing or a band's
+// cap, by kind. A line can count under more than one.
 func CountCosts(lines []FundingLine) map[LineKind]CostCounts {
 	out := map[LineKind]CostCounts{}
 	for _, l := range lines {
 		c := out[l.Kind]
-		switch {
-		case l.Uncapped && l.CostAssumed:
-			c.Nothing++
-		case l.Uncapped:
-			c.Uncapped++
-		case l.CostAssumed:
-			c.Assumed++
-		}
+		c.Assumed += b2i(l.CostAssumed)
+		c.Uncapped += b2i(l.Uncapped)
+		c.Uncosted += b2i(l.Uncosted)
+		c.FromBand += b2i(l.CapFromBand)
 		out[l.Kind] = c
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

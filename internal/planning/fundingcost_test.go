@@ -22,7 +22,7 @@ func TestMonthDays(t *testing.T) {
 	}
 	var got [12]workforce.Pence
 	for m := range got {
-		got[m] = MonthlyClaim(s.AnnualCostPence, s.FTE, inPost[m], inMonth[m])
+		got[m] = MonthlyClaim(s.AnnualCostPence, 1, s.FTE, inPost[m], inMonth[m])
 	}
 	if want := ([12]workforce.Pence{2: 311111, 3: 466667, 4: 466667, 5: 217778}); got != want {
 		t.Errorf("monthly costs = %v, want %v", got, want)
@@ -50,15 +50,14 @@ func TestDaysUTC(t *testing.T) {
 	}
 }
 
-// A line with neither cost nor cap counts as nothing, not also as assumed or uncapped;
-// kinds are counted apart.
+// Each flag counts once per line; kinds are counted apart.
 func TestCountCosts(t *testing.T) {
 	t.Parallel()
 	got := CountCosts([]FundingLine{
 		{Kind: LineStaff, CostAssumed: true}, {Kind: LineStaff, Uncapped: true}, {Kind: LineStaff},
-		{Kind: LinePlan, Uncapped: true, CostAssumed: true}, {Kind: LinePlan, CostAssumed: true},
+		{Kind: LinePlan, Uncosted: true}, {Kind: LinePlan, CostAssumed: true, CapFromBand: true},
 	})
-	if got[LineStaff] != (CostCounts{Assumed: 1, Uncapped: 1}) || got[LinePlan] != (CostCounts{Assumed: 1, Nothing: 1}) {
+	if got[LineStaff] != (CostCounts{Assumed: 1, Uncapped: 1}) || got[LinePlan] != (CostCounts{Assumed: 1, Uncosted: 1, FromBand: 1}) {
 		t.Errorf("counts %+v", got)
 	}
 }

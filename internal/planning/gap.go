@@ -22,8 +22,12 @@ type Inputs struct {
 	Target        workforce.Target
 	// AsOf is A, the day the staff data describes (normally the latest census date).
 	AsOf time.Time
-	// At is the day d the gap is measured on; zero means the target's deadline.
+	// At is the day d the gap is measured on; zero means the default (DefaultAt).
 	At time.Time
+	// DataStart is the first census date imported: in_post before it is unknown
+	// (PLANNING.md, "Known and unknown"), except before the scheme began. Zero means
+	// every day is described.
+	DataStart time.Time
 	// Today starts the months left for the required pace, from max(AsOf, Today).
 	Today time.Time
 }
@@ -31,9 +35,19 @@ type Inputs struct {
 // at is the day the gap is measured on.
 func (in Inputs) at() time.Time {
 	if in.At.IsZero() {
-		return in.Target.Deadline
+		return DefaultAt(in.Target.Deadline, in.AsOf)
 	}
 	return in.At
+}
+
+// DefaultAt is the day a gap is measured on when none is asked for (PLANNING.md,
+// "Where the gap is measured"): the deadline while it is after the as-of date, else the
+// as-of date itself, since a passed deadline can only be measured on the latest data.
+func DefaultAt(deadline, asOf time.Time) time.Time {
+	if deadline.After(asOf) {
+		return deadline
+	}
+	return asOf
 }
 
 // Gap is one row of the gap report (PLANNING.md, "Gap"): a PCN, or an area summing its
@@ -58,20 +72,31 @@ type Gap struct {
 	GapFTE             float64 // target − additional; positive is short of the share
 	ShortfallFTE       float64 // max(gap, 0) for a PCN; the sum of PCN shortfalls for an area
 	PCNsShort          int     // PCNs with gap > 0
+	// NoReturnPCNs counts the PCNs that made no return for the census of the in-post
+	// day (PLANNING.md, "No return"; 1 for such a PCN's own row), NoReturnShort those of
+	// them with gap > 0. Both are 0 when that day is unknown.
+	NoReturnPCNs  int
+	NoReturnShort int
 
 	// MonthsLeft is Months(max(as-of, today), deadline); RequiredPace is the shortfall
 	// over it, in FTE per month (see RequiredPace).
 	MonthsLeft     float64
 	RequiredPace   float64
 	DeadlinePassed bool
+
+	// Unknown figures (PLANNING.md, "Known and unknown"): a day before the data start
+	// is not described by the staff records, so its figure is unknown, never 0. An
+	// unknown figure's field holds 0 and must not be shown or summed as a number.
+	Unknown
 }
 
 // RequiredPace is shortfall / months between max(A, today) and D, in FTE per month
-// (PLANNING.md, "Gap"). With no shortfall the pace is 0. When no time is left and a
-// shortfall remains, no pace can close it: the pace is 0 and deadlinePassed is true.
+// (PLANNING.md, "Gap"). With no shortfall the pace is 0. When no time is left the
+// deadline has passed and there is no pace (PLANNING.md: "when the deadline has passed
+// there is no pace, and pages say so"): the pace is 0 and deadlinePassed is true.
 func RequiredPace(shortfall, monthsLeft float64) (pace float64, deadlinePassed bool) {
 	if monthsLeft <= 0 {
-		return 0, shortfall > 0
+		return 0, true
 	}
 	return shortfall / monthsLeft, false
 }
@@ -104,9 +129,10 @@ func Gaps(in Inputs) []Gap {
 	sums := sumByPCN(in)
 	total := totalPopulation(in.PCNs)
 	months := MonthsLeft(in.AsOf, in.Today, in.Target.Deadline)
+	known := in.unknown()
 	gaps := make([]Gap, len(in.PCNs))
 	for i, p := range in.PCNs {
-		gaps[i] = sums[i].gap(p, FairShare(in.Target.FTE, p.Population, total), months)
+		gaps[i] = sums[i].gap(p, FairShare(in.Target.FTE, p.Population, total), months, known)
 	}
 	slices.SortStableFunc(gaps, func(a, b Gap) int { return cmp.Compare(a.Code, b.Code) })
 	return gaps
@@ -191,7 +217,7 @@ func addPlan(sums []pcnSums, index map[string]int, plan []workforce.PlanLine, as
 }
 
 // gap turns a PCN's sums into its row.
-func (ps pcnSums) gap(p PCN, target, months float64) Gap {
+func (ps pcnSums) gap(p PCN, target, months float64, known Unknown) Gap {
 	g := Gap{
 		Level: workforce.LevelPCN, Code: p.Code, ICB: p.ICB, Region: p.Region, PCNs: 1,
 		WeightedPopulation: p.Population,
@@ -199,9 +225,23 @@ func (ps pcnSums) gap(p PCN, target, months float64) Gap {
 		BaselineFTE:        ps.baseline + p.BaselineExtra,
 		InPostFTE:          ps.inPost,
 		MonthsLeft:         months,
+		Unknown:            known,
 	}
 	if p.PopulationIsListSize {
 		g.ListSizePCNs = 1
+	}
+	if p.NoReturn && !known.InPostUnknown {
+		g.NoReturnPCNs = 1
+	}
+	// Never a partial sum of hand-entered records on a day the census does not describe.
+	if known.BaselineUnknown {
+		g.BaselineFTE = 0
+	}
+	if known.InPostUnknown {
+		g.InPostFTE = 0
+	}
+	if known.ProjectedUnknown {
+		ps.projected = 0
 	}
 	return g.WithProjected(ps.projected)
 }
@@ -213,12 +253,17 @@ func (ps pcnSums) gap(p PCN, target, months float64) Gap {
 // months left are kept. It is the one place the gap formula is written; an area's row
 // sums its PCNs' shortfalls instead, so call it on PCN rows only.
 func (g Gap) WithProjected(p float64) Gap {
+	g.clearUnknown()
 	g.ProjectedFTE = p
 	g.AdditionalFTE = p - g.BaselineFTE
 	g.GapFTE = g.TargetFTE - g.AdditionalFTE
-	g.ShortfallFTE, g.PCNsShort = 0, 0
+	g.ShortfallFTE, g.PCNsShort, g.NoReturnShort = 0, 0, 0
 	if g.GapFTE > 0 {
-		g.ShortfallFTE, g.PCNsShort = g.GapFTE, 1
+		g.ShortfallFTE, g.PCNsShort, g.NoReturnShort = g.GapFTE, 1, g.NoReturnPCNs
+	}
+	g.ShortfallUnknown = g.GapUnknown()
+	if g.ShortfallUnknown {
+		g.AdditionalFTE, g.GapFTE, g.ShortfallFTE, g.PCNsShort, g.NoReturnShort = 0, 0, 0, 0, 0
 	}
 	g.RequiredPace, g.DeadlinePassed = RequiredPace(g.ShortfallFTE, g.MonthsLeft)
 	return g

@@ -131,8 +131,9 @@ func TestGapsAtOtherDays(t *testing.T) {
 				t.Errorf("P1 in post %.6f projected %.6f, P2 %.6f %.6f; want %.6f %.6f, %.6f %.6f",
 					p1.InPostFTE, p1.ProjectedFTE, p2.InPostFTE, p2.ProjectedFTE, c.p1InPost, c.p1, c.p2InPost, c.p2)
 			}
-			if p1.DeadlinePassed != c.p1DeadlineGap || p2.DeadlinePassed {
-				t.Errorf("deadline passed: P1 %v, P2 %v; want %v, false", p1.DeadlinePassed, p2.DeadlinePassed, c.p1DeadlineGap)
+			// No time left is a passed deadline for every PCN, short or not.
+			if p1.DeadlinePassed != c.p1DeadlineGap || p2.DeadlinePassed != c.p1DeadlineGap {
+				t.Errorf("deadline passed: P1 %v, P2 %v; want %v", p1.DeadlinePassed, p2.DeadlinePassed, c.p1DeadlineGap)
 			}
 			if c.p1DeadlineGap && p1.RequiredPace != 0 {
 				t.Errorf("pace with no time left = %v, want 0", p1.RequiredPace)
@@ -171,8 +172,8 @@ func TestRequiredPace(t *testing.T) {
 	}{
 		{6, 12, 0.5, false},
 		{0, 12, 0, false},
-		{0, 0, 0, false}, // nothing short: no pace needed, deadline or not
-		{1, 0, 0, true},  // short on the deadline day itself
+		{0, 0, 0, true}, // the deadline has passed: no pace, short or not
+		{1, 0, 0, true}, // short on the deadline day itself
 		{1, -3, 0, true},
 	}
 	for _, c := range cases {

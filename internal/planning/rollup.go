@@ -44,7 +44,8 @@ func (r Report) Rows(level workforce.Level) []Gap {
 // Rollup sums PCN rows into one row per area of the level, sorted by code
 // (PLANNING.md, "Gap"): every FTE column is the sum of its PCNs', the shortfall too, so
 // a PCN above its share does not cancel another's shortfall, and pcns_short counts the
-// PCNs with a gap. England always gets a row, even with no PCNs; LevelPCN returns a copy
+// PCNs with a gap; the PCNs that made no return are counted too, so that every area
+// figure says how many of its PCNs it counts as 0 FTE for want of a return. England always gets a row, even with no PCNs; LevelPCN returns a copy
 // of the rows.
 func Rollup(pcns []Gap, level workforce.Level) []Gap {
 	if level == workforce.LevelPCN {
@@ -106,5 +107,8 @@ func (a *Gap) add(p Gap) {
 	a.GapFTE += p.GapFTE
 	a.ShortfallFTE += p.ShortfallFTE
 	a.PCNsShort += p.PCNsShort
+	a.NoReturnPCNs += p.NoReturnPCNs
+	a.NoReturnShort += p.NoReturnShort
 	a.MonthsLeft = p.MonthsLeft
+	a.Unknown = a.Unknown.or(p.Unknown)
 }

@@ -66,6 +66,14 @@ func parseCap(ref *Reference, r record) error {
 	return r.err
 }
 
+func parseBandCap(ref *Reference, r record) error {
+	ref.BandCaps = append(ref.BandCaps, workforce.BandCap{
+		Band: r.str("band"), EffectiveFrom: r.date("effective_from"),
+		Pence: workforce.Pence(math.Round(r.float("cap_gbp") * 100)), Provisional: true,
+	})
+	return r.err
+}
+
 func parseRate(ref *Reference, r record) error {
 	fy := r.str("financial_year")
 	start, ok := financialYearStart(fy)

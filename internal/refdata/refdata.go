@@ -37,6 +37,7 @@ type Reference struct {
 	Roles        []workforce.Role
 	NWRSRoleMap  map[string]string
 	Caps         []workforce.Cap
+	BandCaps     []workforce.BandCap
 	FundingRates []workforce.FundingRate
 	Targets      []workforce.Target
 	Series       []SeriesPoint
@@ -67,6 +68,7 @@ func Load() (*Reference, error) {
 		{"roles.csv", parseRole},
 		{"nwrs_role_map.csv", parseRoleMap},
 		{"role_caps.csv", parseCap},
+		{"band_caps.csv", parseBandCap},
 		{"funding_rates.csv", parseRate},
 		{"targets.csv", parseTarget},
 	}

@@ -14,12 +14,13 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	counts := map[string][2]int{
-		"regions":  {len(ref.Regions), 7},
-		"icbs":     {len(ref.ICBs), 42},
-		"sub-icbs": {len(ref.SubICBs), 106},
-		"pcns":     {len(ref.PCNs), 1297},
-		"roles":    {len(ref.Roles), 23},
-		"targets":  {len(ref.Targets), 1},
+		"regions":   {len(ref.Regions), 7},
+		"icbs":      {len(ref.ICBs), 42},
+		"sub-icbs":  {len(ref.SubICBs), 106},
+		"pcns":      {len(ref.PCNs), 1297},
+		"roles":     {len(ref.Roles), 23},
+		"targets":   {len(ref.Targets), 1},
+		"band caps": {len(ref.BandCaps), 21},
 	}
 	for what, c := range counts {
 		if c[0] != c[1] {
@@ -73,5 +74,33 @@ func TestSeriesMapsLikeTheIndividualFile(t *testing.T) {
 	}
 	if math.Abs(arrs-26826.3) > 1 {
 		t.Errorf("Nov 2025 ARRS FTE from the series = %.1f, want 26,826.3 ±1 (rounded cells)", arrs)
+	}
+}
+
+// Every role of the catalogue has a cap on 1 April 2025, its own or its band's
+// (DOMAIN.md, "Caps follow Agenda for Change bands"): none is priced at £0.
+func TestEveryRoleHasACap(t *testing.T) {
+	t.Parallel()
+	ref, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := workforce.Date(2025, 4, 1)
+	capped := map[string]bool{}
+	for _, c := range ref.Caps {
+		if !c.EffectiveFrom.After(day) {
+			capped["role:"+c.RoleCode] = true
+		}
+	}
+	for _, b := range ref.BandCaps {
+		if !b.EffectiveFrom.After(day) {
+			capped["band:"+b.Band] = true
+		}
+	}
+	for _, r := range ref.Roles {
+		band, _ := workforce.Staff{RoleCode: r.Code}.CapBand()
+		if !capped["role:"+r.Code] && !capped["band:"+band] {
+			t.Errorf("role %s (cap band %q) has no cap on %s", r.Code, band, day.Format("2006-01-02"))
+		}
 	}
 }

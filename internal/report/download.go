@@ -74,8 +74,9 @@ func WriteGapsFile(w io.Writer, f Format, rows []GapRow) error {
 	return gapSheet.write(w, f, csvData.Bytes())
 }
 
-// claimSheet is the claim schedule's workbook: staff, role and month are text.
-var claimSheet = sheet{name: "Claims", text: map[string]bool{"staff": true, "role": true, "month": true}}
+// claimSheet is the claim schedule's workbook: codes, names, months and flags are text.
+var claimSheet = sheet{name: "Claims", text: map[string]bool{"pcn_code": true, "staff_record": true, "role_code": true,
+	"stream": true, "month": true, "flag": true}}
 
 // WriteClaimsFile writes a claim schedule as the funding page's download: the CSV of
 // WriteClaims, or its cells as XLSX; staff and role escaped against formula injection.

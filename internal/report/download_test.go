@@ -49,7 +49,7 @@ func TestFilesEscapeTextOnly(t *testing.T) {
 	if err := WriteClaimsFile(&b, CSV, claims); err != nil {
 		t.Fatal(err)
 	}
-	if recs, err = csv.NewReader(&b).ReadAll(); err != nil || recs[1][0] != "'@1" || recs[1][1] != "'+r" || claims[0].Staff != "@1" {
+	if recs, err = csv.NewReader(&b).ReadAll(); err != nil || recs[1][1] != "'@1" || recs[1][2] != "'+r" || claims[0].Staff != "@1" {
 		t.Errorf("claims: %v %q", err, recs)
 	}
 }

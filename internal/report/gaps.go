@@ -25,14 +25,49 @@ func GapRows(rows []planning.Gap, name func(workforce.Level, string) string) []G
 }
 
 // fte is a column of FTE: 2 decimals in CSV, 1 in the table (workforce.FormatFTE rounds
-// half away from zero after clearing binary noise), 6 in JSON.
-func fte(name string, get func(GapRow) float64) column[GapRow] {
+// half away from zero after clearing binary noise), 6 in JSON. A figure the data
+// cannot give (unknown reports so) is never written as 0 (PLANNING.md, "Known and
+// unknown"): an empty CSV cell, "no data" in the table, null in JSON.
+func fte(name string, get func(GapRow) float64, unknown func(planning.Unknown) bool) column[GapRow] {
 	return column[GapRow]{
-		name:  name,
-		text:  func(r GapRow, places int) string { return workforce.FormatFTE(get(r), places) },
-		value: func(r GapRow) any { return workforce.Round(get(r), 6) },
+		name: name,
+		text: func(r GapRow, places int) string {
+			if unknown(r.Unknown) {
+				return noData(places)
+			}
+			return workforce.FormatFTE(get(r), places)
+		},
+		value: func(r GapRow) any {
+			if unknown(r.Unknown) {
+				return nil
+			}
+			return workforce.Round(get(r), 6)
+		},
 	}
 }
+
+// tablePlaces is the decimals the table writes (CSV writes 2): how noData tells them
+// apart.
+const tablePlaces = 1
+
+// noData is how an unknown figure is written: "no data" in the table, an empty CSV cell.
+func noData(places int) string {
+	if places == tablePlaces {
+		return "no data"
+	}
+	return ""
+}
+
+// Which figures each FTE column needs known.
+var (
+	known            = func(planning.Unknown) bool { return false }
+	inPostUnknown    = func(u planning.Unknown) bool { return u.InPostUnknown }
+	baselineUnknown  = func(u planning.Unknown) bool { return u.BaselineUnknown }
+	projectedUnknown = func(u planning.Unknown) bool { return u.ProjectedUnknown }
+	gapUnknown       = planning.Unknown.GapUnknown
+	shortfallUnknown = func(u planning.Unknown) bool { return u.ShortfallUnknown }
+	noReturnUnknown  = func(u planning.Unknown) bool { return u.InPostUnknown || u.NationalSeries }
+)
 
 // FormatPopulation writes a weighted population as a whole number when it is one and
 // with up to 3 decimals (the precision the database keeps) when not: 45415, 45415.5.
@@ -50,19 +85,44 @@ var gapColumns = []column[GapRow]{
 	{"name", str(func(r GapRow) string { return r.Name }), func(r GapRow) any { return r.Name }},
 	{"weighted_population", str(func(r GapRow) string { return FormatPopulation(r.WeightedPopulation) }),
 		func(r GapRow) any { return workforce.Round(r.WeightedPopulation, 3) }},
-	fte("target_fte", func(r GapRow) float64 { return r.TargetFTE }),
-	fte("baseline_fte", func(r GapRow) float64 { return r.BaselineFTE }),
-	fte("in_post_fte", func(r GapRow) float64 { return r.InPostFTE }),
-	fte("projected_fte", func(r GapRow) float64 { return r.ProjectedFTE }),
-	fte("additional_fte", func(r GapRow) float64 { return r.AdditionalFTE }),
-	fte("gap_fte", func(r GapRow) float64 { return r.GapFTE }),
-	fte("shortfall_fte", func(r GapRow) float64 { return r.ShortfallFTE }),
-	{"pcns_short", str(func(r GapRow) string { return strconv.Itoa(r.PCNsShort) }), func(r GapRow) any { return r.PCNsShort }},
+	fte("target_fte", func(r GapRow) float64 { return r.TargetFTE }, known),
+	fte("baseline_fte", func(r GapRow) float64 { return r.BaselineFTE }, baselineUnknown),
+	fte("in_post_fte", func(r GapRow) float64 { return r.InPostFTE }, inPostUnknown),
+	fte("projected_fte", func(r GapRow) float64 { return r.ProjectedFTE }, projectedUnknown),
+	fte("additional_fte", func(r GapRow) float64 { return r.AdditionalFTE }, gapUnknown),
+	fte("gap_fte", func(r GapRow) float64 { return r.GapFTE }, gapUnknown),
+	fte("shortfall_fte", func(r GapRow) float64 { return r.ShortfallFTE }, shortfallUnknown),
+	{"pcns_short", func(r GapRow, places int) string {
+		if r.ShortfallUnknown {
+			return noData(places)
+		}
+		return strconv.Itoa(r.PCNsShort)
+	}, func(r GapRow) any {
+		if r.ShortfallUnknown {
+			return nil
+		}
+		return r.PCNsShort
+	}},
+	// no_return extends PLANNING.md's columns (readers find columns by name): the PCNs
+	// counted 0 FTE for want of a census return, 1 or 0 on a PCN's row; unknown with
+	// the in-post day, or where England's in post is the national series instead.
+	{"no_return", func(r GapRow, places int) string {
+		if noReturnUnknown(r.Unknown) {
+			return noData(places)
+		}
+		return strconv.Itoa(r.NoReturnPCNs)
+	}, func(r GapRow) any {
+		if noReturnUnknown(r.Unknown) {
+			return nil
+		}
+		return r.NoReturnPCNs
+	}},
 }
 
 // WriteGaps writes the gap report (PLANNING.md, "Gap report"):
 // level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,
-// additional_fte,gap_fte,shortfall_fte,pcns_short.
+// additional_fte,gap_fte,shortfall_fte,pcns_short, and no_return (the PCNs of the row
+// that made no return for the census, PLANNING.md "No return").
 func WriteGaps(w io.Writer, f Format, rows []GapRow) error {
 	return write(w, f, gapColumns, rows)
 }

@@ -12,42 +12,49 @@ import (
 )
 
 // A PCN with one site of 10 sessions a week and a pharmacist in post (8 sessions per
-// WTE) on 23 November 2026, whose plan starts a paramedic (8 sessions per WTE) in
-// 2027/28 Q1: 8 needed now, 2 to spare; 16 needed from 1 April 2027, 6 short from then
-// on. A line of the quarter under way (2026/27 Q3) is in the staff data already.
+// WTE) on the as-of date, 30 November 2025, checked on 7 December 2026 over the plan's
+// window, 2026/27 Q1 to 2028/29 Q4. Its plan starts 0.25 paramedic (8 sessions per
+// WTE) in 2026/27 Q1 and 1 in 2027/28 Q1: 8 needed on the as-of date, 10 of 10 from
+// 1 April 2026, 18 from 1 April 2027, 8 short from then on. A line of the quarter
+// under way on the as-of date (2025/26 Q3) is in the staff data already.
 func TestCompute(t *testing.T) {
 	t.Parallel()
-	day := workforce.Date(2026, 11, 23)
+	asOf, today := workforce.Date(2025, 11, 30), workforce.Date(2026, 12, 7)
+	window := workforce.PlanWindowAt(today)
 	roles := []workforce.Role{{Code: "clinical_pharmacist", RoomSessionsPerWTE: 8}, {Code: "paramedic", RoomSessionsPerWTE: 8}}
 	sites := []workforce.Site{{PCNCode: "U1", Name: "Main surgery", SessionsPerWeek: 10}}
 	staff := []workforce.Staff{{ID: 1, PCNCode: "U1", RoleCode: "clinical_pharmacist", FTE: 1, Start: workforce.Date(2025, 1, 1)}}
 	lines := []workforce.PlanLine{
 		{PCNCode: "U1", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 4, 1), StartersFTE: 1},
-		{PCNCode: "U1", RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 10, 1), StartersFTE: 3},
+		{PCNCode: "U1", RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 4, 1), StartersFTE: 0.25},
+		{PCNCode: "U1", RoleCode: "paramedic", QuarterStart: workforce.Date(2025, 10, 1), StartersFTE: 3},
 	}
-	f := Compute(sites, staff, lines, roles, day)
-	if f.Now.Available != 10 || f.Now.NeededInPost != 8 || f.Now.ShortWithoutPlan != 0 {
-		t.Errorf("now %+v, want 8 of 10 needed", f.Now)
+	f := Compute(sites, staff, lines, roles, asOf, window)
+	if f.Now.Available != 10 || f.Now.NeededInPost != 8 || f.Now.NeededWithPlan != 8 || f.Now.ShortWithoutPlan != 0 {
+		t.Errorf("on the as-of date %+v, want 8 of 10 needed", f.Now)
 	}
 	if len(f.Needs) != 1 || f.Needs[0].Role != "clinical_pharmacist" || f.Needs[0].Sessions != 8 {
 		t.Errorf("needs by role %+v", f.Needs)
 	}
-	if len(f.Quarters) != Quarters {
-		t.Fatalf("%d quarters, want %d", len(f.Quarters), Quarters)
+	if len(f.Quarters) != len(window) || len(window) != 12 {
+		t.Fatalf("%d quarters, want the window's 12", len(f.Quarters))
 	}
-	if q := f.Quarters[0]; q.Quarter.String() != "2026/27 Q4" || q.ShortWithPlan != 0 {
-		t.Errorf("first quarter %+v", q)
+	if q := f.Quarters[0]; q.Quarter.String() != "2026/27 Q1" || q.StartersFTE != 0.25 || q.NeededWithPlan != 10 || q.ShortWithPlan != 0 {
+		t.Errorf("first quarter %+v, want 2026/27 Q1 with 10 of 10 needed", q)
+	}
+	if last := f.Quarters[11]; last.Quarter.String() != "2028/29 Q4" {
+		t.Errorf("last quarter %v, want the plan's last, 2028/29 Q4", last.Quarter)
 	}
 	q, ok := f.Quarters.FirstShort()
 	if !ok || q.String() != "2027/28 Q1" {
 		t.Errorf("first short %v %v, want 2027/28 Q1", q, ok)
 	}
-	if got := f.Quarters.ShortWithPlan(); got != 6 {
-		t.Errorf("short with the plan %v, want 6", got)
+	if got := f.Quarters.ShortWithPlan(); got != 8 {
+		t.Errorf("short with the plan %v, want 8", got)
 	}
 	// Without a plan nothing is short, and a PCN checked over no quarters is short of
 	// nothing.
-	if _, ok := Compute(sites, staff, nil, roles, day).Quarters.FirstShort(); ok {
+	if _, ok := Compute(sites, staff, nil, roles, asOf, window).Quarters.FirstShort(); ok {
 		t.Error("a quarter is short without a plan")
 	}
 	if got := (Figures{}).Quarters.ShortWithPlan(); got != 0 {
@@ -79,7 +86,7 @@ func TestOfPCN(t *testing.T) {
 	if _, err := ingest.Plans(ctx, db, "plan.csv", strings.NewReader(plan), by, nil); err != nil {
 		t.Fatal(err)
 	}
-	f, err := OfPCN(ctx, db, "U60057", workforce.Date(2026, 11, 23))
+	f, err := OfPCN(ctx, db, "U60057", workforce.Date(2026, 11, 23), workforce.PlanWindowAt(workforce.Date(2026, 11, 23)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +106,7 @@ func TestOfPCN(t *testing.T) {
 	if _, err := db.MovePlan(ctx, store.PlanMove{PCN: "U60057", PlanID: p.ID, Version: p.Version, Action: workforce.ActionSubmit, By: by}); err != nil {
 		t.Fatal(err)
 	}
-	if f, err = OfPCN(ctx, db, "U60057", workforce.Date(2026, 11, 23)); err != nil {
+	if f, err = OfPCN(ctx, db, "U60057", workforce.Date(2026, 11, 23), workforce.PlanWindowAt(workforce.Date(2026, 11, 23))); err != nil {
 		t.Fatal(err)
 	}
 	if len(f.Plan) != 1 || f.Quarters.ShortWithPlan() != 6 {

@@ -35,7 +35,7 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, Plan: planStatusOf(p.Code, f.Versions),
+		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, AsOf: f.AsOf, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
 			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Now, f.Rooms.Quarters)},
 			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles)}, nil

@@ -182,6 +182,20 @@ func TestNWRSUpload(t *testing.T) {
 	if got := auditActions(t, db); len(got) != 2 || got[0] != "lead@test.nhs.uk nwrs.import" {
 		t.Errorf("audit: %v", got)
 	}
+	// The same file again is no failure: it says so and changes nothing.
+	code, _ = upload(t, c, ts.URL+"/imports/nwrs", "sample.csv", []byte(strings.Join(qoc, "\n")))
+	if code != http.StatusSeeOther {
+		t.Fatalf("the same file again: %d", code)
+	}
+	res, _ = c.Get(ts.URL + "/imports")
+	page, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(page), "sample.csv: already imported; nothing changed.") {
+		t.Error("the same file again: no 'already imported; nothing changed'")
+	}
+	if got := auditActions(t, db); len(got) != 2 {
+		t.Errorf("the same file again changed the audit: %v", got)
+	}
 	// A manager may upload plans of their own PCN only.
 	m := client(t)
 	signIn(t, ts, m, "manager@test.nhs.uk")

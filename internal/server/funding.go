@@ -61,17 +61,20 @@ func fundingYear(y funding.PCNYear, names map[string]string, code string) fundin
 	for _, s := range y.Staff {
 		v.Staff = append(v.Staff, fundingweb.Staff{ID: s.Record.ID, Label: funding.Label(s.Record),
 			Href: "/pcns/" + code + "/staff/" + strconv.FormatInt(s.Record.ID, 10) + "/history", Role: fundingRoleName(names, s.Record.RoleCode), FTE: s.Record.FTE,
-			Cap: s.CapPence, CapKnown: s.CapKnown, CapChanged: s.CapChanged, Cost: s.Record.AnnualCostPence, CostKnown: s.Record.CostKnown,
-			Claims: s.ClaimTotal, CostYear: s.CostTotal, Above: s.AbovePence()})
+			Cap: s.CapPence, CapKnown: s.CapKnown, CapChanged: s.CapChanged, CapBand: s.CapBand(), Uncosted: s.Uncosted,
+			Cost: s.Record.AnnualCostPence, CostKnown: s.Record.CostKnown, Claims: s.ClaimTotal, CostYear: s.CostTotal, Above: s.AbovePence()})
 	}
 	for _, l := range y.Plan {
-		v.Plan = append(v.Plan, fundingweb.NewPlanLine(l.Line, fundingRoleName(names, l.Line.RoleCode), l.Uncapped, l.TotalPence))
+		v.Plan = append(v.Plan, fundingweb.NewPlanLine(l.Line, fundingRoleName(names, l.Line.RoleCode), l.Leavers, l.Uncapped, l.CostPence, l.TotalPence))
 	}
 	for _, role := range y.NoCapRoles() {
 		v.NoCapRoles = append(v.NoCapRoles, fundingRoleName(names, role))
 	}
 	v.CostsAssumed, v.PlanCostsAssumed = y.CostsAssumed()
-	v.Unpriced = y.Unpriced()
+	for _, role := range y.BandRoles() {
+		v.BandRoles = append(v.BandRoles, fundingRoleName(names, role))
+	}
+	v.Uncosted, v.BandsAssumed = y.Uncosted(), y.BandsAssumed()
 	return v
 }
 

@@ -83,7 +83,7 @@ func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapD
 	sum := gapsweb.NewSummary(res.Inputs, res.England)
 	sum.England = true
 	p.Summary = &sum
-	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.At, res.AsOf)
+	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
 	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf}
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
@@ -133,7 +133,7 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 		sum := gapsweb.NewSummary(res.Inputs, row)
 		p.Summary = &sum
 		pcns, _ := res.PCNsOfICB(icb.Code)
-		p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.At, res.AsOf)
+		p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
 		p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
 			Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/web/imports"
 	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
 )
 
 func (s *Server) imports(w http.ResponseWriter, r *http.Request) error {
@@ -77,8 +77,8 @@ func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 			s.logImportRefusal(r, err)
 			return "", err
 		}
-		return fmt.Sprintf("Imported %s: census %s, %d rows, %.1f FTE; %d records started, %d ended.",
-			name, log.Census.Format("January 2006"), log.Rows, log.FTE, log.Started, log.Ended), nil
+		return "Imported " + name + ": census " + log.Census.Format("January 2006") + ", " + ui.Plural(log.Rows, "row", "rows") +
+			", " + ui.FTE(log.FTE) + " FTE; " + ui.Plural(log.Started, "record", "records") + " started, " + ui.Count(log.Ended) + " ended.", nil
 	})
 }
 
@@ -93,7 +93,7 @@ func (s *Server) importPopulations(w http.ResponseWriter, r *http.Request) error
 			s.logImportRefusal(r, err)
 			return "", err
 		}
-		return fmt.Sprintf("Imported %s: %d weighted populations.", name, n), nil
+		return "Imported " + name + ": " + ui.Plural(n, "weighted population", "weighted populations") + ".", nil
 	})
 }
 
@@ -108,14 +108,15 @@ func (s *Server) importPlans(w http.ResponseWriter, r *http.Request) error {
 			s.logImportRefusal(r, err)
 			return "", err
 		}
-		return fmt.Sprintf("Imported %s: %d plan lines, the draft plans of %d PCNs replaced.", name, res.Lines, res.PCNs), nil
+		return "Imported " + name + ": " + ui.Plural(res.Lines, "plan line", "plan lines") + "; " +
+			ui.Plural(res.PCNs, "PCN's draft plan", "PCNs' draft plans") + " replaced.", nil
 	})
 }
 
 // upload reads one multipart file and hands it to load. A refused file re-renders the
 // page with the reason, 413 for a file too large and 422 for a wrong one (nothing was
 // written: every load is all or nothing, and stops at the first limit passed); a loaded
-// one redirects (303) with its summary.
+// one, or one already loaded (nothing changed), redirects (303) with its summary.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, load func(string, io.Reader) (string, error)) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	f, hdr, err := r.FormFile("file")
@@ -129,7 +130,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, lo
 		return s.uploadRefused(w, r, field, status, text)
 	}
 	switch {
-	case errors.Is(err, store.ErrAlreadyImported), errors.Is(err, store.ErrOlderCensus):
+	case errors.Is(err, store.ErrAlreadyImported):
+		// The same file twice is a no-op, as on the command line, not a refusal.
+		msg = filepath.Base(hdr.Filename) + ": already imported; nothing changed."
+	case errors.Is(err, store.ErrOlderCensus):
 		return s.uploadRefused(w, r, field, http.StatusUnprocessableEntity, err.Error())
 	case err != nil:
 		return err

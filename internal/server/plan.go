@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -22,6 +23,7 @@ type planState struct {
 	current                int64 // the current plan's id (what the gap report uses), 0 if none
 	roles                  []workforce.Role
 	window                 workforce.PlanWindow
+	today                  time.Time // the window's day: its quarters ended before it are read-only
 }
 
 func (s *Server) loadPlanState(r *http.Request) (planState, error) {
@@ -30,7 +32,8 @@ func (s *Server) loadPlanState(r *http.Request) (planState, error) {
 		return planState{}, err
 	}
 	ctx := r.Context()
-	st := planState{pcn: p, window: workforce.PlanWindowAt(s.today())}
+	today := s.today()
+	st := planState{pcn: p, window: workforce.PlanWindowAt(today), today: today}
 	if st.PlanVersions, err = s.db.PlansByPCN(ctx, p.Code); err != nil {
 		return st, err
 	}

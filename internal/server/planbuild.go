@@ -109,14 +109,17 @@ func planTooLong(lines []workforce.PlanLine, roles []workforce.Role) workforce.P
 // buildGrid lays the cells out by financial year, role and quarter, with each
 // quarter's figures and each year's money.
 func buildGrid(st planState, v planView, lines []workforce.PlanLine, n planNumbers) plan.Grid {
+	// Quarters that have ended always show the version's lines, read-only: a refused
+	// save's input holds only the open quarters.
+	past, _ := st.window.Split(st.today)
 	cells := v.typed
 	if cells == nil {
 		cells = st.window.Cells(lines)
-		if !v.editing {
-			for k, c := range cells {
-				c.Cost = readableCost(c.Cost)
-				cells[k] = c
-			}
+	}
+	for k, c := range st.window.Cells(lines) {
+		if !v.editing || past.Holds(k.Quarter.Start()) {
+			c.Cost = readableCost(c.Cost)
+			cells[k] = c
 		}
 	}
 	var g plan.Grid
@@ -124,12 +127,16 @@ func buildGrid(st planState, v planView, lines []workforce.PlanLine, n planNumbe
 		fy := st.window[i].Year
 		y := plan.Year{Label: fy.String(), ID: strconv.Itoa(int(fy)), Funding: n.funding[fy]}
 		for _, q := range st.window[i : i+4] {
-			y.Quarters = append(y.Quarters, quarterHead(q, cells, n))
+			h := quarterHead(q, cells, n)
+			h.Ended = past.Holds(q.Start())
+			y.Quarters = append(y.Quarters, h)
 		}
 		for _, r := range st.roles {
 			row := plan.Row{Role: r.Code, Name: r.Name}
 			for _, q := range st.window[i : i+4] {
-				row.Cells = append(row.Cells, gridCellView(workforce.PlanCell{Role: r.Code, Quarter: q}, r, cells, v))
+				c := gridCellView(workforce.PlanCell{Role: r.Code, Quarter: q}, r, cells, v)
+				c.Ended = past.Holds(q.Start())
+				row.Cells = append(row.Cells, c)
 			}
 			y.Rows = append(y.Rows, row)
 		}

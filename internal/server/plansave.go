@@ -28,15 +28,14 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	typed, lines, problems := workforce.ReadGrid(form.Get, st.roles, st.window)
+	// Quarters that have ended are read-only: the grid is read over the open ones, and
+	// a posted past cell that would change the plan is refused, naming its quarter.
+	past, open := st.window.Split(st.today)
+	typed, lines, problems := workforce.ReadGrid(form.Get, st.roles, open)
 	base := workforce.DecodeBase(form.Get("base"))
 	v := planView{st: st, editing: true, typed: typed, formPlan: planID, formVersion: version, base: base}
 	if p, ok := st.Find(planID); ok {
 		v.shown, v.startsDraft = &p, !p.Status.Editable()
-	}
-	if len(problems) > 0 {
-		v.withProblems(problems)
-		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
 	}
 	var old []workforce.PlanLine
 	if planID != 0 {
@@ -44,7 +43,11 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	all := append(st.window.Outside(old), lines...)
+	if problems = append(past.PastChanges(form.Get, form.Has, st.roles, old), problems...); len(problems) > 0 {
+		v.withProblems(problems)
+		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
+	}
+	all := st.window.GridSave(st.today, lines, old)
 	if ps := planTooLong(all, st.roles); ps != nil {
 		v.withProblems(ps)
 		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
@@ -52,7 +55,7 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	saved, err := s.saveDraft(r, store.DraftSave{PCN: st.pcn.Code, PlanID: planID, Version: version,
 		Lines: all, Action: workforce.ActionSave})
 	if errors.Is(err, store.ErrConflict) {
-		return s.planConflict(w, r, typed, lines, base)
+		return s.planConflict(w, r, typed, append(past.Inside(base), lines...), base)
 	}
 	if err != nil {
 		return err

@@ -14,11 +14,11 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	day, err := s.capacityDay(r)
+	asOf, err := s.staffAsOf(r)
 	if err != nil {
 		return err
 	}
-	f, err := rooms.OfPCN(r.Context(), s.db, p.Code, day)
+	f, err := rooms.OfPCN(r.Context(), s.db, p.Code, asOf, workforce.PlanWindowAt(s.today()))
 	if err != nil {
 		return err
 	}
@@ -26,7 +26,7 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := roomsweb.Page{Layout: s.capacityLayout(r, p, "Sites and rooms"), PCNCode: p.Code, PCNName: p.Name, AsOf: day,
+	page := roomsweb.Page{Layout: s.capacityLayout(r, p, "Sites and rooms"), PCNCode: p.Code, PCNName: p.Name, AsOf: asOf, Today: s.today(),
 		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash), Check: roomsweb.NewCheck(f.Now, f.Quarters)}
 	if len(f.Plan) > 0 {
 		page.Plan = "the network's current plan (the latest accepted version, else the latest submitted, else the draft)"

@@ -83,7 +83,7 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var f staff.Form
-	rec := f.Read(form, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}, sc.roles)
+	rec := f.Read(form, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}, sc.roles, s.today())
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {
 			return err
@@ -118,7 +118,7 @@ func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request) error {
 	if f.Version, err = formVersion(form); err != nil {
 		return err
 	}
-	rec := f.Read(form, current, sc.roles)
+	rec := f.Read(form, current, sc.roles, s.today())
 	const title = "Change a staff record"
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {

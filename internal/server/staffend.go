@@ -104,5 +104,6 @@ func (s *Server) staffListExtras(r *http.Request, p *pcn.Page) error {
 // staffRow is a record as the staff list shows it.
 func staffRow(rec workforce.StaffRecord) pcn.Staff {
 	return pcn.Staff{ID: rec.ID, Href: staff.RecordHref(rec.PCNCode, rec.ID), Role: orElse(rec.DetailedRole, rec.StaffRole),
-		Source: staff.SourceText(rec), Identifier: rec.UniqueIdentifier, FTE: rec.FTE, Since: rec.Start}
+		Source: staff.SourceText(rec), Identifier: rec.UniqueIdentifier, FTE: rec.FTE, Since: rec.Start,
+		InCensus: rec.StartsFromCensus(), End: rec.End}
 }

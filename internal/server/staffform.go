@@ -42,7 +42,7 @@ func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
 		}
 		title = "Change a staff record"
 	}
-	f.Read(form, base, roles)
+	f.Read(form, base, roles, s.today())
 	f.ID, f.Errors, f.StartParts, f.EndParts = base.ID, nil, nil, nil // checked again when sent again
 	f = s.staffForm(r, sc, title, f)
 	f.Layout = withUnsaved(f.Layout)

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/supervision"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
@@ -27,6 +29,24 @@ func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
 	return s.today(), nil
 }
 
+// staffAsOf is the as-of date of the staff figures of the supervision, rooms and
+// dashboard pages: ?as_of= if given, else the latest national census, else (before any
+// import) today. One as-of date for every page (PLANNING.md, "Projection").
+func (s *Server) staffAsOf(r *http.Request) (time.Time, error) {
+	if v := r.URL.Query().Get("as_of"); v != "" {
+		d, err := workforce.ParseDate(v)
+		if err != nil {
+			return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
+		}
+		return d, nil
+	}
+	d, err := s.db.LatestCensus(r.Context())
+	if errors.Is(err, store.ErrNotFound) {
+		return s.today(), nil
+	}
+	return d, err
+}
+
 func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
@@ -36,7 +56,11 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := supervision.OfPCN(r.Context(), s.db, p.Code, day)
+	asOf, err := s.staffAsOf(r)
+	if err != nil {
+		return err
+	}
+	f, err := supervision.OfPCN(r.Context(), s.db, p.Code, asOf, day)
 	if err != nil {
 		return err
 	}
@@ -44,7 +68,7 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day,
+	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day, AsOf: asOf,
 		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
 	page.Summary = supervisionweb.NewSummary(f.Coverage, f.Totals)
 	names := supervisionweb.PersonNames(f.Staff, roles)

@@ -377,6 +377,47 @@ func (db *DB) LatestCensus(ctx context.Context) (_ time.Time, err error) {
 	return *d, nil
 }
 
+// FirstCensus is the census date of the oldest national import, the data start: staff
+// records do not describe the days before it (PLANNING.md, "Known and unknown").
+// ErrNotFound before any national import.
+func (db *DB) FirstCensus(ctx context.Context) (_ time.Time, err error) {
+	defer wrap(&err, "first national census")
+	var d *time.Time
+	if err := db.q.QueryRow(ctx, `SELECT min(census_date) FROM nwrs_imports WHERE scope IS NULL`).Scan(&d); err != nil {
+		return time.Time{}, err
+	}
+	if d == nil {
+		return time.Time{}, ErrNotFound
+	}
+	return *d, nil
+}
+
+// NoReturn is the PCNs that made no return for the national census of date census
+// (PLANNING.md, "No return"): PCNs with no NWRS record in post on that day, which an
+// import leaves exactly when the file had no row of the PCN (a record absent from the
+// file ends on the census date). Records a PCN entered itself are not a return. With no
+// national import of that census there is nothing to say, and the set is empty.
+func (db *DB) NoReturn(ctx context.Context, census time.Time) (_ map[string]bool, err error) {
+	defer wrap(&err, "PCNs with no return for census %s", census.Format(time.DateOnly))
+	rows, err := db.q.Query(ctx, `
+		SELECT p.code FROM pcns p
+		WHERE EXISTS (SELECT 1 FROM nwrs_imports WHERE scope IS NULL AND census_date = $1)
+		  AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.pcn_code = p.code AND s.source = ANY($2)
+		                  AND s.start_date <= $1 AND (s.end_date IS NULL OR $1 < s.end_date))`, census, nwrsSources)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		set[c] = true
+	}
+	return set, nil
+}
+
 // NWRSRoleMap returns the STAFF_ROLE → ARRS role code mapping of the catalogue.
 func (db *DB) NWRSRoleMap(ctx context.Context) (_ map[string]string, err error) {
 	defer wrap(&err, "NWRS role map")

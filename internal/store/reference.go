@@ -19,7 +19,7 @@ func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err er
 	return db.InTx(ctx, func(tx *DB) error {
 		steps := []func(context.Context, *refdata.Reference) error{
 			tx.upsertRegions, tx.upsertICBs, tx.upsertSubICBs, tx.upsertPCNs,
-			tx.insertRoles, tx.insertRoleMap, tx.insertCaps, tx.insertRates,
+			tx.insertRoles, tx.insertRoleMap, tx.insertCaps, tx.insertBandCaps, tx.insertRates,
 			tx.insertTargets, tx.upsertSeries,
 		}
 		for _, step := range steps {

@@ -6,8 +6,10 @@
 // dashboard and the ICB comparison share it, so that a figure reads the same wherever
 // it is shown.
 //
-// The day is the caller's: links and supervisors are kept by hand and change from day
-// to day, so the pages ask about today (or ?at=), not the last census date. Every staff
-// record of the PCN is read, in post or not, and planning counts those in post on the
-// day; a record without an end date is in post on it.
+// Two clocks, each named (issue 11, "One clock, one horizon"): the staff are those in
+// post on the as-of date A, the day the staff data describes (the latest census, or
+// ?as_of=), as on every page; the supervisors and links are kept by hand and change
+// from day to day, so a link counts when it is in force today, and a supervisor's load
+// is of the links in force today. Coverage is thus "of the staff in post on A, how
+// many have a clinical supervisor today".
 package supervision

@@ -17,8 +17,7 @@ type Records struct {
 	Staff []workforce.Staff
 }
 
-// Figures is a PCN's supervision on one day: the records and what planning works out
-// from them.
+// Figures is a PCN's supervision: the records and what planning works out from them.
 type Figures struct {
 	Records
 	Coverage planning.Coverage
@@ -27,8 +26,8 @@ type Figures struct {
 }
 
 // OfPCN gathers a PCN's supervisors, links and staff records and works out its
-// supervision on day d.
-func OfPCN(ctx context.Context, db *store.DB, pcn string, d time.Time) (Figures, error) {
+// supervision: the staff in post on the as-of date, the links in force today.
+func OfPCN(ctx context.Context, db *store.DB, pcn string, asOf, today time.Time) (Figures, error) {
 	roles, err := db.Roles(ctx)
 	if err != nil {
 		return Figures{}, err
@@ -43,23 +42,38 @@ func OfPCN(ctx context.Context, db *store.DB, pcn string, d time.Time) (Figures,
 	if rec.Staff, err = db.Supervisees(ctx, pcn); err != nil {
 		return Figures{}, err
 	}
-	return Compute(rec, roles, d), nil
+	return Compute(rec, roles, asOf, today), nil
 }
 
-// Compute works out coverage, each supervisor's load and the totals on day d from a
-// PCN's records: which roles need clinical supervision and which are trainees is the
-// role catalogue's. The ICB comparison calls it for each PCN of an ICB, from the ICB's
-// records read at once.
-func Compute(rec Records, roles []workforce.Role, d time.Time) Figures {
+// Compute works out coverage of the staff in post on the as-of date by the links in
+// force today, and each supervisor's load and the totals today, from a PCN's records:
+// which roles need clinical supervision and which are trainees is the role catalogue's.
+// The ICB comparison calls it for each PCN of an ICB, from the ICB's records read at
+// once.
+func Compute(rec Records, roles []workforce.Role, asOf, today time.Time) Figures {
 	needs, trainees := map[string]bool{}, map[string]bool{}
 	for _, role := range roles {
 		needs[role.Code], trainees[role.Code] = role.NeedsSupervision, role.Trainee
 	}
 	f := Figures{Records: rec}
-	f.Coverage = planning.SupervisionCoverage(rec.Staff, rec.Links, needs, d)
-	f.Loads = planning.SupervisorLoads(rec.Supervisors, rec.Staff, rec.Links, trainees, d)
+	f.Coverage = planning.SupervisionCoverage(staffOf(rec.Staff, asOf), rec.Links, needs, today)
+	f.Loads = planning.SupervisorLoads(rec.Supervisors, rec.Staff, rec.Links, trainees, today)
 	f.Totals = planning.TotalSupervision(f.Loads)
 	return f
+}
+
+// staffOf is the records in post on the as-of date, each taken to be in post from its
+// start on: coverage asks about the staff the data describes, whose links are checked
+// today, and the staff data says nothing of the days after the as-of date.
+func staffOf(staff []workforce.Staff, asOf time.Time) []workforce.Staff {
+	var out []workforce.Staff
+	for _, s := range staff {
+		if s.InPost(asOf) {
+			s.End = time.Time{}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Supervisor is a supervisor with their load on the day.

@@ -93,7 +93,7 @@ func TestOfPCN(t *testing.T) {
 	db := dbtest.New(t)
 	sc := seed(t, db)
 	day := workforce.Date(2026, 11, 23)
-	f, err := OfPCN(context.Background(), db, "U60057", day)
+	f, err := OfPCN(context.Background(), db, "U60057", day, day)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,4 +124,24 @@ func TestOfPCN(t *testing.T) {
 	if names := f.SupervisorNames(); names[sc.supervisors["Cole"]] != "Cole" {
 		t.Errorf("names %v", names)
 	}
+	// On the as-of date 30 November 2025 the pharmacist x, who left on 1 June 2026, was
+	// in post and needs supervision: the staff are the census's, the links today's
+	// (x has none), so coverage is 2 of 4. Loads are today's, whatever the as-of date.
+	asOf := workforce.Date(2025, 11, 30)
+	g := Compute(f.Records, roles(t, db), asOf, day)
+	if c := g.Coverage; c.Needing != 4 || c.Covered != 2 || len(c.Uncovered) != 2 || c.Uncovered[0] != min(sc.staff["m"], sc.staff["x"]) {
+		t.Errorf("coverage on the as-of date %+v, want 2 of 4 with m and x uncovered", c)
+	}
+	if g.Totals.LinkedHours != f.Totals.LinkedHours {
+		t.Errorf("linked hours %v on the as-of date, want today's %v", g.Totals.LinkedHours, f.Totals.LinkedHours)
+	}
+}
+
+func roles(t *testing.T, db *store.DB) []workforce.Role {
+	t.Helper()
+	rs, err := db.Roles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }

@@ -95,13 +95,35 @@ type StaffRecord struct {
 // identifier are NWRS's, and the next import matches on them).
 func (r StaffRecord) FromNWRS() bool { return r.Source != SourceManual }
 
+// StartsFromCensus reports whether the record's start date is only the census that
+// first carried it: NWRS gives no start dates, so an import starts a record on its
+// census date, and the pages say "in the census since" rather than claim a start.
+func (r StaffRecord) StartsFromCensus() bool {
+	return r.FromNWRS() && !r.Census.IsZero() && r.Start.Equal(r.Census)
+}
+
+// FirstStaffStart is the earliest start date a record may have: 1 July 2019, when
+// PCNs and the ARRS began, so no one can have started in a PCN before it.
+var FirstStaffStart = Date(2019, time.July, 1)
+
+// StartRange is the start dates a record may take on day today: from FirstStaffStart
+// to two years after today. A recruit is entered at most a couple of years ahead (the
+// recruitment plan, not the staff records, holds what is further off), so a later
+// date is almost always a slip of the year (2062 for 2026) and would otherwise sit
+// unseen in every future figure.
+func StartRange(today time.Time) (from, to time.Time) {
+	return FirstStaffStart, today.AddDate(2, 0, 0)
+}
+
 // RoleAvailable reports whether a role could be claimed on day d: on or after the date
 // the scheme added it.
 func RoleAvailable(role Role, d time.Time) bool { return !role.Added.After(d) }
 
-// Validate checks a record's invariants. role is the record's ARRS role, nil outside
-// ARRS. Checks that need the start date are skipped while it is zero (not yet given).
-func (r StaffRecord) Validate(role *Role) Problems {
+// Validate checks a record's invariants on day today (the start date's range,
+// StartRange). role is the record's ARRS role, nil outside ARRS. Checks that need the
+// start date are skipped while it is zero (not yet given) or out of range, and those
+// that need a role while none is given, so that each message applies.
+func (r StaffRecord) Validate(role *Role, today time.Time) Problems {
 	var out []Problem
 	if r.RoleCode == "" && r.StaffRole == "" {
 		out = append(out, Problem{"role", "Select the role"})
@@ -112,11 +134,15 @@ func (r StaffRecord) Validate(role *Role) Problems {
 	if r.AnnualCostPence != 0 && (r.AnnualCostPence < MinAnnualCostPence || r.AnnualCostPence > MaxAnnualCostPence) {
 		out = append(out, Problem{"cost", "Annual cost must be between £10,000 and £250,000"})
 	}
-	if r.ARRSFunded && role == nil {
+	if r.ARRSFunded && role == nil && (r.RoleCode != "" || r.StaffRole != "") {
 		out = append(out, Problem{"arrs_funded", "Only a post in an ARRS role can be ARRS-funded: select no, or choose an ARRS role"})
 	}
 	if r.Start.IsZero() {
 		return out
+	}
+	if from, to := StartRange(today); r.Start.Before(from) || r.Start.After(to) {
+		return append(out, Problem{"start", "Start date must be on or after " + from.Format("2 January 2006") +
+			", when PCNs and the ARRS began, and no later than " + to.Format("2 January 2006") + ", two years from today"})
 	}
 	if role != nil && !RoleAvailable(*role, r.Start) {
 		out = append(out, Problem{"role", fmt.Sprintf("%s could only be claimed from %s: choose another role, or a start date on or after that",

@@ -8,6 +8,7 @@ package compare
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -88,6 +89,9 @@ type England struct {
 	Per10k, Reached         []Band
 	Per10kPCNs, ReachedPCNs int // the PCNs with a value: each measure's n
 	PCNs                    int
+	// ListSizePCNs counts England's PCNs whose registered list stands in for a
+	// weighted population: it decides what the per-10,000 rate is "of".
+	ListSizePCNs int
 }
 
 // Band is one decile of England: how many PCNs, lowest and highest value.
@@ -126,6 +130,17 @@ const dateLong = "2 January 2006"
 
 // Percent shows a share as a whole percentage: 0.6667 → "67%".
 func Percent(share float64) string { return ui.Decimal(share*100, 0) + "%" }
+
+// per10kTitle names the ICB's per-10,000 column by the populations its rows use.
+func (p Page) per10kTitle() string {
+	return "ARRS FTE per 10,000 " + ui.Patients(p.ListSizePCNs, len(p.Rows))
+}
+
+// populationTitle names the ICB's population column the same way.
+func (p Page) populationTitle() string {
+	t := ui.Patients(p.ListSizePCNs, len(p.Rows))
+	return strings.ToUpper(t[:1]) + t[1:]
+}
 
 func decile(d int) string {
 	if d == 0 {

@@ -50,6 +50,12 @@ func NewEngland(pos *planning.Positions) England {
 		}
 		return out
 	}
-	return England{Per10k: bands(pos.Per10k), Reached: bands(pos.Reached), Per10kPCNs: pos.MeasuredPer10k,
+	e := England{Per10k: bands(pos.Per10k), Reached: bands(pos.Reached), Per10kPCNs: pos.MeasuredPer10k,
 		ReachedPCNs: pos.MeasuredReached, PCNs: len(pos.ByPCN)}
+	for _, p := range pos.ByPCN {
+		if p.ListSize {
+			e.ListSizePCNs++
+		}
+	}
+	return e
 }

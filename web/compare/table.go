@@ -13,9 +13,9 @@ func (p Page) table() ui.TableParams {
 	s.Anchor = TableID
 	head := []ui.TableHeader{
 		s.Header("PCN", SortName, false),
-		s.Header("Weighted patients", SortPopulation, true),
+		s.Header(p.populationTitle(), SortPopulation, true),
 		s.Header("ARRS FTE", SortFTE, true),
-		s.Header("ARRS FTE per 10,000 patients", SortPer10k, true),
+		s.Header(p.per10kTitle(), SortPer10k, true),
 		s.Header("Share of the fair share reached", SortReached, true),
 		{Text: "Largest roles"},
 		s.Header("Headroom "+p.Year, SortHeadroom, true),
@@ -43,7 +43,7 @@ func (p Page) table() ui.TableParams {
 }
 
 func coverage(r Row) string {
-	return strconv.Itoa(r.Covered) + " of " + strconv.Itoa(r.Needing) + " (" + Percent(r.Coverage) + ")"
+	return ui.Count(r.Covered) + " of " + ui.Count(r.Needing) + " (" + Percent(r.Coverage) + ")"
 }
 
 func (e England) bandTable(caption, id string, bands []Band, format func(float64) string) ui.TableParams {

@@ -67,7 +67,7 @@ func (f Funding) chart() ui.BarChartParams {
 			what  string
 			pence workforce.Pence
 		}{{"entitlement", y.Entitlement}, {"committed", y.Committed}, {"planned", y.Planned}, {"headroom", y.Headroom}} {
-			bars = append(bars, ui.Bar{Label: y.Name + " " + b.what, Value: b.pence.Pounds(), ValueLabel: b.pence.String()})
+			bars = append(bars, ui.Bar{Label: y.Name + " " + b.what, Value: b.pence.Pounds(), ValueLabel: b.pence.Whole()})
 		}
 	}
 	return ui.BarChartParams{
@@ -84,7 +84,7 @@ func (f Funding) headroomText() string {
 		if i > 0 {
 			s += "; "
 		}
-		s += y.Name + " " + y.Headroom.String()
+		s += y.Name + " " + y.Headroom.Whole()
 	}
 	return s
 }
@@ -93,7 +93,7 @@ func (f Funding) table() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(f.Years))
 	for _, y := range f.Years {
 		rows = append(rows, ui.TableRow{TestID: "dash-funding-" + y.Key, Cells: []ui.TableCell{
-			{Text: y.Name}, {Text: y.Entitlement.String()}, {Text: y.Committed.String()}, {Text: y.Planned.String()}, {Text: y.Headroom.String()},
+			{Text: y.Name}, {Text: y.Entitlement.Whole()}, {Text: y.Committed.Whole()}, {Text: y.Planned.Whole()}, {Text: y.Headroom.Whole()},
 		}})
 	}
 	return ui.TableParams{

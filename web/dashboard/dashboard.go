@@ -30,8 +30,10 @@ type Page struct {
 // the server caches it per data version and day).
 type Figures struct {
 	Code, Name string
-	// Today is the day of supervision, rooms and leavers (the server's calendar day).
-	Today       time.Time
+	// AsOf is the day the staff data describes (the latest census): the day of every
+	// staff figure, supervision's and rooms' included. Today is the server's calendar
+	// day: of the links and sites in force, the plan's quarters and the leavers.
+	AsOf, Today time.Time
 	Workforce   Workforce
 	Funding     Funding
 	Supervision Supervision
@@ -115,7 +117,8 @@ func NewFundingYear(label string, f planning.Funding) FundingYear {
 		Committed: f.CommittedPence, Planned: f.PlannedPence, Headroom: f.HeadroomPence}
 }
 
-// Supervision is coverage and each supervisor's load on Today.
+// Supervision is coverage of the staff in post on AsOf by the links in force Today, and
+// each supervisor's load Today.
 type Supervision struct {
 	supervisionweb.Summary
 	// Supervisors are those still supervising, with their loads.

@@ -52,9 +52,9 @@ func decileText(d int) string {
 func (f Funding) summary() ui.SummaryListParams {
 	rows := make([]ui.SummaryListRow, 0, len(f.Years))
 	for _, y := range f.Years {
-		text, flag := "Headroom "+y.Headroom.String(), ""
+		text, flag := "Headroom "+y.Headroom.Whole(), ""
 		if y.Headroom < 0 {
-			text, flag = "Over-committed by "+(-y.Headroom).String(), "Over-committed"
+			text, flag = "Over-committed by "+(-y.Headroom).Whole(), "Over-committed"
 		}
 		rows = append(rows, ui.SummaryListRow{Key: y.Label + ", " + y.Name, Content: flagged(text, "dash-headroom-"+y.Key, flag != "", flag)})
 	}

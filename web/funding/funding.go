@@ -8,7 +8,6 @@ package funding
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -51,13 +50,14 @@ type Year struct {
 	Months        []Month
 	Staff         []Staff
 	Plan          []PlanLine
-	// NoCapRoles names the roles claimed at actual cost for want of a known cap.
-	NoCapRoles []string
+	// NoCapRoles names the roles claimed at actual cost for want of a known cap;
+	// BandRoles those claimed against their Agenda for Change band's cap.
+	NoCapRoles, BandRoles []string
 	// CostsAssumed counts the staff records (and plan lines) whose cost is not
-	// recorded, claimed at the cap; Unpriced those with no known cap either, which
-	// claim nothing.
+	// recorded, estimated at the cap; Uncosted those with no cap either, left out of
+	// every total; BandsAssumed the mental health practitioners with no band, at 5.
 	CostsAssumed, PlanCostsAssumed int
-	Unpriced                       int
+	Uncosted, BandsAssumed         int
 	Downloads                      []Download
 }
 
@@ -79,6 +79,8 @@ type Staff struct {
 	Cap        workforce.Pence // per WTE a year, in force in its last month in post this year
 	CapKnown   bool
 	CapChanged bool
+	CapBand    string // the band whose cap it is, when not the role's own
+	Uncosted   bool
 	Cost       workforce.Pence // per WTE a year
 	CostKnown  bool
 	Claims     workforce.Pence // claimable over the year
@@ -91,6 +93,7 @@ type PlanLine struct {
 	Quarter   string
 	Role      string
 	Starters  float64
+	Leavers   bool // the line's leavers: Starters is the FTE leaving, Total negative
 	Cost      workforce.Pence
 	CostKnown bool
 	Uncapped  bool
@@ -109,12 +112,12 @@ func (y Year) id(s string) string { return "y" + y.Key + "-" + s }
 
 func (y Year) rows() []ui.SummaryListRow {
 	return []ui.SummaryListRow{
-		{Key: "Entitlement", Value: y.Entitlement.String(), TestID: y.id("entitlement")},
-		{Key: "Committed: staff in post", Value: y.Committed.String(), TestID: y.id("committed")},
-		{Key: "Planned: starters in the plan", Value: y.Planned.String(), TestID: y.id("planned")},
-		{Key: "Headroom", Value: y.Headroom.String(), TestID: y.id("headroom")},
+		{Key: "Entitlement", Value: y.Entitlement.Whole(), TestID: y.id("entitlement")},
+		{Key: "Committed: staff in post", Value: y.Committed.Whole(), TestID: y.id("committed")},
+		{Key: "Planned: starters in the plan", Value: y.Planned.Whole(), TestID: y.id("planned")},
+		{Key: "Headroom", Value: y.Headroom.Whole(), TestID: y.id("headroom")},
 		{Key: y.outcomeKey(), Value: y.outcome(), TestID: y.id("outcome")},
-		{Key: "Paid by the PCN above the caps", Value: y.Above.String(), TestID: y.id("above-cap")},
+		{Key: "Paid by the PCN above the caps", Value: y.Above.Whole(), TestID: y.id("above-cap")},
 	}
 }
 
@@ -129,54 +132,9 @@ func (y Year) outcomeKey() string {
 // carried forward; a negative headroom is claims the entitlement cannot meet.
 func (y Year) outcome() string {
 	if y.Headroom < 0 {
-		return (-y.Headroom).String() + " more than the entitlement"
+		return (-y.Headroom).Whole() + " more than the entitlement"
 	}
-	return y.Headroom.String() + " unclaimed at year end, which is not carried forward"
-}
-
-func (y Year) rateText() string {
-	switch {
-	case !y.RateKnown:
-		return "No rate per weighted patient is held for " + y.Name + " or any earlier year, so the entitlement is shown as £0."
-	case y.RateAssumed:
-		return "No rate per weighted patient is published for " + y.Name + " yet: " + y.RateYear + "'s £" +
-			strconv.FormatFloat(y.RatePounds, 'f', -1, 64) + " stands in."
-	}
-	return ""
-}
-
-func (y Year) populationText() string {
-	if y.ListSize {
-		return "No weighted population is in force on " + y.PopulationDay.Format(dateLong) + ": the registered list of " +
-			ui.Count(int(y.Population)) + " patients stands in, so the entitlement follows list size rather than need."
-	}
-	return "Weighted population in force on " + y.PopulationDay.Format(dateLong) + ": " + ui.Decimal(y.Population, 0) + "."
-}
-
-func (y Year) costText() string {
-	var parts []string
-	if y.CostsAssumed > 0 {
-		parts = append(parts, ui.Count(y.CostsAssumed)+" staff "+plural(y.CostsAssumed, "record has", "records have")+" no annual cost recorded: the role's cap stands in (cost assumed), and what the PCN pays above it is not known.")
-	}
-	if y.PlanCostsAssumed > 0 {
-		parts = append(parts, ui.Count(y.PlanCostsAssumed)+" plan "+plural(y.PlanCostsAssumed, "line has", "lines have")+" no annual cost: the cap stands in.")
-	}
-	return strings.Join(parts, " ")
-}
-
-func (y Year) noCapText() string {
-	t := "No cap is known for " + strings.Join(y.NoCapRoles, ", ") + ": claims use the actual cost, which may be more than the scheme reimburses."
-	if y.Unpriced > 0 {
-		t += " " + ui.Count(y.Unpriced) + " of their staff records and plan lines have no annual cost recorded either, so nothing can be worked out for them: they show as £0. Record their costs to see their claims."
-	}
-	return t
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return y.Headroom.Whole() + " unclaimed at year end, which is not carried forward"
 }
 
 // chart is the year's claims to date, month by month, against the entitlement.
@@ -191,11 +149,11 @@ func (y Year) chart() ui.LineChartParams {
 	}
 	return ui.LineChartParams{
 		ID: y.id("chart"), Title: "Claims to date against the entitlement, " + y.Name, Width: 640, Height: 280,
-		Description: "Committed claims reach " + y.Committed.String() + " and, with the plan's starters, " + (y.Committed + y.Planned).String() +
-			" by March, against an entitlement of " + y.Entitlement.String() + ".",
+		Description: "Committed claims reach " + y.Committed.Whole() + " and, with the plan's starters, " + (y.Committed + y.Planned).Whole() +
+			" by March, against an entitlement of " + y.Entitlement.Whole() + ".",
 		XTitle: "Month", YTitle: "£", XLabels: labels,
 		Series: []ui.LineSeries{{Name: "Committed to date", Values: committed}, {Name: "Committed and planned to date", Values: total}},
-		Target: &ui.ChartTarget{Value: y.Entitlement.Pounds(), Label: "Entitlement " + y.Entitlement.String()},
+		Target: &ui.ChartTarget{Value: y.Entitlement.Pounds(), Label: "Entitlement " + y.Entitlement.Whole()},
 	}
 }
 
@@ -206,7 +164,7 @@ func (y Year) chartTable() ui.TableParams {
 	for _, m := range y.Months {
 		c += m.Committed
 		t += m.Committed + m.Planned
-		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{{Text: m.Label}, {Text: c.String()}, {Text: t.String()}, {Text: y.Entitlement.String()}}})
+		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{{Text: m.Label}, {Text: c.Whole()}, {Text: t.Whole()}, {Text: y.Entitlement.Whole()}}})
 	}
 	return ui.TableParams{Caption: "Claims to date against the entitlement, " + y.Name, FirstCellIsHeader: true, Compact: true,
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed to date", Numeric: true}, {Text: "Committed and planned to date", Numeric: true},
@@ -221,12 +179,12 @@ func (y Year) monthTable() ui.TableParams {
 	for _, m := range y.Months {
 		cum += m.Committed + m.Planned
 		rows = append(rows, ui.TableRow{TestID: y.id("month-" + m.Key), Cells: []ui.TableCell{
-			{Text: m.Label}, {Text: m.Committed.String()}, {Text: m.Planned.String()}, {Text: (m.Committed + m.Planned).String()},
-			{Text: cum.String()}, {Text: (y.Entitlement - cum).String()},
+			{Text: m.Label}, {Text: m.Committed.Whole()}, {Text: m.Planned.Whole()}, {Text: (m.Committed + m.Planned).Whole()},
+			{Text: cum.Whole()}, {Text: (y.Entitlement - cum).Whole()},
 		}})
 	}
 	rows = append(rows, ui.TableRow{TestID: y.id("month-total"), Cells: []ui.TableCell{
-		{Text: "Year"}, {Text: y.Committed.String()}, {Text: y.Planned.String()}, {Text: (y.Committed + y.Planned).String()}, {}, {Text: y.Headroom.String()},
+		{Text: "Year"}, {Text: y.Committed.Whole()}, {Text: y.Planned.Whole()}, {Text: (y.Committed + y.Planned).Whole()}, {}, {Text: y.Headroom.Whole()},
 	}})
 	return ui.TableParams{Caption: "Claims by month, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("months"),
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed", Numeric: true}, {Text: "Planned", Numeric: true}, {Text: "Total", Numeric: true},
@@ -240,7 +198,7 @@ func (y Year) staffTable() ui.TableParams {
 	for _, s := range y.Staff {
 		rows = append(rows, ui.TableRow{TestID: y.id("staff-" + strconv.FormatInt(s.ID, 10)), Cells: []ui.TableCell{
 			{Text: s.Label, Href: s.Href}, {Text: s.Role}, {Text: ui.Decimal(s.FTE, 2)}, {Text: s.capText()}, {Text: s.costText()},
-			{Text: s.Claims.String()}, {Text: s.costYearText()}, {Text: s.aboveText()},
+			{Text: s.claimsText()}, {Text: s.costYearText()}, {Text: s.aboveText()},
 		}})
 	}
 	return ui.TableParams{Caption: "Cap against actual cost by staff member, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("staff"),
@@ -254,50 +212,72 @@ func (s Staff) capText() string {
 	if !s.CapKnown {
 		return "No known cap"
 	}
-	if s.CapChanged {
-		return s.Cap.Short() + " (changed this year)"
+	t := s.Cap.Whole()
+	if s.CapBand != "" {
+		t += " (band " + s.CapBand + ")"
 	}
-	return s.Cap.Short()
+	if s.CapChanged {
+		t += " (changed this year)"
+	}
+	return t
 }
 
 func (s Staff) costText() string {
 	if !s.CostKnown {
-		return "Not recorded"
+		return "Not recorded: estimated at the cap"
 	}
-	return s.Cost.Short()
+	return s.Cost.Whole()
+}
+
+func (s Staff) claimsText() string {
+	if s.Uncosted {
+		return "Excluded: no cost or cap"
+	}
+	return s.Claims.Whole()
 }
 
 func (s Staff) costYearText() string {
 	if !s.CostKnown {
 		return "Not known"
 	}
-	return s.CostYear.String()
+	return s.CostYear.Whole()
 }
 
 func (s Staff) aboveText() string {
 	if !s.CostKnown {
 		return "Not known"
 	}
-	return s.Above.String()
+	return s.Above.Whole()
 }
 
 // planTable is the plan's starters claimed this year.
 func (y Year) planTable() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(y.Plan))
 	for i, l := range y.Plan {
-		cost := "Not given"
+		cost := "Not given: estimated at the cap"
+		if l.Leavers && !l.CostKnown && l.Cost > 0 {
+			cost = l.Cost.Whole() + " (the role's average)"
+		}
 		if l.CostKnown {
-			cost = l.Cost.Short()
+			cost = l.Cost.Whole()
 		}
 		if l.Uncapped {
 			cost += " (no known cap)"
 		}
 		rows = append(rows, ui.TableRow{TestID: y.id("plan-" + strconv.Itoa(i)), Cells: []ui.TableCell{
-			{Text: l.Quarter}, {Text: l.Role}, {Text: ui.Decimal(l.Starters, 2)}, {Text: cost}, {Text: l.Total.String()},
+			{Text: l.Quarter}, {Text: l.Role}, {Text: l.fteText()}, {Text: cost}, {Text: l.Total.Whole()},
 		}})
 	}
-	return ui.TableParams{Caption: "Planned starters, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("plan"),
-		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Role"}, {Text: "Starters, FTE", Numeric: true}, {Text: "Cost per WTE a year", Numeric: true},
+	return ui.TableParams{Caption: "Planned starters and leavers, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("plan"),
+		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Role"}, {Text: "Starters (leavers), FTE", Numeric: true}, {Text: "Cost per WTE a year", Numeric: true},
 			{Text: "Planned claims this year", Numeric: true}},
 		Rows: rows}
+}
+
+// fteText is the line's FTE, leavers in brackets as what they take off.
+func (l PlanLine) fteText() string {
+	if l.Leavers {
+		return "(" + ui.Decimal(l.Starters, 2) + " leaving)"
+	}
+	return ui.Decimal(l.Starters, 2)
 }

@@ -25,12 +25,16 @@ func NewYear(pcn string, fy workforce.FinancialYear, committed, planned [12]work
 	return y
 }
 
-// NewPlanLine is a plan line's claims over the year: role names its role, total is
-// what is claimed for it and uncapped says no cap is known for its role.
-func NewPlanLine(l workforce.PlanLine, role string, uncapped bool, total workforce.Pence) PlanLine {
-	pl := PlanLine{Quarter: workforce.QuarterOf(l.QuarterStart).String(), Role: role, Starters: l.StartersFTE, Uncapped: uncapped, Total: total}
-	if l.AnnualCostPence != nil {
-		pl.Cost, pl.CostKnown = *l.AnnualCostPence, true
+// NewPlanLine is a plan line's claims over the year: role names its role; leavers
+// marks the line's leavers (total negative); cost is the annual cost per WTE used
+// (the line's, else for leavers the role's average in post; 0 when the cap stood in);
+// uncapped says no cap is known for its role.
+func NewPlanLine(l workforce.PlanLine, role string, leavers, uncapped bool, cost, total workforce.Pence) PlanLine {
+	pl := PlanLine{Quarter: workforce.QuarterOf(l.QuarterStart).String(), Role: role, Starters: l.StartersFTE, Leavers: leavers,
+		Uncapped: uncapped, Total: total, Cost: cost}
+	if leavers {
+		pl.Starters = l.LeaversFTE
 	}
+	pl.CostKnown = l.AnnualCostPence != nil
 	return pl
 }

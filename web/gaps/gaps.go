@@ -8,6 +8,7 @@ package gaps
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -25,23 +26,42 @@ type Summary struct {
 	AsOf, At                                                                  time.Time
 	BaselineFTE, InPostFTE, ProjectedFTE, AdditionalFTE, GapFTE, ShortfallFTE float64
 	PCNs, PCNsShort                                                           int
+	// NoReturnPCNs counts the area's PCNs that made no return for the census of the
+	// in-post day (PLANNING.md, "No return"), NoReturnShort those of them short.
+	NoReturnPCNs, NoReturnShort int
+	// ByListSize is true when every PCN's registered list stands in for its weighted
+	// population, ByWeighted when none does: the fair share the lead names.
+	ByListSize, ByWeighted bool
 	// Pace is the shortfall over the months left, FTE a month; with DeadlinePassed
 	// no time is left.
 	Pace           float64
 	DeadlinePassed bool
 	// England is true for the national headline, which states T rather than a share.
 	England bool
+	// MeasuredOnLatest is true when the deadline is on or before the as-of date: the
+	// gap is measured on the latest data (PLANNING.md, "Where the gap is measured").
+	MeasuredOnLatest bool
+	// Unknown marks the figures the staff data cannot give; DataStart is the first
+	// census imported, CensusNeeded the one that would describe the in-post day.
+	planning.Unknown
+	DataStart, CensusNeeded time.Time
 }
 
 // Row is one line of a gap table: a region, an ICB or a PCN.
 type Row struct {
 	Code, Name string
 	// Href is the row's own page, with the what-if kept; "" for none.
-	Href                                            string
-	PCNs, PCNsShort                                 int
+	Href            string
+	PCNs, PCNsShort int
+	// NoReturn counts the row's PCNs that made no return (PLANNING.md, "No return");
+	// IsPCN marks a PCN's own row, flagged "No return" rather than counted.
+	NoReturn                                        int
+	IsPCN                                           bool
 	TargetFTE, BaselineFTE, InPostFTE, ProjectedFTE float64
 	AdditionalFTE, GapFTE, ShortfallFTE, Pace       float64
 	DeadlinePassed                                  bool
+	// Unknown marks the cells that show "no data".
+	planning.Unknown
 }
 
 // ListSize says how many PCNs' registered lists stand in for a weighted population
@@ -62,9 +82,21 @@ type Download struct {
 // pace writes a required pace for a table cell or the headline.
 func pace(v float64, passed bool) string {
 	if passed {
-		return "Deadline passed"
+		return "None: deadline passed"
 	}
 	return ui.Decimal(v, 2)
+}
+
+// noData is what a cell shows for a figure the staff data cannot give (PLANNING.md,
+// "Known and unknown"): never 0.
+const noData = "no data"
+
+// fteOrNoData writes an FTE figure, or "no data" when it is unknown.
+func fteOrNoData(v float64, unknown bool) string {
+	if unknown {
+		return noData
+	}
+	return ui.FTE(v)
 }
 
 // earlier is the earlier of two days: in post is counted on min(at, as-of).

@@ -65,10 +65,10 @@ func Downloads(path string, q url.Values) []Download {
 	}
 }
 
-// laterDeadline offers, when the deadline (at) is before the as-of date, the same page
-// with the deadline at the end of the next financial year.
-func laterDeadline(path string, q url.Values, at, asOf time.Time) string {
-	if !at.Before(asOf) {
+// laterDeadline offers, when the deadline has passed (on or before the as-of date),
+// the same page with the deadline at the end of the next financial year.
+func laterDeadline(path string, q url.Values, deadline, asOf time.Time) string {
+	if deadline.After(asOf) {
 		return ""
 	}
 	next := (workforce.FinancialYearOf(asOf) + 1).End().AddDate(0, 0, -1)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -55,9 +56,9 @@ type ICBPage struct {
 }
 
 // SetTable lays the main table out: rows (of p.Level) ordered as st asks, the links to
-// the other levels, the downloads and, when the deadline at is before the as-of date, a
+// the other levels, the downloads and, when the deadline has passed, a
 // later one, each link keeping the what-if q.
-func (p *Dashboard) SetTable(rows []Row, q url.Values, st ui.Sort, at, asOf time.Time) {
+func (p *Dashboard) SetTable(rows []Row, q url.Values, st ui.Sort, deadline, asOf time.Time) {
 	here := With(q, "level", p.Level)
 	st.Query = here
 	sortRows(rows, st)
@@ -66,7 +67,7 @@ func (p *Dashboard) SetTable(rows []Row, q url.Values, st ui.Sort, at, asOf time
 		p.LevelLinks = append(p.LevelLinks, LevelLink{Text: l.text, Href: Link("/gaps", With(q, "level", l.level)) + "#" + tableID, Current: p.Level == l.level})
 	}
 	p.Downloads = Downloads("/gaps", here)
-	p.LaterDeadlineHref = laterDeadline("/gaps", here, at, asOf)
+	p.LaterDeadlineHref = laterDeadline("/gaps", here, deadline, asOf)
 }
 
 // NewICBPage is the frame of an ICB's gap page (region names its region), under
@@ -79,12 +80,12 @@ func NewICBPage(l layout.PageParams, form WhatIf, icb workforce.ICB, region stri
 
 // SetTable lays out the table of the ICB's PCNs, ordered as st asks, and its links, as
 // Dashboard.SetTable does.
-func (p *ICBPage) SetTable(rows []Row, q url.Values, st ui.Sort, at, asOf time.Time) {
+func (p *ICBPage) SetTable(rows []Row, q url.Values, st ui.Sort, deadline, asOf time.Time) {
 	st.Query = q
 	sortRows(rows, st)
 	p.Rows, p.Sort = rows, st
 	p.Downloads = Downloads(ICBHref(p.Code), q)
-	p.LaterDeadlineHref = laterDeadline(ICBHref(p.Code), q, at, asOf)
+	p.LaterDeadlineHref = laterDeadline(ICBHref(p.Code), q, deadline, asOf)
 }
 
 var levelNames = map[string]string{"england": "England", "region": "region", "icb": "ICB", "pcn": "PCN"}
@@ -109,21 +110,117 @@ func (s Summary) rows() []ui.SummaryListRow {
 	if !s.England {
 		rows = append(rows, ui.SummaryListRow{Key: "Fair share of the target", Value: ui.FTE(s.FairShare) + " FTE", TestID: "fair-share"})
 	}
+	inPostDay := earlier(s.At, s.AsOf)
 	return append(rows,
-		ui.SummaryListRow{Key: "In post on the baseline, " + s.Baseline.Format(dateLong), Value: ui.FTE(s.BaselineFTE) + " FTE", TestID: "baseline-fte"},
-		ui.SummaryListRow{Key: "In post on " + earlier(s.At, s.AsOf).Format(dateLong), Value: ui.FTE(s.InPostFTE) + " FTE", TestID: "in-post-fte"},
-		ui.SummaryListRow{Key: "Projected on " + s.At.Format(dateLong), Value: ui.FTE(s.ProjectedFTE) + " FTE", TestID: "projected-fte"},
-		ui.SummaryListRow{Key: "Additional FTE", Value: ui.FTE(s.AdditionalFTE) + " FTE", TestID: "additional-fte"},
-		ui.SummaryListRow{Key: "Gap", Value: ui.FTE(s.GapFTE) + " FTE", TestID: "gap-fte"},
-		ui.SummaryListRow{Key: "Shortfall (PCNs short of their share)", Value: ui.FTE(s.ShortfallFTE) + " FTE", TestID: "shortfall-fte"},
-		ui.SummaryListRow{Key: "PCNs short", Value: ui.Count(s.PCNsShort) + " of " + ui.Count(s.PCNs), TestID: "pcns-short"},
+		ui.SummaryListRow{Key: "In post on the baseline, " + s.Baseline.Format(dateLong), Value: s.figure(s.BaselineFTE, s.BaselineUnknown, s.Baseline), TestID: "baseline-fte"},
+		ui.SummaryListRow{Key: "In post on " + inPostDay.Format(dateLong), Value: s.figure(s.InPostFTE, s.InPostUnknown, inPostDay) + s.seriesNote(), TestID: "in-post-fte"},
+		ui.SummaryListRow{Key: "Projected on " + s.At.Format(dateLong), Value: s.figure(s.ProjectedFTE, s.ProjectedUnknown, inPostDay), TestID: "projected-fte"},
+		ui.SummaryListRow{Key: "Additional FTE", Value: s.figure(s.AdditionalFTE, s.GapUnknown(), inPostDay), TestID: "additional-fte"},
+		ui.SummaryListRow{Key: "Gap", Value: s.figure(s.GapFTE, s.GapUnknown(), inPostDay), TestID: "gap-fte"},
+		ui.SummaryListRow{Key: "Shortfall (PCNs short of their share)", Value: s.figure(s.ShortfallFTE, s.ShortfallUnknown, inPostDay), TestID: "shortfall-fte"},
+		ui.SummaryListRow{Key: "PCNs short", Value: s.pcnsShort(inPostDay), TestID: "pcns-short"},
+		ui.SummaryListRow{Key: "PCNs that made no return", Value: s.noReturn(inPostDay), TestID: "no-return"},
 		ui.SummaryListRow{Key: "Required pace", Value: s.paceText(), TestID: "pace"},
 	)
 }
 
+// noReturn says how many of the area's PCNs had no rows in the census of the in-post
+// day (PLANNING.md, "No return"): each counts 0 FTE, as NHS England's totals do.
+func (s Summary) noReturn(day time.Time) string {
+	switch {
+	case s.InPostUnknown || s.NationalSeries:
+		return s.figure(0, true, day)
+	case s.NoReturnPCNs == 0:
+		return "None: every PCN made a return for the census of " + planning.CensusNeeded(day).Format("January 2006")
+	}
+	return ui.Count(s.NoReturnPCNs) + " of " + ui.Count(s.PCNs) + " had no rows in the census of " +
+		planning.CensusNeeded(day).Format("January 2006") + ": each counts 0 FTE, as NHS England's published totals do"
+}
+
+// figure writes an FTE figure, or for one the staff data cannot give "no data" and the
+// census that would describe day (PLANNING.md, "Known and unknown").
+func (s Summary) figure(v float64, unknown bool, day time.Time) string {
+	if !unknown {
+		return ui.FTE(v) + " FTE"
+	}
+	return "No data: the staff records start at the census of " + s.DataStart.Format(dateLong) +
+		"; this needs the census of " + planning.CensusNeeded(day).Format("January 2006")
+}
+
+// seriesNote labels England's in-post figure when it is NHS England's published series.
+func (s Summary) seriesNote() string {
+	if s.NationalSeries {
+		return " (NHS England's published national series, not the staff records imported)"
+	}
+	return ""
+}
+
+func (s Summary) pcnsShort(day time.Time) string {
+	if s.ShortfallUnknown {
+		return s.figure(0, true, day)
+	}
+	return ui.Count(s.PCNsShort) + " of " + ui.Count(s.PCNs)
+}
+
+// Passed reports whether there is no pace to keep: the deadline is on or before the
+// as-of date, or no month is left before it.
+func (s Summary) Passed() bool { return s.MeasuredOnLatest || s.DeadlinePassed }
+
 func (s Summary) paceText() string {
-	if s.DeadlinePassed {
-		return "The deadline has passed with " + ui.FTE(s.ShortfallFTE) + " FTE short"
+	if s.Passed() {
+		return "None: the deadline has passed"
 	}
 	return ui.Decimal(s.Pace, 1) + " FTE a month to " + s.Deadline.Format(dateLong)
+}
+
+// PassedText is the statement every gap page makes when the deadline has passed
+// (PLANNING.md, "Where the gap is measured").
+func (s Summary) PassedText() string {
+	return "The deadline has passed: the gap is measured on the latest data (" + s.At.Format(dateLong) + ")."
+}
+
+// Lead is the headline's sentence when the deadline has passed: what the area had on
+// the latest data against the target, and how many PCNs are short of their share.
+func (s Summary) Lead() string {
+	if !s.MeasuredOnLatest || s.GapUnknown() || s.ShortfallUnknown {
+		return ""
+	}
+	who, of, share := "the area", "its fair share", s.FairShare
+	if s.England {
+		who, of, share = "England", "it", s.TargetFTE
+	}
+	out := "The " + ui.Count(int(s.TargetFTE+0.5)) + " target was due on " + s.Deadline.Format(dateLong) + ". On " +
+		s.At.Format(dateLong) + " " + who + " had " + ui.FTE(s.AdditionalFTE) + " additional ARRS FTE"
+	if share > 0 {
+		out += ", " + ui.Count(int(100*s.AdditionalFTE/share+0.5)) + "% of " + of
+	}
+	return out + "; " + s.shortPCNs() + " below their fair share" + s.shareBasis() + ", together " + ui.FTE(s.ShortfallFTE) + " FTE short."
+}
+
+// shortPCNs is the subject of the lead's last clause: the PCNs short, saying how many
+// of them made no return (PLANNING.md, "No return").
+func (s Summary) shortPCNs() string {
+	out := ui.Count(s.PCNsShort) + " PCNs"
+	if s.PCNsShort == 1 {
+		out = "1 PCN"
+	}
+	verb := " are"
+	if s.PCNsShort == 1 {
+		verb = " is"
+	}
+	if s.NoReturnShort > 0 {
+		return out + ", " + ui.Count(s.NoReturnShort) + " of which made no return," + verb
+	}
+	return out + verb
+}
+
+// shareBasis names what the fair shares divide the target by.
+func (s Summary) shareBasis() string {
+	switch {
+	case s.ByListSize:
+		return " by list size"
+	case s.ByWeighted:
+		return " by weighted population"
+	}
+	return " by weighted population (list size where none is in force)"
 }

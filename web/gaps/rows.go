@@ -18,6 +18,10 @@ func NewSummary(in planning.Inputs, g planning.Gap) Summary {
 		BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE, ProjectedFTE: g.ProjectedFTE,
 		AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, ShortfallFTE: g.ShortfallFTE,
 		PCNs: g.PCNs, PCNsShort: g.PCNsShort, Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
+		MeasuredOnLatest: !t.Deadline.After(in.AsOf),
+		NoReturnPCNs:     g.NoReturnPCNs, NoReturnShort: g.NoReturnShort,
+		ByListSize: g.ListSizePCNs == g.PCNs, ByWeighted: g.ListSizePCNs == 0,
+		Unknown: g.Unknown, DataStart: in.DataStart, CensusNeeded: planning.CensusNeeded(earlier(in.At, in.AsOf)),
 	}
 }
 
@@ -28,10 +32,10 @@ func NewRows(rows []planning.Gap, name func(workforce.Level, string) string, q u
 	for i, g := range rows {
 		out[i] = Row{
 			Code: g.Code, Name: name(g.Level, g.Code), Href: RowHref(g.Level, g.Code, q),
-			PCNs: g.PCNs, PCNsShort: g.PCNsShort,
+			PCNs: g.PCNs, PCNsShort: g.PCNsShort, NoReturn: g.NoReturnPCNs, IsPCN: g.Level == workforce.LevelPCN,
 			TargetFTE: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE, ProjectedFTE: g.ProjectedFTE,
 			AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, ShortfallFTE: g.ShortfallFTE,
-			Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
+			Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed, Unknown: g.Unknown,
 		}
 	}
 	return out

@@ -31,19 +31,42 @@ type column struct {
 func text(s string) ui.TableCell { return ui.TableCell{Text: s} }
 
 var (
-	colName       = column{"Name", SortName, func(r Row) ui.TableCell { return ui.TableCell{Text: r.Name, Href: r.Href} }}
-	colCode       = column{"Code", SortCode, func(r Row) ui.TableCell { return text(r.Code) }}
-	colTarget     = column{"Fair share, FTE", SortTarget, func(r Row) ui.TableCell { return text(ui.FTE(r.TargetFTE)) }}
-	colInPost     = column{"In post, FTE", SortInPost, func(r Row) ui.TableCell { return text(ui.FTE(r.InPostFTE)) }}
-	colProjected  = column{"Projected, FTE", SortProjected, func(r Row) ui.TableCell { return text(ui.FTE(r.ProjectedFTE)) }}
-	colAdditional = column{"Additional, FTE", SortAdditional, func(r Row) ui.TableCell { return text(ui.FTE(r.AdditionalFTE)) }}
-	colGap        = column{"Gap, FTE", SortGap, func(r Row) ui.TableCell { return text(ui.FTE(r.GapFTE)) }}
-	colShortfall  = column{"Shortfall, FTE", SortShortfall, func(r Row) ui.TableCell { return text(ui.FTE(r.ShortfallFTE)) }}
-	colShort      = column{"PCNs short", SortShort, func(r Row) ui.TableCell {
-		return text(ui.Count(r.PCNsShort) + " of " + ui.Count(r.PCNs))
+	colName = column{"Name", SortName, func(r Row) ui.TableCell {
+		if r.IsPCN && r.NoReturn > 0 {
+			return ui.TableCell{Content: nameNoReturn(r.Name, r.Href)}
+		}
+		return ui.TableCell{Text: r.Name, Href: r.Href}
+	}}
+	colCode      = column{"Code", SortCode, func(r Row) ui.TableCell { return text(r.Code) }}
+	colTarget    = column{"Fair share, FTE", SortTarget, func(r Row) ui.TableCell { return text(ui.FTE(r.TargetFTE)) }}
+	colInPost    = column{"In post, FTE", SortInPost, func(r Row) ui.TableCell { return text(fteOrNoData(r.InPostFTE, r.InPostUnknown)) }}
+	colProjected = column{"Projected, FTE", SortProjected, func(r Row) ui.TableCell {
+		return text(fteOrNoData(r.ProjectedFTE, r.ProjectedUnknown))
+	}}
+	colAdditional = column{"Additional, FTE", SortAdditional, func(r Row) ui.TableCell {
+		return text(fteOrNoData(r.AdditionalFTE, r.GapUnknown()))
+	}}
+	colGap       = column{"Gap, FTE", SortGap, func(r Row) ui.TableCell { return text(fteOrNoData(r.GapFTE, r.GapUnknown())) }}
+	colShortfall = column{"Shortfall, FTE", SortShortfall, func(r Row) ui.TableCell {
+		return text(fteOrNoData(r.ShortfallFTE, r.ShortfallUnknown))
+	}}
+	colShort = column{"PCNs short", SortShort, func(r Row) ui.TableCell {
+		if r.ShortfallUnknown {
+			return text(noData)
+		}
+		return text(ui.Count(r.PCNsShort) + " of " + ui.Count(r.PCNs) + noReturnCount(r))
 	}}
 	colPace = column{"Required pace, FTE a month", SortPace, func(r Row) ui.TableCell { return text(pace(r.Pace, r.DeadlinePassed)) }}
 )
+
+// noReturnCount says how many of an area's PCNs made no return (PLANNING.md, "No
+// return"), beside its PCNs short: they count 0 FTE, so they are short too.
+func noReturnCount(r Row) string {
+	if r.NoReturn == 0 || r.InPostUnknown || r.NationalSeries {
+		return ""
+	}
+	return "; " + ui.Count(r.NoReturn) + " made no return"
+}
 
 // gapTable lays rows out under the columns, each header a sort link.
 // Its Sort's Query keeps the page's level and what-if in those links.

@@ -3,8 +3,10 @@
 package imports
 
 import (
+	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -41,8 +43,8 @@ type Log struct {
 func (p Page) table() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(p.Logs))
 	for _, l := range p.Logs {
-		rows = append(rows, ui.TableRow{TestID: "import-" + ui.Count(int(l.ID)), Cells: []ui.TableCell{
-			{Text: l.At.UTC().Format("2 Jan 2006 15:04")}, {Text: l.FileName}, {Text: l.Census.Format("Jan 2006")},
+		rows = append(rows, ui.TableRow{TestID: "import-" + strconv.FormatInt(l.ID, 10), Cells: []ui.TableCell{
+			{Text: workforce.InEngland(l.At).Format("2 Jan 2006 15:04")}, {Text: l.FileName}, {Text: l.Census.Format("Jan 2006")},
 			{Text: ui.Count(l.Rows)}, {Text: ui.FTE(l.FTE)}, {Text: ui.FTE(l.ARRSFTE)},
 			{Text: ui.Count(l.Started)}, {Text: ui.Count(l.Ended)}, {Text: ui.Count(l.Unchanged)}, {Text: ui.Count(l.PCNsCreated)}, {Text: l.By},
 		}})

@@ -34,6 +34,12 @@ type GapPanel struct {
 	WhatIf bool
 	// GapsHref is the ICB's gap page, with the what-if kept.
 	GapsHref string
+	// Unknown marks figures the staff data cannot give; DataStart is the first census.
+	planning.Unknown
+	DataStart time.Time
+	// NoReturn: the network had no rows in the census of the in-post day (PLANNING.md,
+	// "No return"), so it counts 0 FTE that day.
+	NoReturn bool
 }
 
 // ProjectionPoint is the network's projected ARRS FTE on one day.
@@ -53,7 +59,8 @@ func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []plann
 		TargetName: t.Name, TargetFTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline,
 		AsOf: in.AsOf, At: in.At, FairShare: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE,
 		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
-		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed,
+		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed || !t.Deadline.After(in.AsOf),
+		Unknown: g.Unknown, DataStart: in.DataStart, NoReturn: g.NoReturnPCNs > 0,
 		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: england.ListSizePCNs, PCNs: england.PCNs,
 	}
 	for _, pt := range projection {
@@ -67,17 +74,47 @@ const dateLong = "2 January 2006"
 func (g GapPanel) rows() []ui.SummaryListRow {
 	passed := ui.Decimal(g.Pace, 2) + " FTE a month to " + g.Deadline.Format(dateLong)
 	if g.DeadlinePassed {
-		passed = "The deadline has passed"
+		passed = "None: the deadline has passed"
 	}
+	day := earlier(g.At, g.AsOf)
 	return []ui.SummaryListRow{
 		{Key: "Fair share of the target", Value: ui.FTE(g.FairShare) + " FTE of " + ui.Count(int(g.TargetFTE+0.5)) + " by " + g.Deadline.Format(dateLong), TestID: "gap-fair-share"},
-		{Key: "In post on the baseline, " + g.Baseline.Format(dateLong), Value: ui.FTE(g.BaselineFTE) + " FTE", TestID: "gap-baseline"},
-		{Key: "In post on " + earlier(g.At, g.AsOf).Format(dateLong), Value: ui.FTE(g.InPostFTE) + " FTE", TestID: "gap-in-post"},
-		{Key: "Projected on " + g.At.Format(dateLong), Value: ui.FTE(g.ProjectedFTE) + " FTE", TestID: "gap-projected"},
-		{Key: "Additional FTE", Value: ui.FTE(g.AdditionalFTE) + " FTE", TestID: "gap-additional"},
-		{Key: "Gap at the deadline", Value: ui.FTE(g.GapFTE) + " FTE", TestID: "gap-gap"},
+		{Key: "In post on the baseline, " + g.Baseline.Format(dateLong), Value: g.figure(g.BaselineFTE, g.BaselineUnknown, g.Baseline), TestID: "gap-baseline"},
+		{Key: "In post on " + day.Format(dateLong), Value: g.figure(g.InPostFTE, g.InPostUnknown, day) + g.noReturnNote(day), TestID: "gap-in-post"},
+		{Key: "Projected on " + g.At.Format(dateLong), Value: g.figure(g.ProjectedFTE, g.ProjectedUnknown, day), TestID: "gap-projected"},
+		{Key: "Additional FTE", Value: g.figure(g.AdditionalFTE, g.GapUnknown(), day), TestID: "gap-additional"},
+		{Key: "Gap on " + g.At.Format(dateLong), Value: g.figure(g.GapFTE, g.GapUnknown(), day), TestID: "gap-gap"},
 		{Key: "Required pace", Value: passed, TestID: "gap-pace"},
 	}
+}
+
+// noReturnNote flags a network that made no return for the census of day: its 0 FTE
+// is what NHS England's published totals count for it, not a measured workforce.
+func (g GapPanel) noReturnNote(day time.Time) string {
+	if !g.NoReturn {
+		return ""
+	}
+	return " (no return: the network had no rows in the census of " + planning.CensusNeeded(day).Format("January 2006") +
+		", so it counts 0 FTE, as NHS England's published totals do)"
+}
+
+// figure writes an FTE figure, or "no data" and the census that would describe day
+// when the staff data cannot give it (PLANNING.md, "Known and unknown").
+func (g GapPanel) figure(v float64, unknown bool, day time.Time) string {
+	if !unknown {
+		return ui.FTE(v) + " FTE"
+	}
+	return "No data: the staff records start at the census of " + g.DataStart.Format(dateLong) +
+		"; this needs the census of " + planning.CensusNeeded(day).Format("January 2006")
+}
+
+// PassedText is said when the deadline is on or before the as-of date (PLANNING.md,
+// "Where the gap is measured").
+func (g GapPanel) PassedText() string {
+	if g.Deadline.After(g.AsOf) {
+		return ""
+	}
+	return "The deadline has passed: the gap is measured on the latest data (" + g.At.Format(dateLong) + ")."
 }
 
 func earlier(a, b time.Time) time.Time {

@@ -66,13 +66,28 @@ type Staff struct {
 	Identifier string
 	FTE        float64
 	Since      time.Time
+	// InCensus marks a Since that is only the census that first carried an imported
+	// record (NWRS gives no start dates): shown as "in the census since".
+	InCensus bool
+	// End is the first day no longer in post, zero while open-ended; a record with
+	// one shows it and offers no "End" link.
+	End time.Time
+}
+
+// sinceText is when the record began: "1 Apr 2025", or "In the census since 30 Nov
+// 2025" for an imported record whose file gave no start date.
+func (s Staff) sinceText() string {
+	if s.InCensus {
+		return "In the census since " + s.Since.Format("2 Jan 2006")
+	}
+	return s.Since.Format("2 Jan 2006")
 }
 
 func (g Group) table(canChange bool) ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(g.Rows))
 	for _, s := range g.Rows {
 		rows = append(rows, ui.TableRow{TestID: "staff-" + strconv.FormatInt(s.ID, 10), Cells: []ui.TableCell{
-			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Text: s.Since.Format("2 Jan 2006")}, {Text: ui.Decimal(s.FTE, 2)},
+			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Content: dates(s)}, {Text: ui.Decimal(s.FTE, 2)},
 			{Content: recordLinks(s, canChange)},
 		}})
 	}

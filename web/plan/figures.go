@@ -51,22 +51,43 @@ func ListSizeNote(census time.Time, population float64) string {
 		": the registered list of " + ui.Count(int(population)) + " patients stands in."
 }
 
-// CostNotes say how many staff records and plan lines are claimed on an assumed cost,
-// at full cost for want of a cap, or at £0 for want of both.
+// CostNotes say how many staff records and plan lines are estimated at the cap (no
+// cost recorded), claimed against their band's cap, counted at full cost for want of
+// a cap, or left out for want of both (PLANNING.md: "excluding N records", never £0).
 func CostNotes(costs map[planning.LineKind]planning.CostCounts) []string {
 	var notes []string
 	for _, k := range []planning.LineKind{planning.LineStaff, planning.LinePlan} {
-		what := map[planning.LineKind]string{planning.LineStaff: "staff records", planning.LinePlan: "plan lines"}[k]
+		what := func(n int) string { return linesOf(k, n) }
 		c := costs[k]
 		if c.Assumed > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s have no cost recorded: the role's cap is assumed.", c.Assumed, what))
+			notes = append(notes, what(c.Assumed)+" "+verb(c.Assumed, "has", "have")+" no cost recorded: estimated at the cap.")
+		}
+		if c.FromBand > 0 {
+			notes = append(notes, what(c.FromBand)+" "+verb(c.FromBand, "is", "are")+" claimed against the cap of the role's Agenda for Change band: no newer cap of the role's own is held.")
 		}
 		if c.Uncapped > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap: their cost is counted in full.", c.Uncapped, what))
+			notes = append(notes, what(c.Uncapped)+" "+verb(c.Uncapped, "is", "are")+" in a role with no cap held: the cost is counted in full.")
 		}
-		if c.Nothing > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s are in roles with no published cap and have no cost recorded: they count as £0.", c.Nothing, what))
+		if c.Uncosted > 0 {
+			notes = append(notes, "Excluding "+what(c.Uncosted)+" with neither a cost nor a cap.")
 		}
 	}
 	return notes
+}
+
+// linesOf counts lines of a kind: "1 staff record", "3 plan lines".
+func linesOf(k planning.LineKind, n int) string {
+	one, many := "staff record", "staff records"
+	if k == planning.LinePlan {
+		one, many = "plan line", "plan lines"
+	}
+	return ui.Count(n) + " " + verb(n, one, many)
+}
+
+// verb picks the singular or the plural for n.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -24,11 +24,13 @@ func TestFundingNotes(t *testing.T) {
 	if got := ListSizeNote(workforce.Date(2026, 1, 1), 105122); got != "No weighted population is entered for 1 January 2026: the registered list of 105,122 patients stands in." {
 		t.Errorf("list size: %q", got)
 	}
-	got := CostNotes(map[planning.LineKind]planning.CostCounts{planning.LineStaff: {Assumed: 2}, planning.LinePlan: {Uncapped: 1, Nothing: 3}})
+	got := CostNotes(map[planning.LineKind]planning.CostCounts{planning.LineStaff: {Assumed: 2, FromBand: 1},
+		planning.LinePlan: {Uncapped: 1, Uncosted: 3}})
 	want := []string{
-		"2 staff records have no cost recorded: the role's cap is assumed.",
-		"1 plan lines are in roles with no published cap: their cost is counted in full.",
-		"3 plan lines are in roles with no published cap and have no cost recorded: they count as £0.",
+		"2 staff records have no cost recorded: estimated at the cap.",
+		"1 staff record is claimed against the cap of the role's Agenda for Change band: no newer cap of the role's own is held.",
+		"1 plan line is in a role with no cap held: the cost is counted in full.",
+		"Excluding 3 plan lines with neither a cost nor a cap.",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("cost notes %q, want %q", got, want)

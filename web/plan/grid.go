@@ -12,6 +12,20 @@ type Grid struct {
 	Years []Year
 }
 
+// LastEnded is the name of the last quarter of the grid that has ended ("2026/27
+// Q2"); "" when none has.
+func (g Grid) LastEnded() string {
+	last := ""
+	for _, y := range g.Years {
+		for _, q := range y.Quarters {
+			if q.Ended {
+				last = q.Name
+			}
+		}
+	}
+	return last
+}
+
 // Year is one financial year of the grid with the figures of its quarters.
 type Year struct {
 	Label    string // "2026/27"
@@ -49,6 +63,8 @@ type Quarter struct {
 	// OfficialProjected and OfficialGap are the same with the current plan: the gap
 	// report's figures, shown beside a draft's.
 	OfficialProjected, OfficialGap float64
+	// Ended is true for a quarter that ended before today: read-only in the editor.
+	Ended bool
 }
 
 // Row is one role's cells across the year's quarters.
@@ -68,6 +84,8 @@ type Cell struct {
 	// Theirs is, after a refused save, what the other person saved in a cell this
 	// person also changed.
 	Theirs string
+	// Ended is true in a quarter that ended before today: shown, never an input.
+	Ended bool
 }
 
 // Field is one input of a cell.
@@ -105,9 +123,9 @@ type Funding struct {
 
 func (f Funding) rows(id string) []ui.SummaryListRow {
 	return []ui.SummaryListRow{
-		{Key: "Entitlement", Value: f.Entitlement.Short(), TestID: "entitlement-" + id},
-		{Key: "Committed to staff in post", Value: f.Committed.Short(), TestID: "committed-" + id},
-		{Key: "Planned for starters in this plan", Value: f.Planned.Short(), TestID: "planned-" + id},
-		{Key: "Entitlement left", Value: f.Left.Short(), TestID: "left-" + id},
+		{Key: "Entitlement", Value: f.Entitlement.Whole(), TestID: "entitlement-" + id},
+		{Key: "Committed to staff in post", Value: f.Committed.Whole(), TestID: "committed-" + id},
+		{Key: "Planned for starters in this plan", Value: f.Planned.Whole(), TestID: "planned-" + id},
+		{Key: "Entitlement left", Value: f.Left.Whole(), TestID: "left-" + id},
 	}
 }

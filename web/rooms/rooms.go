@@ -18,10 +18,11 @@ import (
 type Page struct {
 	Layout           layout.PageParams
 	PCNCode, PCNName string
-	// AsOf is the day of the staff in post; the quarters are those after it.
-	AsOf      time.Time
-	CanChange bool
-	Success   string
+	// AsOf is the day of the staff in post, the as-of date of every page (the latest
+	// census); Today is the day the sites are read on. The quarters are the plan's.
+	AsOf, Today time.Time
+	CanChange   bool
+	Success     string
 	Check
 	// Plan describes the plan used ("the accepted plan"); "" when the PCN has none.
 	Plan  string

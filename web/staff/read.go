@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/input"
@@ -22,9 +23,10 @@ var limits = []input.Limit{
 // Read reads a submitted form into f (kept as typed, to show again) and a record
 // built on base (the record as stored, or a new one of the PCN) at the version f
 // holds (the posted one, for a change), putting a message for each wrong field in
-// f.Errors (workforce.StaffRecord.Validate, after what cannot be read at all). The
-// role of an NWRS record stays NWRS's.
-func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.Role) workforce.StaffRecord {
+// f.Errors (workforce.StaffRecord.Validate on day today, after what cannot be read at
+// all). The role of an NWRS record stays NWRS's. A start date in error is left out of
+// the record, so that no warning is worked out on it.
+func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.Role, today time.Time) workforce.StaffRecord {
 	f.Errors = map[string]string{}
 	f.Role, f.StaffRole = v.Get("role"), strings.TrimSpace(v.Get("staff_role"))
 	f.FTE, f.Hours = strings.TrimSpace(v.Get("fte")), strings.TrimSpace(v.Get("hours"))
@@ -39,7 +41,7 @@ func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.
 	rec.Start = input.ReadDate(f.Start, "Start date", true, f.Errors, "start", &f.StartParts)
 	rec.End = input.ReadDate(f.End, "End date", false, f.Errors, "end", &f.EndParts)
 	f.readDetails(&rec)
-	for _, p := range rec.Validate(role) {
+	for _, p := range rec.Validate(role, today) {
 		field := p.Field
 		if field == "fte" && hours {
 			field = "hours"
@@ -47,9 +49,16 @@ func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.
 		if field == "role" && rec.FromNWRS() {
 			field = "start"
 		}
+		// "Other PCN staff" with no role typed is the role box's problem, said once.
+		if field == "role" && f.Errors["staff_role"] != "" {
+			continue
+		}
 		if f.Errors[field] == "" {
 			f.Errors[field] = p.Message
 		}
+	}
+	if f.Errors["start"] != "" {
+		rec.Start = time.Time{}
 	}
 	// Checked last, so that its message wins and the form still shows the warnings
 	// of the rest; with any message, nothing is written.

@@ -38,7 +38,22 @@ func SourceText(rec workforce.StaffRecord) string {
 // SavedText says what was saved, for the message the staff list shows after a save:
 // "Added the record: Pharmacist, 0.8 FTE from 1 April 2026".
 func SavedText(verb string, rec workforce.StaffRecord, roles []workforce.Role) string {
-	return verb + " the record: " + Fields(rec, roles)[0].Value + ", " + FTEText(rec.FTE) + " FTE from " + rec.Start.Format("2 January 2006")
+	sep := " "
+	if rec.StartsFromCensus() {
+		sep = ", "
+	}
+	return verb + " the record: " + Fields(rec, roles)[0].Value + ", " + FTEText(rec.FTE) + " FTE" + sep + StartText(rec, "2 January 2006")
+}
+
+// StartText is when a record began, dates in layout: "from 1 April 2026", or for an
+// imported record whose start is only the census that first carried it (NWRS gives
+// no start dates) "in the census since 30 November 2025", never a start date the file
+// did not give.
+func StartText(rec workforce.StaffRecord, layout string) string {
+	if rec.StartsFromCensus() {
+		return "in the census since " + rec.Census.Format(layout)
+	}
+	return "from " + rec.Start.Format(layout)
 }
 
 // FormOf fills the change form from a stored record.
@@ -127,7 +142,7 @@ func (f EndForm) EndConflict(now workforce.StaffRecord, history []workforce.Staf
 // is now and every version, newest first, each with what it changed from the one
 // before (earlier are its earlier versions, newest first).
 func HistoryOf(rec workforce.StaffRecord, earlier []workforce.StaffRecord, roles []workforce.Role) HistoryPage {
-	p := HistoryPage{PCNCode: rec.PCNCode, ID: rec.ID, Source: SourceText(rec), Current: Fields(rec, roles)}
+	p := HistoryPage{PCNCode: rec.PCNCode, ID: rec.ID, Source: SourceText(rec), Current: Fields(rec, roles), Ended: !rec.End.IsZero()}
 	versions := append([]workforce.StaffRecord{rec}, earlier...)
 	for i, v := range versions {
 		ver := Version{Number: v.Version, At: v.UpdatedAt, By: WhoText(v.UpdatedBy)}

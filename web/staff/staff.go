@@ -33,8 +33,8 @@ type Form struct {
 	// ID is 0 for a new record.
 	ID      int64
 	Version int
-	// Source says where an imported record came from ("Imported from NWRS, census 30
-	// Nov 2025"); "" for one entered here.
+	// Source says where a stored record came from ("Imported from NWRS, census 30 Nov
+	// 2025", "Entered in ARRS Planner"); "" for a new one.
 	Source string
 	// NWRSRole is an imported record's role as NWRS names it: it cannot change here,
 	// because the next import matches the record on it.
@@ -169,6 +169,10 @@ func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 	if r.DetailedRole != "" && !strings.EqualFold(r.DetailedRole, role) {
 		role += " (" + r.DetailedRole + ")"
 	}
+	start := r.Start.Format("2 January 2006")
+	if r.StartsFromCensus() {
+		start = "Not given by NWRS: " + StartText(r, "2 January 2006")
+	}
 	end, cost, model, funded := "Still in post", "Not recorded", "Not recorded", "No"
 	if !r.End.IsZero() {
 		end = r.End.Format("2 January 2006")
@@ -185,7 +189,7 @@ func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 	return []Field{
 		{"role", "Role", role},
 		{"fte", "FTE", FTEText(r.FTE)},
-		{"start", "Start date", r.Start.Format("2 January 2006")},
+		{"start", "Start date", start},
 		{"end", "End date", end},
 		{"band", "Band", orElse(workforce.BandLabel(r.Band), "Not recorded")},
 		{"cost", "Annual cost of a full-time post", cost},
@@ -267,7 +271,10 @@ type HistoryPage struct {
 	Source    string
 	Current   []Field
 	CanChange bool
-	Versions  []Version
+	// Ended hides the link that ends the record: it has its end date (shown in
+	// Current), which the change form can still correct.
+	Ended    bool
+	Versions []Version
 }
 
 // Version is one saved version of a record and what it changed.

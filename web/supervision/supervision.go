@@ -16,8 +16,9 @@ import (
 type Page struct {
 	Layout           layout.PageParams
 	PCNCode, PCNName string
-	// At is the day the figures describe: staff in post and links in force that day.
-	At time.Time
+	// AsOf is the day of the staff in post, the as-of date of every page (the latest
+	// census); At is today (or ?at=), the day of the links and supervisors in force.
+	AsOf, At time.Time
 	// CanChange shows the links that add and change supervisors and links.
 	CanChange   bool
 	Success     string
