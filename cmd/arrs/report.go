@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -94,5 +95,45 @@ func (a *app) reportWorkforce(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteWorkforce(a.stdout, rf.format, report.WorkforceRows(areas.Level(rf.level)))
+	start, err := db.FirstCensus(ctx)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	if planning.Known(rf.at, start) {
+		return report.WriteWorkforce(a.stdout, rf.format, report.WorkforceRows(areas.Level(rf.level)))
+	}
+	// Before the data start the records describe no one: no data, never 0; England's
+	// row takes the national monthly series (PLANNING.md, "Known and unknown").
+	var series *workforce.AreaFTE
+	if rf.level == workforce.LevelEngland {
+		if series, err = nationalEngland(ctx, db, areas.England, rf.at); err != nil {
+			return err
+		}
+	}
+	if series != nil {
+		fmt.Fprintf(a.stderr, "arrs: %s is before the data start (%s): England's row is NHS England's published national series for %s\n",
+			rf.at.Format(workforce.DateLayout), start.Format(workforce.DateLayout), planning.CensusNeeded(rf.at).Format(workforce.DateLayout))
+	} else {
+		fmt.Fprintf(a.stderr, "arrs: %s is before the data start (%s): no data; the census of %s would be needed\n",
+			rf.at.Format(workforce.DateLayout), start.Format(workforce.DateLayout), planning.CensusNeeded(rf.at).Format(workforce.DateLayout))
+	}
+	return report.WriteWorkforce(a.stdout, rf.format, report.UnknownWorkforceRows(areas.Level(rf.level), series))
+}
+
+// nationalEngland is England's workforce on day from the national monthly series, or
+// nil when the series lacks the month.
+func nationalEngland(ctx context.Context, db *store.DB, england workforce.AreaFTE, day time.Time) (*workforce.AreaFTE, error) {
+	points, err := db.NationalSeries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	mapping, err := db.NWRSRoleMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e, ok := report.NationalEngland(england, points, planning.CensusNeeded(day), mapping)
+	if !ok {
+		return nil, nil
+	}
+	return &e, nil
 }

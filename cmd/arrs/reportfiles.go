@@ -159,7 +159,7 @@ func (a *app) reportCompare(ctx context.Context, args []string) error {
 			pcns = append(pcns, p)
 		}
 	}
-	res, err := compare.Compute(ctx, db, gaps.From(db), code, pcns, workforce.Today(time.Now()))
+	res, err := compare.Compute(ctx, db, gaps.From(db), code, pcns, workforce.Today(time.Now()), time.Time{})
 	if err != nil {
 		return err
 	}

@@ -173,7 +173,9 @@ func TestReportFundingIsTheFundingPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	year := workforce.FinancialYear(2025)
+	// 2026/27: the sample's staff data starts at the census of 30 November 2025, so
+	// 2025/26's committed and headroom are not known (TestReportFundingPartialYear).
+	year := workforce.FinancialYear(2026)
 	pageOf := func(p workforce.PCN) funding.PCNYear {
 		t.Helper()
 		res, _, err := funding.ForPCN(ctx, db, workforce.Today(time.Now()), p, year)
@@ -184,22 +186,7 @@ func TestReportFundingIsTheFundingPages(t *testing.T) {
 		return y
 	}
 	rows := func(level string) map[string][]string {
-		out, _, err := runArrs("report", "funding", "--level", level, "--year", "2025/26")
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Join(recs[0], ","); got != "level,code,name,financial_year,entitlement_gbp,committed_gbp,planned_gbp,headroom_gbp,estimated_records,uncosted_records" {
-			t.Fatalf("header %q", got)
-		}
-		byCode := map[string][]string{}
-		for _, r := range recs[1:] {
-			byCode[r[1]] = r
-		}
-		return byCode
+		return fundingRows(t, level, year.String())
 	}
 	money := func(f planning.Funding) []string {
 		return []string{f.EntitlementPence.Decimal(), f.CommittedPence.Decimal(), f.PlannedPence.Decimal(), f.HeadroomPence.Decimal()}
@@ -220,7 +207,7 @@ func TestReportFundingIsTheFundingPages(t *testing.T) {
 	if got, want := rows("icb")[demo.ICBCode], money(icb); !slices.Equal(got[4:8], want) || icb.CommittedPence == 0 {
 		t.Errorf("%s: report %q, pages %q", demo.ICBCode, got, want)
 	}
-	out, _, err := runArrs("report", "claims", "--pcn", "U60057", "--year", "2025/26")
+	out, _, err := runArrs("report", "claims", "--pcn", "U60057", "--year", year.String())
 	if err != nil {
 		t.Fatal(err)
 	}

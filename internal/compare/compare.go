@@ -55,7 +55,11 @@ type Row struct {
 	Mix      []planning.RoleShare
 	Headroom workforce.Pence
 	Coverage planning.Coverage
-	Rooms    rooms.Figures
+	// SupervisionRecorded is false when the PCN has no supervisor or link recorded:
+	// its coverage is then not known (supervision.Records.Recorded).
+	SupervisionRecorded bool
+	// Rooms is its room check; not known when Rooms.Recorded() is false (no sites).
+	Rooms rooms.Figures
 	// Versions is every version of its plan, newest first.
 	Versions store.PlanVersions
 }
@@ -72,11 +76,36 @@ func (r *Result) ListSizePCNs() int {
 	return n
 }
 
-// Compute compares the PCNs of an ICB on day d (today), with report giving the gap
-// report (the server's is cached). England's positions (a gap report of every PCN) and
-// the ICB's own parts are independent: gathered side by side, a cold page waits for the
-// slower only.
-func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, pcns []workforce.PCN, d time.Time) (*Result, error) {
+// NoSitesPCNs counts the PCNs with no site recorded, whose room sessions are not
+// known: never summed as 0 available.
+func (r *Result) NoSitesPCNs() int {
+	n := 0
+	for _, row := range r.Rows {
+		if !row.Rooms.Recorded() {
+			n++
+		}
+	}
+	return n
+}
+
+// NoSupervisionPCNs counts the PCNs with no supervisor or link recorded, whose
+// coverage is not known.
+func (r *Result) NoSupervisionPCNs() int {
+	n := 0
+	for _, row := range r.Rows {
+		if !row.SupervisionRecorded {
+			n++
+		}
+	}
+	return n
+}
+
+// Compute compares the PCNs of an ICB on day d (today) with the staff data of asOf
+// (zero: the latest census, as every page's default as-of date), with report giving
+// the gap report (the server's is cached). England's positions (a gap report of every
+// PCN) and the ICB's own parts are independent: gathered side by side, a cold page
+// waits for the slower only.
+func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, pcns []workforce.PCN, d, asOf time.Time) (*Result, error) {
 	pcns = slices.Clone(pcns)
 	slices.SortFunc(pcns, func(a, b workforce.PCN) int { return cmp.Compare(a.Code, b.Code) })
 	out := &Result{Year: workforce.FinancialYearOf(d)}
@@ -86,14 +115,14 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, 
 	}
 	done := make(chan positions, 1)
 	go func() {
-		res, err := report(ctx, gaps.Options{Today: d})
+		res, err := report(ctx, gaps.Options{Today: d, AsOf: asOf})
 		if err != nil {
 			done <- positions{nil, err}
 			return
 		}
 		done <- positions{res.Positions(), nil}
 	}()
-	parts, err := gather(ctx, db, icb, pcns, out.Year, d)
+	parts, err := gather(ctx, db, icb, pcns, out.Year, d, asOf)
 	england := <-done
 	if err != nil {
 		return nil, err

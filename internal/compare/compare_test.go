@@ -55,7 +55,7 @@ func TestCompute(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db, pcns := sample(t)
-	res, err := Compute(ctx, db, gaps.From(db), "QOC", pcns, today)
+	res, err := Compute(ctx, db, gaps.From(db), "QOC", pcns, today, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestComputeWithoutAReport(t *testing.T) {
 	noTarget := func(context.Context, gaps.Options) (*gaps.Result, error) {
 		return nil, fmt.Errorf("target %q: %w", "default", store.ErrNotFound)
 	}
-	res, err := Compute(ctx, db, noTarget, "QOC", pcns, today)
+	res, err := Compute(ctx, db, noTarget, "QOC", pcns, today, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestComputeWithoutAReport(t *testing.T) {
 		t.Errorf("a row without a report: %+v", row.Position)
 	}
 	empty := dbtest.New(t)
-	if res, err = Compute(ctx, empty, gaps.From(empty), "QOC", pcns, today); err != nil {
+	if res, err = Compute(ctx, empty, gaps.From(empty), "QOC", pcns, today, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if res.Census || res.NoTarget || res.England != nil {

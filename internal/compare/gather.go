@@ -29,16 +29,18 @@ type parts struct {
 
 // gather reads this financial year's funding of the PCNs (funding.Compute), the
 // role catalogue, the ICB's staff, supervisors, links, sites and current plan lines,
-// and its plans' versions.
-func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN, year workforce.FinancialYear, d time.Time) (*parts, error) {
-	c := &parts{year: year, day: d, supervision: map[string]*supervision.Records{}, sites: map[string][]workforce.Site{},
+// and its plans' versions. The staff data is of asOf, or when zero of funding.AsOf
+// (the latest census).
+func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN, year workforce.FinancialYear, d, asOf time.Time) (*parts, error) {
+	c := &parts{year: year, day: d, asOf: asOf, supervision: map[string]*supervision.Records{}, sites: map[string][]workforce.Site{},
 		staff: map[string][]workforce.Staff{}, lines: map[string][]workforce.PlanLine{}, plans: map[string]store.PlanVersions{}}
-	asOf, _, err := funding.AsOf(ctx, db, d)
-	if err != nil {
-		return nil, err
+	var err error
+	if c.asOf.IsZero() {
+		if c.asOf, _, err = funding.AsOf(ctx, db, d); err != nil {
+			return nil, err
+		}
 	}
-	c.asOf = asOf
-	if c.funding, err = funding.Compute(ctx, db, funding.Request{PCNs: pcns, Years: []workforce.FinancialYear{year}, AsOf: asOf}); err != nil {
+	if c.funding, err = funding.Compute(ctx, db, funding.Request{PCNs: pcns, Years: []workforce.FinancialYear{year}, AsOf: c.asOf}); err != nil {
 		return nil, err
 	}
 	if c.roles, err = db.Roles(ctx); err != nil {
@@ -120,7 +122,7 @@ func (c *parts) row(p workforce.PCN, england *planning.Positions) Row {
 	if r := c.supervision[p.Code]; r != nil {
 		rec = *r
 	}
-	row.Coverage = supervision.Compute(rec, c.roles, c.asOf, c.day).Coverage
+	row.Coverage, row.SupervisionRecorded = supervision.Compute(rec, c.roles, c.asOf, c.day).Coverage, rec.Recorded()
 	row.Rooms = rooms.Compute(c.sites[p.Code], c.staff[p.Code], c.lines[p.Code], c.roles, c.asOf, workforce.PlanWindowAt(c.day))
 	return row
 }

@@ -3,6 +3,7 @@ package funding
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -21,6 +22,11 @@ type AreaYear struct {
 	// Estimated counts records and plan lines costed at their cap (no cost recorded);
 	// Uncosted those with neither a cost nor a cap, left out of the totals.
 	Estimated, Uncosted int
+	// Partial is true when the year starts before the staff data (DataStart, the
+	// first census): Committed and Headroom then stand on months that are not known
+	// and are reported as not known (PCNYear.Partial).
+	Partial   bool
+	DataStart time.Time
 }
 
 // Areas sums res's PCN years of year into one row per area of level, sorted by code.
@@ -58,6 +64,9 @@ func (a *AreaYear) add(y PCNYear) {
 	staff, plan := y.CostsAssumed()
 	a.Estimated += staff + plan
 	a.Uncosted += y.Uncosted()
+	if y.Partial() {
+		a.Partial, a.DataStart = true, y.DataStart
+	}
 }
 
 // areaOf is the code and name of the area of level that holds PCN p.

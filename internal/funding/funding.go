@@ -22,9 +22,12 @@ type Request struct {
 
 // Result is the funding of every PCN and year asked for.
 type Result struct {
-	AsOf  time.Time
-	Years []Year // in the order asked for
-	byPCN map[string][]PCNYear
+	AsOf time.Time
+	// DataStart is the first national census imported (zero before any): committed
+	// claims of the months before it are not known (PLANNING.md, "Known and unknown").
+	DataStart time.Time
+	Years     []Year // in the order asked for
+	byPCN     map[string][]PCNYear
 }
 
 // For returns a PCN's funding for a year; ok is false if either was not asked for.
@@ -70,6 +73,8 @@ type PCNYear struct {
 	CommittedByMonth, PlannedByMonth [12]workforce.Pence
 	Staff                            []StaffFunding
 	Plan                             []PlanFunding
+	// DataStart is Result.DataStart: see Partial.
+	DataStart time.Time
 }
 
 // Compute works out the funding of every PCN of the request for every year, reading
@@ -83,12 +88,17 @@ func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if res.DataStart, err = dataStart(ctx, db); err != nil {
+		return nil, err
+	}
 	for _, y := range req.Years {
 		res.Years = append(res.Years, in.year(y))
 	}
 	for _, p := range req.PCNs {
 		for _, y := range res.Years {
-			res.byPCN[p.Code] = append(res.byPCN[p.Code], in.pcnYear(p, y, req.AsOf))
+			py := in.pcnYear(p, y, req.AsOf)
+			py.DataStart = res.DataStart
+			res.byPCN[p.Code] = append(res.byPCN[p.Code], py)
 		}
 	}
 	return res, nil

@@ -27,3 +27,30 @@ func markNoReturn(ctx context.Context, db *store.DB, pcns []planning.PCN, asOf, 
 	}
 	return nil
 }
+
+// Returns is which PCNs made no return for the census describing one day: the fact
+// the workforce pages state beside their figures for that day.
+type Returns struct {
+	// Census is the national census describing the day (planning.CensusNeeded);
+	// zero when no national import has that date, and then None says nothing.
+	Census time.Time
+	// None holds the codes of the PCNs that made no return for Census.
+	None map[string]bool
+}
+
+// NoReturnOn is the PCNs that made no return for the census describing day, the rule
+// of the gap pages (PLANNING.md, "No return"), so both say the same of the same day. A
+// day no imported census describes (after the latest, or before the first) has none
+// to tell, which the zero Census marks, rather than "every PCN made a return".
+func NoReturnOn(ctx context.Context, db *store.DB, day time.Time) (Returns, error) {
+	census := planning.CensusNeeded(day)
+	ok, err := db.NationalCensus(ctx, census)
+	if err != nil || !ok {
+		return Returns{}, err
+	}
+	none, err := db.NoReturn(ctx, census)
+	if err != nil {
+		return Returns{}, err
+	}
+	return Returns{Census: census, None: none}, nil
+}

@@ -26,6 +26,11 @@ type Year struct {
 	ListSize   bool
 	// Costs count the lines claimed at an assumed cost, or with no cap, by kind.
 	Costs map[planning.LineKind]planning.CostCounts
+	// Official is the year's money with the current plan in place of the version's
+	// lines; nil when they give the same planned claims (the version is the current
+	// plan, or its draft changes no money). The embedded Funding is then "with your
+	// draft" (PLANNING.md, "Drafts stay private").
+	Official *planning.Funding
 }
 
 // moneyInputs are what the years' money needs besides the plan.
@@ -34,6 +39,8 @@ type moneyInputs struct {
 	pops  []workforce.Population // newest first
 	staff []workforce.Staff
 	caps  planning.Caps
+	// current is the PCN's current plan's lines: the official money.
+	current []workforce.PlanLine
 }
 
 // money works out each year of the grid: entitlement − committed − planned.
@@ -52,6 +59,11 @@ func (f *Figures) money(ctx context.Context, db *store.DB, p workforce.PCN, line
 		y.Funding = planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
 			Staff: in.staff, Plan: lines, AsOf: f.AsOf, Caps: in.caps})
 		y.Costs = planning.CountCosts(y.Lines)
+		official := planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
+			Staff: in.staff, Plan: in.current, AsOf: f.AsOf, Caps: in.caps})
+		if official.PlannedPence != y.PlannedPence {
+			y.Official = &official
+		}
 		f.Years[q.Year] = y
 	}
 	return nil
@@ -75,6 +87,9 @@ func readMoney(ctx context.Context, db *store.DB, p workforce.PCN, window []work
 		return in, err
 	}
 	in.caps = planning.NewCaps(caps, bands)
+	if in.current, err = db.CurrentPlanLinesOfPCN(ctx, p.Code); err != nil {
+		return in, err
+	}
 	in.staff, err = db.FundedStaffOfPCN(ctx, p.Code, window[0].Start(), window[len(window)-1].Next().Start())
 	return in, err
 }

@@ -25,7 +25,7 @@ var comparisonSheet = sheet{name: "Comparison", text: map[string]bool{"code": tr
 // row per PCN by code, the page's figures unrounded to the CSV's precision (FTE and
 // pounds with 2 decimals, PLANNING.md "Units and rounding"), then the ARRS FTE in post
 // of each role of the catalogue; text escaped against formula injection, an undefined
-// measure empty.
+// measure empty, and so the supervision and room cells of a PCN with none recorded.
 func WriteComparison(w io.Writer, f Format, res *compare.Result, roles []workforce.Role) error {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
@@ -75,14 +75,23 @@ func comparisonRecord(r compare.Row) []string {
 	if q, ok := r.Rooms.Quarters.FirstShort(); ok {
 		firstShort = q.String()
 	}
+	// Nothing recorded is not 0: the cells are empty, as for an undefined measure.
+	needing, covered, share := strconv.Itoa(r.Coverage.Needing), strconv.Itoa(r.Coverage.Covered), workforce.FormatFTE(r.Coverage.Share*100, 1)
+	if !r.SupervisionRecorded {
+		covered, share = "", ""
+	}
+	available, shortNow, shortPlan := fte2(r.Rooms.Now.Available), fte2(r.Rooms.Now.ShortWithoutPlan), fte2(r.Rooms.Quarters.ShortWithPlan())
+	if !r.Rooms.Recorded() {
+		available, shortNow, shortPlan, firstShort = "", "", "", ""
+	}
 	version, status, waitsFor := "", "none", ""
 	if p, ok := r.Versions.InWorkflow(); ok {
 		version, status, waitsFor = "Version "+strconv.Itoa(p.Number), string(p.Status), p.Status.WaitsFor()
 	}
 	return []string{r.PCN.Code, r.PCN.Name, FormatPopulation(v.Population), listSize, fte2(v.InPost),
 		per10k, per10kDecile, fte2(v.FairShare), reached, reachedDecile,
-		r.Headroom.Decimal(), strconv.Itoa(r.Coverage.Needing), strconv.Itoa(r.Coverage.Covered), workforce.FormatFTE(r.Coverage.Share*100, 1),
-		fte2(r.Rooms.Now.Available), fte2(r.Rooms.Now.ShortWithoutPlan), fte2(r.Rooms.Quarters.ShortWithPlan()), firstShort,
+		r.Headroom.Decimal(), needing, covered, share,
+		available, shortNow, shortPlan, firstShort,
 		version, status, waitsFor}
 }
 

@@ -6,11 +6,13 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/compare"
 	"github.com/arrs-planner/arrs/internal/planning"
+	"github.com/arrs-planner/arrs/internal/rooms"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// An undefined measure is an empty cell; the plan is its newest version in the
+// An undefined measure is an empty cell, and so are the supervision and rooms of a PCN
+// with none recorded (U1); recorded (U2), they are the figures; the plan is its newest version in the
 // workflow; roles follow the fixed columns.
 func TestWriteComparison(t *testing.T) {
 	t.Parallel()
@@ -20,7 +22,8 @@ func TestWriteComparison(t *testing.T) {
 		{PCN: workforce.PCN{Code: "U1", Name: "=A PCN"}, Position: planning.Position{Population: 1000, InPost: 1.005, ByRole: map[string]float64{"paramedic": 2}},
 			Headroom: -150},
 		{PCN: workforce.PCN{Code: "U2", Name: "B"}, Position: planning.Position{ListSize: true, HasPer10k: true, Per10k: 3.456, Per10kDecile: 4},
-			Coverage: planning.Coverage{Needing: 2, Covered: 1, Share: 0.5}, Versions: []store.PlanVersion{superseded, submitted}},
+			Coverage: planning.Coverage{Needing: 2, Covered: 1, Share: 0.5}, SupervisionRecorded: true,
+			Rooms: rooms.Figures{Sites: []workforce.Site{{Name: "Main"}}}, Versions: []store.PlanVersion{superseded, submitted}},
 	}}
 	var b bytes.Buffer
 	if err := WriteComparison(&b, CSV, res, []workforce.Role{{Code: "paramedic"}}); err != nil {
@@ -29,7 +32,7 @@ func TestWriteComparison(t *testing.T) {
 	want := "code,name,weighted_population,list_size_stands_in,arrs_fte,arrs_fte_per_10k,per_10k_england_decile,fair_share_fte," +
 		"fair_share_reached_pct,fair_share_england_decile,headroom_gbp,supervision_needing,supervision_covered,supervision_coverage_pct," +
 		"room_sessions_available,room_sessions_short_now,room_sessions_short_with_plan,first_quarter_short,plan_version,plan_status,waiting_for,paramedic_fte\n" +
-		"U1,'=A PCN,1000,no,1.01,,,0.00,,,-1.50,0,0,0.0,0.00,0.00,0.00,,,none,,2.00\n" +
+		"U1,'=A PCN,1000,no,1.01,,,0.00,,,-1.50,0,,,,,,,,none,,2.00\n" +
 		"U2,B,0,yes,0.00,3.46,4,0.00,,,0.00,2,1,50.0,0.00,0.00,0.00,,Version 2,submitted,\"The clinical director, to sign it off\",0.00\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

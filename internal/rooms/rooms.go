@@ -36,6 +36,11 @@ type Figures struct {
 	Quarters planning.RoomsQuarters
 }
 
+// Recorded reports whether the PCN has any site recorded. Without one the sessions
+// available are not known, not 0: nothing was entered yet (issue 11), so the pages say
+// so instead of a shortfall, and no area figure counts the PCN as 0 available.
+func (f Figures) Recorded() bool { return len(f.Sites) > 0 }
+
 // OfPCN gathers a PCN's sites, its staff in post on the as-of date and its current
 // plan, and works out its rooms over the plan's window.
 func OfPCN(ctx context.Context, db *store.DB, pcn string, asOf time.Time, window workforce.PlanWindow) (Figures, error) {

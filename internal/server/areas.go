@@ -40,6 +40,13 @@ func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
 	}); err != nil {
 		return snap, err
 	}
+	returns, err := cached(ctx, s, "returns:"+snap.At.Format(workforce.DateLayout), func(ctx context.Context) (gaps.Returns, error) {
+		return gaps.NoReturnOn(ctx, s.db, snap.At)
+	})
+	if err != nil {
+		return snap, err
+	}
+	snap.NoReturnCensus, snap.NoReturn = returns.Census, returns.None
 	snap.Roles, err = cached(ctx, s, "roles", s.db.Roles)
 	return snap, err
 }
@@ -70,17 +77,18 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, areas.View(p))
 }
 
-// nationalSeries is NHS England's published ARRS FTE by month (gaps.NationalSeries),
-// cached per data version.
+// nationalSeries is England's ARRS FTE by census month (gaps.EnglandTrend: the
+// imported censuses, and NHS England's published series before them), cached per data
+// version, so an import adds its month.
 func (s *Server) nationalSeries(r *http.Request) ([]areas.SeriesPoint, error) {
 	return cached(r.Context(), s, "series", func(ctx context.Context) ([]areas.SeriesPoint, error) {
-		points, err := gaps.NationalSeries(ctx, s.db)
+		points, err := gaps.EnglandTrend(ctx, s.db)
 		if err != nil {
 			return nil, err
 		}
 		var out []areas.SeriesPoint
 		for _, p := range points {
-			out = append(out, areas.SeriesPoint{Month: p.Month, FTE: p.FTE})
+			out = append(out, areas.SeriesPoint{Month: p.Month, FTE: p.FTE, Imported: p.Imported})
 		}
 		return out, nil
 	})

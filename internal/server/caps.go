@@ -41,7 +41,9 @@ func (s *Server) capsPage(r *http.Request, f admin.CapForm) (admin.CapsPage, err
 	for _, c := range all {
 		byRole[c.RoleCode] = append(byRole[c.RoleCode], admin.CapRow{ID: c.ID, Variant: c.Variant, From: c.EffectiveFrom, Pence: c.Pence, Provisional: c.Provisional})
 	}
-	return admin.NewCapsPage(s.page(r, "Role caps", layout.NavNone), roles, byRole, f), nil
+	p := admin.NewCapsPage(s.page(r, "Role caps", layout.NavNone), roles, byRole, f)
+	p.Bands, err = s.db.BandCaps(r.Context())
+	return p, err
 }
 
 // capsRefused shows the caps page again with the new cap's form and its messages.

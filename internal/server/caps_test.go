@@ -24,6 +24,10 @@ func TestCapsForm(t *testing.T) {
 	if status := res.StatusCode; status != 200 || !strings.Contains(testID(doc, "nocap-physician_associate"), "No known cap") {
 		t.Fatalf("caps page: %d, physician associate %q", res.StatusCode, testID(doc, "nocap-physician_associate"))
 	}
+	// The shipped caps by band are listed beside the roles' (read-only).
+	if n := doc.Find(`[data-testid^="band-"]`).Length(); n == 0 || !strings.Contains(doc.Find(`[data-testid^="band-"]`).First().Text(), "£") {
+		t.Errorf("%d band caps listed", n)
+	}
 
 	good := url.Values{"role": {"paramedic"}, "variant": {""}, "from": {"2026-04-01"}, "amount": {"£55,000"}, "provisional": {"yes"}}
 	bad := []struct {

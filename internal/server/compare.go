@@ -36,7 +36,7 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data, err := s.compareOf(r.Context(), icb)
+	data, err := s.compareOf(r)
 	if err != nil {
 		return err
 	}
@@ -45,25 +45,38 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 	p := compareweb.NewPage(s.page(r, icb.Name+": PCNs compared", layout.NavEngland), icb, s.today(), data.rows, canSee, sort)
 	p.AsOf, p.Census, p.NoTarget, p.TargetName = data.asOf, data.census, data.noTarget, data.targetName
 	p.Year, p.ListSizePCNs, p.England = data.year.String(), data.listSize, data.england
+	keepAsOf(r, p.Downloads)
 	return render(w, r, compareweb.View(p))
 }
 
-// compareOf computes (or finds cached) an ICB's comparison today.
-func (s *Server) compareOf(ctx context.Context, icb workforce.ICB) (*compareData, error) {
+// compareOf computes (or finds cached) the comparison of the address's ICB today, with
+// the staff data of ?as_of= or else the latest census: the page and its downloads
+// both take it so, and so show the same as-of date.
+func (s *Server) compareOf(r *http.Request) (*compareData, error) {
+	icb, err := s.icbOfURL(r)
+	if err != nil {
+		return nil, err
+	}
+	asOf, err := asOfParam(r)
+	if err != nil {
+		return nil, err
+	}
 	d := s.today()
-	return cached(ctx, s, "compare|"+icb.Code+"|"+d.Format(workforce.DateLayout), func(ctx context.Context) (*compareData, error) {
-		return s.compareData(ctx, icb, d)
+	key := "compare|" + icb.Code + "|" + d.Format(workforce.DateLayout) + "|" + asOf.Format(workforce.DateLayout)
+	return cached(r.Context(), s, key, func(ctx context.Context) (*compareData, error) {
+		return s.compareData(ctx, icb, d, asOf)
 	})
 }
 
-// compareData compares the ICB's PCNs on day d (compare.Compute, on the cached gap
-// report) and lays the comparison out as the page and the downloads show it.
-func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time) (*compareData, error) {
+// compareData compares the ICB's PCNs on day d with the staff data of asOf (zero: the
+// latest census; compare.Compute, on the cached gap report) and lays the comparison
+// out as the page and the downloads show it.
+func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d, asOf time.Time) (*compareData, error) {
 	tree, err := cached(ctx, s, "tree", s.db.Tree)
 	if err != nil {
 		return nil, err
 	}
-	res, err := compare.Compute(ctx, s.db, s.gapReport, icb.Code, tree.PCNsOf(icb.Code), d)
+	res, err := compare.Compute(ctx, s.db, s.gapReport, icb.Code, tree.PCNsOf(icb.Code), d, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +98,7 @@ func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d time.Time
 
 // compareRowOf is one PCN's row as the page shows it.
 func compareRowOf(r compare.Row, names map[string]string) compareweb.Row {
-	v := compareweb.NewRow(r.PCN, r.Position, r.Coverage, r.Rooms.Now, r.Rooms.Quarters)
+	v := compareweb.NewRow(r.PCN, r.Position, r.Coverage, r.SupervisionRecorded, r.Rooms.Now, r.Rooms.Quarters, r.Rooms.Recorded())
 	plan := planStatusOf(r.PCN.Code, r.Versions)
 	v.Headroom, v.Mix, v.Plan = r.Headroom, compareweb.NewMix(r.Mix, names), compareweb.NewPlan(plan, planStage(plan))
 	return v

@@ -45,12 +45,13 @@ func TestComparePage(t *testing.T) {
 		"cmp-U60057-plan":           "Draft",
 		"cmp-U60057-plan-waits":     "Waiting for the PCN's managers, to finish and submit it",
 		// U79722
-		"cmp-U79722-fte":       "0.8",
-		"cmp-U79722-per10k":    "0.16",
-		"cmp-U79722-reached":   "4%",
-		"cmp-U79722-headroom":  "£1,304,833",
-		"cmp-U79722-coverage":  "0 of 0 (100%)",
-		"cmp-U79722-rooms-now": "3.2 now",
+		"cmp-U79722-fte":      "0.8",
+		"cmp-U79722-per10k":   "0.16",
+		"cmp-U79722-reached":  "4%",
+		"cmp-U79722-headroom": "£1,304,833",
+		// No supervisor, link or site recorded: not known, never 0 (issue 11).
+		"cmp-U79722-coverage":  "None recorded yet",
+		"cmp-U79722-rooms-now": "None recorded yet",
 		"cmp-U79722-plan":      "No plan",
 		// WREKIN PCN: its registered list of 49,792, nobody in post: decile 1.
 		"cmp-U13205-population":     "49,792",
@@ -238,5 +239,48 @@ func TestCompareBeforeAnyImport(t *testing.T) {
 	}
 	if got := testID(doc, "cmp-U60057-population"); got != "105,122" {
 		t.Errorf("the registered list stands in: %q", got)
+	}
+}
+
+// The comparison's download is of the page's as-of date: the latest census by default,
+// ?as_of= when the page has it (its download links carry it), never today.
+func TestCompareDownloadAsOf(t *testing.T) {
+	t.Parallel()
+	e := newCapEnv(t)
+	addDashScenario(t, e)
+	for _, c := range []struct{ page, day, long string }{
+		{"/icbs/QOC/compare", "2025-11-30", "30 November 2025"},
+		{"/icbs/QOC/compare?as_of=2026-01-31", "2026-01-31", "31 January 2026"},
+	} {
+		status, doc := e.get("lead", c.page)
+		if status != 200 {
+			t.Fatalf("%s: status %d", c.page, status)
+		}
+		if text := doc.Find("p.nhsuk-body-l").First().Text(); !strings.Contains(text, "in post on "+c.long) {
+			t.Errorf("%s: the page's as-of reads %q, want %s", c.page, text, c.long)
+		}
+		href := doc.Find(`[data-testid="download-csv"]`).AttrOr("href", "")
+		if href == "" {
+			t.Fatalf("%s: no CSV link", c.page)
+		}
+		res, body := capDownload(t, e, href)
+		if got, want := res.Header.Get("Content-Disposition"), "attachment; filename=arrs-compare-icb-QOC-"+c.day+".csv"; got != want {
+			t.Errorf("%s: the download %s is %q, want %q", c.page, href, got, want)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range recs[1:] {
+			if rec[0] == "U60057" {
+				page := strings.TrimSpace(doc.Find(`[data-testid="cmp-U60057-fte"]`).Text())
+				if got, _ := strconv.ParseFloat(rec[4], 64); strconv.FormatFloat(got, 'f', 1, 64) != page {
+					t.Errorf("%s: U60057's FTE %s in the file, %s on the page", c.page, rec[4], page)
+				}
+			}
+		}
+	}
+	if res, err := e.as("lead").Get(e.ts.URL + "/icbs/QOC/compare.csv?as_of=2026-13-01"); err != nil || res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad as_of: %v %v", res.StatusCode, err)
 	}
 }

@@ -3,9 +3,12 @@ package server
 import (
 	"io"
 	"net/http"
+	"net/url"
 
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/workforce"
+
+	compareweb "github.com/arrs-planner/arrs/web/compare"
 )
 
 // icbCompareDownload is /icbs/{code}/compare.csv and .xlsx: the ICB's comparison as
@@ -17,7 +20,7 @@ func (s *Server) icbCompareDownload(format report.Format) handlerFunc {
 		if err != nil {
 			return err
 		}
-		data, err := s.compareOf(r.Context(), icb)
+		data, err := s.compareOf(r)
 		if err != nil {
 			return err
 		}
@@ -31,5 +34,17 @@ func (s *Server) icbCompareDownload(format report.Format) handlerFunc {
 		}
 		name := "arrs-compare-icb-" + icb.Code + "-" + day.Format(workforce.DateLayout)
 		return attachment(w, format, name, func(w io.Writer) error { return report.WriteComparison(w, format, data.res, roles) })
+	}
+}
+
+// keepAsOf carries the page's ?as_of= (already checked by compareOf) to its download
+// links, so that the file is of the as-of date the page shows.
+func keepAsOf(r *http.Request, ds []compareweb.Download) {
+	v := r.URL.Query().Get("as_of")
+	if v == "" {
+		return
+	}
+	for i := range ds {
+		ds[i].Href += "?" + url.Values{"as_of": {v}}.Encode()
 	}
 }

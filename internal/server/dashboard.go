@@ -37,13 +37,13 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, AsOf: f.AsOf, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
-			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Now, f.Rooms.Quarters)},
+			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Recorded(), f.Rooms.Now, f.Rooms.Quarters)},
 			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles)}, nil
 	})
 	if err != nil {
 		return err
 	}
-	page := dashboardweb.Page{Layout: s.page(r, "Dashboard of "+p.Name, layout.NavEngland), Figures: *figs}
+	page := dashboardweb.Page{Layout: s.page(r, "Dashboard of "+p.Name, layout.NavEngland), CanChange: currentUser(r).CanChangePCN(p.Code), Figures: *figs}
 	if page.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 // dashboardSupervision is the supervision page's summary and the load of each
 // supervisor still supervising.
 func dashboardSupervision(pcn string, f supervision.Figures) dashboardweb.Supervision {
-	out := dashboardweb.Supervision{Summary: supervisionweb.NewSummary(f.Coverage, f.Totals)}
+	out := dashboardweb.Supervision{Summary: supervisionweb.NewSummary(f.Recorded(), f.Coverage, f.Totals)}
 	for _, sup := range f.WithLoads() {
 		if sup.Supervising() {
 			out.Supervisors = append(out.Supervisors, supervisionweb.NewSupervisorRow(pcn, sup.Supervisor, sup.Load))

@@ -102,18 +102,23 @@ func TestDashboardOfAQuietPCN(t *testing.T) {
 	_, doc := e.get("admin", "/pcns/U79722/dashboard")
 	want := map[string]string{
 		"dash-in-post": "0.8", "dash-fair-share": "20.4 additional FTE", "dash-reached": "4% (England decile 10 of 10)",
-		"dash-headroom-2026": "Headroom £1,304,833", "dash-coverage": "0 of 0 (100%)", "dash-rooms-short-now": "3.2",
-		"dash-rooms-first-short": "2026/27 Q1", "dash-leaving-count": "0", "dash-plan-used": "no recruitment plan",
+		// No supervisor, link or site recorded: not known, never 0 (issue 11).
+		"dash-headroom-2026": "Headroom £1,304,833", "dash-coverage": "Not known: no supervision recorded yet",
+		"dash-rooms-available": "Not known: no sites recorded yet", "dash-rooms-needed-now": "3.2",
+		"dash-no-sites": "No sites recorded yet", "dash-no-sites-add": "Add a site", "dash-leaving-count": "0", "dash-plan-used": "no recruitment plan",
 	}
 	for id, w := range want {
 		if got := testID(doc, id); !strings.Contains(got, w) {
 			t.Errorf("[data-testid=%s] = %q, want it to contain %q", id, got, w)
 		}
 	}
-	for _, id := range []string{"dash-no-supervisors", "dash-no-leavers", "dash-plan-none"} {
+	for _, id := range []string{"dash-no-supervision", "dash-no-supervision-add", "dash-no-leavers", "dash-plan-none"} {
 		if !capHas(doc, id) {
 			t.Errorf("no %s", id)
 		}
+	}
+	if capHas(doc, "dash-rooms-short-now") || capHas(doc, "dash-rooms-figure") {
+		t.Error("a shortfall shown with no sites recorded")
 	}
 }
 

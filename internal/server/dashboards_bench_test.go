@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 )
@@ -65,11 +66,11 @@ func BenchmarkCompareGather(b *testing.B) {
 		b.Fatal(err)
 	}
 	icb, _ := tree.ICB("QHM")
-	if _, err := s.compareData(ctx, icb, s.today()); err != nil {
+	if _, err := s.compareData(ctx, icb, s.today(), time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := s.compareData(ctx, icb, s.today()); err != nil {
+		if _, err := s.compareData(ctx, icb, s.today(), time.Time{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -58,6 +58,10 @@ func fundingYear(y funding.PCNYear, names map[string]string, code string) fundin
 	v.RatePounds, v.RateYear, v.RateAssumed, v.RateKnown = y.Year.RatePounds, y.Year.RateYear.String(), y.Year.RateAssumed(), y.Year.RateKnown
 	v.Population, v.PopulationDay, v.ListSize = y.Population, y.Year.PopulationDay, y.PopulationIsListSize
 	v.Entitlement, v.Committed, v.Planned, v.Headroom, v.Above = f.EntitlementPence, f.CommittedPence, f.PlannedPence, f.HeadroomPence, y.AbovePence()
+	v.AboveUnknown, v.Partial, v.DataStart = y.AboveUnknown(), y.Partial(), y.DataStart
+	for m := range v.Months {
+		v.Months[m].Unknown = !y.MonthKnown(m)
+	}
 	for _, s := range y.Staff {
 		v.Staff = append(v.Staff, fundingweb.Staff{ID: s.Record.ID, Label: funding.Label(s.Record),
 			Href: "/pcns/" + code + "/staff/" + strconv.FormatInt(s.Record.ID, 10) + "/history", Role: fundingRoleName(names, s.Record.RoleCode), FTE: s.Record.FTE,

@@ -128,9 +128,11 @@ func TestGapPages(t *testing.T) {
 			"no-return":  "24 of 1,297 had no rows in the census of November 2025: each counts 0 FTE",
 			"trajectory": "Expected by the end of 2021/22: 15,500.0 FTE",
 		}, 7, map[string]string{
-			// NHS England's series and the NWRS records imported differ by 0.1 FTE.
-			"trajectory-2025-11-30": "Nov 2025|26,826.2|26,826.3|",
-			"trajectory-2024-03-31": "Mar 2024|24,340.5||Deadline: 26,000.0 FTE",
+			// From the data start the in-post line is the imported census (26,826.3, the
+			// England page's figure; NHS England published 26,826.2); before it, the
+			// published series, each labelled.
+			"trajectory-2025-11-30": "Nov 2025|26,826.3|Census imported here (staff records)|26,826.3|",
+			"trajectory-2024-03-31": "Mar 2024|24,340.5|NHS England's published series||Deadline: 26,000.0 FTE",
 		}},
 		// An as-of date before the data start: no census describes it. England's in post
 		// is NHS England's published series, labelled; an ICB's figures are "no data"

@@ -23,7 +23,7 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 		}
 		if u.IsAdmin() {
 			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Users", Href: "/admin/users"}, layout.ExtraNav{Text: "Targets", Href: "/admin/targets"},
-				layout.ExtraNav{Text: "Caps", Href: "/admin/caps"})
+				layout.ExtraNav{Text: "Caps", Href: "/admin/caps"}, layout.ExtraNav{Text: "Rates", Href: "/admin/rates"})
 		}
 	}
 	return p

@@ -116,6 +116,12 @@ func matrixCases(adminID int64) []matrixCase {
 		{"POST /admin/users/{id}", "/admin/users/" + id, only(422, "admin")},
 		{"GET /admin/targets", "/admin/targets", only(200, "admin")},
 		{"POST /admin/targets", "/admin/targets", only(422, "admin")},
+		// Funding rates (2025/26's is shipped): admins only; an empty form is 422.
+		{"GET /admin/rates", "/admin/rates", only(200, "admin")},
+		{"POST /admin/rates", "/admin/rates", only(422, "admin")},
+		{"GET /admin/rates/{year}", "/admin/rates/2025", only(200, "admin")},
+		{"GET /admin/rates/{year}", "/admin/rates/2040", only(404, "admin")},
+		{"POST /admin/rates/{year}", "/admin/rates/2025", only(422, "admin")},
 	}
 }
 

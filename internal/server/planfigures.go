@@ -52,7 +52,7 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workf
 		n.official[q] = quarterFigure{projected: x.Projected, gap: x.Gap, hasGap: true}
 	}
 	for fy, y := range f.Years {
-		n.funding[fy] = plan.NewFunding(y.Funding, fundingNotes(fy, y))
+		n.funding[fy] = plan.NewFunding(y.Funding, y.Official, fundingNotes(fy, y))
 	}
 	return n, nil
 }

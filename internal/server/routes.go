@@ -176,6 +176,10 @@ func (s *Server) Routes() http.Handler {
 		g.get("/admin/caps/{id}", s.handle(s.capEdit))
 		g.post("/admin/caps/{id}", s.handle(s.capUpdate))
 		g.post("/admin/caps/{id}/delete", s.handle(s.capDelete))
+		g.get("/admin/rates", s.handle(s.rates))
+		g.post("/admin/rates", s.handle(s.rateCreate))
+		g.get("/admin/rates/{year}", s.handle(s.rateEdit))
+		g.post("/admin/rates/{year}", s.handle(s.rateUpdate))
 	})
 	return root
 }

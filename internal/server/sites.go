@@ -27,7 +27,7 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := roomsweb.Page{Layout: s.capacityLayout(r, p, "Sites and rooms"), PCNCode: p.Code, PCNName: p.Name, AsOf: asOf, Today: s.today(),
-		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash), Check: roomsweb.NewCheck(f.Now, f.Quarters)}
+		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash), Check: roomsweb.NewCheck(f.Recorded(), f.Now, f.Quarters)}
 	if len(f.Plan) > 0 {
 		page.Plan = "the network's current plan (the latest accepted version, else the latest submitted, else the draft)"
 	}

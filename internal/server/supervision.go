@@ -33,18 +33,28 @@ func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
 // dashboard pages: ?as_of= if given, else the latest national census, else (before any
 // import) today. One as-of date for every page (PLANNING.md, "Projection").
 func (s *Server) staffAsOf(r *http.Request) (time.Time, error) {
-	if v := r.URL.Query().Get("as_of"); v != "" {
-		d, err := workforce.ParseDate(v)
-		if err != nil {
-			return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
-		}
-		return d, nil
+	if d, err := asOfParam(r); err != nil || !d.IsZero() {
+		return d, err
 	}
 	d, err := s.db.LatestCensus(r.Context())
 	if errors.Is(err, store.ErrNotFound) {
 		return s.today(), nil
 	}
 	return d, err
+}
+
+// asOfParam is ?as_of=, the as-of date a reader asked for; zero when none was given
+// (each page then takes the latest census).
+func asOfParam(r *http.Request) (time.Time, error) {
+	v := r.URL.Query().Get("as_of")
+	if v == "" {
+		return time.Time{}, nil
+	}
+	d, err := workforce.ParseDate(v)
+	if err != nil {
+		return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
+	}
+	return d, nil
 }
 
 func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
@@ -68,9 +78,9 @@ func (s *Server) supervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day, AsOf: asOf,
+	page := supervisionweb.Page{Layout: s.capacityLayout(r, p, "Supervision"), PCNCode: p.Code, PCNName: p.Name, At: day, AsOf: asOf, Today: s.today(),
 		CanChange: currentUser(r).CanChangePCN(p.Code), Success: s.sessions.PopString(r.Context(), keyFlash)}
-	page.Summary = supervisionweb.NewSummary(f.Coverage, f.Totals)
+	page.Summary = supervisionweb.NewSummary(f.Recorded(), f.Coverage, f.Totals)
 	names := supervisionweb.PersonNames(f.Staff, roles)
 	page.Uncovered = supervisionweb.Uncovered(f.Coverage, names)
 	for _, sup := range f.WithLoads() {

@@ -277,3 +277,24 @@ func TestLinkForms(t *testing.T) {
 		t.Errorf("ending again at the old version: %d, want 409", code)
 	}
 }
+
+// The day of the links in force is called today only when it is today: a ?at= day is
+// named as itself (issue 11, "One clock").
+func TestSupervisionAtLabel(t *testing.T) {
+	t.Parallel()
+	e := newCapEnv(t)
+	for _, c := range []struct{ path, want, not string }{
+		{"/pcns/U60057/supervision", "in force as of today, 23 November 2026.", ""},
+		{"/pcns/U60057/supervision?at=2027-03-01", "in force on 1 March 2027.", "today"},
+		{"/pcns/U60057/supervision?at=2026-11-23", "in force as of today, 23 November 2026.", ""},
+	} {
+		code, doc := e.get("director", c.path)
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d", c.path, code)
+		}
+		got := testID(doc, "supervision-days")
+		if !strings.Contains(got, c.want) || (c.not != "" && strings.Contains(got, c.not)) {
+			t.Errorf("%s: %q, want %q", c.path, got, c.want)
+		}
+	}
+}

@@ -70,6 +70,44 @@ func (db *DB) NationalSeries(ctx context.Context) (_ []SeriesPoint, err error) {
 	})
 }
 
+// CensusFTE is England's ARRS FTE in post on the date of one national census, from the
+// staff records.
+type CensusFTE struct {
+	Census time.Time
+	FTE    float64
+}
+
+// CensusARRSFTE is, for every national census imported so far (oldest first), the FTE
+// in post that day in ARRS roles: the sum England's page shows as "ARRS FTE in post"
+// with that census as its day, records a PCN entered itself included. A later import
+// ends records on its census date, never before, so an earlier census's figure stays
+// what it was when imported. ICB leads' corrections are not censuses of their own.
+func (db *DB) CensusARRSFTE(ctx context.Context) (_ []CensusFTE, err error) {
+	defer wrap(&err, "ARRS FTE on each national census")
+	rows, err := db.q.Query(ctx, `
+		SELECT c.census_date, coalesce(sum(s.fte), 0)::float8
+		FROM (SELECT DISTINCT census_date FROM nwrs_imports WHERE scope IS NULL) c
+		LEFT JOIN staff s ON s.role_code IS NOT NULL AND s.start_date <= c.census_date
+		                 AND (s.end_date IS NULL OR c.census_date < s.end_date)
+		GROUP BY 1 ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (CensusFTE, error) {
+		var x CensusFTE
+		return x, r.Scan(&x.Census, &x.FTE)
+	})
+}
+
+// NationalCensus reports whether census is the date of a national import: only then
+// does store.NoReturn say anything about it.
+func (db *DB) NationalCensus(ctx context.Context, census time.Time) (_ bool, err error) {
+	defer wrap(&err, "national census %s", census.Format(time.DateOnly))
+	var ok bool
+	err = db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM nwrs_imports WHERE scope IS NULL AND census_date = $1)`, census).Scan(&ok)
+	return ok, err
+}
+
 // Tree loads England's organisational hierarchy.
 func (db *DB) Tree(ctx context.Context) (_ *workforce.Tree, err error) {
 	defer wrap(&err, "organisation tree")

@@ -17,6 +17,11 @@ type Records struct {
 	Staff []workforce.Staff
 }
 
+// Recorded reports whether any supervisor or link of the PCN is recorded. Without one
+// coverage is not known, not 0: nothing was entered yet (issue 11), so the pages say
+// so instead of "0 of n covered".
+func (r Records) Recorded() bool { return len(r.Supervisors) > 0 || len(r.Links) > 0 }
+
 // Figures is a PCN's supervision: the records and what planning works out from them.
 type Figures struct {
 	Records

@@ -15,11 +15,14 @@ type CapsPage struct {
 	Layout  layout.PageParams
 	Success string
 	Roles   []CapRole
-	Form    CapForm
+	// Bands are the caps by Agenda for Change band, by band and date: what a role
+	// whose own cap is unknown or older is claimed against (shown, not yet edited here).
+	Bands []workforce.BandCap
+	Form  CapForm
 }
 
 // CapRole is one role of the catalogue with its caps, oldest first; none is "no known
-// cap" (claims then use the actual cost, flagged).
+// cap" of its own (claims then use its band's cap, PLANNING.md "Funding").
 type CapRole struct {
 	Code, Name string
 	Caps       []CapRow
@@ -119,4 +122,21 @@ func status(provisional bool) string {
 		return "Provisional"
 	}
 	return "Confirmed"
+}
+
+// bandTable lists the caps by band.
+func (p CapsPage) bandTable() ui.TableParams {
+	var rows []ui.TableRow
+	for _, b := range p.Bands {
+		name := "Band " + b.Band
+		if b.Band == "GP" {
+			name = "GP"
+		}
+		rows = append(rows, ui.TableRow{TestID: "band-" + b.Band + "-" + b.EffectiveFrom.Format(workforce.DateLayout), Cells: []ui.TableCell{
+			{Text: name}, {Text: b.EffectiveFrom.Format("2 Jan 2006")}, {Text: b.Pence.Short()}, {Text: status(b.Provisional)},
+		}})
+	}
+	return ui.TableParams{Caption: "Caps by Agenda for Change band", FirstCellIsHeader: true, Compact: true,
+		Head: []ui.TableHeader{{Text: "Band"}, {Text: "In force from"}, {Text: "Cap per WTE a year", Numeric: true}, {Text: "Status"}},
+		Rows: rows}
 }

@@ -28,6 +28,11 @@ type Page struct {
 	Children  []Child
 	Sort      ui.Sort
 	Roles     []RoleFTE
+	// NoReturnCensus is the census describing At, zero when no imported census does
+	// (then nothing is said of returns); NoReturn counts the area's PCNs that made no
+	// return for it.
+	NoReturnCensus time.Time
+	NoReturn       int
 	// England only.
 	Target *workforce.Target
 	Series []SeriesPoint
@@ -47,6 +52,8 @@ type Child struct {
 	PCNs, Patients   int
 	ARRS, NonARRS    float64
 	PerTenThousand   float64
+	// NoReturn flags a PCN row whose PCN made no return for the page's census.
+	NoReturn bool
 }
 
 // RoleFTE is one ARRS role's FTE in the area.
@@ -55,11 +62,13 @@ type RoleFTE struct {
 	FTE              float64
 }
 
-// SeriesPoint is England's ARRS FTE in one census month (NHS England's published
-// series, mapped to ARRS roles the same way as imports).
+// SeriesPoint is England's ARRS FTE in one census month: NHS England's published
+// series (mapped to ARRS roles the same way as imports) for months before the data
+// start, or, when Imported, the staff records of a census imported here.
 type SeriesPoint struct {
-	Month time.Time
-	FTE   float64
+	Month    time.Time
+	FTE      float64
+	Imported bool
 }
 
 // Sort keys of the child table.
@@ -94,8 +103,12 @@ func (p Page) childTable() ui.TableParams {
 	}
 	rows := make([]ui.TableRow, 0, len(p.Children))
 	for _, c := range p.Children {
+		name := ui.TableCell{Text: c.Name, Href: c.Href}
+		if c.NoReturn {
+			name = ui.TableCell{Content: NameNoReturn(c.Name, c.Href)}
+		}
 		rows = append(rows, ui.TableRow{TestID: "child-" + c.Code, Cells: []ui.TableCell{
-			{Text: c.Name, Href: c.Href},
+			name,
 			{Text: c.Code},
 			{Text: ui.Count(c.PCNs)},
 			{Text: ui.Count(c.Patients)},
@@ -145,25 +158,6 @@ func (p Page) roleTable() ui.TableParams {
 		Caption: "ARRS FTE by role", FirstCellIsHeader: true, ID: "roles",
 		Head: []ui.TableHeader{{Text: "Role"}, {Text: "FTE", Numeric: true}}, Rows: rows,
 	}
-}
-
-func (p Page) seriesChart() ui.LineChartParams {
-	labels := make([]string, len(p.Series))
-	values := make([]float64, len(p.Series))
-	for i, s := range p.Series {
-		labels[i] = s.Month.Format("Jan 2006")
-		values[i] = s.FTE
-	}
-	c := ui.LineChartParams{
-		ID: "trend", Title: "ARRS FTE in England, " + first(labels) + " to " + last(labels),
-		Description: "A line rising from " + ui.FTE(first(values)) + " FTE to " + ui.FTE(last(values)) + " FTE, against the target.",
-		XTitle:      "Census month", YTitle: "FTE", XLabels: labels,
-		Series: []ui.LineSeries{{Name: "ARRS FTE in post", Values: values}},
-	}
-	if p.Target != nil {
-		c.Target = &ui.ChartTarget{Value: p.Target.FTE, Label: "Target " + ui.Count(int(p.Target.FTE)) + " FTE"}
-	}
-	return c
 }
 
 func first[T any](xs []T) T {

@@ -17,6 +17,10 @@ type Snapshot struct {
 	Census bool
 	Areas  *workforce.Areas
 	Roles  []workforce.Role
+	// NoReturnCensus is the national census describing At, zero when none does;
+	// NoReturn holds the PCNs that made no return for it (PLANNING.md, "No return").
+	NoReturnCensus time.Time
+	NoReturn       map[string]bool
 }
 
 // NewPage is the page of area a (England, a region or an ICB; kind says which), its
@@ -28,11 +32,13 @@ func NewPage(l layout.PageParams, snap Snapshot, a workforce.AreaFTE, kind strin
 		Kind:   kind, Code: a.Code, Name: a.Name, At: snap.At, Census: snap.Census,
 		ARRS: a.ARRS, NonARRS: a.NonARRS, PCNs: a.PCNs, Patients: a.Patients, PerTenThousand: a.PerTenThousand(),
 		ChildKind: childKind(a.Level), Sort: st, Roles: roleFTEs(snap.Roles, a),
+		NoReturnCensus: snap.NoReturnCensus, NoReturn: noReturnIn(snap.Areas, a, snap.NoReturn),
 	}
 	for _, c := range snap.Areas.Children(a.Level, a.Code) {
 		p.Children = append(p.Children, Child{
 			Code: c.Code, Name: c.Name, Href: Href(c), PCNs: c.PCNs, Patients: c.Patients,
 			ARRS: c.ARRS, NonARRS: c.NonARRS, PerTenThousand: c.PerTenThousand(),
+			NoReturn: c.Level == workforce.LevelPCN && snap.NoReturn[c.Code],
 		})
 	}
 	p.Layout.Breadcrumbs = Breadcrumbs(snap.Areas, a)

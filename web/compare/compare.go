@@ -34,8 +34,11 @@ type Page struct {
 	// ListSizePCNs counts the ICB's PCNs whose registered list stands in for a
 	// weighted population.
 	ListSizePCNs int
-	England      England
-	Downloads    []Download
+	// NoSupervisionPCNs and NoSitesPCNs count the PCNs with no supervision, or no
+	// sites, recorded: left out of every figure rather than counted as 0.
+	NoSupervisionPCNs, NoSitesPCNs int
+	England                        England
+	Downloads                      []Download
 }
 
 // Row is one PCN.
@@ -56,6 +59,9 @@ type Row struct {
 	// Mix is the PCN's largest roles, up to three.
 	Mix      []RoleShare
 	Headroom workforce.Pence
+	// NoSupervision and NoSites are true when the PCN has no supervisor or link, or no
+	// site, recorded: its coverage, or its rooms, are not known, never shown as 0.
+	NoSupervision, NoSites bool
 	// Needing and Covered count staff needing clinical supervision and those with it.
 	Needing, Covered int
 	Coverage         float64

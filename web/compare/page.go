@@ -25,6 +25,12 @@ func NewPage(l layout.PageParams, icb workforce.ICB, today time.Time, rows []Row
 			v.DashboardHref = dashboard.Href(v.Code)
 		}
 		p.Rows = append(p.Rows, v)
+		if v.NoSupervision {
+			p.NoSupervisionPCNs++
+		}
+		if v.NoSites {
+			p.NoSitesPCNs++
+		}
 	}
 	sortRows(p.Rows, st)
 	return p
@@ -49,8 +55,8 @@ func sortRows(rows []Row, st ui.Sort) {
 		SortPer10k:     num(func(r Row) float64 { return measure(r.HasPer10k, r.Per10k) }),
 		SortReached:    num(func(r Row) float64 { return measure(r.HasReached, r.Reached) }),
 		SortHeadroom:   num(func(r Row) float64 { return float64(r.Headroom) }),
-		SortCoverage:   num(func(r Row) float64 { return r.Coverage }),
-		SortRooms:      num(func(r Row) float64 { return r.ShortWithPlan }),
+		SortCoverage:   num(func(r Row) float64 { return measure(!r.NoSupervision, r.Coverage) }),
+		SortRooms:      num(func(r Row) float64 { return measure(!r.NoSites, r.ShortWithPlan) }),
 		SortPlan:       func(a, b Row) int { return cmp.Compare(a.Plan.Stage, b.Plan.Stage) },
 	}
 	ui.SortRows(rows, st, keys, func(r Row) string { return r.Code })

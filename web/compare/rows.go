@@ -8,13 +8,15 @@ import (
 )
 
 // NewRow is PCN p's row: its position on England's measures (me), its supervision
-// coverage (c) and its room sessions now and quarter by quarter with its plan. The
-// caller adds its headroom, role mix and plan.
-func NewRow(p workforce.PCN, me planning.Position, c planning.Coverage, now planning.Rooms, quarters planning.RoomsQuarters) Row {
+// coverage (c; not known unless supervised, some supervisor or link recorded) and its
+// room sessions now and quarter by quarter with its plan (not known unless sited, some
+// site recorded). The caller adds its headroom, role mix and plan.
+func NewRow(p workforce.PCN, me planning.Position, c planning.Coverage, supervised bool, now planning.Rooms, quarters planning.RoomsQuarters, sited bool) Row {
 	return Row{Code: p.Code, Name: p.Name, Href: "/pcns/" + p.Code,
 		Population: me.Population, ListSize: me.ListSize, InPost: me.InPost, FairShare: me.FairShare,
 		Per10k: me.Per10k, HasPer10k: me.HasPer10k, Per10kDecile: me.Per10kDecile,
 		Reached: me.Reached, HasReached: me.HasReached, ReachedDecile: me.ReachedDecile,
+		NoSupervision: !supervised, NoSites: !sited,
 		Needing: c.Needing, Covered: c.Covered, Coverage: c.Share,
 		Available: now.Available, ShortNow: now.ShortWithoutPlan, ShortWithPlan: quarters.ShortWithPlan(),
 		FirstShort: rooms.FirstShort(quarters)}

@@ -34,7 +34,7 @@ func (p Page) table() ui.TableParams {
 			{Content: measureCell(r.HasReached, Percent(r.Reached), r.ReachedDecile, id+"-reached")},
 			{Content: mixCell(r.Mix, id+"-mix")},
 			{Content: flagged(r.Headroom.Whole(), id+"-headroom", r.Headroom < 0, "Over-committed")},
-			{Content: flagged(coverage(r), id+"-coverage", r.Covered < r.Needing, "Not all")},
+			{Content: flagged(coverage(r), id+"-coverage", !r.NoSupervision && r.Covered < r.Needing, "Not all")},
 			{Content: roomsCell(r, id)},
 			{Content: planCell(r.Plan, id+"-plan")},
 		}})
@@ -42,7 +42,13 @@ func (p Page) table() ui.TableParams {
 	return ui.TableParams{Caption: "The ICB's PCNs side by side", ID: TableID, FirstCellIsHeader: true, Compact: true, Head: head, Rows: rows}
 }
 
+// NoneRecorded is a supervision or rooms cell of a PCN with none recorded.
+const NoneRecorded = "None recorded yet"
+
 func coverage(r Row) string {
+	if r.NoSupervision {
+		return NoneRecorded
+	}
 	return ui.Count(r.Covered) + " of " + ui.Count(r.Needing) + " (" + Percent(r.Coverage) + ")"
 }
 

@@ -23,6 +23,9 @@ import (
 // Page is the view model of /pcns/{code}/dashboard.
 type Page struct {
 	Layout layout.PageParams
+	// CanChange is the reader's: whether they may record the PCN's sites and
+	// supervision, to be shown where to when none are recorded.
+	CanChange bool
 	Figures
 }
 
@@ -75,7 +78,7 @@ type Workforce struct {
 // target t, with its plan and draft named as VersionLabel names them ("" for none). The
 // caller adds the quarters.
 func NewWorkforce(asOf time.Time, t workforce.Target, me planning.Position, plan, draft string) Workforce {
-	return Workforce{AsOf: asOf, InPost: me.InPost, TargetName: t.Name, Deadline: t.Deadline,
+	return Workforce{AsOf: asOf, InPost: me.InPost, TargetName: ui.Figures(t.Name), Deadline: t.Deadline,
 		FairShare: me.FairShare, Baseline: me.Baseline, Reached: me.Reached, HasReached: me.HasReached, ReachedDecile: me.ReachedDecile,
 		PerTenThousand: me.Per10k, HasPerTenThousand: me.HasPer10k, Per10kDecile: me.Per10kDecile,
 		Population: me.Population, ListSize: me.ListSize, Plan: plan, Draft: draft}

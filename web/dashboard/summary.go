@@ -4,6 +4,9 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/web/ui"
+
+	roomsweb "github.com/arrs-planner/arrs/web/rooms"
+	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
 
 // The key figures of each part, as summary lists; every value carries a test id.
@@ -15,7 +18,7 @@ func (w Workforce) summary() ui.SummaryListParams {
 		{Key: "Fair share of " + w.TargetName, Content: figure(ui.FTE(w.FairShare)+" additional FTE on a baseline of "+ui.FTE(w.Baseline)+
 			": "+ui.FTE(w.level())+" FTE in post", "dash-fair-share")},
 		{Key: "Share of the fair share reached", Content: figure(w.reachedText(), "dash-reached")},
-		{Key: "ARRS FTE per 10,000 weighted patients", Content: figure(w.per10kText(), "dash-per-10k")},
+		{Key: "ARRS FTE per 10,000 " + w.patients(), Content: figure(w.per10kText(), "dash-per-10k")},
 	}
 	if len(w.Quarters) > 0 {
 		rows = append(rows,
@@ -33,6 +36,15 @@ func (w Workforce) reachedText() string {
 		return "Not known: the fair share is 0"
 	}
 	return percent(w.Reached) + decileText(w.ReachedDecile)
+}
+
+// patients names the population of the rate: the network's registered list when it
+// stands in for a weighted population (PLANNING.md, "Fair share").
+func (w Workforce) patients() string {
+	if w.ListSize {
+		return ui.Patients(1, 1)
+	}
+	return ui.Patients(0, 1)
 }
 
 func (w Workforce) per10kText() string {
@@ -62,6 +74,12 @@ func (f Funding) summary() ui.SummaryListParams {
 }
 
 func (s Supervision) summary() ui.SummaryListParams {
+	if s.NoSupervision {
+		return ui.SummaryListParams{ID: "dash-supervision-summary", Rows: []ui.SummaryListRow{
+			{Key: "Staff needing clinical supervision", Content: figure(strconv.Itoa(s.Needing), "dash-needing")},
+			{Key: "Of them, who have it", Content: figure(supervisionweb.NoSupervisionText, "dash-coverage")},
+		}}
+	}
 	coverage := strconv.Itoa(s.Covered) + " of " + strconv.Itoa(s.Needing) + " (" + percent(s.Share) + ")"
 	return ui.SummaryListParams{ID: "dash-supervision-summary", Rows: []ui.SummaryListRow{
 		{Key: "Staff needing clinical supervision who have it", Content: flagged(coverage, "dash-coverage", s.Covered < s.Needing, "Not everyone is covered")},
@@ -73,6 +91,12 @@ func (s Supervision) summary() ui.SummaryListParams {
 }
 
 func (r Rooms) summary() ui.SummaryListParams {
+	if r.NoSites {
+		return ui.SummaryListParams{ID: "dash-rooms-summary", Rows: []ui.SummaryListRow{
+			{Key: "Room sessions a week available at the sites", Content: figure(roomsweb.NoSitesText, "dash-rooms-available")},
+			{Key: "Needed by the staff in post", Content: figure(sessions(r.NeededNow), "dash-rooms-needed-now")},
+		}}
+	}
 	rows := []ui.SummaryListRow{
 		{Key: "Room sessions a week available at the sites", Content: figure(sessions(r.Available), "dash-rooms-available")},
 		{Key: "Needed by the staff in post", Content: figure(sessions(r.NeededNow), "dash-rooms-needed-now")},

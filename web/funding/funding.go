@@ -47,9 +47,15 @@ type Year struct {
 	Planned       workforce.Pence
 	Headroom      workforce.Pence
 	Above         workforce.Pence // paid above the caps, over staff whose cost is known
-	Months        []Month
-	Staff         []Staff
-	Plan          []PlanLine
+	// AboveUnknown counts the staff records with no cost, left out of Above.
+	AboveUnknown int
+	// Partial is true when the year starts before the staff data (DataStart, the
+	// first census): committed and headroom are then not known.
+	Partial   bool
+	DataStart time.Time
+	Months    []Month
+	Staff     []Staff
+	Plan      []PlanLine
 	// NoCapRoles names the roles claimed at actual cost for want of a known cap;
 	// BandRoles those claimed against their Agenda for Change band's cap.
 	NoCapRoles, BandRoles []string
@@ -67,6 +73,9 @@ type Month struct {
 	Label     string // "Apr 2026"
 	Committed workforce.Pence
 	Planned   workforce.Pence
+	// Unknown: the month starts before the staff data; its committed claims are not
+	// known.
+	Unknown bool
 }
 
 // Staff is one staff record's year.
@@ -113,15 +122,45 @@ func (y Year) id(s string) string { return "y" + y.Key + "-" + s }
 func (y Year) rows() []ui.SummaryListRow {
 	return []ui.SummaryListRow{
 		{Key: "Entitlement", Value: y.Entitlement.Whole(), TestID: y.id("entitlement")},
-		{Key: "Committed: staff in post", Value: y.Committed.Whole(), TestID: y.id("committed")},
+		{Key: "Committed: staff in post", Value: y.knownText(y.Committed), TestID: y.id("committed")},
 		{Key: "Planned: starters in the plan", Value: y.Planned.Whole(), TestID: y.id("planned")},
-		{Key: "Headroom", Value: y.Headroom.Whole(), TestID: y.id("headroom")},
+		{Key: "Headroom", Value: y.knownText(y.Headroom), TestID: y.id("headroom")},
 		{Key: y.outcomeKey(), Value: y.outcome(), TestID: y.id("outcome")},
-		{Key: "Paid by the PCN above the caps", Value: y.Above.Whole(), TestID: y.id("above-cap")},
+		{Key: "Paid by the PCN above the caps", Value: y.aboveText(), TestID: y.id("above-cap")},
 	}
 }
 
+// partialText says why a year's committed and headroom are not known.
+func (y Year) partialText() string {
+	return "Partial: staff records start at the census of " + y.DataStart.Format(dateLong) + ", so what was committed in " + y.Name +
+		" before then is not known, and neither is the year's headroom."
+}
+
+// knownText is a committed or headroom figure, "Not known" in a partial year (never a
+// full-year figure built on months counted as £0).
+func (y Year) knownText(p workforce.Pence) string {
+	if y.Partial {
+		return "Not known: staff records start at the census of " + y.DataStart.Format(dateLong)
+	}
+	return p.Whole()
+}
+
+// aboveText is what the PCN pays above the caps: not known when no staff record has a
+// cost, else over those that have one, saying how many are left out.
+func (y Year) aboveText() string {
+	switch {
+	case y.AboveUnknown > 0 && y.AboveUnknown == len(y.Staff):
+		return "Not known: no staff record has a cost recorded"
+	case y.AboveUnknown > 0:
+		return y.Above.Whole() + ", excluding " + ui.Count(y.AboveUnknown) + " " + plural(y.AboveUnknown, "record", "records") + " with no cost"
+	}
+	return y.Above.Whole()
+}
+
 func (y Year) outcomeKey() string {
+	if y.Partial {
+		return "Forecast underspend"
+	}
 	if y.Headroom < 0 {
 		return "Over-committed"
 	}
@@ -131,6 +170,9 @@ func (y Year) outcomeKey() string {
 // outcome says what the headroom means: money left unclaimed at year end is not
 // carried forward; a negative headroom is claims the entitlement cannot meet.
 func (y Year) outcome() string {
+	if y.Partial {
+		return "Not known: the year starts before the staff records"
+	}
 	if y.Headroom < 0 {
 		return (-y.Headroom).Whole() + " more than the entitlement"
 	}
@@ -178,18 +220,33 @@ func (y Year) monthTable() ui.TableParams {
 	var cum workforce.Pence
 	for _, m := range y.Months {
 		cum += m.Committed + m.Planned
+		if m.Unknown {
+			rows = append(rows, ui.TableRow{TestID: y.id("month-" + m.Key), Cells: []ui.TableCell{
+				{Text: m.Label}, {Text: "No data"}, {Text: m.Planned.Whole()}, {Text: "No data"}, {Text: "No data"}, {Text: "No data"},
+			}})
+			continue
+		}
 		rows = append(rows, ui.TableRow{TestID: y.id("month-" + m.Key), Cells: []ui.TableCell{
 			{Text: m.Label}, {Text: m.Committed.Whole()}, {Text: m.Planned.Whole()}, {Text: (m.Committed + m.Planned).Whole()},
-			{Text: cum.Whole()}, {Text: (y.Entitlement - cum).Whole()},
+			{Text: y.cell(cum)}, {Text: y.cell(y.Entitlement - cum)},
 		}})
 	}
+	total := y.cell(y.Committed + y.Planned)
 	rows = append(rows, ui.TableRow{TestID: y.id("month-total"), Cells: []ui.TableCell{
-		{Text: "Year"}, {Text: y.Committed.Whole()}, {Text: y.Planned.Whole()}, {Text: (y.Committed + y.Planned).Whole()}, {}, {Text: y.Headroom.Whole()},
+		{Text: "Year"}, {Text: y.cell(y.Committed)}, {Text: y.Planned.Whole()}, {Text: total}, {}, {Text: y.cell(y.Headroom)},
 	}})
 	return ui.TableParams{Caption: "Claims by month, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("months"),
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed", Numeric: true}, {Text: "Planned", Numeric: true}, {Text: "Total", Numeric: true},
 			{Text: "Total to date", Numeric: true}, {Text: "Entitlement left", Numeric: true}},
 		Rows: rows}
+}
+
+// cell is a table's figure that sums committed claims: "Not known" in a partial year.
+func (y Year) cell(p workforce.Pence) string {
+	if y.Partial {
+		return "Not known"
+	}
+	return p.Whole()
 }
 
 // staffTable is each staff record's cap against its actual cost.

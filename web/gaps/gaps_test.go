@@ -11,12 +11,13 @@ import (
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// The published series (census month ends), the projection from the last census and
-// a milestone fall on one axis: a shared day holds both figures, a marker's day with
-// no figure gets a point of its own.
+// The published series (census month ends), an imported census, the projection from
+// it and a milestone fall on one axis: a shared day holds both figures, a marker's day
+// with no figure gets a point of its own. The in-post line is two lines, published
+// then imported, joined at the last published month; the table names each source.
 func TestNewTrajectory(t *testing.T) {
-	actual := []DayValue{{day(2025, 10, 31), 100}, {day(2025, 11, 30), 110}}
-	projected := []DayValue{{day(2025, 11, 30), 111}, {day(2026, 1, 1), 108}, {day(2026, 3, 31), 105}}
+	actual := []DayValue{{day(2025, 10, 31), 100, false}, {day(2025, 11, 30), 110, true}}
+	projected := []DayValue{{day(2025, 11, 30), 111, false}, {day(2026, 1, 1), 108, false}, {day(2026, 3, 31), 105, false}}
 	markers := []Marker{{day(2026, 3, 31), 120, "Deadline"}, {day(2026, 2, 15), 115, "Midway"}}
 	tr := NewTrajectory(actual, projected, 120, "Test", markers)
 	want := []struct {
@@ -41,17 +42,25 @@ func TestNewTrajectory(t *testing.T) {
 		}
 	}
 	c := tr.Chart()
-	if len(c.Series) != 2 || len(c.Milestones) != 2 || c.Milestones[0].Index != 4 || c.Milestones[1].Index != 3 {
-		t.Errorf("chart: %d series, milestones %+v", len(c.Series), c.Milestones)
+	if len(c.Series) != 3 || len(c.Milestones) != 2 || c.Milestones[0].Index != 4 || c.Milestones[1].Index != 3 {
+		t.Fatalf("chart: %d series, milestones %+v", len(c.Series), c.Milestones)
 	}
-	if rows := tr.Table().Rows; len(rows) != 5 || rows[1].Cells[1].Text != "110.0" || rows[1].Cells[2].Text != "111.0" || rows[0].Cells[2].Text != "" {
-		t.Errorf("table rows %+v", rows[:2])
+	if pub, imp := c.Series[0].Values, c.Series[1].Values; pub[0] != 100 || !math.IsNaN(pub[1]) || imp[0] != 100 || imp[1] != 110 || !math.IsNaN(imp[2]) {
+		t.Errorf("published %v, imported %v", pub, imp)
+	}
+	if want := "Oct 2025: NHS England's published national series (quarterly to December 2022, monthly after). Nov 2025: the census imported here"; !strings.Contains(c.Description, want) {
+		t.Errorf("description %q, want it to contain %q", c.Description, want)
+	}
+	rows := tr.Table().Rows
+	if len(rows) != 5 || rows[1].Cells[1].Text != "110.0" || rows[1].Cells[2].Text != "Census imported here (staff records)" ||
+		rows[1].Cells[3].Text != "111.0" || rows[0].Cells[2].Text != "NHS England's published series" || rows[0].Cells[3].Text != "" || rows[2].Cells[2].Text != "" {
+		t.Errorf("table rows %+v", rows[:3])
 	}
 }
 
 // With the deadline before the as-of date the projection is one day: no line is drawn.
 func TestTrajectoryWithoutAProjection(t *testing.T) {
-	tr := NewTrajectory([]DayValue{{day(2025, 11, 30), 110}}, []DayValue{{day(2025, 11, 30), 111}}, 120, "Test", nil)
+	tr := NewTrajectory([]DayValue{{day(2025, 11, 30), 110, true}}, []DayValue{{day(2025, 11, 30), 111, false}}, 120, "Test", nil)
 	if c := tr.Chart(); len(c.Series) != 1 {
 		t.Errorf("%d series", len(c.Series))
 	}

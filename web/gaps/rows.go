@@ -5,6 +5,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // NewSummary is the headline of g, a row of the gap report computed from in: the
@@ -13,7 +14,7 @@ import (
 func NewSummary(in planning.Inputs, g planning.Gap) Summary {
 	t := in.Target
 	return Summary{
-		TargetName: t.Name, TargetFTE: t.FTE, FairShare: g.TargetFTE, Baseline: t.Baseline, Deadline: t.Deadline,
+		TargetName: ui.Figures(t.Name), TargetFTE: t.FTE, FairShare: g.TargetFTE, Baseline: t.Baseline, Deadline: t.Deadline,
 		AsOf: in.AsOf, At: in.At,
 		BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE, ProjectedFTE: g.ProjectedFTE,
 		AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, ShortfallFTE: g.ShortfallFTE,

@@ -1,6 +1,9 @@
 package gaps
 
-import "github.com/arrs-planner/arrs/web/ui"
+import (
+	"github.com/arrs-planner/arrs/web/areas"
+	"github.com/arrs-planner/arrs/web/ui"
+)
 
 // Sort keys of the gap tables.
 const (
@@ -33,7 +36,7 @@ func text(s string) ui.TableCell { return ui.TableCell{Text: s} }
 var (
 	colName = column{"Name", SortName, func(r Row) ui.TableCell {
 		if r.IsPCN && r.NoReturn > 0 {
-			return ui.TableCell{Content: nameNoReturn(r.Name, r.Href)}
+			return ui.TableCell{Content: areas.NameNoReturn(r.Name, r.Href)}
 		}
 		return ui.TableCell{Text: r.Name, Href: r.Href}
 	}}

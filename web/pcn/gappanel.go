@@ -1,6 +1,7 @@
 package pcn
 
 import (
+	"math"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -47,6 +48,9 @@ type ProjectionPoint struct {
 	Day     time.Time
 	Quarter string // the financial quarter the day falls in, "2026/27 Q1"
 	FTE     float64
+	// Unknown: the projection reads staff in post on a day before the data start, which
+	// the records do not describe (PLANNING.md, "Known and unknown"): no data, never 0.
+	Unknown bool
 }
 
 // NewGapPanel is the network's row g of the gap report computed from in, with
@@ -56,7 +60,7 @@ type ProjectionPoint struct {
 func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []planning.ProjectionPoint) *GapPanel {
 	t := in.Target
 	p := &GapPanel{
-		TargetName: t.Name, TargetFTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline,
+		TargetName: ui.Figures(t.Name), TargetFTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline,
 		AsOf: in.AsOf, At: in.At, FairShare: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE,
 		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
 		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed || !t.Deadline.After(in.AsOf),
@@ -64,7 +68,8 @@ func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []plann
 		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: england.ListSizePCNs, PCNs: england.PCNs,
 	}
 	for _, pt := range projection {
-		p.Projection = append(p.Projection, ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected})
+		p.Projection = append(p.Projection, ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected,
+			Unknown: !planning.Known(earlier(pt.Day, in.AsOf), in.DataStart)})
 	}
 	return p
 }
@@ -129,12 +134,15 @@ func (g GapPanel) chart() ui.LineChartParams {
 	values := make([]float64, len(g.Projection))
 	for i, p := range g.Projection {
 		labels[i], values[i] = p.Day.Format("2 Jan 2006"), p.FTE
+		if p.Unknown {
+			values[i] = math.NaN() // a gap in the line, "No data" in its table
+		}
 	}
 	level := g.BaselineFTE + g.FairShare
 	return ui.LineChartParams{
 		ID: "pcn-projection", Title: "Projected ARRS FTE against the fair share", Width: 640, Height: 240,
-		Description: "Projected ARRS FTE from " + ui.FTE(first(values)) + " on " + g.AsOf.Format(dateLong) + " to " +
-			ui.FTE(last(values)) + " on " + g.Deadline.Format(dateLong) + ", against a fair share of " + ui.FTE(level) + " FTE in post.",
+		Description: "Projected ARRS FTE from " + fteOrNoData(first(values)) + " on " + g.AsOf.Format(dateLong) + " to " +
+			fteOrNoData(last(values)) + " on " + g.Deadline.Format(dateLong) + ", against a fair share of " + ui.FTE(level) + " FTE in post.",
 		XTitle: "Date", YTitle: "FTE", XLabels: labels,
 		Series: []ui.LineSeries{{Name: "Projected", Values: values}},
 		Target: &ui.ChartTarget{Value: level, Label: "Fair share " + ui.FTE(level) + " FTE"},
@@ -145,13 +153,21 @@ func (g GapPanel) table() ui.TableParams {
 	rows := make([]ui.TableRow, len(g.Projection))
 	for i, p := range g.Projection {
 		rows[i] = ui.TableRow{TestID: "projection-" + p.Day.Format(time.DateOnly), Cells: []ui.TableCell{
-			{Text: p.Day.Format(dateLong)}, {Text: p.Quarter}, {Text: ui.FTE(p.FTE)},
+			{Text: p.Day.Format(dateLong)}, {Text: p.Quarter}, {Text: p.text()},
 		}}
 	}
 	return ui.TableParams{
 		Caption: "Projected ARRS FTE by quarter", FirstCellIsHeader: true, Compact: true, ID: "projection",
 		Head: []ui.TableHeader{{Text: "Date"}, {Text: "Quarter"}, {Text: "Projected, FTE", Numeric: true}}, Rows: rows,
 	}
+}
+
+// text is the projected FTE, or "No data" when the records cannot give it.
+func (p ProjectionPoint) text() string {
+	if p.Unknown {
+		return "No data"
+	}
+	return ui.FTE(p.FTE)
 }
 
 func (g GapPanel) listSizeText() string {
@@ -161,6 +177,14 @@ func (g GapPanel) listSizeText() string {
 	}
 	return ui.Count(g.ListSizePCNs) + " of " + ui.Count(g.PCNs) + " PCNs in England have no weighted population in force on " +
 		g.AsOf.Format(dateLong) + ": their registered lists stand in, which moves every network's share."
+}
+
+// fteOrNoData writes a chart value, NaN where the records cannot give it.
+func fteOrNoData(v float64) string {
+	if math.IsNaN(v) {
+		return "no data"
+	}
+	return ui.FTE(v)
 }
 
 func first(xs []float64) float64 {

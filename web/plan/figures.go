@@ -23,11 +23,22 @@ func NewFigures(t workforce.Target, row planning.Gap, withDraft *planning.Gap) F
 	return f
 }
 
-// NewFunding is a year's money with the version's lines, with the notes on what it
-// assumes (RateNotes, ListSizeNote, CostNotes).
-func NewFunding(f planning.Funding, notes []string) *Funding {
-	return &Funding{Entitlement: f.EntitlementPence, Committed: f.CommittedPence, Planned: f.PlannedPence,
-		Left: f.HeadroomPence, Notes: notes}
+// NewFunding is a year's money with the version's lines (f), with the notes on what it
+// assumes (RateNotes, ListSizeNote, CostNotes). official is the same with the current
+// plan when the version's lines differ in money (a draft): the official figures are
+// then official's and f's are shown beside them "with your draft" (PLANNING.md,
+// "Drafts stay private"); nil when f is the official money.
+func NewFunding(f planning.Funding, official *planning.Funding, notes []string) *Funding {
+	o := f
+	if official != nil {
+		o = *official
+	}
+	out := &Funding{Entitlement: o.EntitlementPence, Committed: o.CommittedPence, Planned: o.PlannedPence,
+		Left: o.HeadroomPence, Notes: notes}
+	if official != nil {
+		out.WithDraft = &DraftMoney{Planned: f.PlannedPence, Left: f.HeadroomPence}
+	}
+	return out
 }
 
 // RateNotes say where year fy's entitlement stands on its rate: none held (none), or

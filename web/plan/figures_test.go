@@ -2,6 +2,7 @@ package plan
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -34,5 +35,34 @@ func TestFundingNotes(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("cost notes %q, want %q", got, want)
+	}
+}
+
+// With a draft that changes the money, the official rows are the current plan's and
+// the draft's planned claims and entitlement left are beside them, labelled "with your
+// draft"; with no difference there is no draft row.
+func TestFundingWithDraft(t *testing.T) {
+	t.Parallel()
+	draft := planning.Funding{EntitlementPence: 100_000_00, CommittedPence: 13_436_00, PlannedPence: 15_500_00, HeadroomPence: 71_064_00}
+	official := planning.Funding{EntitlementPence: 100_000_00, CommittedPence: 13_436_00, HeadroomPence: 86_564_00}
+	rows := map[string]string{}
+	for _, r := range NewFunding(draft, &official, nil).rows("2026") {
+		rows[r.TestID] = r.Key + ": " + r.Value
+	}
+	want := map[string]string{
+		"planned-2026":       "Planned for starters in the current plan: £0",
+		"left-2026":          "Entitlement left: £86,564",
+		"draft-planned-2026": "Planned for starters with your draft: £15,500",
+		"draft-left-2026":    "Entitlement left with your draft: £71,064",
+	}
+	for id, w := range want {
+		if rows[id] != w {
+			t.Errorf("%s: %q, want %q", id, rows[id], w)
+		}
+	}
+	for _, r := range NewFunding(official, nil, nil).rows("2026") {
+		if strings.Contains(r.Key, "draft") {
+			t.Errorf("a draft row with no draft: %q", r.Key)
+		}
 	}
 }

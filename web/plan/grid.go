@@ -116,16 +116,31 @@ func fieldCellClass(f Field) string {
 // Funding is a financial year's money for the PCN (PLANNING.md, "Funding").
 type Funding struct {
 	Entitlement, Committed, Planned, Left workforce.Pence
+	// WithDraft is the planned claims and entitlement left with the PCN's draft in
+	// place of the current plan, shown beside the official figures above and
+	// labelled so; nil when the version shown is the current plan or changes no money.
+	WithDraft *DraftMoney
 	// Notes say where a figure stands on an assumption: a rate not yet published,
 	// a registered list standing in for the weighted population, costs not known.
 	Notes []string
 }
 
+// DraftMoney is a year's money with the draft: what differs from the official.
+type DraftMoney struct {
+	Planned, Left workforce.Pence
+}
+
 func (f Funding) rows(id string) []ui.SummaryListRow {
-	return []ui.SummaryListRow{
+	rows := []ui.SummaryListRow{
 		{Key: "Entitlement", Value: f.Entitlement.Whole(), TestID: "entitlement-" + id},
 		{Key: "Committed to staff in post", Value: f.Committed.Whole(), TestID: "committed-" + id},
-		{Key: "Planned for starters in this plan", Value: f.Planned.Whole(), TestID: "planned-" + id},
+		{Key: "Planned for starters in the current plan", Value: f.Planned.Whole(), TestID: "planned-" + id},
 		{Key: "Entitlement left", Value: f.Left.Whole(), TestID: "left-" + id},
 	}
+	if d := f.WithDraft; d != nil {
+		rows = append(rows,
+			ui.SummaryListRow{Key: "Planned for starters with your draft", Value: d.Planned.Whole(), TestID: "draft-planned-" + id},
+			ui.SummaryListRow{Key: "Entitlement left with your draft", Value: d.Left.Whole(), TestID: "draft-left-" + id})
+	}
+	return rows
 }

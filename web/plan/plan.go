@@ -221,7 +221,7 @@ func (o Outlook) text() string {
 func (f Figures) rows() []ui.SummaryListRow {
 	at := f.At.Format("2 January 2006")
 	rows := []ui.SummaryListRow{
-		{Key: "Fair share of the target", Value: ui.FTE(f.FairShare) + " additional FTE of " + ui.Count(int(f.TargetFTE+0.5)) + " (" + f.TargetName + ")", TestID: "fair-share"},
+		{Key: "Fair share of the target", Value: ui.FTE(f.FairShare) + " additional FTE of " + ui.Count(int(f.TargetFTE+0.5)) + " (" + ui.Figures(f.TargetName) + ")", TestID: "fair-share"},
 		{Key: "In post on the target's baseline", Value: ui.FTE(f.Baseline) + " FTE", TestID: "baseline"},
 		{Key: "In post on " + f.AsOf.Format("2 January 2006"), Value: ui.FTE(f.InPost) + " FTE", TestID: "in-post"},
 		{Key: "Gap on " + at + " (official, with the current plan)", Value: f.Official.text(), TestID: "official-gap"},

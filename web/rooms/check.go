@@ -5,9 +5,10 @@ import (
 )
 
 // NewCheck is the room check as the sites page and the dashboard show it: now (now,
-// the staff in post) and at the start of each quarter with the plan.
-func NewCheck(now planning.Rooms, quarters planning.RoomsQuarters) Check {
-	c := Check{Available: now.Available, NeededNow: now.NeededInPost, ShortNow: now.ShortWithoutPlan,
+// the staff in post) and at the start of each quarter with the plan. recorded is false
+// when the PCN has no site recorded: what is available, and so short, is not known.
+func NewCheck(recorded bool, now planning.Rooms, quarters planning.RoomsQuarters) Check {
+	c := Check{NoSites: !recorded, Available: now.Available, NeededNow: now.NeededInPost, ShortNow: now.ShortWithoutPlan,
 		ShortWithPlan: quarters.ShortWithPlan(), FirstShort: FirstShort(quarters)}
 	for _, q := range quarters {
 		c.Quarters = append(c.Quarters, QuarterRow{Quarter: q.Quarter.String(), Starters: q.StartersFTE,

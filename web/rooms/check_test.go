@@ -16,7 +16,7 @@ func TestNewCheck(t *testing.T) {
 		{Quarter: q, StartersFTE: 1, Rooms: planning.Rooms{Available: 20, NeededWithPlan: 18}},
 		{Quarter: q.Next(), Rooms: planning.Rooms{Available: 20, NeededWithPlan: 22, ShortWithPlan: 2}},
 	}
-	c := NewCheck(planning.Rooms{Available: 20, NeededInPost: 10}, quarters)
+	c := NewCheck(true, planning.Rooms{Available: 20, NeededInPost: 10}, quarters)
 	if c.Available != 20 || c.NeededNow != 10 || c.ShortNow != 0 || c.ShortWithPlan != 2 || c.FirstShort != "2027/28 Q1" || len(c.Quarters) != 2 {
 		t.Errorf("check %+v", c)
 	}

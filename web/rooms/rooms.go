@@ -33,6 +33,9 @@ type Page struct {
 // Check is the room check: sessions a week needed against available, now and quarter
 // by quarter with the plan. The clinical director's dashboard shows it too.
 type Check struct {
+	// NoSites is true when no site is recorded: the sessions available and short are
+	// not known, and the pages say so rather than show 0 available (issue 11).
+	NoSites bool
 	// Sessions a week: available at the sites, needed by the staff in post, and what
 	// is lacking.
 	Available, NeededNow, ShortNow float64
@@ -83,7 +86,25 @@ func QuarterID(q string) string {
 
 func sessions(x float64) string { return ui.Decimal(x, 1) }
 
+// NoSitesText stands for the sessions available and short when no site is recorded.
+const NoSitesText = "Not known: no sites recorded yet"
+
+// Known is what a figure of sessions available or short shows: the figure, or
+// NoSitesText when no site is recorded.
+func (c Check) Known(x float64) string {
+	if c.NoSites {
+		return NoSitesText
+	}
+	return sessions(x)
+}
+
 func (p Page) summaryList() ui.SummaryListParams {
+	if p.NoSites {
+		return ui.SummaryListParams{ID: "rooms-summary", Rows: []ui.SummaryListRow{
+			{Key: "Room sessions a week available at the sites", Content: figure(NoSitesText, "rooms-available")},
+			{Key: "Needed by the staff in post", Content: figure(sessions(p.NeededNow), "rooms-needed-now")},
+		}}
+	}
 	rows := []ui.SummaryListRow{
 		{Key: "Room sessions a week available at the sites", Content: figure(sessions(p.Available), "rooms-available")},
 		{Key: "Needed by the staff in post", Content: figure(sessions(p.NeededNow), "rooms-needed-now")},
@@ -139,8 +160,8 @@ func (p Page) quarterTable() ui.TableParams {
 	for _, q := range p.Quarters {
 		id := QuarterID(q.Quarter)
 		rows = append(rows, ui.TableRow{TestID: id, Cells: []ui.TableCell{
-			{Text: q.Quarter}, {Text: ui.Decimal(q.Starters, 2)}, {Text: sessions(q.Needed)}, {Text: sessions(q.Available)},
-			{Content: flagged(sessions(q.Short), id+"-short", q.Short > 0, "Short")},
+			{Text: q.Quarter}, {Text: ui.Decimal(q.Starters, 2)}, {Text: sessions(q.Needed)}, {Text: p.Known(q.Available)},
+			{Content: flagged(p.Known(q.Short), id+"-short", !p.NoSites && q.Short > 0, "Short")},
 		}})
 	}
 	return ui.TableParams{Caption: "With the plan, at the start of each quarter", CaptionSize: ui.SizeM, FirstCellIsHeader: true, ID: "quarters",

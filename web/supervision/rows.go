@@ -43,9 +43,10 @@ func LinkRows(pcn string, links []workforce.SupervisionLink, people, supervisors
 }
 
 // NewSummary is a PCN's coverage and supervision totals, as the supervision page and
-// the dashboard show them.
-func NewSummary(c planning.Coverage, t planning.SupervisionTotals) Summary {
-	return Summary{Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
+// the dashboard show them. recorded is false when no supervisor or link is recorded:
+// coverage is then not known, not 0.
+func NewSummary(recorded bool, c planning.Coverage, t planning.SupervisionTotals) Summary {
+	return Summary{NoSupervision: !recorded, Needing: c.Needing, Covered: c.Covered, Share: c.Share, LinkedHours: t.LinkedHours,
 		GPSessions: t.GPSessions, Overloaded: t.Overloaded, OverRatio: t.OverTraineeRatio, Trainees: t.Trainees, TraineeCapacity: t.TraineeCapacity}
 }
 

@@ -17,8 +17,9 @@ type Page struct {
 	Layout           layout.PageParams
 	PCNCode, PCNName string
 	// AsOf is the day of the staff in post, the as-of date of every page (the latest
-	// census); At is today (or ?at=), the day of the links and supervisors in force.
-	AsOf, At time.Time
+	// census); At is today (or ?at=), the day of the links and supervisors in force;
+	// Today is the reader's today, so that another day is never called today.
+	AsOf, At, Today time.Time
 	// CanChange shows the links that add and change supervisors and links.
 	CanChange   bool
 	Success     string
@@ -28,8 +29,20 @@ type Page struct {
 	Links       []LinkRow
 }
 
+// AtText names the day of the links and supervisors in force: "as of today, 7
+// December 2026" when it is today, else "on 1 March 2027" (a ?at= day).
+func (p Page) AtText() string {
+	if p.At.Equal(p.Today) {
+		return "as of today, " + p.At.Format(dateLong)
+	}
+	return "on " + p.At.Format(dateLong)
+}
+
 // Summary is the PCN's supervision in figures.
 type Summary struct {
+	// NoSupervision is true when no supervisor or link is recorded: coverage and load
+	// are not known, and the pages say so rather than "0 of n (0%)" (issue 11).
+	NoSupervision bool
 	// Needing counts the staff in post in roles that need clinical supervision;
 	// Covered those of them with an active clinical link; Share is Covered / Needing.
 	Needing, Covered int
@@ -106,8 +119,17 @@ func idOrNew(id int64) string {
 // Percent shows a share as a whole percentage: 0.6667 → "67%".
 func Percent(share float64) string { return ui.Decimal(share*100, 0) + "%" }
 
+// NoSupervisionText stands for coverage when no supervisor or link is recorded.
+const NoSupervisionText = "Not known: no supervision recorded yet"
+
 func (p Page) summaryList() ui.SummaryListParams {
 	s := p.Summary
+	if s.NoSupervision {
+		return ui.SummaryListParams{ID: "supervision-summary", Rows: []ui.SummaryListRow{
+			{Key: "Staff in post needing clinical supervision", Content: figure(strconv.Itoa(s.Needing), "coverage-needing")},
+			{Key: "Coverage", Content: figure(NoSupervisionText, "coverage")},
+		}}
+	}
 	return ui.SummaryListParams{ID: "supervision-summary", Rows: []ui.SummaryListRow{
 		{Key: "Staff in post needing clinical supervision", Content: figure(strconv.Itoa(s.Needing), "coverage-needing")},
 		{Key: "Of them, with clinical supervision in force", Content: figure(strconv.Itoa(s.Covered), "coverage-covered")},

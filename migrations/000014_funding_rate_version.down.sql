@@ -1,0 +1,1 @@
+ALTER TABLE funding_rates DROP COLUMN version;
