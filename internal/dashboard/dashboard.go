@@ -114,11 +114,10 @@ func (f *Figures) local(ctx context.Context, db *store.DB, d time.Time) error {
 	return err
 }
 
-// fundingOf is this financial year's and the next's money, as the funding page works
-// it out.
+// fundingOf is the money of the plan window's financial years (funding.Years), as
+// the funding page works it out.
 func fundingOf(ctx context.Context, db *store.DB, p workforce.PCN, d time.Time) (Funding, error) {
-	this := workforce.FinancialYearOf(d)
-	res, census, err := funding.ForPCN(ctx, db, d, p, this, this+1)
+	res, census, err := funding.ForPCN(ctx, db, d, p, funding.Years(d)...)
 	if err != nil {
 		return Funding{}, err
 	}

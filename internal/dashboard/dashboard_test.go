@@ -105,7 +105,8 @@ func TestCompute(t *testing.T) {
 	if w.Plan == nil || w.Plan.Number != 1 || w.Draft == nil || w.Draft.Number != 2 || len(f.Versions) != 2 {
 		t.Errorf("plan %+v, draft %+v of %d versions", w.Plan, w.Draft, len(f.Versions))
 	}
-	if len(f.Funding.Years) != 2 || f.Funding.Years[0].Year.Year != 2026 || !f.Funding.Census {
+	// The plan window's years, 2026/27 to 2028/29, as the plan grid and rooms (issue 11).
+	if len(f.Funding.Years) != 3 || f.Funding.Years[0].Year.Year != 2026 || f.Funding.Years[2].Year.Year != 2028 || !f.Funding.Census {
 		t.Errorf("funding %+v", f.Funding)
 	}
 	fund, err := funding.Compute(ctx, db, funding.Request{PCNs: []workforce.PCN{p}, Years: []workforce.FinancialYear{2026}, AsOf: res.AsOf})

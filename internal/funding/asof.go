@@ -30,3 +30,16 @@ func ForPCN(ctx context.Context, db *store.DB, today time.Time, p workforce.PCN,
 	res, err := Compute(ctx, db, Request{PCNs: []workforce.PCN{p}, Years: years, AsOf: asOf})
 	return res, census, err
 }
+
+// Years is the financial years of the plan's window on a day (workforce.PlanWindowAt:
+// this year and the next two), so that the funding page and the dashboard cover the
+// same quarters as the plan grid, its money, rooms and supervision.
+func Years(today time.Time) []workforce.FinancialYear {
+	var out []workforce.FinancialYear
+	for _, q := range workforce.PlanWindowAt(today) {
+		if len(out) == 0 || out[len(out)-1] != q.Year {
+			out = append(out, q.Year)
+		}
+	}
+	return out
+}

@@ -35,6 +35,9 @@ func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
 		return snap, err
 	}
 	ctx := r.Context()
+	if snap.DataStart, err = s.db.FirstCensus(ctx); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return snap, err
+	}
 	if snap.Areas, err = cached(ctx, s, "areas:"+snap.At.Format(workforce.DateLayout), func(ctx context.Context) (*workforce.Areas, error) {
 		return s.db.WorkforceAreas(ctx, snap.At)
 	}); err != nil {
@@ -70,6 +73,10 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 	}
 	if p.Series, err = s.nationalSeries(r); err != nil {
 		return err
+	}
+	if p.NoData {
+		// Before the data start England's figure is NHS England's published one.
+		p.ARRS, p.Published = areas.PublishedFTE(p.Series, snap.At)
 	}
 	if p.Waiting, err = s.waitingFor(r); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/arrs-planner/arrs/web/layout"
 
 	dashboardweb "github.com/arrs-planner/arrs/web/dashboard"
+	fundingweb "github.com/arrs-planner/arrs/web/funding"
 	roomsweb "github.com/arrs-planner/arrs/web/rooms"
 	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
@@ -71,11 +72,11 @@ func versionLabel(v *store.PlanVersion) string {
 	return dashboardweb.VersionLabel(v.Number, v.Status)
 }
 
-// dashboardFunding is this financial year's and the next's money.
+// dashboardFunding is the money of the plan window's financial years.
 func dashboardFunding(f dashboard.Funding) dashboardweb.Funding {
 	out := dashboardweb.Funding{AsOf: f.AsOf, Census: f.Census}
 	for i, y := range f.Years {
-		v := dashboardweb.NewFundingYear([...]string{"This year", "Next year"}[i], y.Funding)
+		v := dashboardweb.NewFundingYear(fundingweb.YearLabel(i), y.Funding)
 		v.ListSize, v.RateAssumed, v.NoRate = y.PopulationIsListSize, y.Year.RateAssumed(), !y.Year.RateKnown
 		out.Years = append(out.Years, v)
 	}

@@ -13,15 +13,15 @@ import (
 	fundingweb "github.com/arrs-planner/arrs/web/funding"
 )
 
-// pcnFunding is /pcns/{code}/funding: this financial year and the next, from the
-// server's clock; the route's rule (pcnMember) has checked access.
+// pcnFunding is /pcns/{code}/funding: the financial years of the plan's window (this
+// one and the next two, from the server's clock); the route's rule (pcnMember) has
+// checked access.
 func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
 		return err
 	}
-	this := workforce.FinancialYearOf(s.today())
-	res, census, err := funding.ForPCN(r.Context(), s.db, s.today(), p, this, this+1)
+	res, census, err := funding.ForPCN(r.Context(), s.db, s.today(), p, funding.Years(s.today())...)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	}
 	for i, y := range res.PCN(p.Code) {
 		v := fundingYear(y, names, p.Code)
-		v.Label = [...]string{"This year", "Next year"}[i]
+		v.Label = fundingweb.YearLabel(i)
 		page.Years = append(page.Years, v)
 	}
 	return render(w, r, fundingweb.View(page))

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +36,7 @@ func fundingRecord(t *testing.T, db *store.DB, pcn, role, ident string, fte floa
 }
 
 // fundingServer is a server whose clock reads 15 June 2025 (this year 2025/26, next
-// 2026/27) on a database with no NWRS import (the as-of date is today), holding the
+// 2026/27, the plan window running to 2027/28) on a database with no NWRS import (the as-of date is today), holding the
 // demo PCN U60057's 2025/26, written out by hand (rate £26.631, w = 10,000 from
 // 1 January 2025, no plan):
 //
@@ -88,6 +90,20 @@ func TestFundingPage(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
+	// One horizon (issue 11): a section for each financial year of the plan's window.
+	var sections, window []string
+	doc.Find(`section[data-testid$="-section"]`).Each(func(_ int, s *goquery.Selection) {
+		id, _ := s.Attr("data-testid")
+		sections = append(sections, id)
+	})
+	for _, q := range workforce.PlanWindowAt(time.Date(2025, 6, 15, 12, 0, 0, 0, time.UTC)) {
+		if id := "y" + strconv.Itoa(int(q.Year)) + "-section"; !slices.Contains(window, id) {
+			window = append(window, id)
+		}
+	}
+	if !slices.Equal(sections, window) || len(window) != workforce.PlanYears {
+		t.Errorf("year sections %v, want the plan window's %v", sections, window)
+	}
 	above := fmt.Sprintf("y2025-staff-%d", ids["CP-ABOVE"])
 	want := map[string]string{
 		// Whole pounds on the page (PLANNING.md), the CSV keeps the pence.
@@ -105,6 +121,7 @@ func TestFundingPage(t *testing.T) {
 		"y2025-claims-csv":    "CSV",
 		"y2025-section":       "This year: 2025/26",
 		"y2026-section":       "Next year: 2026/27",
+		"y2027-section":       "Year after next: 2027/28",
 		fmt.Sprintf("y2025-staff-%d", ids["PA-NOCAP"]): "£66,972 (band 7)",
 	}
 	for id, w := range want {

@@ -23,6 +23,12 @@ type Page struct {
 	ARRS, NonARRS  float64
 	PCNs, Patients int
 	PerTenThousand float64
+	// NoData: the day is before the data start, so the staff records give none of the
+	// FTE figures; NoDataText says so in their place. Published: England's ARRS FTE is
+	// instead NHS England's published series for the month (the caller sets it).
+	NoData     bool
+	NoDataText string
+	Published  bool
 	// ChildKind names the rows of Children ("regions", "ICBs", "PCNs").
 	ChildKind string
 	Children  []Child
@@ -112,9 +118,9 @@ func (p Page) childTable() ui.TableParams {
 			{Text: c.Code},
 			{Text: ui.Count(c.PCNs)},
 			{Text: ui.Count(c.Patients)},
-			{Text: ui.FTE(c.ARRS)},
-			{Text: ui.Decimal(c.PerTenThousand, 2)},
-			{Text: ui.FTE(c.NonARRS)},
+			{Text: p.figure(ui.FTE(c.ARRS))},
+			{Text: p.figure(ui.Decimal(c.PerTenThousand, 2))},
+			{Text: p.figure(ui.FTE(c.NonARRS))},
 		}})
 	}
 	if perPCN {
@@ -153,7 +159,7 @@ func (p Page) roleTable() ui.TableParams {
 	for _, r := range p.Roles {
 		rows = append(rows, ui.TableRow{TestID: "role-" + r.Code, Cells: []ui.TableCell{{Text: r.Name, Href: r.Href}, {Text: ui.FTE(r.FTE)}}})
 	}
-	rows = append(rows, ui.TableRow{TestID: "role-all-arrs", Cells: []ui.TableCell{{Text: "All ARRS roles"}, {Text: ui.FTE(p.ARRS)}}})
+	rows = append(rows, ui.TableRow{TestID: "role-all-arrs", Cells: []ui.TableCell{{Text: "All ARRS roles"}, {Text: p.arrsText()}}})
 	return ui.TableParams{
 		Caption: "ARRS FTE by role", FirstCellIsHeader: true, ID: "roles",
 		Head: []ui.TableHeader{{Text: "Role"}, {Text: "FTE", Numeric: true}}, Rows: rows,

@@ -21,6 +21,9 @@ type Snapshot struct {
 	// NoReturn holds the PCNs that made no return for it (PLANNING.md, "No return").
 	NoReturnCensus time.Time
 	NoReturn       map[string]bool
+	// DataStart is the first national census imported, zero before any: the staff
+	// records do not describe days before it (NoData).
+	DataStart time.Time
 }
 
 // NewPage is the page of area a (England, a region or an ICB; kind says which), its
@@ -33,6 +36,9 @@ func NewPage(l layout.PageParams, snap Snapshot, a workforce.AreaFTE, kind strin
 		ARRS: a.ARRS, NonARRS: a.NonARRS, PCNs: a.PCNs, Patients: a.Patients, PerTenThousand: a.PerTenThousand(),
 		ChildKind: childKind(a.Level), Sort: st, Roles: roleFTEs(snap.Roles, a),
 		NoReturnCensus: snap.NoReturnCensus, NoReturn: noReturnIn(snap.Areas, a, snap.NoReturn),
+	}
+	if snap.NoData() {
+		p.NoData, p.NoDataText, p.Roles = true, snap.NoDataText(), nil
 	}
 	for _, c := range snap.Areas.Children(a.Level, a.Code) {
 		p.Children = append(p.Children, Child{

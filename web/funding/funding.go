@@ -30,7 +30,7 @@ type Page struct {
 type Year struct {
 	Key   string // "2026", for ids
 	Name  string // "2026/27"
-	Label string // "This year" or "Next year"
+	Label string // YearLabel: "This year", "Next year", "Year after next"
 	// RatePounds is the rate per weighted patient, from the year RateYear;
 	// RateAssumed when that is an earlier year, RateKnown false when none is held.
 	RatePounds  float64
@@ -117,6 +117,19 @@ type Download struct {
 const dateLong = "2 January 2006"
 
 // id prefixes a test id with the year: "y2026-entitlement".
+// YearLabel names the i-th year of the plan's window counted from this one (0).
+func YearLabel(i int) string {
+	switch i {
+	case 0:
+		return "This year"
+	case 1:
+		return "Next year"
+	case 2:
+		return "Year after next"
+	}
+	return "In " + strconv.Itoa(i) + " years"
+}
+
 func (y Year) id(s string) string { return "y" + y.Key + "-" + s }
 
 func (y Year) rows() []ui.SummaryListRow {

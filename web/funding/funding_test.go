@@ -51,3 +51,11 @@ func TestPartialYear(t *testing.T) {
 		t.Errorf("partial text %q", y.partialText())
 	}
 }
+
+func TestYearLabel(t *testing.T) {
+	for i, want := range []string{"This year", "Next year", "Year after next", "In 3 years"} {
+		if got := YearLabel(i); got != want {
+			t.Errorf("YearLabel(%d) = %q, want %q", i, got, want)
+		}
+	}
+}

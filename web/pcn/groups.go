@@ -16,6 +16,9 @@ func NewPage(l layout.PageParams, snap areas.Snapshot, a workforce.AreaFTE, info
 		Code:   a.Code, Name: a.Name, ICBCode: icb.Code, ICBName: icb.Name, At: snap.At, Census: snap.Census,
 		Patients: a.Patients, Practices: info.MemberPractices, ARRS: a.ARRS, NonARRS: a.NonARRS, PerTenThousand: a.PerTenThousand(),
 	}
+	if snap.NoData() {
+		p.NoData, p.NoDataText = true, snap.NoDataText()
+	}
 	p.Layout.Breadcrumbs = areas.Breadcrumbs(snap.Areas, a)
 	p.ARRSGroups, p.OtherGroups = Groups(snap.Roles, staff, row)
 	return p

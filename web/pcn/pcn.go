@@ -24,6 +24,10 @@ type Page struct {
 	Practices      int
 	ARRS, NonARRS  float64
 	PerTenThousand float64
+	// NoData: the day is before the data start, so the staff records give none of the
+	// FTE figures (PLANNING.md, "Known and unknown"); NoDataText says so in their place.
+	NoData     bool
+	NoDataText string
 	// ShowStaff renders the staff records (/pcns/{code}/staff); otherwise the page is
 	// the overview, with FTE by role only.
 	ShowStaff bool
@@ -107,6 +111,14 @@ func (g Group) table(canChange bool) ui.TableParams {
 // upcoming is the records that start after the page's date, as one group.
 func (p Page) upcoming() Group {
 	return Group{Key: "upcoming", Title: "Starting after " + p.At.Format("2 January 2006"), Rows: p.Upcoming, DateHeading: "Starts", NoTotal: true}
+}
+
+// figure is an FTE figure from the staff records, or "no data" before the data start.
+func (p Page) figure(text string) string {
+	if p.NoData {
+		return p.NoDataText
+	}
+	return text
 }
 
 func orDefault(s, def string) string {
