@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -40,14 +39,12 @@ func (a *app) reportFunding(ctx context.Context, args []string) error {
 	switch {
 	case *stream != funding.StreamARRS:
 		return fmt.Errorf("--stream %q: only arrs is worked out so far (practice_gp and other are not yet)", *stream)
-	case *drafts:
-		return errors.New("--drafts: the funding report counts each PCN's current plan only, as its funding page does")
 	}
-	return a.writeFunding(ctx, l, year, today, f)
+	return a.writeFunding(ctx, l, year, today, *drafts, f)
 }
 
 // writeFunding computes every PCN's year and writes the rows of the level.
-func (a *app) writeFunding(ctx context.Context, l workforce.Level, year workforce.FinancialYear, today time.Time, f report.Format) error {
+func (a *app) writeFunding(ctx context.Context, l workforce.Level, year workforce.FinancialYear, today time.Time, drafts bool, f report.Format) error {
 	db, err := a.open(ctx)
 	if err != nil {
 		return err
@@ -61,7 +58,7 @@ func (a *app) writeFunding(ctx context.Context, l workforce.Level, year workforc
 	if err != nil {
 		return err
 	}
-	res, err := funding.Compute(ctx, db, funding.Request{PCNs: tree.PCNs, Years: []workforce.FinancialYear{year}, AsOf: asOf})
+	res, err := funding.Compute(ctx, db, funding.Request{PCNs: tree.PCNs, Years: []workforce.FinancialYear{year}, AsOf: asOf, Drafts: drafts})
 	if err != nil {
 		return err
 	}

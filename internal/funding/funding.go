@@ -18,6 +18,10 @@ type Request struct {
 	// AsOf is the day the staff data describes (normally the latest NWRS census):
 	// plan lines of quarters starting after it are planned spend.
 	AsOf time.Time
+	// Drafts counts each PCN's latest plan version, whatever its status, instead of its
+	// current plan: `arrs report funding --drafts`, never a page's official figure
+	// (PLANNING.md, "Drafts stay private").
+	Drafts bool
 }
 
 // Result is the funding of every PCN and year asked for.

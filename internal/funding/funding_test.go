@@ -320,6 +320,13 @@ func TestComputeLeavesDraftsOut(t *testing.T) {
 	if got := planned(); got != 1075701 {
 		t.Errorf("planned with a newer draft %d, want the submitted plan's 1075701", got)
 	}
+	// Asked for drafts (`arrs report funding --drafts`), the draft counts:
+	// 5,500,000 × 10 / 12 = 4,583,333.33 → 4,583,333 × 3 = 13,749,999.
+	req.Drafts = true
+	if got := planned(); got != 13749999 {
+		t.Errorf("planned with drafts %d, want the draft's 13749999", got)
+	}
+	req.Drafts = false
 	p, err := f.db.EditablePlan(ctx, "U60057")
 	if err != nil {
 		t.Fatal(err)

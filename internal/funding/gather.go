@@ -46,7 +46,7 @@ func gather(ctx context.Context, db *store.DB, req Request) (inputs, error) {
 		return in, err
 	}
 	in.staff = byPCN(recs, func(r store.FundingRecord) string { return r.PCNCode })
-	lines, err := db.CurrentPlanLinesOf(ctx, codes)
+	lines, err := planLines(ctx, db, codes, req.Drafts)
 	if err != nil {
 		return in, err
 	}
@@ -134,4 +134,17 @@ func pcnCodes(pcns []workforce.PCN) []string {
 		out[i] = p.Code
 	}
 	return out
+}
+
+// planLines is the current plan's lines of the PCNs, or with drafts their latest
+// version's, whatever its status.
+func planLines(ctx context.Context, db *store.DB, codes []string, drafts bool) ([]workforce.PlanLine, error) {
+	if !drafts {
+		return db.CurrentPlanLinesOf(ctx, codes)
+	}
+	all, err := db.LatestPlanLines(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(l workforce.PlanLine) bool { return !slices.Contains(codes, l.PCNCode) }), nil
 }
