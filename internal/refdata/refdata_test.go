@@ -104,3 +104,23 @@ func TestEveryRoleHasACap(t *testing.T) {
 		}
 	}
 }
+
+// Every PCN sits in the ICB of its sub-ICB location: the shipped file once placed 52R
+// (Nottingham and Nottinghamshire) and 71E (Lincolnshire) in QK1, so 35 PCNs sat in one
+// ICB while their sub-ICB sat in another.
+func TestPCNsSitInTheirSubICBsICB(t *testing.T) {
+	t.Parallel()
+	ref, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	icbOf := map[string]string{}
+	for _, s := range ref.SubICBs {
+		icbOf[s.Code] = s.ICBCode
+	}
+	for _, p := range ref.PCNs {
+		if got, ok := icbOf[p.SubICBCode]; !ok || got != p.ICBCode {
+			t.Errorf("PCN %s is in ICB %s but its sub-ICB %s is in %q", p.Code, p.ICBCode, p.SubICBCode, got)
+		}
+	}
+}
