@@ -27,7 +27,7 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Target: target, At: rf.at, Today: workforce.Today(time.Now()), Drafts: drafts}
+	opts := gaps.Options{Target: target, At: rf.at, Today: workforce.Today(time.Now()), Drafts: drafts, Footprints: rf.footprints}
 	if asOf != "" {
 		if opts.AsOf, err = workforce.ParseDate(asOf); err != nil {
 			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", asOf)

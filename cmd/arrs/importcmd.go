@@ -23,6 +23,10 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 		return a.importPopulations(ctx, args[1])
 	case "plans":
 		return a.importPlans(ctx, args[1])
+	case "practices":
+		return a.importPractices(ctx, args[1])
+	case "organisations":
+		return a.importOrganisations(ctx, args[1])
 	}
 	return fmt.Errorf("%w: unknown import %q", errUsage, args[0])
 }

@@ -20,12 +20,17 @@ import (
 const usage = `usage:
   arrs serve                                   HTTP on $ADDR (default :8080)
   arrs migrate up|down N|version
-  arrs seed reference                          regions, ICBs, sub-ICBs, PCNs, roles, caps, rates, default target
+  arrs seed reference                          regions, ICBs, sub-ICBs, PCNs, roles, caps, rates, default target,
+                                               the practices of Nov 2025 and the ICB changes of April 2026
   arrs seed demo [--password P]                reference + the real Nov 2025 workforce + demo accounts
   arrs user add --email E --name N --role R --org CODE[,CODE] [--password P]
   arrs import nwrs FILE                        NHS England PCN Workforce individual-level CSV (plain or .gz)
   arrs import populations FILE                 weighted populations: pcn_code,weighted_population,effective_date
   arrs import plans FILE                       plan lines: pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp
+  arrs import practices FILE                   an NHS England GP practice file (mapping, totals or 5-year ages; plain or .gz)
+                                               or a Fingertips practice deprivation file, known by its header
+  arrs import organisations DIR                an ICB change folder laid out as organisations_2026-04 (icbs_, icb_changes_,
+                                               pcn_icb_ and practice_icb_ files for one day)
   arrs target set NAME --fte N --baseline DATE --deadline DATE [--default] [--milestone DATE=FTE[:label]]...
   arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--format csv|table|json]
   arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts] [--format csv|table|json|xlsx]

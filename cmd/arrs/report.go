@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -36,9 +37,10 @@ func (a *app) report(ctx context.Context, args []string) error {
 
 // reportFlags are the flags the reports share.
 type reportFlags struct {
-	level  workforce.Level
-	at     time.Time
-	format report.Format
+	level      workforce.Level
+	at         time.Time
+	format     report.Format
+	footprints gaps.Footprints
 }
 
 // parseReportFlags parses a report's flags; a report a page also offers as a file
@@ -48,6 +50,7 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 	level := fs.String("level", "england", "england, region, icb or pcn")
 	at := fs.String("at", "", "date YYYY-MM-DD (default: the latest census date)")
 	format := fs.String("format", "csv", "csv, table or json")
+	footprints := fs.String("footprints", gaps.AsItWas.String(), "as-it-was (the ICBs of the day) or current (today's ICBs)")
 	if extra != nil {
 		extra(fs)
 	}
@@ -55,12 +58,15 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 	if err := parseFlags(fs, args); err != nil {
 		return rf, err
 	}
+	var err error
+	if rf.footprints, err = gaps.ParseFootprints(*footprints); err != nil {
+		return rf, fmt.Errorf("--footprints must be as-it-was or current, not %q", *footprints)
+	}
 	l, ok := workforce.ParseLevel(*level)
 	if !ok {
 		return rf, fmt.Errorf("--level must be england, region, icb or pcn, not %q", *level)
 	}
 	rf.level = l
-	var err error
 	if download && *format == string(report.XLSX) {
 		rf.format = report.XLSX
 	} else if rf.format, err = report.ParseFormat(*format); err != nil {
@@ -91,9 +97,12 @@ func (a *app) reportWorkforce(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	areas, err := db.WorkforceAreas(ctx, rf.at)
+	areas, err := rf.footprints.Areas(ctx, db, rf.at, workforce.Today(time.Now()))
 	if err != nil {
 		return err
+	}
+	if rf.footprints.IsCurrent() {
+		fmt.Fprintf(a.stderr, "arrs: FTE in post on %s summed into today's ICBs\n", rf.at.Format(workforce.DateLayout))
 	}
 	start, err := db.FirstCensus(ctx)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {

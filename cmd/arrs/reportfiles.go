@@ -135,31 +135,44 @@ func (a *app) reportClaims(ctx context.Context, args []string) error {
 	return report.WriteClaimsFile(a.stdout, format, y.Claims())
 }
 
-// reportCompare writes an ICB's comparison of its PCNs today as its page's download.
+// reportCompare writes an ICB's comparison of its PCNs today as its page's download:
+// the staff data of the latest census, its PCNs those of the ICB on that day (or with
+// --footprints current, today's).
 func (a *app) reportCompare(ctx context.Context, args []string) error {
-	code, format, err := fileFlags("report compare", "icb", args, nil)
+	footprints := gaps.AsItWas.String()
+	code, format, err := fileFlags("report compare", "icb", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&footprints, "footprints", footprints, "as-it-was (the ICB's PCNs on the census day) or current (today's)")
+	})
 	if err != nil {
 		return err
+	}
+	fp, err := gaps.ParseFootprints(footprints)
+	if err != nil {
+		return fmt.Errorf("--footprints must be as-it-was or current, not %q", footprints)
 	}
 	db, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	tree, err := db.Tree(ctx)
+	today := workforce.Today(time.Now())
+	day, err := db.LatestCensus(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		day = today
+	} else if err != nil {
+		return err
+	}
+	tree, err := fp.Tree(ctx, db, day, today)
 	if err != nil {
 		return err
 	}
 	if _, ok := tree.ICB(code); !ok {
+		if _, known := tree.AnyICB(code); known {
+			return fmt.Errorf("ICB %s is not one of the ICBs of %s (%s)", code, day.Format(workforce.DateLayout), fp.Describe(day, tree.ICBs))
+		}
 		return fmt.Errorf("no ICB %s", code)
 	}
-	var pcns []workforce.PCN
-	for _, p := range tree.PCNs {
-		if p.ICBCode == code {
-			pcns = append(pcns, p)
-		}
-	}
-	res, err := compare.Compute(ctx, db, gaps.From(db), code, pcns, workforce.Today(time.Now()), time.Time{})
+	res, err := compare.Compute(ctx, db, gaps.From(db), code, tree.PCNsOf(code), today, time.Time{})
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,9 @@ func (a *app) writeFunding(ctx context.Context, l workforce.Level, year workforc
 		return err
 	}
 	defer db.Close()
-	tree, err := db.Tree(ctx)
+	// ICBs change on 1 April, the first day of a financial year: the year's structure
+	// is that of its first day.
+	tree, err := db.TreeOn(ctx, year.Start())
 	if err != nil {
 		return err
 	}

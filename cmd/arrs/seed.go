@@ -118,16 +118,25 @@ func (a *app) seedDemoUsers(ctx context.Context, db *store.DB, password string) 
 	return nil
 }
 
+// seedReference loads the reference data: the lists, the practices of November 2025
+// and the organisations changes since, each part only once.
 func (a *app) seedReference(ctx context.Context, db *store.DB) error {
-	ref, err := refdata.Load()
+	log, err := ingest.Reference(ctx, db, store.Actor{Name: "cli:arrs seed"})
 	if err != nil {
-		return err
-	}
-	if err := db.LoadReference(ctx, ref); err != nil {
 		return fmt.Errorf("loading reference data: %w", err)
 	}
+	ref := log.Reference
 	fmt.Fprintf(a.stdout, "reference data: %d regions, %d ICBs, %d sub-ICBs, %d PCNs, %d roles\n",
 		len(ref.Regions), len(ref.ICBs), len(ref.SubICBs), len(ref.PCNs), len(ref.Roles))
+	if len(log.Practices) == 0 && len(log.Changes) == 0 {
+		fmt.Fprintln(a.stdout, "practices and organisations changes: already loaded")
+	}
+	for _, p := range log.Practices {
+		printPracticeLog(a.stdout, p)
+	}
+	for _, c := range log.Changes {
+		printOrgChange(a.stdout, c.FileName, c)
+	}
 	return nil
 }
 

@@ -79,7 +79,9 @@ func (u *User) Allows(r Rule, at Place) bool {
 		return u.CanChangePCN(at.PCN)
 	case PCNDirectors:
 		return u.CanSignOff(at.PCN)
-	case ICBReviewers, ICBLeads:
+	case ICBReviewers:
+		return u.LeadsPCN(at.PCN, at.ICB)
+	case ICBLeads:
 		return u.LeadsICB(at.ICB)
 	case ICBMembers:
 		return u.SeesICB(at.ICB, at.ICBOf)
@@ -102,8 +104,14 @@ func (u *User) CanChangePCN(pcn string) bool {
 func (u *User) CanSignOff(pcn string) bool { return u.CanActOnPCN(ClinicalDirector, pcn) }
 
 // CanReview reports whether the user may accept or return the plan of a PCN in the
-// ICB: the ICB's leads and admins.
+// ICB: the ICB's leads and admins. It knows the ICB only: CanReviewPCN also lets in
+// the lead of a dissolved ICB the PCN was in on its last day, as the review route
+// (ICBReviewers) does.
 func (u *User) CanReview(icbOfPCN string) bool { return u.LeadsICB(icbOfPCN) }
+
+// CanReviewPCN reports whether the user may accept or return a PCN's plan: the leads
+// of its ICB (LeadsPCN) and admins.
+func (u *User) CanReviewPCN(pcn, icbOfPCN string) bool { return u.LeadsPCN(pcn, icbOfPCN) }
 
 // CanUploadPlans reports whether the user may upload plan files: PCN managers, ICB
 // leads and admins (each file is checked PCN by PCN).

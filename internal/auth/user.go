@@ -62,13 +62,27 @@ func (g Grant) Validate() error {
 			return fmt.Errorf("a %s grant names a PCN code such as U60057, not %q", g.Role.Label(), g.Org)
 		}
 	case ICBLead:
-		if len(g.Org) != 3 {
-			return fmt.Errorf("an ICB lead grant names an ICB code such as QOC, not %q", g.Org)
+		if !icbCode(g.Org) {
+			return fmt.Errorf("an ICB lead grant names an ICB code such as QOC or S0E4D, not %q", g.Org)
 		}
 	default:
 		return fmt.Errorf("unknown role %q", g.Role)
 	}
 	return nil
+}
+
+// icbCode reports whether s has the shape of an ICB's ODS code: three characters for
+// the ICBs of 2022 (QOC), five for those made from 1 April 2026 (S0E4D).
+func icbCode(s string) bool {
+	if len(s) != 3 && len(s) != 5 {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // User is a person who can sign in, with their grants.
@@ -83,6 +97,9 @@ type User struct {
 	Demo    bool
 	Version int
 	Grants  []Grant
+	// Dissolved are the user's ICB lead grants on ICBs dissolved by today, each with
+	// the PCNs it still opens (the store reads them with the grants).
+	Dissolved []DissolvedICB
 }
 
 // Has reports whether the user holds a role for any organisation.
@@ -113,12 +130,12 @@ func (u *User) orgs(role Role) []string {
 }
 
 // CanSeePCN reports whether the user may see a PCN's staff detail: that PCN's own
-// users, the leads of its ICB, and admins.
+// users, the leads of its ICB (LeadsPCN), and admins.
 func (u *User) CanSeePCN(pcn, icbOfPCN string) bool {
 	if u == nil {
 		return false
 	}
-	return u.IsAdmin() || slices.Contains(u.PCNs(), pcn) || slices.Contains(u.ICBs(), icbOfPCN)
+	return u.IsAdmin() || slices.Contains(u.PCNs(), pcn) || u.LeadsPCN(pcn, icbOfPCN)
 }
 
 // CanActOnPCN reports whether the user holds a given role for a PCN (directly, not

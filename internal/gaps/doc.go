@@ -15,7 +15,10 @@
 //     count, so no figure computed here tells anyone what a draft holds. Only
 //     Options.Drafts (arrs report gaps --drafts) counts each PCN's latest version
 //     instead, whatever its status;
-//   - the baseline adds any baseline FTE entered for the PCN against the target.
+//   - the baseline adds any baseline FTE entered for the PCN against the target;
+//   - the PCNs are summed into the ICBs in force on the day the gap is measured on
+//     (PLANNING.md, "Organisations over time"), or with Options.Footprints into today's
+//     (a PCN that no longer exists then counts in England only).
 //
 // The clock is the caller's: Options.Today comes in as an argument, as every date does.
 package gaps

@@ -40,6 +40,11 @@ type Options struct {
 	TargetFTEOverride *float64   // T, the target's additional FTE, 0 or more
 	DeadlineOverride  *time.Time // D, after the target's baseline date
 
+	// Footprints chooses the ICBs the PCNs are summed into: as they were on At (the
+	// default; PLANNING.md: "a gap report: on at") or today's, Today's (or the store's
+	// clock when Today is zero).
+	Footprints Footprints
+
 	// Drafts counts each PCN's latest version, whatever its status, instead of its
 	// current plan (arrs report gaps --drafts). Pages never set it: their figures are
 	// official, and a draft is private to its PCN (PLANNING.md, "Drafts stay private").
@@ -63,7 +68,10 @@ type Result struct {
 	DataStart time.Time
 	// Options are the options as given.
 	Options Options
-	names   map[workforce.Level]map[string]string
+	// Tree is the structure the PCNs are summed into: the hierarchy in force on At, or
+	// At's PCNs on today's footprints (Options.Footprints).
+	Tree  *workforce.Tree
+	names map[workforce.Level]map[string]string
 	// positions are worked out from the report on first use (Positions).
 	positions *lazyPositions
 }
@@ -117,7 +125,7 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	if at.IsZero() {
 		at = planning.DefaultAt(target.Deadline, asOf)
 	}
-	in, names, err := gather(ctx, db, target, asOf, at, opts)
+	in, tree, err := gather(ctx, db, target, asOf, at, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +133,17 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	if in.DataStart, err = dataStart(ctx, db); err != nil {
 		return nil, err
 	}
-	res := &Result{Report: planning.GapReport(in), Inputs: in, Target: target, AsOf: asOf, At: at, DataStart: in.DataStart,
-		Options: opts, names: names, positions: &lazyPositions{}}
+	res := &Result{Report: placed(planning.GapReport(in)), Inputs: in, Target: target, AsOf: asOf, At: at, DataStart: in.DataStart,
+		Options: opts, Tree: tree, names: names(tree), positions: &lazyPositions{}}
 	if err := res.englandFromSeries(ctx, db); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// Structure says which ICBs the report sums its PCNs into (Footprints.Describe).
+func (r *Result) Structure() string {
+	return r.Options.Footprints.Describe(r.At, r.Tree.ICBs)
 }
 
 // DeadlinePassed reports whether the target's deadline is on or before the as-of

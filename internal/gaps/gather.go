@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -9,18 +10,19 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// gather reads what planning.GapReport needs with one query per table: the hierarchy,
+// gather reads what planning.GapReport needs with one query per table: the hierarchy
+// of at (or at's PCNs on today's footprints, opts.Footprints),
 // the populations in force on the as-of date, the baseline extras, the PCNs that made
 // no return, the ARRS staff in
 // post around the days used, the current plans' lines (or, with opts.Drafts, each
 // PCN's latest version's) and the roles' attrition.
-func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, map[workforce.Level]map[string]string, error) {
+func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (planning.Inputs, *workforce.Tree, error) {
 	in := planning.Inputs{
 		Target: t,
 		AsOf:   asOf,
 		At:     at,
 	}
-	tree, err := db.Tree(ctx)
+	tree, err := opts.Footprints.Tree(ctx, db, at, opts.Today)
 	if err != nil {
 		return in, nil, err
 	}
@@ -39,7 +41,7 @@ func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time
 	if in.AttritionRate, err = attritionRates(ctx, db, opts.AttritionOverride); err != nil {
 		return in, nil, err
 	}
-	return in, names(tree), nil
+	return in, tree, nil
 }
 
 // pcns is every PCN with w(p) on the as-of date (else its list size, flagged) and the
@@ -104,6 +106,15 @@ func attritionRates(ctx context.Context, db *store.DB, override *float64) (map[s
 		}
 	}
 	return rates, nil
+}
+
+// placed drops the ICB and region rows of PCNs placed in none: on today's footprints,
+// a PCN that no longer exists counts in England only.
+func placed(r planning.Report) planning.Report {
+	unplaced := func(g planning.Gap) bool { return g.Code == "" }
+	r.ICBs = slices.DeleteFunc(r.ICBs, unplaced)
+	r.Regions = slices.DeleteFunc(r.Regions, unplaced)
+	return r
 }
 
 // names indexes the areas' names by level and code.

@@ -32,5 +32,5 @@ func (o Options) Key() string {
 	if o.Drafts {
 		kind = "gaps-with-drafts"
 	}
-	return fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s", kind, o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today))
+	return fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s|%s", kind, o.Target, f(o.AttritionOverride), f(o.TargetFTEOverride), deadline, d(o.AsOf), d(o.At), d(o.Today), o.Footprints)
 }

@@ -65,7 +65,8 @@ func (d Defaults) Target(name string) (workforce.Target, bool) {
 }
 
 // ReadWhatIf reads a what-if, each parameter's value as typed (get returns "" for one
-// not given), into the options of the computation with today's clock. A value it
+// not given), and the footprints (ParamFootprints), into the options of the
+// computation with today's clock. A value it
 // cannot use is a problem on its parameter, in the order of the form, never an error:
 // the page shows it again with the messages.
 func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Options, workforce.Problems) {
@@ -95,6 +96,12 @@ func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Opt
 	}
 	if opts.AttritionOverride, msg = parseAttrition(get(ParamAttrition)); msg != "" {
 		fail(ParamAttrition, msg)
+	}
+	// Not a what-if but a view of the same figures; read here so that every page and
+	// download built on the options keeps it.
+	var err error
+	if opts.Footprints, err = ParseFootprints(get(ParamFootprints)); err != nil {
+		fail(ParamFootprints, "Choose ICBs as they were or on today's footprints: the "+err.Error())
 	}
 	return opts, problems
 }

@@ -76,3 +76,35 @@ const (
 	// row counts): a plan of one PCN has at most MaxPlanLines rows (828 for 23 roles).
 	MaxSheetRows = 10_000
 )
+
+// Limits of an organisations change folder (NHS England's change summary as
+// data/organisations_2026-04 lays it out): the 2026 change has 6 files, 36 ICBs, 28
+// sub-ICB change rows, 1,297 PCNs and 6,200 practices. Each file is also bounded by
+// MaxUploadBytes and the line, column and cell limits above.
+const (
+	// MaxOrgChangeFiles bounds the entries of the folder, read or not.
+	MaxOrgChangeFiles = 20
+	// MaxOrgChangeICBs: England has had at most 42 ICBs.
+	MaxOrgChangeICBs = 100
+	// MaxOrgChangeSubICBs: there were 106 sub-ICB locations in 2025.
+	MaxOrgChangeSubICBs = 1_000
+	// MaxOrgChangePCNs: there were about 1,300 PCNs in 2025.
+	MaxOrgChangePCNs = 5_000
+	// MaxOrgChangePractices: there were about 6,200 practices in 2025.
+	MaxOrgChangePractices = 20_000
+)
+
+// Rows of NHS England's "Patients Registered at a GP Practice" files and of a Fingertips
+// practice indicator, past the header.
+const (
+	// MaxPracticeRows bounds the mapping and totals files, one row per practice: 6,200
+	// in November 2025 (about 8,000 when PCNs began in 2019).
+	MaxPracticeRows = 20_000
+	// MaxPracticeAgeRows bounds the 5-year age file: 43 rows per practice (each sex and
+	// band, and their totals) and as many for every PCN, sub-ICB, ICB and region,
+	// 329,078 in November 2025.
+	MaxPracticeAgeRows = 1_000_000
+	// MaxDeprivationRows bounds a Fingertips practice file: a row per practice and
+	// year, 23,080 for the three IMD years of indicator 93553.
+	MaxDeprivationRows = 200_000
+)

@@ -15,7 +15,7 @@ import (
 
 // ScopeError refuses an upload that reaches beyond what its person may change
 // (PLANNING.md, "Importing a census"): for an ICB lead's census, another ICB's rows, an
-// organisation the reference data does not know, or a census other than the latest
+// organisation the planner does not know, or a census other than the latest
 // national one; for plans and populations, a PCN not theirs. The importer's type, so
 // that one errors.As finds every kind.
 type ScopeError = importer.ScopeError
@@ -33,13 +33,15 @@ func checkNotFuture(file string, snap *importer.Snapshot, now time.Time) *import
 			snap.Census.Format("January 2006"), today.Format("January 2006"))}
 }
 
-// checkScope refuses an ICB lead's upload at the first row of a PCN that the reference
-// data does not know or that is not in the lead's ICBs, or whose ICB or region is not
-// the PCN's own: a lead corrects their own ICBs' known PCNs and never creates an
-// organisation. It returns the lead's ICBs the file covers, which the import log records
-// as its scope (the store then ends records only of the PCNs the file carries).
+// checkScope refuses an ICB lead's upload at the first row of a PCN that the planner
+// does not know or that is not in the lead's ICBs, or whose ICB or region is not the
+// PCN's own, all as the structure stood on the census day (a June 2026 census is
+// judged by the ICBs of April 2026, a November 2025 one by the 42 before them): a lead
+// corrects their own ICBs' known PCNs and never creates or moves an organisation. It
+// returns the lead's ICBs the file covers, which the import log records as its scope
+// (the store then ends records only of the PCNs the file carries).
 func checkScope(ctx context.Context, db *store.DB, file string, snap *importer.Snapshot, scope []string) ([]string, error) {
-	tree, err := db.Tree(ctx)
+	tree, err := db.TreeOn(ctx, snap.Census)
 	if err != nil {
 		return nil, err
 	}
@@ -59,8 +61,8 @@ func checkScope(ctx context.Context, db *store.DB, file string, snap *importer.S
 }
 
 // outOfScope says which column puts a row's organisation out of a lead's reach, and why;
-// "" when it is within it. A known PCN is judged by the reference data (a file cannot
-// move it), and the row's ICB and region must be the PCN's own.
+// "" when it is within it. A known PCN is judged by the tree of the census day (a
+// lead's file cannot move it), and the row's ICB and region must be the PCN's own.
 func outOfScope(tree *workforce.Tree, o workforce.OrgPath, scope []string) (column, reason string) {
 	p, ok := tree.PCN(o.PCN.Code)
 	switch {

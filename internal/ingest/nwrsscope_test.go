@@ -62,7 +62,7 @@ func icbStaff(t *testing.T, db *store.DB, icb string) string {
 	err := db.QueryRowForTest(context.Background(), `
 		SELECT count(*)::text || ':' || coalesce(md5(string_agg(
 			concat_ws('|', id, pcn_code, staff_role, unique_identifier, fte, start_date, end_date), ',' ORDER BY id)), '')
-		FROM staff WHERE pcn_code IN (SELECT code FROM pcns WHERE icb_code = '`+icb+`')`, &fp)
+		FROM staff WHERE pcn_code IN (SELECT icb_pcns_today('`+icb+`'))`, &fp)
 	if err != nil {
 		t.Fatal(err)
 	}

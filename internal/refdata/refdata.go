@@ -41,6 +41,9 @@ type Reference struct {
 	FundingRates []workforce.FundingRate
 	Targets      []workforce.Target
 	Series       []SeriesPoint
+	// SHA256 (hex) is of the files read, so that a load of the same data twice can be
+	// recognised and skipped.
+	SHA256 string
 }
 
 // SeriesPoint is one cell of NHS England's national FTE series: one staff role in
@@ -83,7 +86,12 @@ func Load() (*Reference, error) {
 		return nil, err
 	}
 	ref.Series = series
-	return ref, nil
+	names := []string{seriesFile}
+	for _, s := range steps {
+		names = append(names, "data/"+s.file)
+	}
+	ref.SHA256, err = hashFiles(names)
+	return ref, err
 }
 
 // record is one CSV row addressed by header name; the first error sticks.

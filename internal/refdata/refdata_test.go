@@ -1,6 +1,7 @@
 package refdata
 
 import (
+	"io/fs"
 	"math"
 	"testing"
 
@@ -122,5 +123,34 @@ func TestPCNsSitInTheirSubICBsICB(t *testing.T) {
 		if got, ok := icbOf[p.SubICBCode]; !ok || got != p.ICBCode {
 			t.Errorf("PCN %s is in ICB %s but its sub-ICB %s is in %q", p.Code, p.ICBCode, p.SubICBCode, got)
 		}
+	}
+}
+
+// The seed's practice files and change folders are embedded, and the fingerprint of
+// the data is stable.
+func TestOrganisationFiles(t *testing.T) {
+	t.Parallel()
+	for _, name := range PracticeFiles {
+		if b, err := ReadFile(name); err != nil || len(b) == 0 {
+			t.Errorf("%s: %d bytes, %v", name, len(b), err)
+		}
+	}
+	for _, dir := range OrgChangeDirs {
+		fsys, err := Dir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fs.Stat(fsys, "icbs_2026-04-01.csv"); err != nil {
+			t.Errorf("%s: %v", dir, err)
+		}
+	}
+	a, errA := Fingerprint()
+	b, errB := Fingerprint()
+	if errA != nil || errB != nil || a != b || len(a) != 64 {
+		t.Errorf("fingerprint %q, then %q (%v, %v)", a, b, errA, errB)
+	}
+	ref, err := Load()
+	if err != nil || len(ref.SHA256) != 64 {
+		t.Errorf("the reference lists' hash %q (%v)", ref.SHA256, err)
 	}
 }

@@ -10,10 +10,13 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
+// seriesFile is the national series, England's FTE by staff role and census month.
+const seriesFile = "data/national_fte_by_role_monthly_2020_2025.csv"
+
 // loadSeries reads the wide national series: staff_group, staff_role, then one column
 // per census month ("2020-03" …). An empty cell means the role was not collected yet.
 func loadSeries() ([]SeriesPoint, error) {
-	const name = "data/national_fte_by_role_monthly_2020_2025.csv"
+	const name = seriesFile
 	f, err := files.Open(name)
 	if err != nil {
 		return nil, err

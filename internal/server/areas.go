@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -17,34 +18,83 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// workforceAt reads ?at= (default: the latest census date) and rolls the workforce
-// in post that day up to every level.
-func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
-	snap := areas.Snapshot{}
+// areaDay is what an area page shows: the day (?at=, else the latest census date, else
+// today before any import) and the ICBs its figures are summed into (?footprints=).
+type areaDay struct {
+	at time.Time
+	// census is false before any import; given is true when ?at= named the day.
+	census, given bool
+	fp            gaps.Footprints
+}
+
+// areaDayOf reads ?at= and ?footprints=; a value that is neither is a 400.
+func (s *Server) areaDayOf(r *http.Request) (areaDay, error) {
+	var d areaDay
 	var err error
-	if v := r.URL.Query().Get("at"); v != "" {
-		if snap.At, err = workforce.ParseDate(v); err != nil {
-			return snap, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
-		}
-		snap.Census = true
-	} else if snap.At, err = s.db.LatestCensus(r.Context()); err == nil {
-		snap.Census = true
-	} else if errors.Is(err, store.ErrNotFound) {
-		snap.At = s.today()
-	} else {
-		return snap, err
+	if d.fp, err = footprintsParam(r); err != nil {
+		return d, err
 	}
-	ctx := r.Context()
+	if v := r.URL.Query().Get("at"); v != "" {
+		if d.at, err = workforce.ParseDate(v); err != nil {
+			return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
+		}
+		d.census, d.given = true, true
+	} else if d.at, err = s.db.LatestCensus(r.Context()); err == nil {
+		d.census = true
+	} else if errors.Is(err, store.ErrNotFound) {
+		d.at = s.today()
+	} else {
+		return d, err
+	}
+	return d, nil
+}
+
+// footprintsParam reads ?footprints= (as-it-was, the default, or current).
+func footprintsParam(r *http.Request) (gaps.Footprints, error) {
+	v := r.URL.Query().Get(gaps.ParamFootprints)
+	fp, err := gaps.ParseFootprints(v)
+	if err != nil {
+		return fp, errBadRequest("The footprints must be as-it-was or current, not %q.", v)
+	}
+	return fp, nil
+}
+
+// treeOn is the organisation tree in force on day d, cached per data version and day.
+func (s *Server) treeOn(ctx context.Context, d time.Time) (*workforce.Tree, error) {
+	return cached(ctx, s, "tree|"+d.Format(workforce.DateLayout), func(ctx context.Context) (*workforce.Tree, error) {
+		return s.db.TreeOn(ctx, d)
+	})
+}
+
+// workforceAt is the snapshot of the request's day and footprints (areaDayOf).
+func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
+	d, err := s.areaDayOf(r)
+	if err != nil {
+		return areas.Snapshot{}, err
+	}
+	return s.snapshot(r.Context(), d)
+}
+
+// snapshot rolls the workforce in post on the day up to every level of the day's
+// structure, or of today's footprints.
+func (s *Server) snapshot(ctx context.Context, d areaDay) (areas.Snapshot, error) {
+	snap := areas.Snapshot{At: d.at, Census: d.census}
+	var err error
 	if snap.DataStart, err = s.db.FirstCensus(ctx); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return snap, err
 	}
-	if snap.Areas, err = cached(ctx, s, "areas:"+snap.At.Format(workforce.DateLayout), func(ctx context.Context) (*workforce.Areas, error) {
-		return s.db.WorkforceAreas(ctx, snap.At)
+	today := s.today()
+	key := "areas|" + d.at.Format(workforce.DateLayout) + "|" + d.fp.String()
+	if d.fp.IsCurrent() {
+		key += "|" + today.Format(workforce.DateLayout)
+	}
+	if snap.Areas, err = cached(ctx, s, key, func(ctx context.Context) (*workforce.Areas, error) {
+		return d.fp.Areas(ctx, s.db, d.at, today)
 	}); err != nil {
 		return snap, err
 	}
-	returns, err := cached(ctx, s, "returns:"+snap.At.Format(workforce.DateLayout), func(ctx context.Context) (gaps.Returns, error) {
-		return gaps.NoReturnOn(ctx, s.db, snap.At)
+	returns, err := cached(ctx, s, "returns:"+d.at.Format(workforce.DateLayout), func(ctx context.Context) (gaps.Returns, error) {
+		return gaps.NoReturnOn(ctx, s.db, d.at)
 	})
 	if err != nil {
 		return snap, err
@@ -55,11 +105,15 @@ func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
 }
 
 func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
-	snap, err := s.workforceAt(r)
+	d, err := s.areaDayOf(r)
 	if err != nil {
 		return err
 	}
-	p, err := s.areaPage(r, snap, snap.Areas.England, "England")
+	snap, err := s.snapshot(r.Context(), d)
+	if err != nil {
+		return err
+	}
+	p, err := s.areaPage(r, snap, snap.Areas.England, "England", d)
 	if err != nil {
 		return err
 	}
@@ -102,49 +156,134 @@ func (s *Server) nationalSeries(r *http.Request) ([]areas.SeriesPoint, error) {
 }
 
 func (s *Server) region(w http.ResponseWriter, r *http.Request) error {
-	return s.areaByCode(w, r, workforce.LevelRegion, "Region")
-}
-
-func (s *Server) icb(w http.ResponseWriter, r *http.Request) error {
-	return s.areaByCode(w, r, workforce.LevelICB, "ICB")
-}
-
-func (s *Server) areaByCode(w http.ResponseWriter, r *http.Request, level workforce.Level, kind string) error {
-	snap, err := s.workforceAt(r)
+	d, err := s.areaDayOf(r)
 	if err != nil {
 		return err
 	}
-	a, ok := snap.Areas.Find(level, strings.ToUpper(chi.URLParam(r, "code")))
+	snap, err := s.snapshot(r.Context(), d)
+	if err != nil {
+		return err
+	}
+	a, ok := snap.Areas.Find(workforce.LevelRegion, strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
 		return errNotFound
 	}
-	p, err := s.areaPage(r, snap, a, kind)
+	p, err := s.areaPage(r, snap, a, "Region", d)
 	if err != nil {
 		return err
 	}
-	if level == workforce.LevelICB {
-		sees, err := s.canSeeICB(r, currentUser(r), a.Code)
-		if err != nil {
+	if err := s.offerFootprints(r, &p, d); err != nil {
+		return err
+	}
+	return render(w, r, areas.View(p))
+}
+
+// icb is an ICB's page. Every ICB there has been has one: a dissolved ICB's shows its
+// history up to its last day (its default day) and links to its successors; a new
+// ICB's says what it was made from and, on a day before it was formed, that it did not
+// exist yet, with no figures (unknown is not zero).
+func (s *Server) icb(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.areaDayOf(r)
+	if err != nil {
+		return err
+	}
+	now, err := s.treeOn(r.Context(), s.today())
+	if err != nil {
+		return err
+	}
+	c, ok := now.AnyICB(strings.ToUpper(chi.URLParam(r, "code")))
+	if !ok {
+		return errNotFound
+	}
+	if last := c.LastDay(); !d.given && !d.fp.IsCurrent() && !last.IsZero() && d.at.After(last) {
+		d.at = last
+	}
+	snap, err := s.snapshot(r.Context(), d)
+	if err != nil {
+		return err
+	}
+	a, found := snap.Areas.Find(workforce.LevelICB, c.Code)
+	if !found {
+		a = workforce.AreaFTE{Level: workforce.LevelICB, Code: c.Code, Name: c.Name, Parent: c.RegionCode}
+	}
+	p, err := s.areaPage(r, snap, a, "ICB", d)
+	if err != nil {
+		return err
+	}
+	p.History = areas.NewICBHistory(now, c)
+	if !found {
+		p.History.Absent = absentText(c, d)
+	}
+	if err := s.offerFootprints(r, &p, d); err != nil {
+		return err
+	}
+	if c.InForce(s.today()) {
+		if err := s.linkICB(r, &p, c.Code, d); err != nil {
 			return err
-		}
-		if sees {
-			p.SupplyHref = "/icbs/" + a.Code + "/supply"
-			p.CompareHref = "/icbs/" + a.Code + "/compare"
 		}
 	}
 	return render(w, r, areas.View(p))
 }
 
-// areaPage builds the view model shared by England, region and ICB pages.
-func (s *Server) areaPage(r *http.Request, snap areas.Snapshot, a workforce.AreaFTE, kind string) (areas.Page, error) {
+// absentText says why an ICB has no figures on the page's day.
+func absentText(c workforce.ICB, d areaDay) string {
+	day := d.at.Format(dateLong)
+	switch {
+	case d.fp.IsCurrent():
+		return c.Name + " is not one of today's ICBs: on today's footprints its networks count in the ICBs they belong to today."
+	case !c.Opened.IsZero() && d.at.Before(c.Opened):
+		return c.Name + " did not exist yet on " + day + ": it was formed on " + c.Opened.Format(dateLong) + ", so it has no figures for that day."
+	case !c.Closed.IsZero() && !d.at.Before(c.Closed):
+		return c.Name + " no longer existed on " + day + ": its last day was " + c.LastDay().Format(dateLong) + "."
+	}
+	return c.Name + " had no networks on " + day + "."
+}
+
+// linkICB links an ICB's page to its supply and its PCNs compared, for the users who
+// may see them; the comparison keeps the footprints.
+func (s *Server) linkICB(r *http.Request, p *areas.Page, code string, d areaDay) error {
+	sees, err := s.canSeeICB(r, currentUser(r), code)
+	if err != nil || !sees {
+		return err
+	}
+	p.SupplyHref = "/icbs/" + code + "/supply"
+	p.CompareHref = "/icbs/" + code + "/compare"
+	if d.fp.IsCurrent() {
+		p.CompareHref += "?" + gaps.ParamFootprints + "=" + gaps.Current.String()
+	}
+	return nil
+}
+
+// dateLong is how a sentence writes a day: "1 April 2026".
+const dateLong = "2 January 2006"
+
+// areaPage builds the view model shared by England, region and ICB pages: its sort
+// links and its child areas' links keep the day and the footprints.
+func (s *Server) areaPage(r *http.Request, snap areas.Snapshot, a workforce.AreaFTE, kind string, d areaDay) (areas.Page, error) {
 	sort, err := parseSort(r, areas.SortKeys, ui.Sort{Key: areas.SortName, Base: r.URL.Path})
 	if err != nil {
 		return areas.Page{}, err
 	}
-	if at := r.URL.Query().Get("at"); at != "" {
-		sort.Query = url.Values{"at": {at}}
+	q := url.Values{}
+	if d.given {
+		q.Set("at", d.at.Format(workforce.DateLayout))
+	}
+	if q = areas.KeepFootprints(q, d.fp.IsCurrent()); len(q) > 0 {
+		sort.Query = q
 	}
 	return areas.NewPage(s.page(r, a.Name, layout.NavNone), snap, a, kind, sort), nil
+}
+
+// offerFootprints puts the choice of ICBs on a region's or an ICB's page, saying which
+// are shown.
+func (s *Server) offerFootprints(r *http.Request, p *areas.Page, d areaDay) error {
+	now, err := s.treeOn(r.Context(), s.today())
+	if err != nil {
+		return err
+	}
+	f := areas.NewFootprints(r.URL.Path, r.URL.Query(), d.fp.IsCurrent(), d.fp.Describe(d.at, now.ICBs))
+	p.Footprints = &f
+	return nil
 }
 
 // parseSort reads ?sort=&dir= (def without them); an unknown key or direction is a

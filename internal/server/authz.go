@@ -59,8 +59,10 @@ func (s *Server) require(a access) func(http.Handler) http.Handler {
 }
 
 // allowed decides a signed-in user's request by the rule (auth.User.Allows) on the
-// organisation its URL names: nil, forbiddenBy(a), errNotFound for an unknown PCN or
-// ICB, or the error that kept it from deciding.
+// organisation its URL names, in today's structure: nil, forbiddenBy(a), errNotFound
+// for an unknown PCN or ICB, or the error that kept it from deciding. A lead's grant
+// on a dissolved ICB opens the PCNs it held on its last day (auth.User.Dissolved, read
+// with the user once per request), as the database's ICB lists do.
 func (s *Server) allowed(r *http.Request, u *auth.User, a access) error {
 	var at auth.Place
 	switch {
@@ -75,7 +77,9 @@ func (s *Server) allowed(r *http.Request, u *auth.User, a access) error {
 		if err != nil {
 			return err
 		}
-		icb, found := tree.ICB(strings.ToUpper(chi.URLParam(r, "code")))
+		// A dissolved ICB is judged too: its leads keep its pages (its history, its
+		// last day's PCNs), where the handler serves them.
+		icb, found := tree.AnyICB(strings.ToUpper(chi.URLParam(r, "code")))
 		if !found {
 			return errNotFound
 		}

@@ -45,7 +45,7 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 // pcnBreadcrumbs leads from England to the PCN's own page. The tree is read, not
 // guessed: a database that fails here fails the page.
 func (s *Server) pcnBreadcrumbs(r *http.Request, p workforce.PCN) ([]ui.BreadcrumbItem, error) {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	tree, err := s.treeOn(r.Context(), s.today())
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 
@@ -56,7 +58,7 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts, form, err := s.whatIf(r, "/gaps", "level", "sort", "dir")
+	opts, form, err := s.whatIf(r, "/gaps", "level", "sort", "dir", gaps.ParamFootprints)
 	if err != nil {
 		return err
 	}
@@ -65,7 +67,7 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := gapsweb.Dashboard{Layout: s.page(r, "Gap to the target", layout.NavGaps), WhatIf: form,
-		NoCensus: figs.noCensus, NoTarget: figs.noTarget, Level: level}
+		NoCensus: figs.noCensus, NoTarget: figs.noTarget, Level: level, Footprints: gapFootprints(r, nil)}
 	if figs.data != nil {
 		if err := s.fillDashboard(r, &p, figs.data, sort); err != nil {
 			return err
@@ -85,6 +87,7 @@ func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapD
 	p.Summary = &sum
 	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
 	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf}
+	p.Footprints = gapFootprints(r, res)
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
 	return err
@@ -100,13 +103,15 @@ func (s *Server) trajectory(r *http.Request, data *gapData) (gapsweb.Trajectory,
 	return gapsweb.TrajectoryTo(series, data.projection, data.res.England.BaselineFTE, data.res.Target), nil
 }
 
-// gapsICB is /gaps/icbs/{code}: the ICB's PCNs ranked by shortfall.
+// gapsICB is /gaps/icbs/{code}: the ICB's PCNs ranked by shortfall. Every ICB there
+// has been has one; on a day the report has no figures for it (before it was formed,
+// after it was dissolved, or not one of today's footprints) it says so and shows none.
 func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	now, err := s.treeOn(r.Context(), s.today())
 	if err != nil {
 		return err
 	}
-	icb, ok := tree.ICB(strings.ToUpper(chi.URLParam(r, "code")))
+	icb, ok := now.AnyICB(strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
 		return errNotFound
 	}
@@ -115,7 +120,7 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts, form, err := s.whatIf(r, path, "sort", "dir")
+	opts, form, err := s.whatIf(r, path, "sort", "dir", gaps.ParamFootprints)
 	if err != nil {
 		return err
 	}
@@ -124,21 +129,48 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := gapsweb.WhatIfQuery(r.URL.Query())
-	region, _ := tree.Region(icb.RegionCode)
+	region, _ := now.Region(icb.RegionCode)
 	p := gapsweb.NewICBPage(s.page(r, icb.Name+": gap to the target", layout.NavGaps), form, icb, region.Name, q)
-	p.NoCensus, p.NoTarget = figs.noCensus, figs.noTarget
+	p.NoCensus, p.NoTarget, p.History = figs.noCensus, figs.noTarget, areas.NewICBHistory(now, icb)
+	p.Footprints = gapFootprints(r, nil)
+	if opts.Footprints.IsCurrent() {
+		p.WorkforceHref += "?" + gaps.ParamFootprints + "=" + gaps.Current.String()
+	}
 	if figs.data != nil {
-		res := figs.data.res
-		row, _ := gaps.Find(res.ICBs, icb.Code)
-		sum := gapsweb.NewSummary(res.Inputs, row)
-		p.Summary = &sum
-		pcns, _ := res.PCNsOfICB(icb.Code)
-		p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
-		p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
-			Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
+		fillICBGaps(r, &p, figs.data.res, icb, q, sort)
 	}
 	return renderGapPage(w, r, form, func(hasErrors bool) templ.Component {
 		p.Layout.HasErrors = hasErrors
 		return gapsweb.ICBView(p)
 	})
+}
+
+// fillICBGaps puts the ICB's headline and its PCNs' table on its gap page, or says why
+// the report has none for it.
+func fillICBGaps(r *http.Request, p *gapsweb.ICBPage, res *gaps.Result, icb workforce.ICB, q url.Values, sort ui.Sort) {
+	p.Footprints = gapFootprints(r, res)
+	row, ok := gaps.Find(res.ICBs, icb.Code)
+	if !ok {
+		p.History.Absent = absentText(icb, areaDay{at: res.At, fp: res.Options.Footprints})
+		return
+	}
+	sum := gapsweb.NewSummary(res.Inputs, row)
+	p.Summary = &sum
+	pcns, _ := res.PCNsOfICB(icb.Code)
+	p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
+	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
+		Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
+}
+
+// gapFootprints is the choice of ICBs on a gap page, saying which the report res sums
+// its PCNs into; without a report (nothing imported, or a what-if in error, the
+// footprints' own included) it offers the choice alone. Its links keep the page's other
+// parameters.
+func gapFootprints(r *http.Request, res *gaps.Result) *areas.Footprints {
+	current, structure := r.URL.Query().Get(gaps.ParamFootprints) == gaps.Current.String(), ""
+	if res != nil {
+		current, structure = res.Options.Footprints.IsCurrent(), res.Structure()
+	}
+	f := areas.NewFootprints(r.URL.Path, r.URL.Query(), current, structure)
+	return &f
 }

@@ -77,8 +77,12 @@ func (s *Server) importNWRS(w http.ResponseWriter, r *http.Request) error {
 			s.logImportRefusal(r, err)
 			return "", err
 		}
-		return "Imported " + name + ": census " + log.Census.Format("January 2006") + ", " + ui.Plural(log.Rows, "row", "rows") +
-			", " + ui.FTE(log.FTE) + " FTE; " + ui.Plural(log.Started, "record", "records") + " started, " + ui.Count(log.Ended) + " ended.", nil
+		msg := "Imported " + name + ": census " + log.Census.Format("January 2006") + ", " + ui.Plural(log.Rows, "row", "rows") +
+			", " + ui.FTE(log.FTE) + " FTE; " + ui.Plural(log.Started, "record", "records") + " started, " + ui.Count(log.Ended) + " ended."
+		if moved := imports.Moves(log.Census, log.Moved); moved != "" {
+			msg += " " + moved
+		}
+		return msg, nil
 	})
 }
 
@@ -202,6 +206,6 @@ func (s *Server) mayChangePCN(r *http.Request, managersToo bool) (func(string) b
 	u := currentUser(r)
 	return func(pcn string) bool {
 		p, ok := tree.PCN(pcn)
-		return ok && (u.LeadsICB(p.ICBCode) || (managersToo && u.CanActOnPCN(auth.PCNManager, pcn)))
+		return ok && (u.LeadsPCN(pcn, p.ICBCode) || (managersToo && u.CanActOnPCN(auth.PCNManager, pcn)))
 	}, nil
 }

@@ -18,6 +18,7 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 	p := layout.PageParams{Title: title, Nav: nav, Path: r.URL.Path}
 	if u := currentUser(r); u != nil {
 		p.User = u.Name
+		p.Notices = accessNotices(u)
 		if u.CanAudit() {
 			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Audit", Href: "/audit"})
 		}

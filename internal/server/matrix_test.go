@@ -114,6 +114,7 @@ func matrixCases(adminID int64) []matrixCase {
 		{"POST /admin/users/new", "/admin/users/new", only(422, "admin")},
 		{"GET /admin/users/{id}", "/admin/users/" + id, only(200, "admin")},
 		{"POST /admin/users/{id}", "/admin/users/" + id, only(422, "admin")},
+		{"POST /admin/users/{id}/move-grant", "/admin/users/" + id + "/move-grant", only(303, "admin")}, // the admin holds no such grant
 		{"GET /admin/targets", "/admin/targets", only(200, "admin")},
 		{"POST /admin/targets", "/admin/targets", only(422, "admin")},
 		// Funding rates (2025/26's is shipped): admins only; an empty form is 422.

@@ -116,7 +116,7 @@ func planActions(u *auth.User, st planState, v planView) plan.Actions {
 	a.PlanID, a.Version = v.shown.ID, v.shown.Version
 	a.Submit = v.shown.Status.Editable() && canEditPlan(u, st.pcn.Code) && len(v.problems) == 0
 	a.SignOff = v.shown.Status == workforce.PlanSubmitted && u.CanSignOff(st.pcn.Code)
-	a.Review = v.shown.Status == workforce.PlanSignedOff && u.CanReview(st.pcn.ICBCode)
+	a.Review = v.shown.Status == workforce.PlanSignedOff && u.CanReviewPCN(st.pcn.Code, st.pcn.ICBCode)
 	a.Accept = a.Review
 	// The workflow refuses a person the move after their own (workforce's duty rule):
 	// the button is not offered, and the page says why. The stamps name this round's

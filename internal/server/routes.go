@@ -169,6 +169,7 @@ func (s *Server) Routes() http.Handler {
 		g.post("/admin/users/new", s.handle(s.userCreate))
 		g.get("/admin/users/{id}", s.handle(s.userEdit))
 		g.post("/admin/users/{id}", s.handle(s.userUpdate))
+		g.post("/admin/users/{id}/move-grant", s.handle(s.userGrantMove)) // a grant on a dissolved ICB to its successors
 		g.get("/admin/targets", s.handle(s.targets))
 		g.post("/admin/targets", s.handle(s.targetSave))
 		g.get("/admin/caps", s.handle(s.caps))

@@ -14,13 +14,14 @@ import (
 	supplyweb "github.com/arrs-planner/arrs/web/supply"
 )
 
-// icbOfURL is the ICB of the URL; the route's rule has checked it exists.
+// icbOfURL is the ICB of the URL, dissolved ones included (their pages show their
+// history); the route's rule has checked it exists.
 func (s *Server) icbOfURL(r *http.Request) (workforce.ICB, error) {
 	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
 	if err != nil {
 		return workforce.ICB{}, err
 	}
-	icb, ok := tree.ICB(strings.ToUpper(chi.URLParam(r, "code")))
+	icb, ok := tree.AnyICB(strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
 		return icb, errNotFound
 	}

@@ -16,15 +16,25 @@ import (
 )
 
 func (s *Server) users(w http.ResponseWriter, r *http.Request) error {
-	all, err := s.db.Users(r.Context())
+	p, err := s.usersPage(r)
 	if err != nil {
 		return err
 	}
-	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone), Success: s.sessions.PopString(r.Context(), keyFlash)}
+	p.Success = s.sessions.PopString(r.Context(), keyFlash)
+	return render(w, r, admin.Users(p))
+}
+
+// usersPage is the list of users, with the grants on dissolved ICBs to move.
+func (s *Server) usersPage(r *http.Request) (admin.UsersPage, error) {
+	all, err := s.db.Users(r.Context())
+	if err != nil {
+		return admin.UsersPage{}, err
+	}
+	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone), Dissolved: dissolvedGrantRows(all)}
 	for _, u := range all {
 		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: auth.GrantsText(u.Grants, ", "), Active: u.Active, Demo: u.Demo})
 	}
-	return render(w, r, admin.Users(p))
+	return p, nil
 }
 
 func (s *Server) userNew(w http.ResponseWriter, r *http.Request) error {

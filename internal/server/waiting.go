@@ -52,7 +52,7 @@ func (s *Server) waitingFor(r *http.Request) (*areas.Waiting, error) {
 
 // addDashboards links a clinical director to the dashboards of the PCNs they direct.
 func (s *Server) addDashboards(r *http.Request, w *areas.Waiting, directs []string) error {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	tree, err := s.treeOn(r.Context(), s.today())
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) addWaiting(r *http.Request, w *areas.Waiting, what string, stat
 	if err != nil {
 		return err
 	}
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	tree, err := s.treeOn(r.Context(), s.today())
 	if err != nil {
 		return err
 	}

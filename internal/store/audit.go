@@ -89,9 +89,8 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (_ []AuditEntry, err 
 		SELECT a.id, a.at, coalesce(a.user_id, 0), a.actor, a.action, a.entity, a.entity_id, a.pcn_code, a.icb_code,
 		       coalesce(a.before::text, ''), coalesce(a.after::text, '')
 		FROM audit_log a
-		LEFT JOIN pcns p ON p.code = a.pcn_code
 		WHERE ($1 = '' OR a.pcn_code = $1) AND ($2 = '' OR a.actor = $2)
-		  AND ($3::text[] IS NULL OR a.icb_code = ANY($3) OR p.icb_code = ANY($3))
+		  AND ($3::text[] IS NULL OR a.icb_code = ANY($3) OR a.pcn_code IN (SELECT icb_pcns_today(c) FROM unnest($3::text[]) AS u(c)))
 		ORDER BY a.at DESC, a.id DESC LIMIT $4`, f.PCN, f.Actor, f.ICBs, f.Limit)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,7 @@ func (db *DB) CurrentPlanLinesOfPCN(ctx context.Context, pcn string) (_ []workfo
 // by PCN, quarter and role: the demand its PCNs' plans put on the supply of each role.
 func (db *DB) CurrentPlanLinesOfICB(ctx context.Context, icb string) (_ []workforce.PlanLine, err error) {
 	defer wrap(&err, "plan lines of ICB %s", icb)
-	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 // planLinesWhere reads the lines of the plans a rule picks (currentPlans or

@@ -40,7 +40,7 @@ func (db *DB) staffWhere(ctx context.Context, where string, args ...any) ([]work
 // then role: what Supervisees gives for one PCN, for all of them in one query.
 func (db *DB) StaffOfICB(ctx context.Context, icb string) (_ []workforce.Staff, err error) {
 	defer wrap(&err, "staff of ICB %s", icb)
-	return db.staffWhere(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.staffWhere(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 // StaffLeaving lists a PCN's records whose end date (the first day out of post) falls
@@ -87,7 +87,7 @@ func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) (_ PlanVersions
 // then newest first.
 func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) (_ PlanVersions, err error) {
 	defer wrap(&err, "plan versions of ICB %s", icb)
-	return db.planVersions(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.planVersions(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 func (db *DB) planVersions(ctx context.Context, where string, args ...any) ([]PlanVersion, error) {

@@ -50,6 +50,9 @@ type ImportLog struct {
 	Unchanged   int
 	PCNsCreated int
 	Scope       []string // the ICBs an ICB lead's upload was limited to; nil when national
+	// Moved are the PCNs the census placed in another sub-ICB location or ICB than the
+	// structure in force on its day: each has a new membership from the census day.
+	Moved []workforce.PCNMove
 }
 
 // ErrOlderCensus refuses a snapshot older than one already imported: reconciling it
@@ -92,7 +95,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (log ImportLog, err
 		if err := tx.checkCensus(ctx, in); err != nil {
 			return err
 		}
-		created, err := tx.placeOrgs(ctx, in)
+		created, moved, err := tx.placeOrgs(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -103,6 +106,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (log ImportLog, err
 		if log, err = tx.applySnapshot(ctx, in, created, workforce.Reconcile(open, in.Records), local); err != nil {
 			return err
 		}
+		log.Moved = moved
 		return tx.audit(ctx, nwrsImportAudit(in, log))
 	})
 	return log, err
@@ -110,7 +114,7 @@ func (db *DB) ImportNWRS(ctx context.Context, in NWRSImport) (log ImportLog, err
 
 // importRefused reports whether err is the store refusing a file for what it holds.
 func importRefused(err error) bool {
-	for _, r := range []error{ErrAlreadyImported, ErrOlderCensus, ErrNotLatestCensus, ErrOutOfScope} {
+	for _, r := range []error{ErrAlreadyImported, ErrOlderCensus, ErrNotLatestCensus, ErrOutOfScope, ErrBrokenHierarchy} {
 		if errors.Is(err, r) {
 			return true
 		}
@@ -176,12 +180,15 @@ func correctsLatest(census time.Time, latest *time.Time) error {
 	return nil
 }
 
-// placeOrgs makes sure every PCN the file names has its place in the hierarchy: a
-// national file creates those the reference data lacks, a scoped one creates nothing
-// and its records must all be of known PCNs of its ICBs.
-func (db *DB) placeOrgs(ctx context.Context, in NWRSImport) (int, error) {
+// placeOrgs makes sure every PCN the file names has its place in the hierarchy on the
+// census day. A national file is the authority for its day (PLANNING.md,
+// "Organisations over time"): it creates the areas the planner does not know, from the
+// file's own columns, and a PCN (or sub-ICB location) it places differently from the
+// structure in force gets a new membership from the census day. A scoped file creates
+// and moves nothing, and its records must all be of known PCNs of its ICBs.
+func (db *DB) placeOrgs(ctx context.Context, in NWRSImport) (int, []workforce.PCNMove, error) {
 	if in.Scope == nil {
-		return db.ensureOrgs(ctx, in.Orgs)
+		return db.ensureOrgs(ctx, in.Census, in.Orgs)
 	}
 	codes := make([]string, len(in.Records))
 	for i, r := range in.Records {
@@ -190,21 +197,23 @@ func (db *DB) placeOrgs(ctx context.Context, in NWRSImport) (int, error) {
 	var stray string
 	err := db.q.QueryRow(ctx, `
 		SELECT c FROM unnest($1::text[]) AS u(c)
-		WHERE NOT EXISTS (SELECT 1 FROM pcns p WHERE p.code = u.c AND p.icb_code = ANY($2))
-		ORDER BY c LIMIT 1`, codes, in.Scope).Scan(&stray)
+		WHERE NOT EXISTS (SELECT 1 FROM pcn_spans s WHERE s.pcn_code = u.c AND s.icb_code = ANY($2)
+		                  AND s.valid_from <= $3 AND (s.valid_to IS NULL OR $3 < s.valid_to))
+		ORDER BY c LIMIT 1`, codes, in.Scope, in.Census).Scan(&stray)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
-		return 0, nil
+		return 0, nil, nil
 	case err != nil:
-		return 0, fmt.Errorf("PCNs of a scoped import: %w", err)
+		return 0, nil, fmt.Errorf("PCNs of a scoped import: %w", err)
 	}
-	return 0, fmt.Errorf("%w: PCN %s is not a known PCN of ICB %s", ErrOutOfScope, stray, strings.Join(in.Scope, ", "))
+	return 0, nil, fmt.Errorf("%w: PCN %s is not a known PCN of ICB %s", ErrOutOfScope, stray, strings.Join(in.Scope, ", "))
 }
 
-// ensureOrgs creates the regions, ICBs, sub-ICBs and PCNs a file names that the
-// reference data does not know, from the file's own columns, one statement per table.
-// Known ones are left alone.
-func (db *DB) ensureOrgs(ctx context.Context, orgs []workforce.OrgPath) (int, error) {
+// ensureOrgs creates the regions, ICBs, sub-ICBs and PCNs a national file names that
+// the planner does not know, from the file's own columns (an ICB or sub-ICB location
+// first named by a census exists from its day), then moves those the file places
+// differently, and checks the hierarchy.
+func (db *DB) ensureOrgs(ctx context.Context, census time.Time, orgs []workforce.OrgPath) (int, []workforce.PCNMove, error) {
 	var c orgColumns
 	for _, o := range orgs {
 		c.add(o)
@@ -212,24 +221,76 @@ func (db *DB) ensureOrgs(ctx context.Context, orgs []workforce.OrgPath) (int, er
 	_, err := db.q.Exec(ctx, `
 		WITH r AS (
 			INSERT INTO regions (code, name) SELECT DISTINCT ON (code) code, name
-			FROM unnest($1::text[], $2::text[]) AS u(code, name) ORDER BY code ON CONFLICT DO NOTHING),
-		i AS (
-			INSERT INTO icbs (code, name, region_code) SELECT DISTINCT ON (code) code, name, region
-			FROM unnest($3::text[], $4::text[], $1::text[]) AS u(code, name, region) ORDER BY code ON CONFLICT DO NOTHING)
-		INSERT INTO sub_icbs (code, name, icb_code) SELECT DISTINCT ON (code) code, name, icb
-		FROM unnest($5::text[], $6::text[], $3::text[]) AS u(code, name, icb) WHERE code <> '' ORDER BY code
-		ON CONFLICT DO NOTHING`, c.region, c.regionName, c.icb, c.icbName, c.sub, c.subName)
+			FROM unnest($1::text[], $2::text[]) AS u(code, name) ORDER BY code ON CONFLICT DO NOTHING)
+		INSERT INTO icbs (code, name, region_code, opened) SELECT DISTINCT ON (code) code, name, region, $5::date
+		FROM unnest($3::text[], $4::text[], $1::text[]) AS u(code, name, region) ORDER BY code ON CONFLICT DO NOTHING`,
+		c.region, c.regionName, c.icb, c.icbName, census)
 	if err != nil {
-		return 0, fmt.Errorf("creating areas named by the file: %w", err)
+		return 0, nil, fmt.Errorf("creating areas named by the file: %w", err)
+	}
+	_, err = db.q.Exec(ctx, `
+		INSERT INTO sub_icbs (code, name) SELECT DISTINCT ON (code) code, name
+		FROM unnest($1::text[], $2::text[]) AS u(code, name) WHERE code <> '' ORDER BY code
+		ON CONFLICT DO NOTHING`, c.sub, c.subName)
+	if err != nil {
+		return 0, nil, fmt.Errorf("creating sub-ICB locations named by the file: %w", err)
 	}
 	tag, err := db.q.Exec(ctx, `
-		INSERT INTO pcns (code, name, sub_icb_code, icb_code, origin)
-		SELECT code, name, nullif(sub, ''), icb, 'nwrs' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(code, name, sub, icb)
-		ON CONFLICT DO NOTHING`, c.pcn, c.pcnName, c.sub, c.icb)
+		INSERT INTO pcns (code, name, origin)
+		SELECT code, name, 'nwrs' FROM unnest($1::text[], $2::text[]) AS u(code, name)
+		ON CONFLICT DO NOTHING`, c.pcn, c.pcnName)
 	if err != nil {
-		return 0, fmt.Errorf("creating PCNs named by the file: %w", err)
+		return 0, nil, fmt.Errorf("creating PCNs named by the file: %w", err)
 	}
-	return int(tag.RowsAffected()), nil
+	moved, err := db.moveToCensus(ctx, census, orgs)
+	if err != nil {
+		return 0, nil, err
+	}
+	return int(tag.RowsAffected()), moved, db.checkOrgs(ctx)
+}
+
+// moveToCensus gives the sub-ICB locations and PCNs the census places differently from
+// the structure in force on its day (or not at all) their place from that day.
+func (db *DB) moveToCensus(ctx context.Context, census time.Time, orgs []workforce.OrgPath) ([]workforce.PCNMove, error) {
+	tree, err := db.TreeOn(ctx, census)
+	if err != nil {
+		return nil, err
+	}
+	subICB, err := db.subICBsOn(ctx, census)
+	if err != nil {
+		return nil, err
+	}
+	moves, subs := workforce.CensusMoves(tree, subICB, orgs)
+	var subPlaces, pcnPlaces []place
+	for _, s := range subs {
+		subPlaces = append(subPlaces, place{key: s.Code, values: []string{s.ICBCode}})
+	}
+	for _, m := range moves {
+		pcnPlaces = append(pcnPlaces, place{key: m.PCNCode, values: []string{m.ToSubICB, m.ToICB}})
+	}
+	if _, err := db.placeSubICBs(ctx, census, "nwrs", subPlaces); err != nil {
+		return nil, err
+	}
+	if _, err := db.placeFrom(ctx, pcnSpans, census, "nwrs", pcnPlaces); err != nil {
+		return nil, err
+	}
+	return moves, nil
+}
+
+// subICBsOn maps each sub-ICB location with an ICB on day d to that ICB.
+func (db *DB) subICBsOn(ctx context.Context, d time.Time) (map[string]string, error) {
+	rows, err := db.q.Query(ctx, `
+		SELECT sub_icb_code, icb_code FROM sub_icb_spans WHERE valid_from <= $1 AND (valid_to IS NULL OR $1 < valid_to)`, d)
+	if err != nil {
+		return nil, fmt.Errorf("sub-ICB locations on %s: %w", d.Format(time.DateOnly), err)
+	}
+	out := map[string]string{}
+	var sub, icb string
+	_, err = pgx.ForEachRow(rows, []any{&sub, &icb}, func() error {
+		out[sub] = icb
+		return nil
+	})
+	return out, err
 }
 
 // orgColumns holds OrgPaths column by column, for unnest.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -21,26 +22,57 @@ func (db *DB) Regions(ctx context.Context) (_ []workforce.Region, err error) {
 	})
 }
 
-// ICBs lists the ICBs by code.
+// ICBs lists every ICB there has been, dissolved ones included, by code.
 func (db *DB) ICBs(ctx context.Context) (_ []workforce.ICB, err error) {
 	defer wrap(&err, "ICBs")
-	rows, err := db.q.Query(ctx, `SELECT code, ons_code, name, region_code FROM icbs ORDER BY code`)
+	rows, err := db.q.Query(ctx, `
+		SELECT code, ons_code, name, region_code, coalesce(opened, '0001-01-01'), coalesce(closed, '0001-01-01')
+		FROM icbs ORDER BY code`)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.ICB, error) {
 		var x workforce.ICB
-		return x, r.Scan(&x.Code, &x.ONSCode, &x.Name, &x.RegionCode)
+		err := r.Scan(&x.Code, &x.ONSCode, &x.Name, &x.RegionCode, &x.Opened, &x.Closed)
+		return x, err
 	})
 }
 
-// PCNs lists every PCN by code.
-func (db *DB) PCNs(ctx context.Context) (_ []workforce.PCN, err error) {
-	defer wrap(&err, "PCNs")
+// Successions lists every ICB succession, by dissolved ICB then successor.
+func (db *DB) Successions(ctx context.Context) (_ []workforce.Succession, err error) {
+	defer wrap(&err, "ICB successions")
+	rows, err := db.q.Query(ctx, `SELECT old_code, new_code, effective FROM icb_successions ORDER BY old_code, new_code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (workforce.Succession, error) {
+		var x workforce.Succession
+		return x, r.Scan(&x.OldCode, &x.NewCode, &x.Effective)
+	})
+}
+
+// PCNsOn lists the PCNs that have a place on day d, by code, each with its sub-ICB
+// location and ICB that day and its list (workforce.PCN): the practices that are its
+// members on d, with their patients at the latest extract on or before d (the first
+// extract when d is before them all).
+func (db *DB) PCNsOn(ctx context.Context, d time.Time) (_ []workforce.PCN, err error) {
+	defer wrap(&err, "PCNs on %s", d.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
-		SELECT code, name, coalesce(sub_icb_code, ''), icb_code, member_practices, registered_patients,
-		       coalesce(list_size_date, '0001-01-01')
-		FROM pcns ORDER BY code`)
+		WITH ext AS (`+listExtractSQL+`),
+		lists AS (
+			SELECT m.pcn_code, count(*) AS practices, sum(pp.patients) AS patients, max(ext.day) AS day
+			FROM practice_spans m CROSS JOIN ext
+			LEFT JOIN practice_patients pp ON pp.practice_code = m.practice_code AND pp.extract = ext.day
+			     AND pp.sex = 'ALL' AND pp.age_band = 'ALL'
+			WHERE m.pcn_code IS NOT NULL AND m.valid_from <= $1 AND (m.valid_to IS NULL OR $1 < m.valid_to)
+			GROUP BY m.pcn_code)
+		SELECT p.code, p.name, coalesce(s.sub_icb_code, ''), s.icb_code,
+		       coalesce(l.practices, p.member_practices), coalesce(l.patients, p.registered_patients),
+		       coalesce(l.day, p.list_size_date, '0001-01-01')
+		FROM pcns p
+		JOIN pcn_spans s ON s.pcn_code = p.code AND s.valid_from <= $1 AND (s.valid_to IS NULL OR $1 < s.valid_to)
+		LEFT JOIN lists l ON l.pcn_code = p.code
+		ORDER BY p.code`, d)
 	if err != nil {
 		return nil, err
 	}
@@ -118,4 +150,9 @@ func (db *DB) DefaultTarget(ctx context.Context) (_ workforce.Target, err error)
 		return m, r.Scan(&m.Due, &m.FTE, &m.Label)
 	})
 	return t, err
+}
+
+// PCNs lists the PCNs in place today in England, by code.
+func (db *DB) PCNs(ctx context.Context) ([]workforce.PCN, error) {
+	return db.PCNsOn(ctx, workforce.Today(time.Now()))
 }

@@ -79,7 +79,7 @@ func (db *DB) PlansInStatus(ctx context.Context, s workforce.PlanStatus, pcns, i
 	rows, err := db.q.Query(ctx, `SELECT `+planColumns+`,
 			(SELECT count(*) FROM plans o WHERE o.pcn_code = plans.pcn_code AND o.id <= plans.id)
 		FROM plans
-		WHERE status = $1 AND pcn_code IN (SELECT code FROM pcns WHERE code = ANY($2) OR icb_code = ANY($3))
+		WHERE status = $1 AND (pcn_code = ANY($2) OR pcn_code IN (SELECT icb_pcns_today(c) FROM unnest($3::text[]) AS u(c)))
 		ORDER BY updated_at, id`, s, pcns, icbs)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,7 @@ func valuesByPCN(pops []workforce.Population) (map[string][]populationValue, []s
 
 // icbsOf maps each of the PCNs to its ICB, for filtering the trail by ICB.
 func (db *DB) icbsOf(ctx context.Context, pcns []string) (map[string]string, error) {
-	rows, err := db.q.Query(ctx, `SELECT code, icb_code FROM pcns WHERE code = ANY($1)`, pcns)
+	rows, err := db.q.Query(ctx, `SELECT pcn_code, icb_code FROM pcn_spans WHERE pcn_code = ANY($1) AND valid_from <= $2 AND (valid_to IS NULL OR $2 < valid_to)`, pcns, workforce.Today(time.Now()))
 	if err != nil {
 		return nil, fmt.Errorf("ICBs of the PCNs: %w", err)
 	}

@@ -11,12 +11,16 @@ import (
 // LoadReference writes the reference data, idempotently. The published organisations
 // and the national series are upserted (NHS England's files are the authority); roles,
 // caps, the NWRS mapping, funding rates and targets are only inserted when missing,
-// so that values an admin has edited survive a re-seed. It writes no audit entry: the
-// data is NHS England's published files, loaded by `arrs seed` on every run, and a
-// second seed must change nothing.
+// so that values an admin has edited survive a re-seed. Data loaded before (by its
+// hash, ref.SHA256) is skipped without a write, so that a second seed changes nothing,
+// not even the data version that keys the pages' caches. It writes no audit entry: the
+// data is NHS England's published files, loaded by `arrs seed` on every run.
 func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err error) {
 	defer wrap(&err, "load reference data")
 	return db.InTx(ctx, func(tx *DB) error {
+		if done, err := tx.orgImported(ctx, referenceKind, ref.SHA256); done || err != nil {
+			return err
+		}
 		steps := []func(context.Context, *refdata.Reference) error{
 			tx.upsertRegions, tx.upsertICBs, tx.upsertSubICBs, tx.upsertPCNs,
 			tx.insertRoles, tx.insertRoleMap, tx.insertCaps, tx.insertBandCaps, tx.insertRates,
@@ -27,9 +31,36 @@ func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err er
 				return err
 			}
 		}
-		return nil
+		if ref.SHA256 == "" {
+			return nil
+		}
+		return tx.recordOrgImport(ctx, referenceKind, "refdata", ref.SHA256, time.Time{}, len(ref.PCNs), Actor{Name: "cli:arrs seed"})
 	})
 }
+
+// referenceKind is the org_imports kind of a reference data load.
+const referenceKind = "reference"
+
+// orgImported reports whether data of this kind and hash was loaded before, holding
+// the lock recordOrgImport takes so that two loads cannot both find it new. An empty
+// hash was never loaded.
+func (db *DB) orgImported(ctx context.Context, kind, sha string) (bool, error) {
+	if sha == "" {
+		return false, nil
+	}
+	if _, err := db.q.Exec(ctx, `LOCK TABLE org_imports IN EXCLUSIVE MODE`); err != nil {
+		return false, err
+	}
+	var done bool
+	err := db.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM org_imports WHERE kind = $1 AND sha256 = $2)`, kind, sha).Scan(&done)
+	return done, err
+}
+
+// noChangeLoaded is the SQL condition "no organisations change has been loaded": the
+// reference lists describe November 2025, and once a later change has renamed an ICB
+// or sub-ICB location (or given it a new ONS code), a re-load of the lists must not
+// put the old values back.
+const noChangeLoaded = `NOT EXISTS (SELECT 1 FROM org_imports WHERE kind = 'organisations')`
 
 func (db *DB) upsertRegions(ctx context.Context, ref *refdata.Reference) error {
 	var code, ons, name []string
@@ -54,44 +85,62 @@ func (db *DB) upsertICBs(ctx context.Context, ref *refdata.Reference) error {
 		INSERT INTO icbs (code, ons_code, name, region_code)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
 		ON CONFLICT (code) DO UPDATE SET ons_code = excluded.ons_code, name = excluded.name, region_code = excluded.region_code
-		WHERE (icbs.ons_code, icbs.name, icbs.region_code) IS DISTINCT FROM (excluded.ons_code, excluded.name, excluded.region_code)`,
+		WHERE (icbs.ons_code, icbs.name, icbs.region_code) IS DISTINCT FROM (excluded.ons_code, excluded.name, excluded.region_code)
+		  AND `+noChangeLoaded,
 		code, ons, name, region)
 	return err
 }
 
+// upsertSubICBs writes the published sub-ICB locations, each in its ICB from the start
+// of the known structure (workforce.HierarchyStart) until the first change recorded;
+// a correction of the lists moves the practices of a location with it.
 func (db *DB) upsertSubICBs(ctx context.Context, ref *refdata.Reference) error {
-	var code, ons, name, icb []string
+	var code, ons, name []string
+	places := make([]place, 0, len(ref.SubICBs))
 	for _, s := range ref.SubICBs {
-		code, ons, name, icb = append(code, s.Code), append(ons, s.ONSCode), append(name, s.Name), append(icb, s.ICBCode)
+		code, ons, name = append(code, s.Code), append(ons, s.ONSCode), append(name, s.Name)
+		places = append(places, place{key: s.Code, values: []string{s.ICBCode}})
 	}
 	_, err := db.q.Exec(ctx, `
-		INSERT INTO sub_icbs (code, ons_code, name, icb_code)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-		ON CONFLICT (code) DO UPDATE SET ons_code = excluded.ons_code, name = excluded.name, icb_code = excluded.icb_code
-		WHERE (sub_icbs.ons_code, sub_icbs.name, sub_icbs.icb_code) IS DISTINCT FROM (excluded.ons_code, excluded.name, excluded.icb_code)`,
-		code, ons, name, icb)
+		INSERT INTO sub_icbs (code, ons_code, name)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+		ON CONFLICT (code) DO UPDATE SET ons_code = excluded.ons_code, name = excluded.name
+		WHERE (sub_icbs.ons_code, sub_icbs.name) IS DISTINCT FROM (excluded.ons_code, excluded.name)
+		  AND `+noChangeLoaded,
+		code, ons, name)
+	if err != nil {
+		return err
+	}
+	_, err = db.placeSubICBs(ctx, workforce.HierarchyStart, "reference", places)
 	return err
 }
 
+// upsertPCNs writes the published PCN list, each PCN in its place from the start of the
+// known structure until the first change recorded.
 func (db *DB) upsertPCNs(ctx context.Context, ref *refdata.Reference) error {
-	var code, name, sub, icb []string
+	var code, name []string
 	var practices, patients []int32
 	var listDate []time.Time
+	places := make([]place, 0, len(ref.PCNs))
 	for _, p := range ref.PCNs {
-		code, name, sub, icb = append(code, p.Code), append(name, p.Name), append(sub, p.SubICBCode), append(icb, p.ICBCode)
+		code, name = append(code, p.Code), append(name, p.Name)
 		practices, patients = append(practices, int32(p.MemberPractices)), append(patients, int32(p.RegisteredPatients))
 		listDate = append(listDate, p.ListSizeDate)
+		places = append(places, place{key: p.Code, values: []string{p.SubICBCode, p.ICBCode}})
 	}
 	_, err := db.q.Exec(ctx, `
-		INSERT INTO pcns (code, name, sub_icb_code, icb_code, member_practices, registered_patients, list_size_date, origin)
-		SELECT c, n, nullif(s, ''), i, mp, rp, d, 'reference'
-		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::date[]) AS u(c, n, s, i, mp, rp, d)
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, sub_icb_code = excluded.sub_icb_code,
-			icb_code = excluded.icb_code, member_practices = excluded.member_practices,
+		INSERT INTO pcns (code, name, member_practices, registered_patients, list_size_date, origin)
+		SELECT c, n, mp, rp, d, 'reference'
+		FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::date[]) AS u(c, n, mp, rp, d)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, member_practices = excluded.member_practices,
 			registered_patients = excluded.registered_patients, list_size_date = excluded.list_size_date, origin = 'reference'
-		WHERE (pcns.name, pcns.sub_icb_code, pcns.icb_code, pcns.member_practices, pcns.registered_patients, pcns.list_size_date, pcns.origin)
-			IS DISTINCT FROM (excluded.name, excluded.sub_icb_code, excluded.icb_code, excluded.member_practices, excluded.registered_patients, excluded.list_size_date, 'reference')`,
-		code, name, sub, icb, practices, patients, listDate)
+		WHERE (pcns.name, pcns.member_practices, pcns.registered_patients, pcns.list_size_date, pcns.origin)
+			IS DISTINCT FROM (excluded.name, excluded.member_practices, excluded.registered_patients, excluded.list_size_date, 'reference')`,
+		code, name, practices, patients, listDate)
+	if err != nil {
+		return err
+	}
+	_, err = db.placeFrom(ctx, pcnSpans, workforce.HierarchyStart, "reference", places)
 	return err
 }
 

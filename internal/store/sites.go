@@ -30,7 +30,7 @@ func (db *DB) SitesOfPCN(ctx context.Context, pcn string) (_ []workforce.Site, e
 // SitesOfICB lists the sites of every PCN of an ICB, by PCN then name.
 func (db *DB) SitesOfICB(ctx context.Context, icb string) (_ []workforce.Site, err error) {
 	defer wrap(&err, "sites of ICB %s", icb)
-	return db.sites(ctx, `pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.sites(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 // Site returns one site of a PCN, or ErrNotFound (also when it is another PCN's).

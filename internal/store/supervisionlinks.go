@@ -39,7 +39,7 @@ func (db *DB) SupervisionLinksOfPCN(ctx context.Context, pcn string) (_ []workfo
 // SupervisionLinksOfICB lists the links of every PCN of an ICB, by PCN then start.
 func (db *DB) SupervisionLinksOfICB(ctx context.Context, icb string) (_ []workforce.SupervisionLink, err error) {
 	defer wrap(&err, "supervision links of ICB %s", icb)
-	return db.links(ctx, `l.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.links(ctx, `l.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 // SupervisionLink returns one link of a PCN, or ErrNotFound (also when it is another

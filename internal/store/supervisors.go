@@ -33,7 +33,7 @@ func (db *DB) SupervisorsOfPCN(ctx context.Context, pcn string) (_ []workforce.S
 // SupervisorsOfICB lists the supervisors of every PCN of an ICB, by PCN then name.
 func (db *DB) SupervisorsOfICB(ctx context.Context, icb string) (_ []workforce.Supervisor, err error) {
 	defer wrap(&err, "supervisors of ICB %s", icb)
-	return db.supervisors(ctx, `s.pcn_code IN (SELECT code FROM pcns WHERE icb_code = $1)`, icb)
+	return db.supervisors(ctx, `s.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
 }
 
 // Supervisor returns one supervisor of a PCN, or ErrNotFound (also when they are

@@ -29,7 +29,7 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (_ auth.User, err e
 	if err != nil {
 		return u, err
 	}
-	u.Grants, err = db.grants(ctx, u.ID)
+	err = db.loadGrants(ctx, &u)
 	return u, err
 }
 
@@ -44,7 +44,7 @@ func (db *DB) userByID(ctx context.Context, id int64) (auth.User, error) {
 	if err != nil {
 		return u, err
 	}
-	u.Grants, err = db.grants(ctx, u.ID)
+	err = db.loadGrants(ctx, &u)
 	return u, err
 }
 
@@ -56,7 +56,7 @@ func (db *DB) UserByOIDCSubject(ctx context.Context, sub string) (_ auth.User, e
 	if err != nil {
 		return u, err
 	}
-	u.Grants, err = db.grants(ctx, u.ID)
+	err = db.loadGrants(ctx, &u)
 	return u, err
 }
 
@@ -93,7 +93,7 @@ func (db *DB) Users(ctx context.Context) (_ []auth.User, err error) {
 		return nil, err
 	}
 	for i := range users {
-		if users[i].Grants, err = db.grants(ctx, users[i].ID); err != nil {
+		if err = db.loadGrants(ctx, &users[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -108,28 +108,46 @@ func (db *DB) NationalCensus(ctx context.Context, census time.Time) (_ bool, err
 	return ok, err
 }
 
-// Tree loads England's organisational hierarchy.
-func (db *DB) Tree(ctx context.Context) (_ *workforce.Tree, err error) {
-	defer wrap(&err, "organisation tree")
+// Tree loads England's organisational hierarchy as it stands today (in England): the
+// structure access and day-to-day work follow.
+func (db *DB) Tree(ctx context.Context) (*workforce.Tree, error) {
+	return db.TreeOn(ctx, workforce.Today(time.Now()))
+}
+
+// TreeOn loads England's organisational hierarchy in force on day d: the ICBs that
+// exist that day and every PCN in its place that day, with what is known of the rest.
+func (db *DB) TreeOn(ctx context.Context, d time.Time) (_ *workforce.Tree, err error) {
+	defer wrap(&err, "organisation tree on %s", d.Format(time.DateOnly))
 	regions, err := db.Regions(ctx)
 	if err != nil {
 		return nil, err
 	}
-	icbs, err := db.ICBs(ctx)
+	all, err := db.ICBs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	pcns, err := db.PCNs(ctx)
+	succ, err := db.Successions(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return workforce.NewTree(regions, icbs, pcns), nil
+	pcns, err := db.PCNsOn(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	var icbs []workforce.ICB
+	for _, c := range all {
+		if c.InForce(d) {
+			icbs = append(icbs, c)
+		}
+	}
+	h := workforce.History{ICBs: all, Successions: succ}
+	return workforce.NewTree(regions, icbs, pcns).WithHistory(d, h), nil
 }
 
 // WorkforceAreas rolls the FTE in post on day d up to every level.
 func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (_ *workforce.Areas, err error) {
 	defer wrap(&err, "workforce areas on %s", d.Format(time.DateOnly))
-	tree, err := db.Tree(ctx)
+	tree, err := db.TreeOn(ctx, d)
 	if err != nil {
 		return nil, err
 	}
@@ -138,4 +156,58 @@ func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (_ *workforce.Are
 		return nil, err
 	}
 	return workforce.Rollup(tree, rows), nil
+}
+
+// TreeOnTodays is the hierarchy of day d on today's footprints: the PCNs that have a
+// place on d, with their lists of d, each placed in the sub-ICB location and ICB it
+// belongs to today, under today's ICBs and regions (PLANNING.md, "Organisations over
+// time": comparisons across a reorganisation re-aggregate earlier days to the current
+// ICBs from PCNs). A PCN with no place today counts in England only. A zero today is
+// the store's clock (Tree).
+func (db *DB) TreeOnTodays(ctx context.Context, d, today time.Time) (_ *workforce.Tree, err error) {
+	defer wrap(&err, "organisation tree of %s on today's footprints", d.Format(time.DateOnly))
+	then, err := db.TreeOn(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	now, err := db.todaysTree(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	return regroup(then, now), nil
+}
+
+// WorkforceAreasOnTodays rolls the FTE in post on day d up to today's footprints
+// (TreeOnTodays).
+func (db *DB) WorkforceAreasOnTodays(ctx context.Context, d, today time.Time) (_ *workforce.Areas, err error) {
+	defer wrap(&err, "workforce areas on %s on today's footprints", d.Format(time.DateOnly))
+	tree, err := db.TreeOnTodays(ctx, d, today)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.FTEByPCNRole(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return workforce.Rollup(tree, rows), nil
+}
+
+// todaysTree is the tree of today, or of the store's clock when today is zero.
+func (db *DB) todaysTree(ctx context.Context, today time.Time) (*workforce.Tree, error) {
+	if today.IsZero() {
+		return db.Tree(ctx)
+	}
+	return db.TreeOn(ctx, today)
+}
+
+// regroup places the PCNs of then where now has them, under now's ICBs: their names
+// and lists stay then's, the day's own figures.
+func regroup(then, now *workforce.Tree) *workforce.Tree {
+	pcns := make([]workforce.PCN, len(then.PCNs))
+	for i, p := range then.PCNs {
+		place, _ := now.PCN(p.Code)
+		p.SubICBCode, p.ICBCode = place.SubICBCode, place.ICBCode
+		pcns[i] = p
+	}
+	return workforce.NewTree(now.Regions, now.ICBs, pcns).WithHistory(now.Day, now.History)
 }

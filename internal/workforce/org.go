@@ -38,9 +38,27 @@ type ICB struct {
 	ONSCode    string
 	Name       string
 	RegionCode string
+	// Opened and Closed bound the days the ICB exists: [Opened, Closed), a zero time
+	// unbounded. Closed is the day it was dissolved (1 April 2026 for the 12 merged).
+	Opened time.Time
+	Closed time.Time
 }
 
-// SubICB is a sub-ICB location (the former CCG footprint).
+// InForce reports whether the ICB exists on day d.
+func (i ICB) InForce(d time.Time) bool {
+	return (i.Opened.IsZero() || !d.Before(i.Opened)) && (i.Closed.IsZero() || d.Before(i.Closed))
+}
+
+// LastDay is the last day a dissolved ICB existed (zero when it still does).
+func (i ICB) LastDay() time.Time {
+	if i.Closed.IsZero() {
+		return time.Time{}
+	}
+	return i.Closed.AddDate(0, 0, -1)
+}
+
+// SubICB is a sub-ICB location (the former CCG footprint), with the ICB it lies in on
+// the day it was read for.
 type SubICB struct {
 	Code    string
 	ONSCode string
@@ -48,7 +66,16 @@ type SubICB struct {
 	ICBCode string
 }
 
-// PCN is a Primary Care Network, the employer (or contractor) of ARRS staff.
+// HierarchyStart is the first day of the structure the planner knows: PCNs began on
+// 1 July 2019, and the November 2025 structure is taken to hold from then until the
+// first change recorded after it.
+var HierarchyStart = Date(2019, 7, 1)
+
+// PCN is a Primary Care Network, the employer (or contractor) of ARRS staff. Its
+// sub-ICB location and ICB are those in force on the day it was read for;
+// RegisteredPatients is the sum of its member practices' lists on that day (the
+// latest extract on or before it, or the first before any), or, for a PCN with no
+// practice recorded, the published PCN list.
 type PCN struct {
 	Code               string
 	Name               string

@@ -1,6 +1,9 @@
 package workforce
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // RoleFTE is the FTE in post at one PCN in one NWRS staff role on a day.
 type RoleFTE struct {
@@ -10,11 +13,14 @@ type RoleFTE struct {
 	FTE       float64
 }
 
-// Tree is England's organisational hierarchy with lookups both ways.
+// Tree is England's organisational hierarchy on one day (Day), with lookups both ways:
+// the ICBs in force that day and every PCN with its place that day.
 type Tree struct {
+	Day     time.Time // zero: a tree built without dates (tests)
 	Regions []Region
 	ICBs    []ICB
 	PCNs    []PCN
+	History History
 	region  map[string]int
 	icb     map[string]int
 	pcn     map[string]int

@@ -13,7 +13,11 @@ import (
 type UsersPage struct {
 	Layout  layout.PageParams
 	Success string
+	// Problem says why the last move of a grant was refused.
+	Problem string
 	Users   []UserRow
+	// Dissolved are the ICB lead grants on dissolved ICBs, to move to successors.
+	Dissolved []DissolvedGrant
 }
 
 // UserRow is one user in the list.

@@ -50,7 +50,17 @@ type Page struct {
 	// Waiting is what waits for the user, shown near the top of the home page; nil
 	// for users with no part in plans' sign-off.
 	Waiting *Waiting
+	// Footprints, when set, offers the ICBs as they were on At or on today's
+	// footprints (region and ICB pages).
+	Footprints *Footprints
+	// History is an ICB's: what became of it, or what it was made from. When its
+	// Absent is set the page shows no figures.
+	History ICBHistory
 }
+
+// Absent reports whether the area had no place on the page's day: the page then says
+// so instead of showing figures (unknown is not zero).
+func (p Page) Absent() bool { return p.History.Absent != "" }
 
 // Child is one row of the child-area table.
 type Child struct {

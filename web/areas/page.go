@@ -2,6 +2,7 @@ package areas
 
 import (
 	"cmp"
+	"net/url"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -42,7 +43,7 @@ func NewPage(l layout.PageParams, snap Snapshot, a workforce.AreaFTE, kind strin
 	}
 	for _, c := range snap.Areas.Children(a.Level, a.Code) {
 		p.Children = append(p.Children, Child{
-			Code: c.Code, Name: c.Name, Href: Href(c), PCNs: c.PCNs, Patients: c.Patients,
+			Code: c.Code, Name: c.Name, Href: childHref(c, st.Query), PCNs: c.PCNs, Patients: c.Patients,
 			ARRS: c.ARRS, NonARRS: c.NonARRS, PerTenThousand: c.PerTenThousand(),
 			NoReturn: c.Level == workforce.LevelPCN && snap.NoReturn[c.Code],
 		})
@@ -73,6 +74,16 @@ func Href(a workforce.AreaFTE) string {
 		return "/pcns/" + a.Code
 	}
 	return "/"
+}
+
+// childHref is a child area's page keeping the page's day and footprints (the sort's
+// query), so that a region's ICBs open on the same day in the same structure; a PCN's
+// page is of its own day.
+func childHref(c workforce.AreaFTE, q url.Values) string {
+	if c.Level == workforce.LevelPCN {
+		return Href(c)
+	}
+	return link(Href(c), q)
 }
 
 // Breadcrumbs lead from England down to the area's parent.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -39,6 +40,11 @@ type Page struct {
 	NoSupervisionPCNs, NoSitesPCNs int
 	England                        England
 	Downloads                      []Download
+	// Footprints offers the ICB's PCNs as they were on the as-of date or on today's
+	// footprints, saying which are shown. Absent, when set, says why the ICB has no PCNs
+	// to compare on that day (it did not exist yet, or no longer did): no table then.
+	Footprints *areas.Footprints
+	Absent     string
 }
 
 // Row is one PCN.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -29,6 +30,9 @@ type Dashboard struct {
 	// LaterDeadlineHref, when set, is a what-if with a deadline after the as-of date,
 	// offered when the target's deadline has passed.
 	LaterDeadlineHref string
+	// Footprints offers the ICBs as they were on the day the gap is measured on, or on
+	// today's footprints; nil without figures.
+	Footprints *areas.Footprints
 }
 
 // LevelLink switches the main table to another level, keeping the what-if.
@@ -53,6 +57,11 @@ type ICBPage struct {
 	LaterDeadlineHref  string
 	// WorkforceHref is the ICB's workforce page.
 	WorkforceHref string
+	// Footprints offers the ICBs as they were or on today's footprints; nil without
+	// figures. History is what became of the ICB, or what it was made from; with its
+	// Absent set the page shows no figures (the report has none for it).
+	Footprints *areas.Footprints
+	History    areas.ICBHistory
 }
 
 // SetTable lays the main table out: rows (of p.Level) ordered as st asks, the links to

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -21,6 +22,10 @@ const (
 
 // WhatIfFields lists the what-if parameters in the order of the form.
 var WhatIfFields = []string{FieldTarget, FieldTargetFTE, FieldDeadline, FieldAsOf, FieldAttrition}
+
+// FieldFootprints carries the choice of ICBs (areas.Footprints): not a what-if, the
+// same figures summed another way, but kept by every link and read with the what-if.
+const FieldFootprints = areas.FootprintsParam
 
 // WhatIf is the what-if form of a gap page. It is a GET form: its values travel as
 // query parameters, so a what-if is a link that can be shared, and nothing is saved.
@@ -66,7 +71,7 @@ func NewWhatIf(action string, q url.Values, hidden ...string) WhatIf {
 	if len(keep) > 0 {
 		form.ClearHref += "?" + keep.Encode()
 	}
-	for _, f := range WhatIfFields {
+	for _, f := range append(WhatIfFields, FieldFootprints) {
 		form.Values[f] = strings.TrimSpace(q.Get(f))
 	}
 	return form
@@ -95,8 +100,8 @@ func (f *WhatIf) Offer(targets []workforce.Target, t workforce.Target, ok bool, 
 // Active reports whether any what-if is given: the page then says its figures are a
 // what-if, not the plan of record.
 func (f WhatIf) Active() bool {
-	for _, v := range f.Values {
-		if v != "" {
+	for _, field := range WhatIfFields {
+		if f.Values[field] != "" {
 			return true
 		}
 	}

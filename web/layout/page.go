@@ -82,6 +82,9 @@ type PageParams struct {
 	// Unsaved says why a form shown again holds input that was not saved (the
 	// database was unreachable): a banner above the page's content.
 	Unsaved string
+	// Notices are about the signed-in user's access (a grant on a dissolved ICB):
+	// an "Important" banner each, above every page's content.
+	Notices []string
 }
 
 // DocumentTitle is the <title>: "Error: " when the form has errors, the page

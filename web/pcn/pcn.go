@@ -1,7 +1,7 @@
-// Package pcn renders a Primary Care Network: its overview (FTE by role, open to every
-// signed-in user) and its staff records (grouped by role, ARRS roles apart from the
-// PCN's other staff, with each record's source), which only the PCN's own users, its
-// ICB's leads and admins see.
+// Package pcn renders a Primary Care Network: its overview (FTE by role and the
+// member practices with their patients, open to every signed-in user) and its staff
+// records (grouped by role, ARRS roles apart from the PCN's other staff, with each
+// record's source), which only the PCN's own users, its ICB's leads and admins see.
 package pcn
 
 import (
@@ -33,6 +33,8 @@ type Page struct {
 	ShowStaff bool
 	// CanSeeStaff links the overview to the staff records.
 	CanSeeStaff bool
+	// MemberPractices are the PCN's practices on the page's day, on the overview.
+	MemberPractices Practices
 	// Gap is the network against its fair share of the target, on the overview; nil
 	// before any import or target.
 	Gap         *GapPanel
