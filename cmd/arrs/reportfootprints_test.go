@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/importer"
+	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -25,11 +25,11 @@ func withApril2026(t *testing.T, db *store.DB) {
 	if slices.ContainsFunc(icbs, func(c workforce.ICB) bool { return c.Code == "S0E4D" }) {
 		return
 	}
-	dir := "../../internal/refdata/data/organisations_2026-04"
-	if _, err := os.Stat(dir); err != nil {
-		dir = "/work/shared/data/organisations_2026-04"
+	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
+	if err != nil {
+		t.Fatal(err)
 	}
-	ch, sha, err := importer.ReadOrgChange(os.DirFS(dir))
+	ch, sha, err := importer.ReadOrgChange(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,20 +68,14 @@ func (r *orgReader) readFile(k *orgKind, name string) error {
 }
 
 func (r *orgReader) readRows(k *orgKind, t *table) error {
-	for {
-		more, err := t.next()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	err := eachRow(t, func() error {
 		if err := r.checkDay(t); err != nil {
 			return err
 		}
-		if err := k.row(r, t); err != nil {
-			return err
-		}
+		return k.row(r, t)
+	})
+	if err != nil {
+		return err
 	}
 	if t.rows == 0 && !k.empty {
 		return &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows"}

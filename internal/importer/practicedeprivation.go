@@ -38,31 +38,24 @@ func readDeprivation(t *table) (*workforce.PracticeFiles, error) {
 	files := &workforce.PracticeFiles{}
 	keys := rowKeys[deprivationKey]{}
 	sources := map[int]string{}
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
+	err := eachRow(t, func() error {
 		d, keep, err := deprivationRow(t)
-		if err != nil {
-			return nil, err
-		}
-		if !keep {
-			continue
+		if err != nil || !keep {
+			return err
 		}
 		if first, dup := keys.seen(deprivationKey{d.PracticeCode, d.Year}, t.line); dup {
-			return nil, t.fail("AreaCode", "practice "+d.PracticeCode+" in "+strconv.Itoa(d.Year)+" is also on line "+strconv.Itoa(first)+"; each appears once")
+			return t.fail("AreaCode", "practice "+d.PracticeCode+" in "+strconv.Itoa(d.Year)+" is also on line "+strconv.Itoa(first)+"; each appears once")
 		}
 		if sources[d.Year] == "" {
 			sources[d.Year] = fmt.Sprintf("OHID Fingertips indicator %d, Deprivation score (IMD %d)", imdIndicator, d.Year)
 		}
 		d.Source = sources[d.Year]
 		files.Deprivation = append(files.Deprivation, d)
-	}
+		return nil
+	})
 	switch {
+	case err != nil:
+		return nil, err
 	case t.rows == 0:
 		return nil, &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows"}
 	case len(files.Deprivation) == 0:

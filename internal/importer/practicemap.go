@@ -41,17 +41,8 @@ type pathKey struct{ pcn, subICB, icb string }
 // carry the same name (and ONS code, and for an ICB the same region) on every row.
 func readPracticeMap(t *table) (*workforce.PracticeFiles, error) {
 	m := &mapReader{t: t, files: &workforce.PracticeFiles{}, practices: rowKeys[string]{}, names: namings{}, paths: map[pathKey]bool{}}
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		if err := m.row(); err != nil {
-			return nil, err
-		}
+	if err := eachRow(t, m.row); err != nil {
+		return nil, err
 	}
 	if len(m.files.Practices) == 0 {
 		return nil, &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows"}

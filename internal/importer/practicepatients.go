@@ -57,23 +57,16 @@ type patientReader struct {
 func (c patientColumns) read(t *table) (*workforce.PracticeFiles, error) {
 	r := &patientReader{c: c, t: t, keys: rowKeys[patientKey]{}, codes: interned{}}
 	files := &workforce.PracticeFiles{}
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
+	err := eachRow(t, func() error {
 		p, keep, err := r.row()
-		if err != nil {
-			return nil, err
-		}
 		if keep {
 			files.Patients = append(files.Patients, p)
 		}
-	}
+		return err
+	})
 	switch {
+	case err != nil:
+		return nil, err
 	case t.rows == 0:
 		return nil, &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows"}
 	case len(files.Patients) == 0:

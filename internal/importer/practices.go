@@ -148,6 +148,20 @@ func practiceKindOf(header []string) *practiceKind {
 	return best
 }
 
+// eachRow calls row for each row of t after the header (t.next has read it), stopping
+// at the first error.
+func eachRow(t *table, row func() error) error {
+	for {
+		more, err := t.next()
+		if err != nil || !more {
+			return err
+		}
+		if err := row(); err != nil {
+			return err
+		}
+	}
+}
+
 // headerFirst gives back the header already read, then the rest of src.
 type headerFirst struct {
 	header []string

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
-	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
@@ -42,20 +41,14 @@ func demoRows(t *testing.T, icb string) (string, []string) {
 func TestLeadUploadIsJudgedOnTheCensusDay(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), dbtest.New(t)
-	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Organisations(ctx, db, "organisations_2026-04", dir, seeder); err != nil {
-		t.Fatal(err)
-	}
+	applyApril2026(t, db)
 	header, que := demoRows(t, "QUE")
 	if _, err := NWRS(ctx, db, "nov.csv", strings.NewReader(csvFile(header, que)), store.Actor{Name: "admin"}, nil, testNow); err != nil {
 		t.Fatal(err)
 	}
 	correction := csvFile(header, que[1:])
 	var se *ScopeError
-	_, err = NWRS(ctx, db, "que.csv", strings.NewReader(correction), store.Actor{Name: "new-lead"}, []string{"S1Y5D"}, testNow)
+	_, err := NWRS(ctx, db, "que.csv", strings.NewReader(correction), store.Actor{Name: "new-lead"}, []string{"S1Y5D"}, testNow)
 	if !errors.As(err, &se) || se.Column != "PCN_CODE" || !strings.Contains(se.Reason, "is in ICB QUE, not one of yours (S1Y5D)") {
 		t.Errorf("S1Y5D's lead on November 2025: %v", err)
 	}

@@ -54,13 +54,7 @@ func TestOrgChangeBreakingTheHierarchy(t *testing.T) {
 func TestPracticesLoadedAfterAChange(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), dbtest.New(t)
-	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Organisations(ctx, db, "organisations_2026-04", dir, seeder); err != nil {
-		t.Fatal(err)
-	}
+	applyApril2026(t, db)
 	f, err := refdata.Open(refdata.PracticeFiles[0])
 	if err != nil {
 		t.Fatal(err)
@@ -93,4 +87,16 @@ func spansOf(t *testing.T, db *store.DB, practice string) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// applyApril2026 loads the embedded change of 1 April 2026 (refdata.OrgChangeDirs).
+func applyApril2026(t *testing.T, db *store.DB) {
+	t.Helper()
+	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Organisations(context.Background(), db, "organisations_2026-04", dir, seeder); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -34,25 +34,30 @@ func Reference(ctx context.Context, db *store.DB, by store.Actor) (ReferenceLog,
 		return ReferenceLog{}, err
 	}
 	out := ReferenceLog{Reference: ref}
-	for _, name := range refdata.PracticeFiles {
-		l, err := referencePractices(ctx, db, name, by)
-		if err != nil && !errors.Is(err, store.ErrAlreadyImported) {
-			return out, err
-		}
-		if err == nil {
-			out.Practices = append(out.Practices, l)
+	if out.Practices, err = loadNew(ctx, db, refdata.PracticeFiles, by, referencePractices); err != nil {
+		return out, err
+	}
+	out.Changes, err = loadNew(ctx, db, refdata.OrgChangeDirs, by, referenceChange)
+	return out, err
+}
+
+// loadNew loads each of the embedded names in order, stopping at the first failure,
+// and returns the logs of those loaded now: one loaded before (ErrAlreadyImported) is
+// left out.
+func loadNew[L any](ctx context.Context, db *store.DB, names []string, by store.Actor,
+	load func(context.Context, *store.DB, string, store.Actor) (L, error)) ([]L, error) {
+	var logs []L
+	for _, name := range names {
+		l, err := load(ctx, db, name, by)
+		switch {
+		case errors.Is(err, store.ErrAlreadyImported):
+		case err != nil:
+			return logs, err
+		default:
+			logs = append(logs, l)
 		}
 	}
-	for _, dir := range refdata.OrgChangeDirs {
-		l, err := referenceChange(ctx, db, dir, by)
-		if err != nil && !errors.Is(err, store.ErrAlreadyImported) {
-			return out, err
-		}
-		if err == nil {
-			out.Changes = append(out.Changes, l)
-		}
-	}
-	return out, nil
+	return logs, nil
 }
 
 // referencePractices loads one embedded practice file, unless a file of its hash was

@@ -68,11 +68,18 @@ func (s *Server) treeOn(ctx context.Context, d time.Time) (*workforce.Tree, erro
 
 // workforceAt is the snapshot of the request's day and footprints (areaDayOf).
 func (s *Server) workforceAt(r *http.Request) (areas.Snapshot, error) {
+	_, snap, err := s.areaSnapshot(r)
+	return snap, err
+}
+
+// areaSnapshot is the request's day and footprints (areaDayOf) and their snapshot.
+func (s *Server) areaSnapshot(r *http.Request) (areaDay, areas.Snapshot, error) {
 	d, err := s.areaDayOf(r)
 	if err != nil {
-		return areas.Snapshot{}, err
+		return d, areas.Snapshot{}, err
 	}
-	return s.snapshot(r.Context(), d)
+	snap, err := s.snapshot(r.Context(), d)
+	return d, snap, err
 }
 
 // snapshot rolls the workforce in post on the day up to every level of the day's
@@ -105,11 +112,7 @@ func (s *Server) snapshot(ctx context.Context, d areaDay) (areas.Snapshot, error
 }
 
 func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.areaDayOf(r)
-	if err != nil {
-		return err
-	}
-	snap, err := s.snapshot(r.Context(), d)
+	d, snap, err := s.areaSnapshot(r)
 	if err != nil {
 		return err
 	}
@@ -156,11 +159,7 @@ func (s *Server) nationalSeries(r *http.Request) ([]areas.SeriesPoint, error) {
 }
 
 func (s *Server) region(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.areaDayOf(r)
-	if err != nil {
-		return err
-	}
-	snap, err := s.snapshot(r.Context(), d)
+	d, snap, err := s.areaSnapshot(r)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -68,11 +67,11 @@ func applyApril2026(db *store.DB) error {
 	if err != nil || slices.ContainsFunc(icbs, func(c workforce.ICB) bool { return c.Code == "S0E4D" }) {
 		return err
 	}
-	dir := "../refdata/data/organisations_2026-04"
-	if _, err := os.Stat(dir); err != nil {
-		dir = "/work/shared/data/organisations_2026-04"
+	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
+	if err != nil {
+		return err
 	}
-	ch, sha, err := importer.ReadOrgChange(os.DirFS(dir))
+	ch, sha, err := importer.ReadOrgChange(dir)
 	if err != nil {
 		return err
 	}

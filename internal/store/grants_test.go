@@ -3,8 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/importer"
+	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
@@ -20,12 +19,11 @@ import (
 // 2026) is after it, so QNQ is dissolved.
 func april2026(t *testing.T, db *store.DB) {
 	t.Helper()
-	dirs := []string{"../refdata/data/organisations_2026-04", "../../../shared/data/organisations_2026-04", "/work/shared/data/organisations_2026-04"}
-	i := slices.IndexFunc(dirs, func(d string) bool { _, err := os.Stat(d); return err == nil })
-	if i < 0 {
-		t.Skip("no organisations_2026-04 folder here")
+	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
+	if err != nil {
+		t.Fatal(err)
 	}
-	ch, sum, err := importer.ReadOrgChange(os.DirFS(dirs[i]))
+	ch, sum, err := importer.ReadOrgChange(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

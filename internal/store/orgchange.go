@@ -223,19 +223,8 @@ func (db *DB) movePractices(ctx context.Context, ch *workforce.OrgChange) (int, 
 	for _, p := range ch.Practices {
 		codes = append(codes, p.PracticeCode)
 	}
-	known := map[string]bool{}
-	rows, err := db.q.Query(ctx, `SELECT code FROM practices WHERE code = ANY($1)`, codes)
+	known, err := db.knownCodes(ctx, `SELECT code FROM practices WHERE code = ANY($1)`, codes)
 	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return 0, err
-		}
-		known[c] = true
-	}
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	var places []place
@@ -251,27 +240,16 @@ func (db *DB) movePractices(ctx context.Context, ch *workforce.OrgChange) (int, 
 // not name, and records as successors the ICBs their PCNs (and sub-ICB locations) went
 // to.
 func (db *DB) dissolveICBs(ctx context.Context, ch *workforce.OrgChange, before []workforce.PCN) ([]string, []workforce.Succession, error) {
-	listed := map[string]bool{}
-	for _, i := range ch.ICBs {
-		listed[i.Code] = true
+	listed := make([]string, len(ch.ICBs))
+	for i, c := range ch.ICBs {
+		listed[i] = c.Code
 	}
-	rows, err := db.q.Query(ctx, `
+	dissolved, err := db.queryStrings(ctx, `
 		UPDATE icbs SET closed = $1
 		WHERE NOT (code = ANY($2)) AND (opened IS NULL OR opened < $1) AND (closed IS NULL OR closed > $1)
-		RETURNING code`, ch.Effective, keys(listed))
+		RETURNING code`, ch.Effective, listed)
 	if err != nil {
 		return nil, nil, fmt.Errorf("dissolving ICBs: %w", err)
-	}
-	var dissolved []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, nil, err
-		}
-		dissolved = append(dissolved, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
 	}
 	succ := workforce.Successions(ch, before, dissolved)
 	for _, s := range succ {
@@ -284,31 +262,12 @@ func (db *DB) dissolveICBs(ctx context.Context, ch *workforce.OrgChange, before 
 	return dissolved, succ, nil
 }
 
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 // checkOrgs refuses to go on while the hierarchy has a problem (org_problems),
 // naming up to five.
 func (db *DB) checkOrgs(ctx context.Context) error {
-	rows, err := db.q.Query(ctx, `SELECT problem FROM org_problems()`)
+	problems, err := db.queryStrings(ctx, `SELECT problem FROM org_problems()`)
 	if err != nil {
 		return fmt.Errorf("checking the hierarchy: %w", err)
-	}
-	var problems []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return err
-		}
-		problems = append(problems, p)
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	if len(problems) == 0 {
 		return nil

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -107,20 +109,24 @@ func practiceAudit(in PracticeImport, log PracticeImportLog) AuditEntry {
 // knownCodes is which of codes the query (taking them as $1, returning one code a
 // row) finds.
 func (db *DB) knownCodes(ctx context.Context, query string, codes []string) (map[string]bool, error) {
-	rows, err := db.q.Query(ctx, query, codes)
+	found, err := db.queryStrings(ctx, query, codes)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	known := make(map[string]bool, len(codes))
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
+	for _, c := range found {
 		known[c] = true
 	}
-	return known, rows.Err()
+	return known, nil
+}
+
+// queryStrings is the one text column of each row the query returns, in its order.
+func (db *DB) queryStrings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := db.q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
 
 // refuseUnknown refuses a file naming codes the query does not find, naming the first

@@ -18,14 +18,10 @@ func (db *DB) alignPractices(ctx context.Context, codes []string) (int, error) {
 	if err := db.practicesCovered(ctx, codes); err != nil {
 		return 0, err
 	}
-	for _, stmt := range []string{
-		`CREATE TEMP TABLE IF NOT EXISTS practice_pieces (practice_code text, pcn_code text, sub_icb_code text,
-			icb_code text, valid_from date, valid_to date) ON COMMIT DROP`,
-		`TRUNCATE practice_pieces`,
-	} {
-		if _, err := db.q.Exec(ctx, stmt); err != nil {
-			return 0, err
-		}
+	err := db.workTable(ctx, "practice_pieces", `practice_code text, pcn_code text, sub_icb_code text,
+		icb_code text, valid_from date, valid_to date`)
+	if err != nil {
+		return 0, err
 	}
 	tag, err := db.q.Exec(ctx, `INSERT INTO practice_pieces `+alignedSpans, codes)
 	if err != nil || tag.RowsAffected() == 0 {
@@ -73,7 +69,7 @@ const alignedSpans = `
 // practicesCovered refuses practices ($1: of these, or NULL: any) with a span on a day
 // their sub-ICB location is in no ICB, naming up to five.
 func (db *DB) practicesCovered(ctx context.Context, codes []string) error {
-	rows, err := db.q.Query(ctx, `
+	problems, err := db.queryStrings(ctx, `
 		SELECT format('practice %s: its sub-ICB location %s is in no ICB on some day from %s',
 		              p.practice_code, p.sub_icb_code, p.valid_from)
 		FROM practice_spans p
@@ -84,17 +80,8 @@ func (db *DB) practicesCovered(ctx context.Context, codes []string) error {
 	if err != nil {
 		return fmt.Errorf("checking practices' sub-ICB locations: %w", err)
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return err
-		}
-		problems = append(problems, p)
-	}
-	if err := rows.Err(); err != nil || len(problems) == 0 {
-		return err
+	if len(problems) == 0 {
+		return nil
 	}
 	more := ""
 	if len(problems) > 5 {

@@ -51,17 +51,12 @@ func (db *DB) importPatients(ctx context.Context, in PracticeImport, log *Practi
 // copyPatients copies the rows into practice_patients_in, a work table dropped at
 // commit.
 func (db *DB) copyPatients(ctx context.Context, pts []workforce.PracticePatients) error {
-	for _, stmt := range []string{
-		`CREATE TEMP TABLE IF NOT EXISTS practice_patients_in (practice_code text, extract date, sex text,
-			age_band text, patients integer) ON COMMIT DROP`,
-		`TRUNCATE practice_patients_in`,
-	} {
-		if _, err := db.q.Exec(ctx, stmt); err != nil {
-			return err
-		}
+	err := db.workTable(ctx, "practice_patients_in", "practice_code text, extract date, sex text, age_band text, patients integer")
+	if err != nil {
+		return err
 	}
 	cols := []string{"practice_code", "extract", "sex", "age_band", "patients"}
-	_, err := db.q.CopyFrom(ctx, pgx.Identifier{"practice_patients_in"}, cols, pgx.CopyFromSlice(len(pts), func(i int) ([]any, error) {
+	_, err = db.q.CopyFrom(ctx, pgx.Identifier{"practice_patients_in"}, cols, pgx.CopyFromSlice(len(pts), func(i int) ([]any, error) {
 		p := pts[i]
 		return []any{p.PracticeCode, p.Extract, p.Sex, p.AgeBand, int32(p.Patients)}, nil
 	}))

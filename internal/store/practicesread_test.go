@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -32,7 +33,7 @@ func execAsOwner(t *testing.T, dbURL string, sql string, args ...any) {
 // PCNs' practices are), ZZ0003 with no list published, and ZZ0004, which leaves for
 // another PCN on 1 January 2026. Lists are published on 1 November 2025 (all but
 // ZZ0003) and 1 February 2026 (ZZ0001 and ZZ0004 only). It returns ZZ0002's ICB.
-func shrewsburyPractices(t *testing.T, dbURL string) (otherICB string) {
+func shrewsburyPractices(t *testing.T, db *store.DB, dbURL string) (otherICB string) {
 	t.Helper()
 	execAsOwner(t, dbURL, `
 		DELETE FROM practice_patients WHERE practice_code IN (SELECT practice_code FROM practice_spans WHERE pcn_code = 'U60057');
@@ -55,12 +56,7 @@ func shrewsburyPractices(t *testing.T, dbURL string) (otherICB string) {
 			('ZZ0004', '2025-11-01', 'ALL', 'ALL', 2000), ('ZZ0001', '2026-02-01', 'ALL', 'ALL', 11000),
 			('ZZ0004', '2026-02-01', 'ALL', 'ALL', 2100), ('ZZ0001', '2025-11-01', 'MALE', '0_4', 300)`)
 	var away string
-	conn, err := pgx.Connect(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	if err := conn.QueryRow(context.Background(), `SELECT icb_code FROM practice_spans WHERE practice_code = 'ZZ0002'`).Scan(&away); err != nil {
+	if err := db.QueryRowForTest(context.Background(), `SELECT icb_code FROM practice_spans WHERE practice_code = 'ZZ0002'`, &away); err != nil {
 		t.Fatal(err)
 	}
 	return away
@@ -73,7 +69,7 @@ func TestPracticesOfPCN(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db, dbURL := dbtest.NewWithURL(t)
-	away := shrewsburyPractices(t, dbURL)
+	away := shrewsburyPractices(t, db, dbURL)
 	cases := []struct {
 		day     string
 		want    []string // code:patients ("-" unknown)

@@ -42,14 +42,11 @@ func (db *DB) placeFrom(ctx context.Context, t spanTable, day time.Time, source 
 			cols[i+1] = append(cols[i+1], v)
 		}
 	}
-	for _, stmt := range []string{
-		`CREATE TEMP TABLE IF NOT EXISTS span_places (k text, v1 text, v2 text, v3 text) ON COMMIT DROP`,
-		`CREATE TEMP TABLE IF NOT EXISTS span_cut (k text, valid_to date) ON COMMIT DROP`,
-		`TRUNCATE span_places, span_cut`,
-	} {
-		if _, err := db.q.Exec(ctx, stmt); err != nil {
-			return 0, err
-		}
+	if err := db.workTable(ctx, "span_places", "k text, v1 text, v2 text, v3 text"); err != nil {
+		return 0, err
+	}
+	if err := db.workTable(ctx, "span_cut", "k text, valid_to date"); err != nil {
+		return 0, err
 	}
 	args := []any{}
 	sel := []string{}
@@ -74,6 +71,20 @@ func (db *DB) placeFrom(ctx context.Context, t spanTable, day time.Time, source 
 		}
 	}
 	return moved, nil
+}
+
+// workTable creates the work table name (of columns cols) for the transaction, once,
+// and empties it: it is dropped at commit.
+func (db *DB) workTable(ctx context.Context, name, cols string) error {
+	for _, stmt := range []string{
+		`CREATE TEMP TABLE IF NOT EXISTS ` + name + ` (` + cols + `) ON COMMIT DROP`,
+		`TRUNCATE ` + name,
+	} {
+		if _, err := db.q.Exec(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // placeCols is ", v1, v2" for n place columns.

@@ -151,6 +151,11 @@ func (db *DB) WorkforceAreas(ctx context.Context, d time.Time) (_ *workforce.Are
 	if err != nil {
 		return nil, err
 	}
+	return db.rollup(ctx, tree, d)
+}
+
+// rollup rolls the FTE in post on day d up the levels of tree.
+func (db *DB) rollup(ctx context.Context, tree *workforce.Tree, d time.Time) (*workforce.Areas, error) {
 	rows, err := db.FTEByPCNRole(ctx, d)
 	if err != nil {
 		return nil, err
@@ -185,11 +190,7 @@ func (db *DB) WorkforceAreasOnTodays(ctx context.Context, d, today time.Time) (_
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.FTEByPCNRole(ctx, d)
-	if err != nil {
-		return nil, err
-	}
-	return workforce.Rollup(tree, rows), nil
+	return db.rollup(ctx, tree, d)
 }
 
 // todaysTree is the tree of today, or of the store's clock when today is zero.

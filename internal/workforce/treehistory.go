@@ -31,23 +31,21 @@ func (t *Tree) AnyICB(code string) (ICB, bool) {
 
 // Successors are the ICBs a dissolved ICB's footprint went to, by code.
 func (t *Tree) Successors(code string) []ICB {
-	var out []ICB
-	for _, s := range t.History.Successions {
-		if s.OldCode == code {
-			if c, ok := t.AnyICB(s.NewCode); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
+	return t.succeeding(func(s Succession) (string, bool) { return s.NewCode, s.OldCode == code })
 }
 
 // Predecessors are the ICBs a new ICB was made from, by code.
 func (t *Tree) Predecessors(code string) []ICB {
+	return t.succeeding(func(s Succession) (string, bool) { return s.OldCode, s.NewCode == code })
+}
+
+// succeeding is the ICBs at the other end of the successions end matches, in their
+// order: end gives a succession's other ICB and whether it is one of those asked for.
+func (t *Tree) succeeding(end func(Succession) (other string, match bool)) []ICB {
 	var out []ICB
 	for _, s := range t.History.Successions {
-		if s.NewCode == code {
-			if c, ok := t.AnyICB(s.OldCode); ok {
+		if other, ok := end(s); ok {
+			if c, known := t.AnyICB(other); known {
 				out = append(out, c)
 			}
 		}
