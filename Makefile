@@ -123,7 +123,7 @@ bench: db testdb assets ## run the Go benchmarks, 5 times each for benchstat (PK
 	# --- LOAD TEST: the gap page, /, the dashboard and the ICB comparison under 20 clients --
 	# bin/arrs on 127.0.0.1 at a free port against database arrs_bench (migrated, demo
 	# data); REQUESTS=2000 CLIENTS=20 PATHS="/gaps / /pcns/U60057/dashboard" (as the demo
-	# director) ADMIN_PATHS="/icbs/QHM/compare" (as the demo admin) override (see
+	# director) ADMIN_PATHS="/icbs/QHM/compare /icbs/QHM" (as the demo admin) override (see
 	# scripts/loadtest.sh).
 	scripts/loadtest.sh
 

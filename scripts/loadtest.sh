@@ -12,7 +12,7 @@
 #
 # Settings (environment): REQUESTS (default 2000 per path), CLIENTS (20), PATHS
 # ("/gaps / /pcns/U60057/dashboard", signed in as the demo director of U60057), LOADTEST_DATABASE_URL (default: database arrs_bench of the project's
-# cluster, scripts/pg.sh), ADMIN_PATHS ("/icbs/QHM/compare": pages the demo director
+# cluster, scripts/pg.sh), ADMIN_PATHS ("/icbs/QHM/compare /icbs/QHM": pages the demo director
 # may not see, requested signed in as the demo admin). The load generator is `hey`, installed with apt-get when
 # missing and running as root; failing that `wrk`, which runs for a fixed time instead
 # of a fixed count.
@@ -24,7 +24,7 @@ cd "$ROOT"
 REQUESTS=${REQUESTS:-2000}
 CLIENTS=${CLIENTS:-20}
 PATHS=${PATHS:-/gaps / /pcns/U60057/dashboard}
-ADMIN_PATHS=${ADMIN_PATHS-/icbs/QHM/compare}
+ADMIN_PATHS=${ADMIN_PATHS-/icbs/QHM/compare /icbs/QHM}
 DEMO_EMAIL=director@example.nhs.uk
 ADMIN_EMAIL=admin@example.nhs.uk
 DEMO_PASSWORD=${ARRS_DEMO_PASSWORD:-arrs-demo}

@@ -43,3 +43,20 @@ func GrantsText(gs []Grant, sep string) string {
 	slices.Sort(parts)
 	return strings.Join(parts, sep)
 }
+
+// NewGrantOnDissolved is the first ICB lead grant of lines on an ICB dissolved by
+// today (dissolved reports which) that the user does not hold already (held), with its
+// line number; ok is false when there is none. A grant held since before its ICB was
+// dissolved is kept when the user's form is saved again unchanged: nothing is lost,
+// and the admin moves it to a successor with one click. None is given anew: it would
+// open only the PCNs the ICB had on its last day (DissolvedICB), never the successors'.
+func NewGrantOnDissolved(lines []GrantLine, held []Grant, dissolved func(icb string) bool) (line int, g Grant, ok bool) {
+	for _, l := range lines {
+		for _, g := range l.Grants {
+			if g.Role == ICBLead && dissolved(g.Org) && !slices.Contains(held, g) {
+				return l.Number, g, true
+			}
+		}
+	}
+	return 0, Grant{}, false
+}

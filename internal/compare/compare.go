@@ -9,8 +9,11 @@
 // funding.Compute, package supervision and package rooms.
 //
 // The ICB's records are read with one query per table and grouped by PCN, never one
-// query per PCN. The clock is the caller's: today is an argument. The positions are of
-// the as-of date A; supervision and rooms of today, as on their own pages.
+// query per PCN, and for the PCNs the caller gives (the ICB's in the structure of the
+// as-of date, or of today's footprints), never for the ICB's PCNs of today: on 1 April
+// 2026 PCNs changed ICB, and the comparison "as it was" shows each PCN of the day with
+// its own records. The clock is the caller's: today is an argument. The positions are
+// of the as-of date A; supervision and rooms of today, as on their own pages.
 package compare
 
 import (
@@ -100,7 +103,8 @@ func (r *Result) NoSupervisionPCNs() int {
 	return n
 }
 
-// Compute compares the PCNs of an ICB on day d (today) with the staff data of asOf
+// Compute compares the PCNs of an ICB (pcns: its PCNs in the structure the caller
+// chose; icb names it in errors) on day d (today) with the staff data of asOf
 // (zero: the latest census, as every page's default as-of date), with report giving
 // the gap report (the server's is cached). England's positions (a gap report of every
 // PCN) and the ICB's own parts are independent: gathered side by side, a cold page

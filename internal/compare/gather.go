@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/funding"
@@ -28,9 +29,12 @@ type parts struct {
 }
 
 // gather reads this financial year's funding of the PCNs (funding.Compute), the
-// role catalogue, the ICB's staff, supervisors, links, sites and current plan lines,
-// and its plans' versions. The staff data is of asOf, or when zero of funding.AsOf
-// (the latest census).
+// role catalogue, the PCNs' staff, supervisors, links, sites and current plan lines,
+// and their plans' versions. The staff data is of asOf, or when zero of funding.AsOf
+// (the latest census). Every record is read for the PCNs given, those of the ICB in
+// the structure the caller chose, never the ICB's of today: a PCN that has left the
+// ICB since keeps its records in the comparison "as it was", and one that joined it
+// later brings none.
 func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN, year workforce.FinancialYear, d, asOf time.Time) (*parts, error) {
 	c := &parts{year: year, day: d, asOf: asOf, supervision: map[string]*supervision.Records{}, sites: map[string][]workforce.Site{},
 		staff: map[string][]workforce.Staff{}, lines: map[string][]workforce.PlanLine{}, plans: map[string]store.PlanVersions{}}
@@ -46,36 +50,49 @@ func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN,
 	if c.roles, err = db.Roles(ctx); err != nil {
 		return nil, err
 	}
-	if err := c.capacity(ctx, db, icb); err != nil {
-		return nil, err
+	codes := pcnCodes(pcns)
+	if err := c.capacity(ctx, db, codes); err != nil {
+		return nil, fmt.Errorf("compare ICB %s: %w", icb, err)
 	}
-	versions, err := db.PlanVersionsOfICB(ctx, icb)
+	versions, err := db.PlanVersionsOfPCNs(ctx, codes)
+	if err != nil {
+		return nil, fmt.Errorf("compare ICB %s: %w", icb, err)
+	}
 	for _, v := range versions {
 		c.plans[v.PCNCode] = append(c.plans[v.PCNCode], v)
 	}
-	return c, err
+	return c, nil
 }
 
-// capacity reads the ICB's staff, supervisors, links, sites and current plan lines,
+// pcnCodes are the PCNs' codes.
+func pcnCodes(pcns []workforce.PCN) []string {
+	out := make([]string, len(pcns))
+	for i, p := range pcns {
+		out[i] = p.Code
+	}
+	return out
+}
+
+// capacity reads the PCNs' staff, supervisors, links, sites and current plan lines,
 // one query each, and groups them by PCN.
-func (c *parts) capacity(ctx context.Context, db *store.DB, icb string) error {
-	staff, err := db.StaffOfICB(ctx, icb)
+func (c *parts) capacity(ctx context.Context, db *store.DB, pcns []string) error {
+	staff, err := db.StaffOfPCNs(ctx, pcns)
 	if err != nil {
 		return err
 	}
-	sups, err := db.SupervisorsOfICB(ctx, icb)
+	sups, err := db.SupervisorsOfPCNs(ctx, pcns)
 	if err != nil {
 		return err
 	}
-	links, err := db.SupervisionLinksOfICB(ctx, icb)
+	links, err := db.SupervisionLinksOfPCNs(ctx, pcns)
 	if err != nil {
 		return err
 	}
-	sites, err := db.SitesOfICB(ctx, icb)
+	sites, err := db.SitesOfPCNs(ctx, pcns)
 	if err != nil {
 		return err
 	}
-	lines, err := db.CurrentPlanLinesOfICB(ctx, icb)
+	lines, err := db.CurrentPlanLinesOfPCNs(ctx, pcns)
 	if err != nil {
 		return err
 	}

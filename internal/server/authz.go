@@ -104,9 +104,10 @@ func (s *Server) canSeeICB(r *http.Request, u *auth.User, icb string) (bool, err
 	return u.SeesICB(icb, tree.ICBOf), nil
 }
 
-// tree is the organisation tree, read through the cache.
+// tree is today's organisation tree (the server's clock, in England), read through the
+// cache under the same key as treeOn, so every page means the same "today".
 func (s *Server) tree(r *http.Request) (*workforce.Tree, error) {
-	return cached(r.Context(), s, "tree", s.db.Tree)
+	return s.treeOn(r.Context(), s.today())
 }
 
 // pcnOfURL is the PCN of the URL's {code}: errNotFound when there is none, the

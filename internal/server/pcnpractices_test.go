@@ -78,8 +78,11 @@ func TestPCNPageListsMemberPractices(t *testing.T) {
 		}
 	}
 	_, doc := fetchAs(t, ts, "manager@test.nhs.uk", "/pcns/U47425")
-	if got := testID(doc, "no-practices"); !strings.Contains(got, "No member practices are recorded") && doc.Find(`[data-testid="practices-total"]`).Length() == 0 {
-		t.Errorf("a PCN with no practices recorded: %q", got)
+	if got := testID(doc, "no-practices"); !strings.Contains(got, "No member practices are recorded") {
+		t.Errorf("a PCN with no practices recorded: %q, want it said", got)
+	}
+	if doc.Find(`[data-testid="practices-total"]`).Length() != 0 {
+		t.Error("a PCN with no practices recorded shows a total row")
 	}
 }
 

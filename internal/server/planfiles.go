@@ -88,7 +88,7 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 // importer.MaxPlanLines of them, costs in the grid's range. A refused file is an
 // *importer.RowError or *importer.LimitError.
 func (s *Server) readPlanFile(r *http.Request, st planState, name string, f io.Reader) ([]workforce.PlanLine, error) {
-	tree, err := cached(r.Context(), s, "tree", s.db.Tree)
+	tree, err := s.treeOn(r.Context(), s.today())
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ import (
 // next save still finds any change made meanwhile. No database is read here: false
 // means only that this form cannot be shown, and unavailable answers its 503 page.
 func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
-	tree, okTree := datacache.LastKnown[*workforce.Tree](&s.cache, "tree")
+	tree, okTree := datacache.LastKnown[*workforce.Tree](&s.cache, "tree|"+s.today().Format(workforce.DateLayout))
 	roles, okRoles := datacache.LastKnown[[]workforce.Role](&s.cache, "roles")
 	form, err := readForm(r)
 	if !okTree || !okRoles || err != nil {

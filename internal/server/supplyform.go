@@ -36,11 +36,21 @@ type supplyScope struct {
 	stored map[string]workforce.ExpectedSupply
 }
 
+// supplyScope reads the form's scope; the supply of an ICB dissolved by today is
+// read-only, and its form refused (422) with a message naming the successors, as a
+// plan's ended quarters are refused.
 func (s *Server) supplyScope(r *http.Request) (supplyScope, error) {
 	var sc supplyScope
 	var err error
 	if sc.icb, err = s.icbOfURL(r); err != nil {
 		return sc, err
+	}
+	gone, err := s.supplyDissolved(r, sc.icb)
+	if err != nil {
+		return sc, err
+	}
+	if gone != nil {
+		return sc, workforce.Problem{Message: gone.Message()}
 	}
 	y, err := s.supplyYearOfURL(r)
 	if err != nil {

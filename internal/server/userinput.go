@@ -6,17 +6,20 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/admin"
 )
 
 // userInput is the submitted form, checked: on any wrong field the form is shown
 // again with the person's input and a message next to each (f.Errors). f.Email is the
 // user's email (typed, for a new user), which the password must not be built from;
-// f.Version is the version a change was read at (formVersion). The error is the
-// database's, when the grants could not be checked.
+// f.Version is the version a change was read at (formVersion); f.ID the user changed
+// (0 for a new one), whose grants held are kept even on an ICB dissolved since. The
+// error is the database's, when the grants could not be checked.
 func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) (auth.User, string, error) {
 	read := f.Read(form, auth.MaxPasswordLength)
 	u := auth.User{ID: f.ID, Name: f.Name, Active: f.Active, Version: f.Version}
@@ -29,7 +32,11 @@ func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) 
 			f.Errors["password"] = err.Error()
 		}
 	}
-	grants, msg, err := s.parseGrantLines(r.Context(), f.Grants)
+	held, err := s.heldGrants(r.Context(), f.ID)
+	if err != nil {
+		return u, password, err
+	}
+	grants, msg, err := s.parseGrantLines(r.Context(), f.Grants, held)
 	if msg != "" {
 		f.Errors["grants"] = msg
 	}
@@ -37,10 +44,20 @@ func (s *Server) userInput(r *http.Request, form url.Values, f *admin.UserForm) 
 	return u, password, err
 }
 
+// heldGrants are the grants the user of id holds now; none for a new user (id 0).
+func (s *Server) heldGrants(ctx context.Context, id int64) ([]auth.Grant, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	u, err := s.db.UserByID(ctx, id)
+	return u.Grants, err
+}
+
 // parseGrantLines reads "role ORG" lines (auth.ParseGrantLines) and checks each
-// organisation exists: the grants, or the message for the grants field, or the error
-// that kept them from being checked.
-func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant, string, error) {
+// organisation exists and no grant is new on an ICB dissolved by today (held: the
+// user's grants now, kept as they are): the grants, or the message for the grants
+// field, or the error that kept them from being checked.
+func (s *Server) parseGrantLines(ctx context.Context, text string, held []auth.Grant) ([]auth.Grant, string, error) {
 	lines, parseErr := auth.ParseGrantLines(text)
 	var out []auth.Grant
 	for _, line := range lines {
@@ -61,9 +78,14 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 	if len(out) == 0 {
 		return nil, "Give the user at least one grant", nil
 	}
-	tree, err := cached(ctx, s, "tree", s.db.Tree)
+	tree, err := s.treeOn(ctx, s.today())
 	if err != nil {
 		return nil, "", err
+	}
+	today := s.today()
+	if n, g, ok := auth.NewGrantOnDissolved(lines, held, func(code string) bool { return dissolvedBy(tree, code, today) }); ok {
+		c, _ := tree.AnyICB(g.Org)
+		return nil, admin.DissolvedGrantMessage(n, c, tree.Successors(c.Code)), nil
 	}
 	var selfSignOff auth.ErrSelfSignOff
 	var selfAccept auth.ErrSelfAccept
@@ -77,6 +99,15 @@ func (s *Server) parseGrantLines(ctx context.Context, text string) ([]auth.Grant
 	}
 	return out, "", nil
 }
+
+// dissolvedBy reports whether the ICB of code was dissolved by day d.
+func dissolvedBy(tree *workforce.Tree, code string, d time.Time) bool {
+	c, ok := tree.AnyICB(code)
+	return ok && goneBy(c, d)
+}
+
+// goneBy reports whether ICB c was dissolved on or before day d.
+func goneBy(c workforce.ICB, d time.Time) bool { return !c.Closed.IsZero() && !d.Before(c.Closed) }
 
 // userRefusal puts on the grants field the message of a change the store refused by
 // the rules on grants (no self sign-off, an admin kept), and reports whether it did.

@@ -51,11 +51,19 @@ func (db *DB) CurrentPlanLinesOfPCN(ctx context.Context, pcn string) (_ []workfo
 	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code = $1`, pcn)
 }
 
-// CurrentPlanLinesOfICB returns the lines of the current plans of every PCN of an ICB,
-// by PCN, quarter and role: the demand its PCNs' plans put on the supply of each role.
+// CurrentPlanLinesOfICB returns the lines of the current plans of every PCN of an ICB
+// today (icb_pcns_today), by PCN, quarter and role: the demand its PCNs' plans put on
+// the supply of each role.
 func (db *DB) CurrentPlanLinesOfICB(ctx context.Context, icb string) (_ []workforce.PlanLine, err error) {
 	defer wrap(&err, "plan lines of ICB %s", icb)
 	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// CurrentPlanLinesOfPCNs returns the lines of the current plans of the PCNs given, by
+// PCN, quarter and role: an ICB's PCNs on another day than today.
+func (db *DB) CurrentPlanLinesOfPCNs(ctx context.Context, pcns []string) (_ []workforce.PlanLine, err error) {
+	defer wrap(&err, "plan lines of %d PCNs", len(pcns))
+	return db.planLinesWhere(ctx, currentPlans, `c.pcn_code = ANY($1)`, pcns)
 }
 
 // planLinesWhere reads the lines of the plans a rule picks (currentPlans or

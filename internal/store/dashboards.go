@@ -36,11 +36,19 @@ func (db *DB) staffWhere(ctx context.Context, where string, args ...any) ([]work
 	})
 }
 
-// StaffOfICB lists every staff record of every PCN of an ICB, in post or not, by PCN
-// then role: what Supervisees gives for one PCN, for all of them in one query.
+// StaffOfICB lists every staff record of every PCN of an ICB today (a dissolved ICB's
+// on its last day: icb_pcns_today), in post or not, by PCN then role: what Supervisees
+// gives for one PCN, for all of them in one query.
 func (db *DB) StaffOfICB(ctx context.Context, icb string) (_ []workforce.Staff, err error) {
 	defer wrap(&err, "staff of ICB %s", icb)
 	return db.staffWhere(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// StaffOfPCNs is StaffOfICB for the PCNs given: an ICB's PCNs on another day than
+// today (the comparison "as it was"), whose records today's structure would miss.
+func (db *DB) StaffOfPCNs(ctx context.Context, pcns []string) (_ []workforce.Staff, err error) {
+	defer wrap(&err, "staff of %d PCNs", len(pcns))
+	return db.staffWhere(ctx, `pcn_code = ANY($1)`, pcns)
 }
 
 // StaffLeaving lists a PCN's records whose end date (the first day out of post) falls
@@ -83,11 +91,18 @@ func (db *DB) PlanVersionsOfPCN(ctx context.Context, pcn string) (_ PlanVersions
 	return db.planVersions(ctx, `pcn_code = $1`, pcn)
 }
 
-// PlanVersionsOfICB lists every version of the plans of every PCN of an ICB, by PCN
-// then newest first.
+// PlanVersionsOfICB lists every version of the plans of every PCN of an ICB today
+// (icb_pcns_today), by PCN then newest first.
 func (db *DB) PlanVersionsOfICB(ctx context.Context, icb string) (_ PlanVersions, err error) {
 	defer wrap(&err, "plan versions of ICB %s", icb)
 	return db.planVersions(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// PlanVersionsOfPCNs is PlanVersionsOfICB for the PCNs given, by PCN then newest
+// first.
+func (db *DB) PlanVersionsOfPCNs(ctx context.Context, pcns []string) (_ PlanVersions, err error) {
+	defer wrap(&err, "plan versions of %d PCNs", len(pcns))
+	return db.planVersions(ctx, `pcn_code = ANY($1)`, pcns)
 }
 
 func (db *DB) planVersions(ctx context.Context, where string, args ...any) ([]PlanVersion, error) {

@@ -27,10 +27,18 @@ func (db *DB) SitesOfPCN(ctx context.Context, pcn string) (_ []workforce.Site, e
 	return db.sites(ctx, `pcn_code = $1`, pcn)
 }
 
-// SitesOfICB lists the sites of every PCN of an ICB, by PCN then name.
+// SitesOfICB lists the sites of every PCN of an ICB today (icb_pcns_today), by PCN
+// then name.
 func (db *DB) SitesOfICB(ctx context.Context, icb string) (_ []workforce.Site, err error) {
 	defer wrap(&err, "sites of ICB %s", icb)
 	return db.sites(ctx, `pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// SitesOfPCNs lists the sites of the PCNs given, by PCN then name: an ICB's PCNs on
+// another day than today.
+func (db *DB) SitesOfPCNs(ctx context.Context, pcns []string) (_ []workforce.Site, err error) {
+	defer wrap(&err, "sites of %d PCNs", len(pcns))
+	return db.sites(ctx, `pcn_code = ANY($1)`, pcns)
 }
 
 // Site returns one site of a PCN, or ErrNotFound (also when it is another PCN's).

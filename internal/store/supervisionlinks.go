@@ -36,10 +36,18 @@ func (db *DB) SupervisionLinksOfPCN(ctx context.Context, pcn string) (_ []workfo
 	return db.links(ctx, `l.pcn_code = $1`, pcn)
 }
 
-// SupervisionLinksOfICB lists the links of every PCN of an ICB, by PCN then start.
+// SupervisionLinksOfICB lists the links of every PCN of an ICB today
+// (icb_pcns_today), by PCN then start.
 func (db *DB) SupervisionLinksOfICB(ctx context.Context, icb string) (_ []workforce.SupervisionLink, err error) {
 	defer wrap(&err, "supervision links of ICB %s", icb)
 	return db.links(ctx, `l.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// SupervisionLinksOfPCNs lists the links of the PCNs given, by PCN then start: an
+// ICB's PCNs on another day than today.
+func (db *DB) SupervisionLinksOfPCNs(ctx context.Context, pcns []string) (_ []workforce.SupervisionLink, err error) {
+	defer wrap(&err, "supervision links of %d PCNs", len(pcns))
+	return db.links(ctx, `l.pcn_code = ANY($1)`, pcns)
 }
 
 // SupervisionLink returns one link of a PCN, or ErrNotFound (also when it is another

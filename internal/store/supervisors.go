@@ -30,10 +30,18 @@ func (db *DB) SupervisorsOfPCN(ctx context.Context, pcn string) (_ []workforce.S
 	return db.supervisors(ctx, `s.pcn_code = $1`, pcn)
 }
 
-// SupervisorsOfICB lists the supervisors of every PCN of an ICB, by PCN then name.
+// SupervisorsOfICB lists the supervisors of every PCN of an ICB today
+// (icb_pcns_today), by PCN then name.
 func (db *DB) SupervisorsOfICB(ctx context.Context, icb string) (_ []workforce.Supervisor, err error) {
 	defer wrap(&err, "supervisors of ICB %s", icb)
 	return db.supervisors(ctx, `s.pcn_code IN (SELECT icb_pcns_today($1))`, icb)
+}
+
+// SupervisorsOfPCNs lists the supervisors of the PCNs given, by PCN then name: an
+// ICB's PCNs on another day than today.
+func (db *DB) SupervisorsOfPCNs(ctx context.Context, pcns []string) (_ []workforce.Supervisor, err error) {
+	defer wrap(&err, "supervisors of %d PCNs", len(pcns))
+	return db.supervisors(ctx, `s.pcn_code = ANY($1)`, pcns)
 }
 
 // Supervisor returns one supervisor of a PCN, or ErrNotFound (also when they are

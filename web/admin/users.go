@@ -3,10 +3,12 @@
 package admin
 
 import (
-	"github.com/arrs-planner/arrs/web/layout"
-	"github.com/arrs-planner/arrs/web/ui"
 	"strconv"
 	"strings"
+
+	"github.com/arrs-planner/arrs/internal/workforce"
+	"github.com/arrs-planner/arrs/web/layout"
+	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // UsersPage is the view model of /admin/users.
@@ -104,4 +106,21 @@ func passwordLabel(id int64) string {
 		return "Password"
 	}
 	return "New password (leave blank to keep the current one)"
+}
+
+// DissolvedGrantMessage says why a new ICB lead grant, on line n of the grants, on an
+// ICB dissolved since (icb) is refused, naming the successors to grant instead.
+func DissolvedGrantMessage(n int, icb workforce.ICB, successors []workforce.ICB) string {
+	msg := "Line " + strconv.Itoa(n) + " of the grants: " + icb.Name + " was dissolved on " + icb.Closed.Format("2 January 2006")
+	names := make([]string, len(successors))
+	for i, c := range successors {
+		names[i] = c.Name + " (" + c.Code + ")"
+	}
+	switch len(names) {
+	case 0:
+		return msg + ": grant an ICB in force instead"
+	case 1:
+		return msg + ": grant its successor " + names[0] + " instead"
+	}
+	return msg + ": grant one or more of its successors " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1] + " instead"
 }

@@ -18,7 +18,9 @@ type Page struct {
 	Layout           layout.PageParams
 	ICBCode, ICBName string
 	CanChange        bool
-	Success          string
+	// Dissolved is set for an ICB dissolved by today: the page is read-only.
+	Dissolved *Dissolved
+	Success   string
 	// PCNs counts the ICB's PCNs; WithPlan those with a current plan.
 	PCNs, WithPlan int
 	// Outrun names the roles whose plans outrun supply in at least one year.
