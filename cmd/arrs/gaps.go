@@ -54,8 +54,12 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 	rows := res.Rows(rf.level)
 	if icb != "" {
 		var ok bool
-		if rows, ok = res.PCNsOfICB(strings.ToUpper(icb)); !ok {
-			return fmt.Errorf("no ICB %s in the report", strings.ToUpper(icb))
+		code := strings.ToUpper(icb)
+		if rows, ok = res.PCNsOfICB(code); !ok {
+			if c, known := res.Tree.AnyICB(code); known {
+				return errors.New(icbAbsence(c, res.At, rf.footprints))
+			}
+			return fmt.Errorf("unknown ICB %s", code)
 		}
 	}
 	if rf.format == report.XLSX {

@@ -12,7 +12,15 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
+// importMissing says what each kind of import reads, for when it is not given: a
+// file, or a folder for an organisations change.
+var importMissing = map[string]string{"nwrs": "FILE: needs a file", "populations": "FILE: needs a file", "plans": "FILE: needs a file",
+	"practices": "FILE: needs a file", "organisations": "DIR: needs a folder"}
+
 func (a *app) importFile(ctx context.Context, args []string) error {
+	if len(args) == 1 && importMissing[args[0]] != "" {
+		return fmt.Errorf("%w: arrs import %s %s", errUsage, args[0], importMissing[args[0]])
+	}
 	if len(args) != 2 {
 		return fmt.Errorf("%w: import needs a kind and a FILE", errUsage)
 	}

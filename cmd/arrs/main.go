@@ -32,13 +32,15 @@ const usage = `usage:
   arrs import organisations DIR                an ICB change folder laid out as organisations_2026-04 (icbs_, icb_changes_,
                                                pcn_icb_ and practice_icb_ files for one day)
   arrs target set NAME --fte N --baseline DATE --deadline DATE [--default] [--milestone DATE=FTE[:label]]...
-  arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--format csv|table|json]
-  arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts] [--format csv|table|json|xlsx]
+  arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--footprints as-it-was|current] [--format csv|table|json]
+  arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts]
+                   [--footprints as-it-was|current] [--format csv|table|json|xlsx]
   arrs report plan --pcn CODE [--version N] [--format csv|xlsx]      a version of a PCN's plan, as its page downloads it
   arrs report funding [--level england|region|icb|pcn] [--year 2026/27] [--stream arrs] [--format csv|table|json]
                                                                      each area's entitlement, committed, planned and headroom
   arrs report claims --pcn CODE [--year 2025/26] [--format csv|xlsx] a PCN's monthly claim schedule, as its page downloads it
-  arrs report compare --icb CODE [--format csv|xlsx]                 an ICB's PCNs compared, as its page downloads it
+  arrs report compare --icb CODE [--footprints as-it-was|current] [--format csv|xlsx]
+                                                                     an ICB's PCNs compared, as its page downloads it
 
 DATABASE_URL selects the database (default: the local cluster of make run).`
 

@@ -76,6 +76,9 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 		if rf.at, err = workforce.ParseDate(*at); err != nil {
 			return rf, fmt.Errorf("--at must be a date YYYY-MM-DD, not %q", *at)
 		}
+		if err := checkAt(rf.at, workforce.Today(time.Now())); err != nil {
+			return rf, err
+		}
 	}
 	return rf, nil
 }

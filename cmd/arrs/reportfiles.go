@@ -137,7 +137,9 @@ func (a *app) reportClaims(ctx context.Context, args []string) error {
 
 // reportCompare writes an ICB's comparison of its PCNs today as its page's download:
 // the staff data of the latest census, its PCNs those of the ICB on that day (or with
-// --footprints current, today's).
+// --footprints current, today's). An ICB that had no place that day (not formed yet,
+// dissolved) has none: the file is the header alone, as the page's, and standard
+// error says why.
 func (a *app) reportCompare(ctx context.Context, args []string) error {
 	footprints := gaps.AsItWas.String()
 	code, format, err := fileFlags("report compare", "icb", args, func(fs *flag.FlagSet) {
@@ -167,10 +169,13 @@ func (a *app) reportCompare(ctx context.Context, args []string) error {
 		return err
 	}
 	if _, ok := tree.ICB(code); !ok {
-		if _, known := tree.AnyICB(code); known {
-			return fmt.Errorf("ICB %s is not one of the ICBs of %s (%s)", code, day.Format(workforce.DateLayout), fp.Describe(day, tree.ICBs))
+		// An ICB the planner knows but not on the day has no PCNs to compare: the file
+		// is its page's download, the header alone (unknown, not a row of zeros).
+		c, known := tree.AnyICB(code)
+		if !known {
+			return fmt.Errorf("unknown ICB %s", code)
 		}
-		return fmt.Errorf("no ICB %s", code)
+		fmt.Fprintf(a.stderr, "arrs: %s\n", icbAbsence(c, day, fp))
 	}
 	res, err := compare.Compute(ctx, db, gaps.From(db), code, tree.PCNsOf(code), today, time.Time{})
 	if err != nil {

@@ -138,7 +138,7 @@ func TestReportGapsICBIsTheICBDownload(t *testing.T) {
 		sameFile(t, get("/gaps/icbs/QOC."+format), "report", "gaps", "--icb", "QOC", "--format", format)
 		sameFile(t, get("/gaps."+format+"?level=icb"), "report", "gaps", "--level", "icb", "--format", format)
 	}
-	if _, _, err := runArrs("report", "gaps", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "no ICB QXX") {
+	if _, _, err := runArrs("report", "gaps", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "unknown ICB QXX") {
 		t.Errorf("an unknown ICB: %v", err)
 	}
 }
@@ -159,7 +159,7 @@ func TestReportCompareIsTheCompareDownload(t *testing.T) {
 	if page := string(get("/icbs/QOC/compare.csv")); !strings.Contains(page, "U60057,") || !strings.Contains(page, ",Version 1,draft,") {
 		t.Errorf("the comparison lacks its rows:\n%s", page)
 	}
-	if _, _, err := runArrs("report", "compare", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "no ICB QXX") {
+	if _, _, err := runArrs("report", "compare", "--icb", "QXX"); err == nil || !strings.Contains(err.Error(), "unknown ICB QXX") {
 		t.Errorf("an unknown ICB: %v", err)
 	}
 }

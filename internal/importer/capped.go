@@ -50,16 +50,26 @@ func (c *sizeCap) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// within lowers the cap to max bytes in all, those read so far included: a practice
+// file's limit is its kind's, known only once its header has been read.
+func (c *sizeCap) within(max int64) {
+	read := c.limit.Max - c.left
+	c.limit.Max, c.left = max, max-read
+}
+
 // recordCap stops a CSV's text at the first record longer than MaxLineBytes, before
-// encoding/csv buffers it whole. A record is a line, or several when a quoted field
-// holds line breaks: it follows RFC 4180's quotes as encoding/csv does (each '"'
-// toggles, so an escaped "" toggles twice), and a record ends only at a '\n' outside
-// quotes. Where the quotes are wrong encoding/csv stops with its own error first.
+// encoding/csv buffers it whole, and at the blank line past MaxBlankLines, which
+// encoding/csv skips without a row to count. A record is a line, or several when a
+// quoted field holds line breaks: it follows RFC 4180's quotes as encoding/csv does
+// (each '"' toggles, so an escaped "" toggles twice), and a record ends only at a '\n'
+// outside quotes. Where the quotes are wrong encoding/csv stops with its own error first.
 type recordCap struct {
 	r      io.Reader
 	run    int  // bytes of the record so far, line breaks within it included
+	first  byte // the record's first byte, when run > 0
 	line   int  // line breaks so far
 	start  int  // line breaks before the record began
+	blanks int  // blank lines so far ("" or "\r", as encoding/csv skips them)
 	quoted bool // inside a quoted field
 	g      *guard
 	file   string
@@ -70,14 +80,14 @@ func (c *recordCap) Read(p []byte) (int, error) {
 		return 0, c.g.err
 	}
 	n, err := c.r.Read(p)
-	if !c.scan(p[:n]) {
-		return 0, c.g.stop(c.tooLong())
+	if e := c.scan(p[:n]); e != nil {
+		return 0, c.g.stop(e)
 	}
 	return n, err
 }
 
-// scan counts b into the record; false when the record is past MaxLineBytes.
-func (c *recordCap) scan(b []byte) bool {
+// scan counts b into the record; the limit passed, if any.
+func (c *recordCap) scan(b []byte) *LimitError {
 	for len(b) > 0 {
 		if c.quoted { // to the closing quote: line breaks are the field's
 			i := bytes.IndexByte(b, '"')
@@ -93,18 +103,33 @@ func (c *recordCap) scan(b []byte) bool {
 			if q := bytes.IndexByte(seg, '"'); q >= 0 {
 				seg, rest, ends, c.quoted = b[:q+1], b[q+1:], false, true
 			}
+			if c.run == 0 && len(seg) > 0 {
+				c.first = seg[0]
+			}
 			c.run += len(seg)
 			if ends && c.run <= MaxLineBytes {
+				if c.blank() {
+					return &LimitError{File: c.file, Limit: LimitBlankLines, Max: MaxBlankLines}
+				}
 				c.line++
 				c.run, c.start = 0, c.line
 			}
 			b = rest
 		}
 		if c.run > MaxLineBytes {
-			return false
+			return c.tooLong()
 		}
 	}
-	return true
+	return nil
+}
+
+// blank counts the record ending as a blank line if it is one, and says whether that
+// passes MaxBlankLines.
+func (c *recordCap) blank() bool {
+	if c.run == 0 || c.run == 1 && c.first == '\r' {
+		c.blanks++
+	}
+	return c.blanks > MaxBlankLines
 }
 
 var newline = []byte{'\n'}

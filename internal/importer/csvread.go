@@ -58,25 +58,28 @@ func (s *csvSource) read() ([]string, int, error) {
 // plainText returns a reader of the file's text within the size limits (a file that can
 // say its size, as an upload can, is refused before it is read), unwrapping gzip
 // when the first two bytes are its magic number, so that FILE may be plain or .gz
-// whatever its name; every record of the text is at most MaxLineBytes.
-func plainText(file string, r io.Reader, g *guard) (io.Reader, error) {
+// whatever its name; every record of the text is at most MaxLineBytes. The text, plain
+// or unpacked, may be maxText bytes: the cap returned, which a reader may lower once it
+// knows the kind of file (sizeCap.within).
+func plainText(file string, r io.Reader, g *guard, maxText int64) (io.Reader, *sizeCap, error) {
 	if err := checkSize(file, r); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	br := bufio.NewReaderSize(newSizeCap(r, g, file, LimitUploadSize, MaxUploadBytes), 64<<10)
-	var text io.Reader = br
 	magic, _ := br.Peek(2)
 	if g.err != nil {
-		return nil, g.err
+		return nil, nil, g.err
 	}
-	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, &RowError{File: file, Line: 1, Reason: fmt.Sprintf("not a readable gzip file: %v", err)}
-		}
-		text = newSizeCap(zr, g, file, LimitUnpackedSize, MaxUnpackedBytes)
+	if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		text := newSizeCap(br, g, file, LimitUploadSize, maxText)
+		return &recordCap{r: text, g: g, file: file}, text, nil
 	}
-	return &recordCap{r: text, g: g, file: file}, nil
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, nil, &RowError{File: file, Line: 1, Reason: fmt.Sprintf("not a readable gzip file: %v", err)}
+	}
+	text := newSizeCap(zr, g, file, LimitUnpackedSize, maxText)
+	return &recordCap{r: text, g: g, file: file}, text, nil
 }
 
 // checkSize refuses a file that says it is larger than MaxUploadBytes (one that can
@@ -89,10 +92,15 @@ func checkSize(file string, r io.Reader) error {
 }
 
 // openTable reads a CSV file's header (maxRows rows may follow) and checks that every
-// required column is there.
+// required column is there. Its text, plain or unpacked, may be MaxUnpackedBytes.
 func openTable(file string, r io.Reader, required []string, maxRows int) (*table, error) {
+	return openTableWithin(file, r, required, maxRows, MaxUnpackedBytes)
+}
+
+// openTableWithin is openTable for a kind of file whose text may be maxText bytes.
+func openTableWithin(file string, r io.Reader, required []string, maxRows int, maxText int64) (*table, error) {
 	g := &guard{}
-	text, err := plainText(file, r, g)
+	text, _, err := plainText(file, r, g, maxText)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func readPopulations(data []byte) error {
 }
 
 func hostileFiles() []hostileFile {
-	return []hostileFile{
+	return append([]hostileFile{
 		{"sparse sheet: a cell at XFD1", sparseSheet("XFD1"), readPlanXLSX, LimitColumns,
 			"plan.xlsx: row 1 has 16,384 columns, 16,128 more than the limit of 256 columns"},
 		{"sparse sheet: a cell at A60000", sparseSheet("A60000"), readPlanXLSX, LimitRows,
@@ -106,7 +106,10 @@ func hostileFiles() []hostileFile {
 			"plan.csv: line 74: the plan of U60057 has more than 72 lines (the limit): one per role, quarter and funding stream"},
 		{"a workbook plan of more lines than roles × quarters × streams", workbookOf(planOfManyQuarters(MaxPlanLines(2) + 1)), readPlanXLSX, LimitPlanLines,
 			"plan.xlsx: row 74: the plan of U60057 has more than 72 lines"},
-	}
+		{"gzip of blank lines", gzipped(func() io.Reader {
+			return io.MultiReader(strings.NewReader(planHeader), io.LimitReader(repeatReader('\n'), 2*MaxUnpackedBytes))
+		}), readPlanCSV, LimitBlankLines, "plan.csv: the file has more than 1,000 blank lines (the limit)"},
+	}, hostilePracticeFiles()...)
 }
 
 func TestHostileFilesRefused(t *testing.T) {

@@ -16,6 +16,8 @@ const (
 	LimitColumns       Limit = "columns"
 	LimitRows          Limit = "rows"
 	LimitCellLength    Limit = "cell_length"
+	LimitBlankLines    Limit = "blank_lines"
+	LimitPractices     Limit = "practices"
 	LimitWorkbookParts Limit = "workbook_parts"
 	LimitPlanLines     Limit = "plan_lines"
 )
@@ -75,6 +77,10 @@ func (e *LimitError) reason() string {
 		return "has " + e.over("more than", units("row"))
 	case LimitCellLength:
 		return "holds " + e.over("more than", units("character"))
+	case LimitBlankLines:
+		return "has " + e.over("more than", units("blank line"))
+	case LimitPractices:
+		return "names " + e.over("more than", units("practice"))
 	case LimitWorkbookParts:
 		return "has " + e.over("more than", units("part"))
 	case LimitPlanLines:

@@ -25,6 +25,10 @@ const (
 	// MaxCellChars bounds the text of one cell: the longest NWRS name (a sub-ICB's) is
 	// under 100 characters.
 	MaxCellChars = 1000
+	// MaxBlankLines bounds the blank lines of a CSV file: encoding/csv skips them
+	// without a row to count, so that a gzip of 100 KB holding nothing but line breaks
+	// cost 5 s to read to MaxUnpackedBytes. A genuine file has none, or one at its end.
+	MaxBlankLines = 1000
 	// MaxEcho is the most characters of a bad value an error message repeats.
 	MaxEcho = 80
 )
@@ -80,8 +84,12 @@ const (
 // Limits of an organisations change folder (NHS England's change summary as
 // data/organisations_2026-04 lays it out): the 2026 change has 6 files, 36 ICBs, 28
 // sub-ICB change rows, 1,297 PCNs and 6,200 practices. Each file is also bounded by
-// MaxUploadBytes and the line, column and cell limits above.
+// the line, column, cell and blank-line limits above.
 const (
+	// MaxOrgChangeFileBytes bounds the text of each file read (plain, or unpacked from
+	// gzip): the largest, practice_icb_, is 0.8 MB for 6,200 practices (133 bytes a
+	// row), so MaxOrgChangePractices rows take 2.7 MB.
+	MaxOrgChangeFileBytes = 4 << 20
 	// MaxOrgChangeFiles bounds the entries of the folder, read or not.
 	MaxOrgChangeFiles = 20
 	// MaxOrgChangeICBs: England has had at most 42 ICBs.
@@ -94,17 +102,37 @@ const (
 	MaxOrgChangePractices = 20_000
 )
 
-// Rows of NHS England's "Patients Registered at a GP Practice" files and of a Fingertips
-// practice indicator, past the header.
+// Limits of NHS England's "Patients Registered at a GP Practice" files and of a
+// Fingertips practice indicator. A file's kind is known from its header, and from then
+// on its text (plain, or unpacked from gzip) is bounded by its kind's size, a few times
+// its genuine file's. The 5-year age file is the exception at twice: reading and
+// checking it runs at about 1.5 million rows (90 MB) a second, and a file must be
+// refused at its limits in well under a second. While a list-size file is read, a
+// row it keeps costs 12 bytes and a practice about 300 (practicepatients.go), so
+// that a file refused at its limits has held well under 50 MB.
 const (
-	// MaxPracticeRows bounds the mapping and totals files, one row per practice: 6,200
-	// in November 2025 (about 8,000 when PCNs began in 2019).
+	// MaxPracticeRows bounds the rows of the mapping and totals files, one row per
+	// practice, and the practices a list-size file may name: 6,200 in November 2025
+	// (about 8,000 when PCNs began in 2019).
 	MaxPracticeRows = 20_000
+	// MaxPracticeMapBytes bounds the mapping file, 1.5 MB in November 2025 (240 bytes
+	// a row): 4 times that, room for MaxPracticeRows rows.
+	MaxPracticeMapBytes = 6 << 20
+	// MaxPracticeTotalsBytes bounds the totals file, 0.47 MB in November 2025 (75
+	// bytes a row): 4 times that, room for MaxPracticeRows rows.
+	MaxPracticeTotalsBytes = 2 << 20
 	// MaxPracticeAgeRows bounds the 5-year age file: 43 rows per practice (each sex and
 	// band, and their totals) and as many for every PCN, sub-ICB, ICB and region,
-	// 329,078 in November 2025.
-	MaxPracticeAgeRows = 1_000_000
+	// 329,078 in November 2025; twice that (the 8,000 practices of 2019 took 20% more).
+	MaxPracticeAgeRows = 660_000
+	// MaxPracticeAgeBytes bounds the 5-year age file, 20.7 MB unpacked in November 2025
+	// (63 bytes a row): room for MaxPracticeAgeRows rows of that width.
+	MaxPracticeAgeBytes = 44 << 20
 	// MaxDeprivationRows bounds a Fingertips practice file: a row per practice and
-	// year, 23,080 for the three IMD years of indicator 93553.
-	MaxDeprivationRows = 200_000
+	// year, 23,080 for the three IMD editions (2010, 2015, 2019) of indicator 93553; an
+	// edition comes every four or five years.
+	MaxDeprivationRows = 100_000
+	// MaxDeprivationBytes bounds a Fingertips practice file, 1.3 MB for 23,080 rows (56
+	// bytes a row): room for MaxDeprivationRows rows of that width.
+	MaxDeprivationBytes = 6 << 20
 )

@@ -42,32 +42,50 @@ var orgKinds = []*orgKind{
 		maxRows: MaxOrgChangePractices, row: (*orgReader).practiceRow},
 }
 
-// ReadOrgChange reads an organisations change folder, as NHS England's change summary
-// is laid out in data/organisations_2026-04: icbs_, icb_changes_ and pcn_icb_ files, and
-// optionally practice_icb_, each named for the day the change takes effect. fsys is the
-// folder (os.DirFS(dir), or fs.Sub of an embedded tree). Every file is checked against
-// the others (each new ICB is one of icbs_'s, each sub-ICB location in one ICB, each
-// practice's PCN one of pcn_icb_'s, one day throughout) within the limits of limits.go;
-// the first fault stops the read with a *RowError or *LimitError naming the file, line
-// and column.
-//
-// The string returned is a SHA-256 (hex) of exactly the files read, so that an import
-// of the same folder twice can be recognised: over each file in name order, its name, a
-// NUL, and the SHA-256 of its bytes.
-func ReadOrgChange(fsys fs.FS) (*workforce.OrgChange, string, error) {
+// OrgChangeFolder is an organisations change folder, read and checked.
+type OrgChangeFolder struct {
+	Change *workforce.OrgChange
+	// SHA256 is a hash of exactly the files read, so that an import of the same
+	// folder twice can be recognised: over each file in name order, its name, a NUL,
+	// and the SHA-256 (hex) of its bytes.
+	SHA256 string
+	// PCNsFile is the name of the pcn_icb_ file, and PCNLines each PCN's line in it,
+	// so that a refusal of a PCN (one the planner does not hold) can say where it is.
+	PCNsFile string
+	PCNLines map[string]int
+}
+
+// ReadOrgChangeFolder reads an organisations change folder, as NHS England's change
+// summary is laid out in data/organisations_2026-04: icbs_, icb_changes_ and pcn_icb_
+// files, and optionally practice_icb_, each named for the day the change takes effect.
+// fsys is the folder (os.DirFS(dir), or fs.Sub of an embedded tree). Every file is
+// checked against the others (each new ICB is one of icbs_'s, each sub-ICB location in
+// one ICB, each practice's PCN one of pcn_icb_'s, one day throughout) within the
+// limits of limits.go; the first fault stops the read with a *RowError or *LimitError
+// naming the file, line and column.
+func ReadOrgChangeFolder(fsys fs.FS) (*OrgChangeFolder, error) {
 	names, day, err := orgFiles(fsys)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	r := newOrgReader(fsys, day)
 	for _, k := range orgKinds {
 		if name, ok := names[k]; ok {
 			if err := r.readFile(k, name); err != nil {
-				return nil, "", err
+				return nil, err
 			}
 		}
 	}
-	return r.change, r.hash(), nil
+	return &OrgChangeFolder{Change: r.change, SHA256: r.hash(), PCNsFile: r.pcnsOf, PCNLines: r.keys[r.pcnsOf]}, nil
+}
+
+// ReadOrgChange is ReadOrgChangeFolder's change and hash.
+func ReadOrgChange(fsys fs.FS) (*workforce.OrgChange, string, error) {
+	f, err := ReadOrgChangeFolder(fsys)
+	if err != nil {
+		return nil, "", err
+	}
+	return f.Change, f.SHA256, nil
 }
 
 // orgFiles finds the file of each kind in the folder, and the day their names agree on.

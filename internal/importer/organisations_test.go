@@ -126,12 +126,16 @@ func TestReadOrgChangeSmallFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := ReadOrgChange(sub)
+	f, err := ReadOrgChangeFolder(sub)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if got := f.Change; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	lines := map[string]int{"U03055": 2, "U14074": 3, "U17969": 4} // where a refusal of a PCN says it is
+	if f.PCNsFile != orgPCNsFile || !reflect.DeepEqual(f.PCNLines, lines) {
+		t.Errorf("PCNs from %s on lines %v, want %s, %v", f.PCNsFile, f.PCNLines, orgPCNsFile, lines)
 	}
 	noPractices := orgFolder()
 	delete(noPractices, orgPracticesFile)
@@ -199,7 +203,8 @@ func TestReadOrgChangeRejects(t *testing.T) {
 		{"effective date differs", orgEdits(orgReplaceIn(changes, "\n2026-04-01,QNQ,D4U1Y,S9B9J", "\n2026-04-02,QNQ,D4U1Y,S9B9J")),
 			changes + ": line 3, column effective_date: is 2026-04-02, but the file's name says 2026-04-01"},
 		{"too many files", orgEdits(orgManyFiles(MaxOrgChangeFiles - 5)), "the folder holds more than 20 files (the limit)"},
-		{"file too big", orgEdits(orgAdd(practices, strings.Repeat("x", MaxUploadBytes+1))), practices + ": the file is 32 MB"},
+		{"file too big", orgEdits(orgAdd(practices, strings.Repeat("x", MaxOrgChangeFileBytes+1))),
+			practices + ": the file is 4 MB, 1 byte more than the limit of 4 MB"},
 		{"long line", orgEdits(orgAppendRow(pcns, strings.Repeat("x", MaxLineBytes+1))), pcns + ": line 5 is longer than 65,536 characters"},
 		{"too many ICBs", orgEdits(orgAppendRows(icbs, MaxOrgChangeICBs, func(i int) string { return fmt.Sprintf("X%04d,ICB %d,,Y56", i, i) })),
 			icbs + ": the file has more than 100 rows (the limit)"},

@@ -56,7 +56,7 @@ func (r *orgReader) readFile(k *orgKind, name string) error {
 		return err
 	}
 	h := sha256.New()
-	t, err := openTable(name, io.TeeReader(f, h), k.columns, k.maxRows)
+	t, err := openTableWithin(name, io.TeeReader(f, h), k.columns, k.maxRows, MaxOrgChangeFileBytes)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,9 @@ func (r *orgReader) readRows(k *orgKind, t *table) error {
 }
 
 // orgFileSize refuses what is not a plain file (a folder, a device), and a file larger
-// than MaxUploadBytes before any of it is read.
+// than MaxOrgChangeFileBytes before any of it is read: its text, plain or gzip, is
+// larger still (gzip adds a few bytes at most); a smaller gzip file is bounded as it
+// is unpacked.
 func orgFileSize(name string, f fs.File) error {
 	info, err := f.Stat()
 	if err != nil {
@@ -93,8 +95,8 @@ func orgFileSize(name string, f fs.File) error {
 	if !info.Mode().IsRegular() {
 		return &RowError{File: name, Reason: "is not a plain file"}
 	}
-	if info.Size() > MaxUploadBytes {
-		return &LimitError{File: name, Limit: LimitUploadSize, Max: MaxUploadBytes, Got: info.Size()}
+	if info.Size() > MaxOrgChangeFileBytes {
+		return &LimitError{File: name, Limit: LimitUploadSize, Max: MaxOrgChangeFileBytes, Got: info.Size()}
 	}
 	return nil
 }

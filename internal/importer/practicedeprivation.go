@@ -37,12 +37,14 @@ type deprivationKey struct {
 func readDeprivation(t *table) (*workforce.PracticeFiles, error) {
 	files := &workforce.PracticeFiles{}
 	keys := rowKeys[deprivationKey]{}
+	codes := interned{} // a practice has a row per year
 	sources := map[int]string{}
 	err := eachRow(t, func() error {
 		d, keep, err := deprivationRow(t)
 		if err != nil || !keep {
 			return err
 		}
+		d.PracticeCode = codes.of(d.PracticeCode)
 		if first, dup := keys.seen(deprivationKey{d.PracticeCode, d.Year}, t.line); dup {
 			return t.fail("AreaCode", "practice "+d.PracticeCode+" in "+strconv.Itoa(d.Year)+" is also on line "+strconv.Itoa(first)+"; each appears once")
 		}

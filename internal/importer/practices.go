@@ -39,20 +39,25 @@ type PracticeFile struct {
 }
 
 // practiceKind is how one kind of file is read: the columns it needs (others are
-// ignored), its row limit and its reader.
+// ignored), its row and size limits and its reader.
 type practiceKind struct {
-	kind    PracticeFileKind
-	columns []string
-	maxRows int
-	read    func(t *table) (*workforce.PracticeFiles, error)
+	kind     PracticeFileKind
+	columns  []string
+	maxRows  int
+	maxBytes int64
+	read     func(t *table) (*workforce.PracticeFiles, error)
 }
 
 var practiceKinds = []practiceKind{
-	{PracticeMapFile, practiceMapColumns, MaxPracticeRows, readPracticeMap},
-	{PracticeTotalsFile, totalsColumns.names(), MaxPracticeRows, totalsColumns.read},
-	{PracticeAgesFile, ageColumns.names(), MaxPracticeAgeRows, ageColumns.read},
-	{PracticeDeprivationFile, deprivationColumns, MaxDeprivationRows, readDeprivation},
+	{PracticeMapFile, practiceMapColumns, MaxPracticeRows, MaxPracticeMapBytes, readPracticeMap},
+	{PracticeTotalsFile, totalsColumns.names(), MaxPracticeRows, MaxPracticeTotalsBytes, totalsColumns.read},
+	{PracticeAgesFile, ageColumns.names(), MaxPracticeAgeRows, MaxPracticeAgeBytes, ageColumns.read},
+	{PracticeDeprivationFile, deprivationColumns, MaxDeprivationRows, MaxDeprivationBytes, readDeprivation},
 }
+
+// maxPracticeBytes is the largest kind's size limit: the most text read before the
+// header says which kind the file is.
+const maxPracticeBytes = max(MaxPracticeMapBytes, MaxPracticeTotalsBytes, MaxPracticeAgeBytes, MaxDeprivationBytes)
 
 // ReadPractices reads one of NHS England's "Patients Registered at a GP Practice" files
 // (mapping, totals or 5-year ages) or the Fingertips deprivation file, plain or gzip,
@@ -75,10 +80,10 @@ func ReadPractices(file string, r io.Reader) (*PracticeFile, error) {
 }
 
 // openPracticeTable reads the header, chooses the kind of file it fits, then opens the
-// table as openTable does with that kind's columns and row limit.
+// table as openTable does with that kind's columns and limits.
 func openPracticeTable(file string, r io.Reader) (*table, *practiceKind, error) {
 	g := &guard{}
-	text, err := plainText(file, r, g)
+	text, size, err := plainText(file, r, g, maxPracticeBytes)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -100,6 +105,7 @@ func openPracticeTable(file string, r io.Reader) (*table, *practiceKind, error) 
 		}
 		return nil, nil, &RowError{File: file, Line: 1, Reason: "the header is not that of " + knownPracticeFiles}
 	}
+	size.within(kind.maxBytes)
 	t, err := openSource(file, &headerFirst{header: header, src: src}, "line", kind.columns, kind.maxRows)
 	if err != nil {
 		return nil, nil, err

@@ -383,9 +383,11 @@ func TestReadPracticesLimits(t *testing.T) {
 		{"totals", many(totalsHeader, MaxPracticeRows+1, func(i int) string { return totalsRow(fmt.Sprintf("A%05d", i), "1") }),
 			"big.csv: the file has more than 20,000 rows (the limit)"},
 		{"ages", many(agesHeader, MaxPracticeAgeRows+1, func(int) string { return "P,2025-11-01,PCN,U1,,,MALE,0_4,1\n" }),
-			"big.csv: the file has more than 1,000,000 rows (the limit)"},
+			"big.csv: the file has more than 660,000 rows (the limit)"},
+		{"ages of a practice a row", many(agesHeader, MaxPracticeRows+1, func(i int) string { return ageRow("GP", fmt.Sprintf("A%05d", i), "ALL", "ALL", "1") }),
+			"big.csv: the file names more than 20,000 practices (the limit)"},
 		{"deprivation", many(imdHeader, MaxDeprivationRows+1, func(i int) string { return fmt.Sprintf("93553,%d,A%05d,X,1,\n", 1990+i/100_000, i%100_000) }),
-			"big.csv: the file has more than 200,000 rows (the limit)"},
+			"big.csv: the file has more than 100,000 rows (the limit)"},
 		{"columns", many(strings.TrimSuffix(totalsHeader, "\n")+strings.Repeat(",x", MaxColumns)+"\n", 0, nil),
 			"big.csv: line 1 has 266 columns, 10 more than the limit of 256 columns"},
 	}

@@ -3,8 +3,11 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/importer"
@@ -99,4 +102,69 @@ func applyApril2026(t *testing.T, db *store.DB) {
 	if _, err := Organisations(context.Background(), db, "organisations_2026-04", dir, seeder); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A change naming PCNs the planner does not hold is refused, naming the file, each
+// PCN's line and code (up to five), and writes nothing: a new PCN comes with its
+// census, never as an empty network from a change.
+func TestOrgChangeUnknownPCNs(t *testing.T) {
+	t.Parallel()
+	const pcns = "pcn_icb_2026-04-01.csv"
+	const why = ": an organisations change places known PCNs; a new PCN comes with its census"
+	ghost := func(code string) string {
+		return code + ",GHOST PCN,36L,QWE,QWE,NHS South West London Integrated Care Board,E54000031,36L,unchanged ICB\r\n"
+	}
+	cases := []struct {
+		name, rows, want string
+	}{
+		{"one", ghost("U99999"), pcns + ": unknown PCN U99999 (line 1299)" + why},
+		{"seven", ghost("U99990") + ghost("U99991") + ghost("U99992") + ghost("U99993") + ghost("U99994") + ghost("U99995") + ghost("U99996"),
+			pcns + ": unknown PCNs U99990 (line 1299), U99991 (line 1300), U99992 (line 1301), U99993 (line 1302), U99994 (line 1303) and 2 more" + why},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, db := context.Background(), dbtest.New(t)
+			dir := april2026Copy(t)
+			dir[pcns].Data = append(dir[pcns].Data, c.rows...)
+			version, err := db.DataVersion(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Organisations(ctx, db, "ghosts", dir, seeder)
+			if !errors.Is(err, store.ErrUnknownCodes) || !strings.HasSuffix(err.Error(), c.want) {
+				t.Fatalf("got  %v\nwant …%s", err, c.want)
+			}
+			if after, err := db.DataVersion(ctx); err != nil || after != version {
+				t.Errorf("the refused change wrote: data version %d, then %d (%v)", version, after, err)
+			}
+			var ghosts int
+			if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM pcns WHERE code LIKE 'U9999_'`).Scan(&ghosts); err != nil || ghosts != 0 {
+				t.Errorf("%d unknown PCNs created (%v)", ghosts, err)
+			}
+			applyApril2026(t, db) // the refused folder was not recorded as loaded
+		})
+	}
+}
+
+// april2026Copy is a copy of the embedded change of 1 April 2026, to edit.
+func april2026Copy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	dir, err := refdata.Dir(refdata.OrgChangeDirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := fs.ReadDir(dir, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for _, e := range entries {
+		b, err := fs.ReadFile(dir, e.Name())
+		if err != nil {
+			t.Fatal(fmt.Errorf("%s: %w", e.Name(), err))
+		}
+		m[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	return m
 }

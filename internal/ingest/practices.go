@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"io"
-	"io/fs"
 
 	"github.com/arrs-planner/arrs/internal/importer"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -20,16 +19,4 @@ func Practices(ctx context.Context, db *store.DB, name string, r io.Reader, by s
 	return db.ImportPractices(ctx, store.PracticeImport{
 		FileName: name, Kind: string(pf.Kind), SHA256: pf.SHA256, Rows: pf.Rows, Files: pf.Files, By: by,
 	})
-}
-
-// Organisations reads an organisations change folder (laid out as NHS England's change
-// summary of April 2026: the ICBs from the day, the sub-ICB changes, every PCN's and
-// practice's place) and loads it in one transaction (store.ApplyOrgChange). name is the
-// folder as given, for the log.
-func Organisations(ctx context.Context, db *store.DB, name string, dir fs.FS, by store.Actor) (store.OrgChangeLog, error) {
-	ch, sha, err := importer.ReadOrgChange(dir)
-	if err != nil {
-		return store.OrgChangeLog{}, err
-	}
-	return db.ApplyOrgChange(ctx, store.OrgChangeImport{FileName: name, SHA256: sha, Change: ch, By: by})
 }

@@ -27,17 +27,17 @@ type areaDay struct {
 	fp            gaps.Footprints
 }
 
-// areaDayOf reads ?at= and ?footprints=; a value that is neither is a 400.
+// areaDayOf reads ?at= (atParam) and ?footprints=; a value that is neither is a 400.
 func (s *Server) areaDayOf(r *http.Request) (areaDay, error) {
 	var d areaDay
 	var err error
 	if d.fp, err = footprintsParam(r); err != nil {
 		return d, err
 	}
-	if v := r.URL.Query().Get("at"); v != "" {
-		if d.at, err = workforce.ParseDate(v); err != nil {
-			return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
-		}
+	if d.at, err = atParam(r, s.today()); err != nil {
+		return d, err
+	}
+	if !d.at.IsZero() {
 		d.census, d.given = true, true
 	} else if d.at, err = s.db.LatestCensus(r.Context()); err == nil {
 		d.census = true

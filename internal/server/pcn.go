@@ -2,11 +2,9 @@ package server
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
+	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
@@ -15,22 +13,25 @@ import (
 )
 
 // pcn is the overview, open to every signed-in user: FTE by role, no staff records,
-// and the member practices with their patients.
+// and the member practices with their patients, all of one day (pcnPage).
 func (s *Server) pcn(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.pcnPage(r)
-	if err != nil {
-		return err
-	}
 	today, err := s.pcnOfURL(r)
 	if err != nil {
 		return err
+	}
+	p, err := s.pcnPage(r, today)
+	if err != nil {
+		return err
+	}
+	if p.Absent != "" {
+		return render(w, r, pcn.View(p))
 	}
 	// Access follows today's structure, as the routes' rules do (authz.go).
 	p.CanSeeStaff = currentUser(r).CanSeePCN(p.Code, today.ICBCode)
 	if p.Gap, err = s.pcnGapPanel(r, p.Code); err != nil {
 		return err
 	}
-	if p.MemberPractices, err = s.memberPractices(r, p.Code, s.pcnDay(r)); err != nil {
+	if p.MemberPractices, err = s.memberPractices(r, p.Code, p.At); err != nil {
 		return err
 	}
 	return render(w, r, pcn.View(p))
@@ -38,9 +39,16 @@ func (s *Server) pcn(w http.ResponseWriter, r *http.Request) error {
 
 // pcnStaff lists the staff records; the route's rule (pcnMember) has checked access.
 func (s *Server) pcnStaff(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.pcnPage(r)
+	today, err := s.pcnOfURL(r)
 	if err != nil {
 		return err
+	}
+	p, err := s.pcnPage(r, today)
+	if err != nil {
+		return err
+	}
+	if p.Absent != "" {
+		return render(w, r, pcn.View(p))
 	}
 	p.ShowStaff = true
 	p.Layout.Title = "Staff records of " + p.Name
@@ -51,58 +59,38 @@ func (s *Server) pcnStaff(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, pcn.View(p))
 }
 
-// pcnPage is the overview of the PCN of the URL on the day ?at= asks for: its staff
-// that day (or at the latest census), and its place in the structure of the page's
-// day (pcnDay).
-func (s *Server) pcnPage(r *http.Request) (pcn.Page, error) {
+// pcnPage is the PCN of the URL (today: its place in today's structure) on one day:
+// ?at=, else the latest census, else today before any import (areaDayOf). Its staff,
+// its list, its ICB and breadcrumbs, and its member practices are all of that day, in
+// that day's structure, so that the list is the practices' total; on a day it had no
+// place (before it was formed) the page says so.
+func (s *Server) pcnPage(r *http.Request, today workforce.PCN) (pcn.Page, error) {
 	d, err := s.areaDayOf(r)
 	if err != nil {
 		return pcn.Page{}, err
 	}
+	// A PCN is in one ICB on a day: the page is of the structure of its day, whatever
+	// ?footprints= says (today's footprints regroup ICBs, not a PCN).
+	d.fp = gaps.AsItWas
 	snap, err := s.snapshot(r.Context(), d)
 	if err != nil {
 		return pcn.Page{}, err
 	}
-	a, ok := snap.Areas.Find(workforce.LevelPCN, strings.ToUpper(chi.URLParam(r, "code")))
+	a, ok := snap.Areas.Find(workforce.LevelPCN, today.Code)
 	if !ok {
-		return pcn.Page{}, errNotFound
+		return pcn.NewAbsentPage(s.page(r, today.Name, layout.NavEngland), today.Code, today.Name, snap.At), nil
 	}
 	staff, err := s.db.StaffRecordsInPost(r.Context(), a.Code, snap.At)
 	if err != nil {
 		return pcn.Page{}, err
 	}
-	info, icb, err := s.pcnPlace(r, a.Code, s.pcnDay(r))
+	tree, err := s.treeOn(r.Context(), snap.At)
 	if err != nil {
 		return pcn.Page{}, err
 	}
-	return pcn.NewPage(s.page(r, a.Name, layout.NavEngland), snap, a, info, icb, staff, staffRow), nil
-}
-
-// pcnDay is the day a PCN page shows membership for: its ?at= date (areaDayOf has
-// checked it), or today.
-func (s *Server) pcnDay(r *http.Request) time.Time {
-	if d, err := workforce.ParseDate(r.URL.Query().Get("at")); err == nil {
-		return d
-	}
-	return s.today()
-}
-
-// pcnPlace is a PCN and its ICB in the structure of day d, or of today when the PCN
-// had no place on d (a day before the structure the planner knows).
-func (s *Server) pcnPlace(r *http.Request, code string, d time.Time) (workforce.PCN, workforce.ICB, error) {
-	tree, err := s.treeOn(r.Context(), d)
-	if err != nil {
-		return workforce.PCN{}, workforce.ICB{}, err
-	}
-	info, ok := tree.PCN(code)
-	if !ok {
-		if tree, err = s.tree(r); err != nil {
-			return workforce.PCN{}, workforce.ICB{}, err
-		}
-		info, _ = tree.PCN(code)
-	}
+	info, _ := tree.PCN(a.Code)
 	icb, _ := tree.AnyICB(info.ICBCode)
-	return info, icb, nil
+	return pcn.NewPage(s.page(r, a.Name, layout.NavEngland), snap, a, info, icb, staff, staffRow), nil
 }
 
 // memberPractices reads the PCN's practices on day d for the overview.

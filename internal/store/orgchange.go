@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,6 +21,10 @@ type OrgChangeImport struct {
 	FileName string // the folder, as given
 	SHA256   string
 	Change   *workforce.OrgChange
+	// PCNsFile and PCNLines say where each PCN's row is (the pcn_icb_ file, and the
+	// line by PCN code), for a refusal to name; optional.
+	PCNsFile string
+	PCNLines map[string]int
 	By       Actor
 }
 
@@ -39,9 +44,11 @@ type OrgChangeLog struct {
 // list not known before open on its day, those in force the day before and not listed
 // are dissolved on it, each with the ICBs its PCNs went to as successors; sub-ICB
 // locations, PCNs and practices take their new places from the day, their history
-// before it kept; a practice's ICB is its sub-ICB location's on each day. The
-// hierarchy is checked (org_problems) before commit. A change loaded before (by its
-// hash) is ErrAlreadyImported.
+// before it kept; a practice's ICB is its sub-ICB location's on each day. A change
+// places PCNs the planner holds: one naming another is refused (ErrUnknownCodes), as
+// a new PCN comes with the census that first lists it. The hierarchy is checked
+// (org_problems) before commit. A change loaded before (by its hash) is
+// ErrAlreadyImported.
 func (db *DB) ApplyOrgChange(ctx context.Context, in OrgChangeImport) (log OrgChangeLog, err error) {
 	defer func() {
 		if !orgRefusal(err) {
@@ -50,6 +57,9 @@ func (db *DB) ApplyOrgChange(ctx context.Context, in OrgChangeImport) (log OrgCh
 	}()
 	err = db.InTx(ctx, func(tx *DB) error {
 		if err := tx.recordOrgImport(ctx, "organisations", in.FileName, in.SHA256, in.Change.Effective, len(in.Change.PCNs), in.By); err != nil {
+			return err
+		}
+		if err := tx.refuseUnknownPCNs(ctx, in); err != nil {
 			return err
 		}
 		var err error
@@ -114,9 +124,6 @@ func (db *DB) applyOrgChange(ctx context.Context, ch *workforce.OrgChange) (OrgC
 	places := make([]place, len(ch.PCNs))
 	for i, p := range ch.PCNs {
 		places[i] = place{key: p.PCNCode, values: []string{p.SubICBCode, p.ICBCode}}
-	}
-	if err := db.ensurePCNs(ctx, ch.PCNs); err != nil {
-		return log, err
 	}
 	if log.PCNsMoved, err = db.placeFrom(ctx, pcnSpans, ch.Effective, "change", places); err != nil {
 		return log, err
@@ -201,16 +208,46 @@ func (db *DB) moveSubICBs(ctx context.Context, ch *workforce.OrgChange) (int, er
 	return db.placeFrom(ctx, subICBSpans, ch.Effective, "change", places)
 }
 
-// ensurePCNs creates the PCNs a change names that are not known yet.
-func (db *DB) ensurePCNs(ctx context.Context, pcns []workforce.PCNPlace) error {
-	var code, name []string
-	for _, p := range pcns {
-		code, name = append(code, p.PCNCode), append(name, p.PCNName)
+// refuseUnknownPCNs refuses a change naming PCNs the planner does not hold, naming up
+// to five with their lines: a change moves known PCNs between sub-ICB locations and
+// ICBs, while a new PCN is created, with its staff, by the census that first lists it
+// (an admin's national import), never by a change that would leave it empty.
+func (db *DB) refuseUnknownPCNs(ctx context.Context, in OrgChangeImport) error {
+	pcns := in.Change.PCNs
+	codes := distinct(len(pcns), func(i int) string { return pcns[i].PCNCode })
+	known, err := db.knownCodes(ctx, `SELECT code FROM pcns WHERE code = ANY($1)`, codes)
+	if err != nil {
+		return err
 	}
-	_, err := db.q.Exec(ctx, `
-		INSERT INTO pcns (code, name, origin) SELECT * , 'reference' FROM unnest($1::text[], $2::text[])
-		ON CONFLICT (code) DO NOTHING`, code, name)
-	return err
+	var unknown []string
+	for _, p := range pcns {
+		if !known[p.PCNCode] {
+			unknown = append(unknown, unknownPCN(p.PCNCode, in.PCNLines[p.PCNCode]))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	what, more := "PCN", ""
+	if len(unknown) > 1 {
+		what = "PCNs"
+	}
+	if len(unknown) > 5 {
+		more = fmt.Sprintf(" and %d more", len(unknown)-5)
+		unknown = unknown[:5]
+	}
+	file := cmp.Or(in.PCNsFile, in.FileName)
+	return fmt.Errorf("%w: %s: unknown %s %s%s: an organisations change places known PCNs; a new PCN comes with its census",
+		ErrUnknownCodes, file, what, strings.Join(unknown, ", "), more)
+}
+
+// unknownPCN names a PCN with its line, when known: U99999 (line 5). Not its name,
+// which the file gave and could be long.
+func unknownPCN(code string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s (line %d)", code, line)
+	}
+	return code
 }
 
 // movePractices gives each known practice its PCN, sub-ICB and ICB from the day.

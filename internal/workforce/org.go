@@ -101,3 +101,12 @@ type OrgPath struct {
 	ICB    ICB
 	Region Region
 }
+
+// DescribableDays are the first and last day a page or report may be asked about, today
+// being today: from the first day of the structure the planner knows (HierarchyStart)
+// to the last day of the plan window (this financial year and the next two). Outside
+// them there is neither a structure nor a plan, and a figure would be invented.
+func DescribableDays(today time.Time) (first, last time.Time) {
+	w := PlanWindowAt(today)
+	return HierarchyStart, w[len(w)-1].Next().Start().AddDate(0, 0, -1)
+}

@@ -127,9 +127,9 @@ func (p Page) childTable() ui.TableParams {
 			name,
 			{Text: c.Code},
 			{Text: ui.Count(c.PCNs)},
-			{Text: ui.Count(c.Patients)},
+			{Text: patientsText(c.Patients)},
 			{Text: p.figure(ui.FTE(c.ARRS))},
-			{Text: p.figure(ui.Decimal(c.PerTenThousand, 2))},
+			{Text: p.perTenThousandText(c.Patients, c.PerTenThousand)},
 			{Text: p.figure(ui.FTE(c.NonARRS))},
 		}})
 	}
@@ -140,6 +140,11 @@ func (p Page) childTable() ui.TableParams {
 		}
 	}
 	return ui.TableParams{Caption: "ARRS FTE by " + singular(p.ChildKind), Head: head, Rows: rows, FirstCellIsHeader: true, ID: childTableID}
+}
+
+// childBox is the child table in a box that scrolls sideways on a narrow screen.
+func (p Page) childBox() ui.WideTableParams {
+	return ui.WideTableParams{Label: "ARRS FTE by " + singular(p.ChildKind), TestID: "children-box", Table: p.childTable()}
 }
 
 func singular(kind string) string {

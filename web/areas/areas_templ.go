@@ -202,11 +202,11 @@ func figures(p Page) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = fact("Registered patients", ui.Count(p.Patients), "patients").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = fact("Registered patients", patientsText(p.Patients), "patients").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = fact("ARRS FTE per 10,000 registered patients", p.figure(ui.Decimal(p.PerTenThousand, 2)), "per-10k").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = fact("ARRS FTE per 10,000 registered patients", p.perTenThousandText(p.Patients, p.PerTenThousand), "per-10k").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -316,7 +316,7 @@ func figures(p Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = ui.Table(p.childTable()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = ui.WideTable(p.childBox()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

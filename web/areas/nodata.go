@@ -67,3 +67,25 @@ func PublishedFTE(series []SeriesPoint, day time.Time) (float64, bool) {
 	}
 	return 0, false
 }
+
+// noList stands in for registered patients when an area has none on the day (a PCN
+// with no practice recorded and no published list), and for the figures divided by
+// them: unknown, not 0.
+const noList = "no data"
+
+// patientsText is an area's registered patients, or "no data" when it has none.
+func patientsText(patients int) string {
+	if patients == 0 {
+		return noList
+	}
+	return ui.Count(patients)
+}
+
+// perTenThousandText is ARRS FTE per 10,000 of the patients: unknown before the data
+// start, and with no patients to divide by.
+func (p Page) perTenThousandText(patients int, per float64) string {
+	if patients == 0 && !p.NoData {
+		return noList
+	}
+	return p.figure(ui.Decimal(per, 2))
+}

@@ -1,6 +1,8 @@
 package pcn
 
 import (
+	"time"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
@@ -22,6 +24,13 @@ func NewPage(l layout.PageParams, snap areas.Snapshot, a workforce.AreaFTE, info
 	p.Layout.Breadcrumbs = areas.Breadcrumbs(snap.Areas, a)
 	p.ARRSGroups, p.OtherGroups = Groups(snap.Roles, staff, row)
 	return p
+}
+
+// NewAbsentPage is the page of a PCN on a day it had no place in the structure (before
+// it was formed): it says so, with no figures, as an ICB's page does for an ICB.
+func NewAbsentPage(l layout.PageParams, code, name string, day time.Time) Page {
+	return Page{Layout: l, Code: code, Name: name, At: day,
+		Absent: name + " did not exist on " + day.Format("2 January 2006") + ": it has no place in the structure of that day, so it has no figures for it."}
 }
 
 // Groups groups records by ARRS role (in catalogue order) and, for other staff, by

@@ -28,6 +28,9 @@ type Page struct {
 	// FTE figures (PLANNING.md, "Known and unknown"); NoDataText says so in their place.
 	NoData     bool
 	NoDataText string
+	// Absent says the PCN had no place in the structure of the page's day (a day
+	// before it was formed): the page then shows that and no figures.
+	Absent string
 	// ShowStaff renders the staff records (/pcns/{code}/staff); otherwise the page is
 	// the overview, with FTE by role only.
 	ShowStaff bool
@@ -122,6 +125,28 @@ func (p Page) figure(text string) string {
 	}
 	return text
 }
+
+// patientsText is the PCN's list, or "no data" when none is known: no practice
+// recorded and no published list (unknown is not zero).
+func (p Page) patientsText() string {
+	if p.Patients == 0 {
+		return noList
+	}
+	return ui.Count(p.Patients)
+}
+
+// perTenThousandText is the ARRS FTE per 10,000 registered patients: unknown before
+// the data start, and with no list to divide by.
+func (p Page) perTenThousandText() string {
+	if p.Patients == 0 && !p.NoData {
+		return noList
+	}
+	return p.figure(ui.Decimal(p.PerTenThousand, 2))
+}
+
+// noList stands in for a list size, and the figures divided by it, when the PCN has
+// none on the day.
+const noList = "no data"
 
 func orDefault(s, def string) string {
 	if s == "" {

@@ -11,7 +11,8 @@ import (
 // are its members on the page's day, with the patients registered at each. Their sum
 // is the PCN's list (PLANNING.md, "Organisations over time").
 type Practices struct {
-	// Day is the day membership is read for: today, or the page's ?at= date.
+	// Day is the day membership is read for: the page's day, the day of its staff
+	// figures and of its place in the structure.
 	Day time.Time
 	// Extract is the publication the patients are from (zero: none is held).
 	Extract time.Time
