@@ -46,6 +46,8 @@ type Figures struct {
 	Supervision supervision.Figures
 	Rooms       rooms.Figures
 	Leaving     Leaving
+	// Outlook is the one line: on track this year and next, from Workforce and Funding.
+	Outlook Outlook
 }
 
 // Funding is the PCN's money this financial year and next, as the funding page works
@@ -88,7 +90,11 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, p workforce.
 		<-workforceErr
 		return nil, err
 	}
-	return f, <-workforceErr
+	if err := <-workforceErr; err != nil {
+		return nil, err
+	}
+	f.Outlook = OutlookOf(f.Workforce, f.Funding, d)
+	return f, nil
 }
 
 // local is the parts from the PCN's own records: funding, supervision, rooms and

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -70,6 +72,9 @@ func (d Defaults) Target(name string) (workforce.Target, bool) {
 // cannot use is a problem on its parameter, in the order of the form, never an error:
 // the page shows it again with the messages.
 func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Options, workforce.Problems) {
+	if problems := tooLong(get); len(problems) > 0 {
+		return Options{Today: today}, problems
+	}
 	opts := Options{Target: get(ParamTarget), Today: today}
 	var problems workforce.Problems
 	fail := func(param, msg string) {
@@ -90,6 +95,8 @@ func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Opt
 	}
 	var asOf *time.Time
 	if asOf, msg = parseDay(get(ParamAsOf), "as-of date", "2025-11-30"); msg != "" {
+		fail(ParamAsOf, msg)
+	} else if msg = describable(asOf, today); msg != "" {
 		fail(ParamAsOf, msg)
 	} else if asOf != nil {
 		opts.AsOf = *asOf
@@ -170,4 +177,41 @@ func parseDay(raw, what, example string) (*time.Time, string) {
 		return nil, "The " + what + " must be in the years 2000 to 2100"
 	}
 	return &d, ""
+}
+
+// describable refuses an as-of date outside workforce.DescribableDays, as the pages
+// refuse ?at=: before the structure the planner knows, or after the plan window, there
+// is no staff data to describe and a figure would be invented.
+func describable(d *time.Time, today time.Time) string {
+	if d == nil {
+		return ""
+	}
+	first, last := workforce.DescribableDays(today)
+	if d.Before(first) || d.After(last) {
+		return "The as-of date must be from " + first.Format("2 January 2006") + " to " + last.Format("2 January 2006") +
+			" (the first day of the structure of PCNs the planner knows, and the last day of the plan window)"
+	}
+	return ""
+}
+
+// paramNames name the what-if's parameters in a message.
+var paramNames = map[string]string{ParamTarget: "target", ParamTargetFTE: "target FTE", ParamDeadline: "deadline",
+	ParamAsOf: "as-of date", ParamAttrition: "attrition", ParamFootprints: "choice of ICBs"}
+
+// tooLong refuses, before anything is read, a value longer than its parameter can
+// hold: a target's name (workforce.MaxNameLength), else a number, date or choice
+// (workforce.MaxCodeLength). Every input is bounded (issue 9).
+func tooLong(get func(param string) string) workforce.Problems {
+	var problems workforce.Problems
+	for _, p := range append(slices.Clone(WhatIfParams), ParamFootprints) {
+		limit := workforce.MaxCodeLength
+		if p == ParamTarget {
+			limit = workforce.MaxNameLength
+		}
+		if n := utf8.RuneCountInString(get(p)); n > limit {
+			problems = append(problems, workforce.Problem{Field: p,
+				Message: "The " + paramNames[p] + " must be " + strconv.Itoa(limit) + " characters or fewer; this one has " + strconv.Itoa(n)})
+		}
+	}
+	return problems
 }

@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +31,11 @@ func TestReadWhatIf(t *testing.T) {
 		{"unreadable", map[string]string{ParamTarget: "Nope", ParamTargetFTE: "lots", ParamDeadline: "31/03/2027",
 			ParamAsOf: "1999-12-31", ParamAttrition: "101"},
 			Options{Target: "Nope", Today: today}, []string{ParamTarget, ParamTargetFTE, ParamDeadline, ParamAsOf, ParamAttrition}},
+		{"as-of date before the first PCNs", map[string]string{ParamAsOf: "2019-06-30"}, Options{Today: today}, []string{ParamAsOf}},
+		{"as-of date after the plan window", map[string]string{ParamAsOf: "2029-04-01"}, Options{Today: today}, []string{ParamAsOf}},
+		{"as-of date on the last describable day", map[string]string{ParamAsOf: "2029-03-31"}, Options{AsOf: workforce.Date(2029, 3, 31), Today: today}, nil},
+		{"too long to read", map[string]string{ParamTarget: strings.Repeat("T", 201), ParamAttrition: strings.Repeat("1", 21), ParamDeadline: "2027-03-31"},
+			Options{Today: today}, []string{ParamTarget, ParamAttrition}},
 		{"deadline before the baseline", map[string]string{ParamTarget: "Later", ParamDeadline: "2025-01-01"},
 			Options{Target: "Later", DeadlineOverride: ptr(workforce.Date(2025, 1, 1)), Today: today}, []string{ParamDeadline}},
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"path/filepath"
@@ -21,9 +22,9 @@ const maxPlanFTE = 50
 // ReadPlans reads a plan lines file (CSV, plain or gzip). Every PCN and role must be
 // known, a quarter may not start before its role joined ARRS, FTE are 0 to 50 per
 // cell, a cost is within workforce's range for one WTE, a (PCN, role, quarter) may
-// appear once and a PCN's lines are at most MaxPlanLines. The first bad row stops the
-// read. FTE are rounded to the 6 decimals the database keeps; an empty cost is nil
-// (not known).
+// appear once and a PCN's lines are at most MaxPlanLines. Every wrong row is reported
+// at once (*RowErrors); a limit passed stops the read (*LimitError). FTE are rounded
+// to the 6 decimals the database keeps; an empty cost is nil (not known).
 func ReadPlans(file string, r io.Reader, known Known) ([]workforce.PlanLine, error) {
 	t, err := openTable(file, r, planColumns, MaxPlanRows)
 	if err != nil {
@@ -34,11 +35,15 @@ func ReadPlans(file string, r io.Reader, known Known) ([]workforce.PlanLine, err
 
 // ReadPlanWorkbook reads a plan lines file saved as an Excel workbook (XLSX): its first
 // sheet, by the rules of ReadPlans, within the workbook limits of limits.go. Errors
-// name the sheet's rows.
+// name the sheet's rows; the plan in the planning-template layout is named as such.
 func ReadPlanWorkbook(file string, r io.Reader, known Known) ([]workforce.PlanLine, error) {
-	t, closeBook, err := openWorkbook(file, r, planColumns)
+	data, err := readWorkbook(file, r)
 	if err != nil {
 		return nil, err
+	}
+	t, closeBook, err := openWorkbook(file, bytes.NewReader(data), planColumns)
+	if err != nil {
+		return nil, templateLayout(file, data, err)
 	}
 	defer closeBook()
 	return readPlans(t, known)
@@ -53,40 +58,68 @@ func ReadPlanFile(file string, r io.Reader, known Known) ([]workforce.PlanLine, 
 	return ReadPlans(file, r, known)
 }
 
+// planRows is a plan file being read: the lines so far, and every wrong row.
+type planRows struct {
+	t        *table
+	known    Known
+	keys     rowKeys[planKey]
+	perPCN   map[string]int
+	maxLines int
+	plan     []workforce.PlanLine
+	wrong    RowErrors
+}
+
+// planKey is what a line may not repeat.
+type planKey struct {
+	pcn, role string
+	quarter   workforce.Quarter
+}
+
+// readPlans reads every row, keeping the wrong ones (RowErrors) and going on to the
+// next: a file's mistakes are reported all at once. A limit passed stops the read at
+// once with its *LimitError alone; a row the file's format cannot be read past (a
+// broken CSV quote, a sheet's unreadable row) stops it with the wrong rows so far.
 func readPlans(t *table, known Known) ([]workforce.PlanLine, error) {
-	type key struct {
-		pcn, role string
-		quarter   workforce.Quarter
-	}
-	lines := rowKeys[key]{}
-	perPCN := map[string]int{}
-	maxLines := MaxPlanLines(len(known.RoleAdded))
-	var plan []workforce.PlanLine
+	p := &planRows{t: t, known: known, keys: rowKeys[planKey]{}, perPCN: map[string]int{},
+		maxLines: MaxPlanLines(len(known.RoleAdded)), wrong: RowErrors{File: t.file}}
 	for {
 		more, err := t.next()
-		if err != nil {
+		if err == nil && more {
+			err = p.row()
+		}
+		if err != nil && !p.wrong.add(err) {
 			return nil, err
 		}
 		if !more {
 			break
 		}
-		l, q, err := planRow(t, known)
-		if err != nil {
-			return nil, err
-		}
-		if first, dup := lines.seen(key{l.PCNCode, l.RoleCode, q}, t.line); dup {
-			return nil, t.fail("quarter", "duplicate of line "+strconv.Itoa(first)+" (same PCN, role and quarter)")
-		}
-		if perPCN[l.PCNCode]++; perPCN[l.PCNCode] > maxLines {
-			return nil, &LimitError{File: t.file, Subject: t.unit + " " + strconv.Itoa(t.line) + ": the plan of " + l.PCNCode,
-				Limit: LimitPlanLines, Max: int64(maxLines)}
-		}
-		plan = append(plan, l)
 	}
-	if len(plan) == 0 {
+	if err := p.wrong.err(); err != nil {
+		return nil, err
+	}
+	if len(p.plan) == 0 {
 		return nil, &RowError{File: t.file, Line: 2, Reason: "the file has a header but no rows", Unit: t.unit}
 	}
-	return plan, nil
+	return p.plan, nil
+}
+
+// row reads the table's current row as a line, refusing a repeat of an earlier line
+// and a PCN's line past MaxPlanLines (a *LimitError).
+func (p *planRows) row() error {
+	t := p.t
+	l, q, err := planRow(t, p.known)
+	if err != nil {
+		return err
+	}
+	if first, dup := p.keys.seen(planKey{l.PCNCode, l.RoleCode, q}, t.line); dup {
+		return t.fail("quarter", q.String()+" of "+l.RoleCode+" is a duplicate of line "+strconv.Itoa(first)+" (same PCN, role and quarter)")
+	}
+	if p.perPCN[l.PCNCode]++; p.perPCN[l.PCNCode] > p.maxLines {
+		return &LimitError{File: t.file, Subject: t.unit + " " + strconv.Itoa(t.line) + ": the plan of " + l.PCNCode,
+			Limit: LimitPlanLines, Max: int64(p.maxLines)}
+	}
+	p.plan = append(p.plan, l)
+	return nil
 }
 
 // planRow reads one row as a plan line, and its quarter.

@@ -28,7 +28,7 @@ type Input struct {
 // Figures are the numbers beside the grid.
 type Figures struct {
 	// NoCensus is true before any import (no figures at all); NoTarget when no target
-	// is set (the money only).
+	// is set (the staff in post and the money only).
 	NoCensus, NoTarget bool
 	// AsOf is A, the day the staff data describes; At the day the report measures the
 	// gap on.
@@ -38,7 +38,8 @@ type Figures struct {
 	// population and the projection and gap with the current plan on At.
 	Row planning.Gap
 	// InPost is the PCN's ARRS FTE in post on AsOf, and InPostByRole the same by role
-	// (for the caps on numbers).
+	// (for the caps on numbers); known with or without a target, nil only with
+	// NoCensus.
 	InPost       float64
 	InPostByRole map[string]float64
 	// WithDraft is Row with the draft in place of the current plan; nil when the PCN
@@ -67,20 +68,32 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, in Input) (F
 		f.NoCensus = true
 		return f, nil
 	case errors.Is(err, store.ErrNotFound):
-		f.NoTarget = true
-		if f.AsOf, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
-			f.NoCensus = true
-			return f, nil
-		} else if err != nil {
-			return f, err
-		}
-		return f, f.money(ctx, db, in.PCN, Named(in.PCN.Code, in.Lines), in.Window)
+		return f, f.withoutTarget(ctx, db, in)
 	case err != nil:
 		return f, err
 	}
 	mine := Named(in.PCN.Code, in.Lines)
 	f.outlook(res, in, mine)
 	return f, f.money(ctx, db, in.PCN, mine, in.Window)
+}
+
+// withoutTarget fills what is known with no target: the staff in post on the latest
+// census and the money. There is no fair share, so no gap and no projection against it.
+func (f *Figures) withoutTarget(ctx context.Context, db *store.DB, in Input) error {
+	f.NoTarget = true
+	var err error
+	if f.AsOf, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
+		f.NoCensus = true
+		return nil
+	} else if err != nil {
+		return err
+	}
+	staff, err := db.StaffInPost(ctx, in.PCN.Code, f.AsOf)
+	if err != nil {
+		return err
+	}
+	f.InPost, f.InPostByRole = planning.InPostFTE(staff, f.AsOf), planning.InPostByRole(staff, f.AsOf)
+	return f.money(ctx, db, in.PCN, Named(in.PCN.Code, in.Lines), in.Window)
 }
 
 // outlook fills the report's figures: the PCN's row, in post, the draft's outlook and

@@ -3,6 +3,7 @@ package planfigures
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"testing"
@@ -188,6 +189,11 @@ func TestComputeWithoutAReport(t *testing.T) {
 	}
 	if !f.AsOf.Equal(workforce.Date(2025, 11, 30)) {
 		t.Errorf("as of %s, want the census date", f.AsOf)
+	}
+	// The staff in post are known without a target: the same as with one.
+	withTarget, err := Compute(ctx, db, gaps.From(db), Input{PCN: pcnOf(t, db, "U79722"), Window: window, Today: today})
+	if err != nil || withTarget.InPost == 0 || !near(f.InPost, withTarget.InPost) || !maps.EqualFunc(f.InPostByRole, withTarget.InPostByRole, near) {
+		t.Errorf("in post without a target %v %v, with one %v %v (%v)", f.InPost, f.InPostByRole, withTarget.InPost, withTarget.InPostByRole, err)
 	}
 }
 

@@ -23,17 +23,20 @@ type PlanChecks struct {
 // (issue 5, "Validation"): a line's annual cost above the role's cap, where the PCN
 // pays the difference (CostPence above CapPence); or, when OverNumbers, more FTE of a
 // role by the end of Quarter than a cap on numbers lets the scheme fund (FTE above
-// LimitFTE).
+// LimitFTE); or, when OverStaff, more leavers of a role in Quarter (FTE) than the
+// staff of the role in post then (LimitFTE, issue 13).
 type PlanWarning struct {
 	RoleCode            string
 	Quarter             workforce.Quarter
 	CostPence, CapPence workforce.Pence
 	OverNumbers         bool
+	OverStaff           bool
 	FTE, LimitFTE       float64
 }
 
 // PlanWarnings checks a plan: the costs of its lines, in their order, then each
-// role's caps on numbers, in the catalogue's order.
+// role's caps on numbers, in the catalogue's order, then each role's leavers, by role
+// and quarter.
 func PlanWarnings(c PlanChecks) []PlanWarning {
 	var out []PlanWarning
 	for _, l := range c.Window.Inside(c.Lines) {
@@ -52,6 +55,9 @@ func PlanWarnings(c PlanChecks) []PlanWarning {
 		if w, ok := numberWarning(c, r.Code); ok {
 			out = append(out, w)
 		}
+	}
+	for _, r := range c.Roles {
+		out = append(out, leaverWarnings(c, r.Code)...)
 	}
 	return out
 }

@@ -138,6 +138,9 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 	if p.Waiting, err = s.waitingFor(r); err != nil {
 		return err
 	}
+	if p.Home, err = s.englandHome(r); err != nil {
+		return err
+	}
 	return render(w, r, areas.View(p))
 }
 
@@ -220,6 +223,9 @@ func (s *Server) icb(w http.ResponseWriter, r *http.Request) error {
 		if err := s.linkICB(r, &p, c.Code, d); err != nil {
 			return err
 		}
+	}
+	if p.Home.ICB, err = s.icbHome(r, c); err != nil {
+		return err
 	}
 	return render(w, r, areas.View(p))
 }

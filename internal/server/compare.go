@@ -102,7 +102,7 @@ func (s *Server) compareOf(r *http.Request) (*compareData, error) {
 	if err != nil {
 		return nil, err
 	}
-	asOf, err := asOfParam(r)
+	asOf, err := asOfParam(r, s.today())
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,8 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, AsOf: f.AsOf, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
 			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Recorded(), f.Rooms.Now, f.Rooms.Quarters)},
-			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles)}, nil
+			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles),
+			Outlook: dashboardOutlook(f.Outlook, f.Workforce.Plan == nil)}, nil
 	})
 	if err != nil {
 		return err

@@ -558,3 +558,31 @@ func TestWhatIfFieldsAreTheParameters(t *testing.T) {
 		t.Errorf("the form's fields %v, the what-if's parameters %v", gapsweb.WhatIfFields, gaps.WhatIfParams)
 	}
 }
+
+// An as-of date is bounded to the days a page can describe, as ?at= is: on a gap page
+// a field message naming the limit (422), elsewhere a 400; nothing is computed.
+func TestAsOfIsBoundedToTheDescribableDays(t *testing.T) {
+	t.Parallel()
+	s := gapServer(t) // today 1 February 2026: the plan window ends on 31 March 2028
+	for _, path := range []string{"/gaps?as_of=2019-06-30", "/gaps/icbs/QOC?as_of=2028-04-01"} {
+		status, doc := gapPageDoc(t, s, path)
+		if status != http.StatusUnprocessableEntity || doc.Find("#gap-table").Length() != 0 {
+			t.Errorf("%s: status %d, want 422 and no figures", path, status)
+		}
+		if got := doc.Find("#as_of-error").Text(); !strings.Contains(got, "from 1 July 2019 to 31 March 2028") {
+			t.Errorf("%s: as-of message %q", path, got)
+		}
+	}
+	if status, _ := gapPageDoc(t, s, "/gaps?as_of=2028-03-31"); status != http.StatusOK {
+		t.Errorf("the last describable day: status %d", status)
+	}
+	for path, limit := range map[string]string{
+		"/gaps.csv?as_of=2019-06-30": "1 July 2019", "/pcns/U60057?as_of=2100-01-01": "31 March 2028",
+		"/pcns/U60057/supervision?as_of=2019-06-30": "1 July 2019", "/pcns/U60057/supervision?at=2028-04-01": "31 March 2028",
+		"/pcns/U60057/sites?as_of=2100-01-01": "31 March 2028",
+	} {
+		if rec := gapFetch(s, path); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), limit) {
+			t.Errorf("%s: %d, want 400 naming %s", path, rec.Code, limit)
+		}
+	}
+}

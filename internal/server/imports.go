@@ -130,6 +130,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, field string, lo
 	}
 	defer f.Close()
 	msg, err := load(filepath.Base(hdr.Filename), f)
+	var rows *importer.RowErrors
+	if errors.As(err, &rows) && rows.Count() > 1 {
+		return s.uploadRowsRefused(w, r, field, rows)
+	}
 	if status, text, refused := s.fileRefusal(r, err); refused {
 		return s.uploadRefused(w, r, field, status, text)
 	}
@@ -165,6 +169,18 @@ func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field str
 	return renderStatus(w, r, status, imports.View(p))
 }
 
+// uploadRowsRefused re-renders the page with every wrong row of a refused plan file
+// (422), listed in the error summary.
+func (s *Server) uploadRowsRefused(w http.ResponseWriter, r *http.Request, field string, rows *importer.RowErrors) error {
+	p, err := s.importsPage(r)
+	if err != nil {
+		return err
+	}
+	p.Error, p.Field, p.Layout.HasErrors = rowErrorsText(rows), field, true
+	p.Rows, p.More = rows.Items(), rows.MoreText()
+	return renderStatus(w, r, http.StatusUnprocessableEntity, imports.View(p))
+}
+
 // logImportRefusal records, as a security event, an upload refused for reaching past
 // what its sender may change (another ICB's or PCN's rows, a census month a lead may
 // not import) or for a PCN code that is not a known, well-formed one: nothing was
@@ -173,6 +189,16 @@ func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, field str
 func (s *Server) logImportRefusal(r *http.Request, err error) {
 	var outside *ingest.ScopeError
 	var row *importer.RowError
+	var rows *importer.RowErrors
+	if errors.As(err, &rows) {
+		// A plan file's first row reaching outside, among its wrong rows.
+		for _, each := range rows.Rows() {
+			if strings.EqualFold(each.Column, "pcn_code") {
+				err = each
+				break
+			}
+		}
+	}
 	switch {
 	case errors.As(err, &outside):
 		row = outside.RowError

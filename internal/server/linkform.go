@@ -34,8 +34,12 @@ func (s *Server) linkScope(r *http.Request) (linkScope, error) {
 		return sc, err
 	}
 	roles, err := cached(ctx, s, "roles", s.db.Roles)
+	if err != nil {
+		return sc, err
+	}
+	supervision.SortForPicker(sc.Staff, roles)
 	sc.Names = supervision.PersonNames(sc.Staff, roles)
-	return sc, err
+	return sc, nil
 }
 
 // linkOfURL loads the link of the URL, scoped by the PCN: another PCN's is not found.

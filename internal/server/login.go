@@ -19,6 +19,9 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 	if u := currentUser(r); u != nil {
 		p.User = u.Name
 		p.Notices = accessNotices(u)
+		if home, ok := homeNav(u); ok {
+			p.Extra = append(p.Extra, home)
+		}
 		if u.CanAudit() {
 			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Audit", Href: "/audit"})
 		}
@@ -31,8 +34,8 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
-	if currentUser(r) != nil {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+	if u := currentUser(r); u != nil {
+		http.Redirect(w, r, landing(r.URL.Query().Get("next"), u), http.StatusSeeOther)
 		return nil
 	}
 	p := login.Page{Layout: s.page(r, "Sign in", layout.NavNone), Next: safeNext(r.URL.Query().Get("next")),
@@ -56,7 +59,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		s.security(r, slog.LevelInfo, "signin_success", "user", res.User.Email, "via", "password")
-		http.Redirect(w, r, p.Next, http.StatusSeeOther)
+		http.Redirect(w, r, landing(p.Next, &res.User), http.StatusSeeOther)
 		return nil
 	}
 	p.Email, p.Layout.HasErrors = res.Email, true

@@ -197,6 +197,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 	cases = append(cases, fundingMatrixCases(t, db)...)
 	cases = append(cases, capacityMatrixCases(t, db)...)
 	cases = append(cases, dashboardMatrixCases()...)
+	cases = append(cases, searchMatrixCases()...)
+	cases = append(cases, planFilesMatrixCases()...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

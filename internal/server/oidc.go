@@ -40,8 +40,8 @@ func (s *Server) ssoStart(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	next := safeNext(r.URL.Query().Get("next"))
-	if currentUser(r) != nil {
-		http.Redirect(w, r, next, http.StatusSeeOther)
+	if u := currentUser(r); u != nil {
+		http.Redirect(w, r, landing(next, u), http.StatusSeeOther)
 		return nil
 	}
 	to, f, err := s.sso.Start(r.Context(), s.now())
@@ -93,7 +93,7 @@ func (s *Server) ssoCallback(w http.ResponseWriter, r *http.Request) error {
 	if err := s.ssoSignIn(r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	http.Redirect(w, r, landing(next, &u), http.StatusSeeOther)
 	return nil
 }
 

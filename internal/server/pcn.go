@@ -28,6 +28,9 @@ func (s *Server) pcn(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Access follows today's structure, as the routes' rules do (authz.go).
 	p.CanSeeStaff = currentUser(r).CanSeePCN(p.Code, today.ICBCode)
+	if p.Home, err = s.pcnHome(r, today); err != nil {
+		return err
+	}
 	if p.Gap, err = s.pcnGapPanel(r, p.Code); err != nil {
 		return err
 	}

@@ -280,8 +280,9 @@ func TestWideTablesScrollInTheirBox(t *testing.T) {
 		box := doc.Find(`.app-wide-table[role="region"][tabindex="0"]`).FilterFunction(func(_ int, b *goquery.Selection) bool {
 			return b.AttrOr("aria-label", "") != "" && b.Find("table").Length() == 1
 		})
-		if box.Length() != 1 || (table != "" && box.Find("table#"+table).Length() != 1) {
-			t.Errorf("%s: %d scrolling boxes round the table %q", path, box.Length(), table)
+		// The charts' tables scroll in boxes of their own too (ui.Figure).
+		if box.Length() == 0 || (table != "" && box.Find("table#"+table).Length() != 1) {
+			t.Errorf("%s: no scrolling box round the table %q", path, table)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -24,6 +25,9 @@ type planState struct {
 	roles                  []workforce.Role
 	window                 workforce.PlanWindow
 	today                  time.Time // the window's day: its quarters ended before it are read-only
+	// events are the steps of every version, oldest first: who took each move, when,
+	// with their comment (the version summary's timeline, planstatus.go).
+	events []workforce.PlanEvent
 }
 
 func (s *Server) loadPlanState(r *http.Request) (planState, error) {
@@ -35,6 +39,9 @@ func (s *Server) loadPlanState(r *http.Request) (planState, error) {
 	today := s.today()
 	st := planState{pcn: p, window: workforce.PlanWindowAt(today), today: today}
 	if st.PlanVersions, err = s.db.PlansByPCN(ctx, p.Code); err != nil {
+		return st, err
+	}
+	if st.events, err = s.db.PlanEvents(ctx, p.Code); err != nil {
 		return st, err
 	}
 	cur, err := s.db.CurrentPlan(ctx, p.Code)
@@ -70,9 +77,13 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // viewFor chooses what the plan page shows for the request: the version asked for,
-// as a form when the user may edit it.
+// as a form when the user may edit it, and the financial year asked for.
 func viewFor(r *http.Request, st planState) (planView, error) {
 	v := planView{st: st}
+	var err error
+	if v.year, err = st.shownYear(r); err != nil {
+		return v, err
+	}
 	shown, ok, err := st.requested(r)
 	if err != nil {
 		return v, err
@@ -109,18 +120,46 @@ func (st planState) requested(r *http.Request) (workforce.Plan, bool, error) {
 	return p, true, nil
 }
 
+// shownYear is the financial year the page shows: ?year= (the calendar year it starts
+// in, one of the window's), else the current one. Any other year is refused, naming
+// the years there are.
+func (st planState) shownYear(r *http.Request) (workforce.FinancialYear, error) {
+	raw := r.URL.Query().Get("year")
+	if raw == "" {
+		return st.window[0].Year, nil
+	}
+	fy, ok := st.window.ParseYear(raw)
+	if !ok {
+		return 0, errBadRequest("%s", yearRefused(st.window))
+	}
+	return fy, nil
+}
+
+// yearRefused says which years the plan shows, for a year asked for that it does not.
+func yearRefused(w workforce.PlanWindow) string {
+	ys := w.Years()
+	first, last := ys[0], ys[len(ys)-1]
+	return fmt.Sprintf("The plan shows the financial years %s to %s: choose one by the year it starts in, %d to %d (such as year=%d).",
+		first, last, int(first), int(last), int(first))
+}
+
 // planView is one rendering of the plan page.
 type planView struct {
-	st          planState
-	shown       *workforce.Plan // nil: the PCN has no plan
+	st    planState
+	shown *workforce.Plan // nil: the PCN has no plan
+	// year is the financial year the grid shows; 0 for the current one.
+	year        workforce.FinancialYear
 	editing     bool
 	startsDraft bool
 	// formPlan and formVersion are the version the form saves over (or copies).
 	formPlan    int64
 	formVersion int
 	// typed, when set, fills the cells instead of the shown version's lines: the
-	// input of a refused save, kept.
+	// input of a refused save, kept. lines is then the plan those cells would save
+	// (the cells that can be read, the version's other lines as they are): the page's
+	// figures and totals count them, as the preview of the same form does.
 	typed    workforce.GridInput
+	lines    []workforce.PlanLine
 	errors   map[string]string // field name → message
 	problems []ui.ErrorSummaryItem
 	title    string // of the error summary
@@ -128,11 +167,9 @@ type planView struct {
 	theirs   map[workforce.PlanCell]string
 	// base is the lines the form was opened on (the hidden field), when not the
 	// shown version's own.
-	base         []workforce.PlanLine
-	comment      string
-	commentError string
-	uploadError  string
-	success      string
+	base        []workforce.PlanLine
+	uploadError string
+	success     string
 }
 
 // withProblems sets the page's error summary and field messages from problems.

@@ -44,7 +44,7 @@ func (e *planEnv) run(logs *logBuffer, steps []dutyStep) {
 		events, _ := e.db.PlanEvents(context.Background(), "U60057")
 		audit := auditActions(e.t, e.db)
 		comment := ""
-		if s.move == "return" {
+		if s.move == "return" || s.move == "send-back" {
 			comment = "Please look again"
 		}
 		e.offered(s)
@@ -70,18 +70,24 @@ func (e *planEnv) run(logs *logBuffer, steps []dutyStep) {
 	}
 }
 
-// offered checks the plan page the person sees before the step: a move the workflow
-// will refuse them is not offered, and the page says why; a review move it allows is.
+// offered checks the pages the person sees before the step: a move the workflow will
+// refuse them is not offered on the plan page, which says why, and its confirmation
+// page says why with no form (409); a move it allows is offered, and its confirmation
+// page holds its form.
 func (e *planEnv) offered(s dutyStep) {
 	e.t.Helper()
 	_, doc := e.page(s.who, "/pcns/U60057/plan")
-	form := doc.Find(`[data-testid="` + s.move + `-form"]`).Length()
+	link := doc.Find(`a#` + s.move + `-action`).Length()
 	barred := strings.TrimSpace(doc.Find(`[data-testid="duty-barred"]`).Text())
+	status, confirm := e.page(s.who, "/pcns/U60057/plan/"+s.move)
+	form := confirm.Find(`form[data-testid="` + s.move + `-form"]`).Length()
 	switch {
-	case s.refused != "" && (form != 0 || !strings.Contains(barred, s.refused)):
-		e.t.Errorf("%s by %s: the page offers the move (%d forms) or does not say why (%q)", s.move, s.who, form, barred)
-	case s.refused == "" && s.move != "submit" && form != 1:
-		e.t.Errorf("%s by %s: the page does not offer the move", s.move, s.who)
+	case s.refused != "" && (link != 0 || !strings.Contains(barred, s.refused)):
+		e.t.Errorf("%s by %s: the page offers the move (%d links) or does not say why (%q)", s.move, s.who, link, barred)
+	case s.refused != "" && (status != http.StatusConflict || form != 0 || !strings.Contains(testID(confirm, "refused"), s.refused)):
+		e.t.Errorf("%s by %s: the confirmation page offers the move (%d, %d forms) or does not say why (%q)", s.move, s.who, status, form, testID(confirm, "refused"))
+	case s.refused == "" && (form != 1 || (s.move != "submit" && link != 1)):
+		e.t.Errorf("%s by %s: the move is not offered (%d links, %d forms)", s.move, s.who, link, form)
 	}
 }
 
@@ -104,8 +110,9 @@ func TestPlanDutyLeadWhoSignedOffCannotAccept(t *testing.T) {
 }
 
 // An admin who is also the PCN's clinical director: having submitted, they may not
-// sign off or accept, but may return (the recorded choice: a return only sends the
-// plan back); having signed off, they may not accept. Plain admins and leads can.
+// sign off or accept, but may return, as the ICB or as the director (the recorded
+// choice: a return only sends the plan back); having signed off, they may not
+// accept. Plain admins and leads can.
 func TestPlanDutyAdminSubmitterAndSigner(t *testing.T) {
 	t.Parallel()
 	e, logs := dutyEnv(t)
@@ -113,6 +120,9 @@ func TestPlanDutyAdminSubmitterAndSigner(t *testing.T) {
 	e.run(logs, []dutyStep{
 		{"admin-director", "submit", ""},
 		{"admin-director", "sign-off", "You submitted this plan, so someone else must sign it off"},
+		// Sending back approves nothing: the director who submitted may.
+		{"admin-director", "send-back", ""},
+		{"admin-director", "submit", ""},
 		{"director", "sign-off", ""},
 		{"admin-director", "accept", "You submitted this plan, so someone else must accept it"},
 		{"admin-director", "return", ""},

@@ -11,9 +11,11 @@ import (
 // planMatrixCases are the rows of the recruitment plan routes. The demo PCN U60057 has
 // a draft (so its downloads answer 200); the other PCN U47425 has no plan (404). A
 // PCN's users, its ICB's leads and admins see the plan; its managers and admins edit,
-// upload and submit; its clinical directors alone sign off; its ICB's leads and admins
-// accept and return. Empty posts from an allowed persona are 400 (no version named) or
-// 422 (no file).
+// upload and submit; its clinical directors alone sign off and send back; its ICB's
+// leads and admins accept and return. Empty posts from an allowed persona are 400 (no
+// version named) or 422 (no file). Each move's confirmation page has the move's rule:
+// submit's answers 200 on the draft; the others 409 (a draft takes none of them), as
+// does every page of the PCN with no plan.
 func planMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 	t.Helper()
 	one := 1.0
@@ -38,6 +40,9 @@ func planMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 		{"POST /pcns/{code}/plan", "/pcns/U00001/plan", unknown},
 		{"POST /pcns/{code}/plan/upload", "/pcns/U60057/plan/upload", only(422, "admin", "manager")},
 		{"POST /pcns/{code}/plan/upload", "/pcns/U47425/plan/upload", only(422, "admin", "other-manager")},
+		{"POST /pcns/{code}/plan/preview", "/pcns/U60057/plan/preview", only(400, "admin", "manager")},
+		{"POST /pcns/{code}/plan/preview", "/pcns/U47425/plan/preview", only(400, "admin", "other-manager")},
+		{"POST /pcns/{code}/plan/preview", "/pcns/U00001/plan/preview", unknown},
 		{"POST /pcns/{code}/plan/submit", "/pcns/U60057/plan/submit", only(400, "admin", "manager")},
 		{"POST /pcns/{code}/plan/submit", "/pcns/U47425/plan/submit", only(400, "admin", "other-manager")},
 		{"POST /pcns/{code}/plan/sign-off", "/pcns/U60057/plan/sign-off", only(400, "director")},
@@ -48,5 +53,21 @@ func planMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 		{"POST /pcns/{code}/plan/return", "/pcns/U60057/plan/return", only(400, "admin", "lead")},
 		{"POST /pcns/{code}/plan/return", "/pcns/U47425/plan/return", only(400, "admin", "other-lead")},
 		{"POST /pcns/{code}/plan/return", "/pcns/U00001/plan/return", unknown},
+		{"POST /pcns/{code}/plan/send-back", "/pcns/U60057/plan/send-back", only(400, "director")},
+		{"POST /pcns/{code}/plan/send-back", "/pcns/U47425/plan/send-back", only(400)},
+		{"POST /pcns/{code}/plan/send-back", "/pcns/U00001/plan/send-back", unknown},
+
+		{"GET /pcns/{code}/plan/submit", "/pcns/U60057/plan/submit", only(200, "admin", "manager")},
+		{"GET /pcns/{code}/plan/submit", "/pcns/U47425/plan/submit", only(409, "admin", "other-manager")},
+		{"GET /pcns/{code}/plan/submit", "/pcns/U00001/plan/submit", unknown},
+		{"GET /pcns/{code}/plan/sign-off", "/pcns/U60057/plan/sign-off", only(409, "director")},
+		{"GET /pcns/{code}/plan/sign-off", "/pcns/U47425/plan/sign-off", only(409)},
+		{"GET /pcns/{code}/plan/send-back", "/pcns/U60057/plan/send-back", only(409, "director")},
+		{"GET /pcns/{code}/plan/send-back", "/pcns/U00001/plan/send-back", unknown},
+		{"GET /pcns/{code}/plan/accept", "/pcns/U60057/plan/accept", only(409, "admin", "lead")},
+		{"GET /pcns/{code}/plan/accept", "/pcns/U47425/plan/accept", only(409, "admin", "other-lead")},
+		{"GET /pcns/{code}/plan/return", "/pcns/U60057/plan/return", only(409, "admin", "lead")},
+		{"GET /pcns/{code}/plan/return", "/pcns/U47425/plan/return", only(409, "admin", "other-lead")},
+		{"GET /pcns/{code}/plan/return", "/pcns/U00001/plan/return", unknown},
 	}
 }

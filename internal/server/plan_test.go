@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,18 +97,64 @@ func planForm(doc *goquery.Document) url.Values {
 	return v
 }
 
-// gridForm opens the plan page as a persona and fills in cells.
+// gridForm opens the plan page as a persona and fills in cells. The editor shows one
+// financial year and posts its cells only; for cells of several years, the pages of
+// each are opened and their forms put together, naming every year (the save reads the
+// cells of each year its form names).
 func (e *planEnv) gridForm(persona, path string, cells map[string]string) url.Values {
 	e.t.Helper()
-	status, doc := e.page(persona, path)
-	v := planForm(doc)
-	if status != http.StatusOK || v.Get("version") == "" {
-		e.t.Fatalf("%s as %s: %d, no plan form", path, persona, status)
+	var v url.Values
+	for _, y := range cellYears(cells) {
+		status, doc := e.page(persona, withYear(path, y))
+		f := planForm(doc)
+		if status != http.StatusOK || f.Get("version") == "" || f.Get("year") == "" {
+			e.t.Fatalf("%s as %s: %d, no plan form", withYear(path, y), persona, status)
+		}
+		if v == nil {
+			v = f
+			continue
+		}
+		for k, x := range f {
+			if k != "year" {
+				v[k] = x
+			}
+		}
+		v.Add("year", f.Get("year"))
 	}
 	for k, x := range cells {
 		v.Set(k, x)
 	}
 	return v
+}
+
+// cellYears are the financial years of the cells' fields ("s-paramedic-2027-1" is
+// 2027), in order; "" alone (the page's own year) when they name none.
+func cellYears(cells map[string]string) []string {
+	var years []string
+	for field := range cells {
+		parts := strings.Split(field, "-")
+		if len(parts) >= 4 {
+			if y := parts[len(parts)-2]; !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+	}
+	if len(years) == 0 {
+		return []string{""}
+	}
+	slices.Sort(years)
+	return years
+}
+
+// withYear is a plan page's address for a financial year ("" for the default one).
+func withYear(path, year string) string {
+	switch {
+	case year == "":
+		return path
+	case strings.Contains(path, "?"):
+		return path + "&year=" + year
+	}
+	return path + "?year=" + year
 }
 
 // save fills in the grid and saves it, wanting 303.
@@ -199,10 +246,14 @@ func TestPlanEditorSaves(t *testing.T) {
 	}
 	status, doc := e.page("manager", "/pcns/U60057/plan")
 	if status != 200 || doc.Find(`input[name="s-clinical_pharmacist-2026-1"]`).Length() != 1 ||
-		doc.Find(`input[name="c-consultant_nurse-2028-4"]`).Length() != 1 || doc.Find(`[data-testid="grid-2029"]`).Length() != 0 {
-		t.Fatalf("the editor of a PCN with no plan: %d, grid 2026/27–2028/29 expected", status)
+		doc.Find(`input[name="c-consultant_nurse-2026-4"]`).Length() != 1 || doc.Find(`[data-testid^="grid-"]`).Length() != 1 {
+		t.Fatalf("the editor of a PCN with no plan: %d, the grid of 2026/27 alone expected", status)
 	}
-	if got := doc.Find(`label[for="s-paramedic-2027-3"]`).Text(); got != "Paramedic, 2027/28 Q3, starters (FTE)" {
+	if _, doc := e.page("manager", "/pcns/U60057/plan?year=2028"); doc.Find(`input[name="c-consultant_nurse-2028-4"]`).Length() != 1 ||
+		doc.Find(`input[name="s-clinical_pharmacist-2026-1"]`).Length() != 0 || doc.Find(`[data-testid="grid-2029"]`).Length() != 0 {
+		t.Fatal("?year=2028 does not show 2028/29 alone")
+	}
+	if got := doc.Find(`label[for="s-paramedic-2026-3"]`).Text(); got != "Paramedic, 2026/27 Q3, starters (FTE)" {
 		t.Errorf("cell label %q", got)
 	}
 	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "1.5", "c-clinical_pharmacist-2026-2": "£52,000",
@@ -244,6 +295,138 @@ func TestPlanEditorSaves(t *testing.T) {
 	}
 }
 
+// The editor shows one financial year at a time: the current one unless ?year= names
+// another of the window; a save posts that year's cells and keeps every other line of
+// the plan; the page reopens on the same year, or for "Save and submit" goes on to the
+// submission's check page. A year outside the window, or a form naming none, is refused.
+func TestPlanYearSwitch(t *testing.T) {
+	t.Parallel()
+	e := newPlanEnv(t)
+	_, doc := e.page("manager", "/pcns/U60057/plan")
+	// In the editor each year is a button of the grid's form: it saves, then switches.
+	tabs := doc.Find(`form[data-testid="plan-form"] [data-testid="year-switch"] button[type="submit"][name="goto"]`)
+	if tabs.Length() != 3 || tabs.First().AttrOr("value", "") != "2026" || tabs.Last().AttrOr("value", "") != "2028" ||
+		doc.Find(`[data-testid="year-switch"] a`).Length() != 0 {
+		t.Fatalf("year switch: %d buttons, %q", tabs.Length(), tabs.Text())
+	}
+	if cur := doc.Find(`[data-testid="year-switch"] button[aria-current="page"]`); cur.Length() != 1 || cur.Text() != "Save and show 2026/27" {
+		t.Errorf("the current year of the switch: %q", cur.Text())
+	}
+	// Enter in a cell presses the form's first submit button: Save, not a year's tab.
+	if first := doc.Find(`form[data-testid="plan-form"] button[type="submit"]`).First(); first.AttrOr("value", "x") != "" || first.AttrOr("name", "") != "goto" {
+		t.Errorf("the form's first button is %q", first.Text())
+	}
+	if got := planForm(doc).Get("year"); got != "2026" {
+		t.Errorf("the form names the year %q", got)
+	}
+	for _, bad := range []string{"2025", "2029", "27", "2027%2F28", "x"} {
+		if status, doc := e.page("manager", "/pcns/U60057/plan?year="+bad); status != http.StatusBadRequest ||
+			!strings.Contains(doc.Text(), "The plan shows the financial years 2026/27 to 2028/29") {
+			t.Errorf("?year=%s: %d", bad, status)
+		}
+	}
+	e.save("manager", map[string]string{"s-paramedic-2026-2": "1", "s-paramedic-2027-3": "2", "s-paramedic-2028-4": "3"})
+	// A save of 2027/28 alone keeps the other years as they are.
+	v := e.gridForm("manager", "/pcns/U60057/plan?year=2027", map[string]string{"s-dietitian-2027-1": "1", "s-paramedic-2027-3": ""})
+	if vs := v["year"]; len(vs) != 1 || vs[0] != "2027" || v.Has("s-paramedic-2026-2") {
+		t.Fatalf("the 2027/28 form: years %v, holds 2026/27: %v", vs, v.Has("s-paramedic-2026-2"))
+	}
+	res, err := e.as("manager").PostForm(e.ts.URL+"/pcns/U60057/plan", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pcns/U60057/plan?year=2027" {
+		t.Errorf("save: %d to %q, want the same year again", res.StatusCode, res.Header.Get("Location"))
+	}
+	want := "paramedic 2026/27 Q2 1 0 -|dietitian 2027/28 Q1 1 0 -|paramedic 2028/29 Q4 3 0 -"
+	if got := strings.Join(e.lines(e.plans()[0].ID), "|"); got != want {
+		t.Errorf("after saving 2027/28: %s\nwant %s", got, want)
+	}
+	// Save and submit: saved, then the submission's check page.
+	v = e.gridForm("manager", "/pcns/U60057/plan?year=2028", map[string]string{"l-dietitian-2028-1": "0.5"})
+	v.Set("then", "submit")
+	res, err = e.as("manager").PostForm(e.ts.URL+"/pcns/U60057/plan", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pcns/U60057/plan/submit" {
+		t.Errorf("save and submit: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if got := e.lines(e.plans()[0].ID); !slices.Contains(got, "dietitian 2028/29 Q1 0 0.5 -") {
+		t.Errorf("save and submit did not save: %v", got)
+	}
+	// Forms that cannot be read: no year, a year outside the window, twice, a then of
+	// nothing known. Nothing is saved.
+	version := e.plans()[0].Version
+	for name, change := range map[string]func(url.Values){
+		"no year":      func(v url.Values) { v.Del("year") },
+		"2029":         func(v url.Values) { v.Set("year", "2029") },
+		"twice":        func(v url.Values) { v.Add("year", "2026") },
+		"then unknown": func(v url.Values) { v.Set("then", "publish") },
+	} {
+		v := e.gridForm("manager", "/pcns/U60057/plan", map[string]string{"s-paramedic-2026-3": "4"})
+		change(v)
+		if code, _ := e.post("manager", "/pcns/U60057/plan", v); code != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", name, code)
+		}
+	}
+	if e.plans()[0].Version != version {
+		t.Error("a refused form saved the plan")
+	}
+}
+
+// A year's tab in the editor saves the year shown, then shows its own, so that
+// switching year without JavaScript loses nothing typed; with nothing changed it saves
+// nothing; with a wrong cell it stays on the year shown (422), the input kept. A
+// read-only plan's tabs stay plain links.
+func TestPlanYearTabsSave(t *testing.T) {
+	t.Parallel()
+	e := newPlanEnv(t)
+	post := func(cells map[string]string, next string) (*http.Response, string) {
+		t.Helper()
+		v := e.gridForm("manager", "/pcns/U60057/plan", cells)
+		v.Set("goto", next)
+		res, err := e.as("manager").PostForm(e.ts.URL+"/pcns/U60057/plan", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res, string(readBody(t, res))
+	}
+	res, _ := post(map[string]string{"s-paramedic-2026-3": "1.5"}, "2027")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pcns/U60057/plan?year=2027" {
+		t.Fatalf("a tab after typing: %d to %q, want 303 to 2027/28", res.StatusCode, res.Header.Get("Location"))
+	}
+	ps := e.plans()
+	if len(ps) != 1 || strings.Join(e.lines(ps[0].ID), "|") != "paramedic 2026/27 Q3 1.5 0 -" {
+		t.Fatalf("the tab did not save what was typed: %v", e.lines(ps[0].ID))
+	}
+	// Nothing changed: the year is shown, nothing is saved.
+	res, _ = post(map[string]string{"s-paramedic-2026-3": "1.5"}, "2028")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pcns/U60057/plan?year=2028" || e.plans()[0].Version != ps[0].Version {
+		t.Errorf("a tab with nothing changed: %d to %q, version %d → %d", res.StatusCode, res.Header.Get("Location"), ps[0].Version, e.plans()[0].Version)
+	}
+	// A wrong cell: the same year again, with its message and the input kept.
+	res, body := post(map[string]string{"s-paramedic-2026-3": "-3", "s-dietitian-2026-4": "2"}, "2027")
+	doc, _ := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if res.StatusCode != http.StatusUnprocessableEntity || planForm(doc).Get("year") != "2026" ||
+		planForm(doc).Get("s-dietitian-2026-4") != "2" || !strings.Contains(errorSummary(body), "starters must be 0 or more") {
+		t.Errorf("a tab with a wrong cell: %d, year %q, summary %q", res.StatusCode, planForm(doc).Get("year"), errorSummary(body))
+	}
+	if e.plans()[0].Version != ps[0].Version {
+		t.Error("a tab with a wrong cell saved")
+	}
+	if res, _ := post(map[string]string{"s-paramedic-2026-3": "2"}, "2031"); res.StatusCode != http.StatusBadRequest || e.plans()[0].Version != ps[0].Version {
+		t.Errorf("a tab of a year outside the plan: %d", res.StatusCode)
+	}
+	_, doc = e.page("director", "/pcns/U60057/plan")
+	if links := doc.Find(`[data-testid="year-switch"] a`); links.Length() != 3 || links.Eq(1).AttrOr("href", "") != "/pcns/U60057/plan?year=2027" ||
+		doc.Find(`[data-testid="year-switch"] button`).Length() != 0 {
+		t.Errorf("the read-only year switch: %d links", links.Length())
+	}
+}
+
 func TestPlanGridValidation(t *testing.T) {
 	t.Parallel()
 	e := newPlanEnv(t)
@@ -263,7 +446,9 @@ func TestPlanGridValidation(t *testing.T) {
 		{"s-consultant_nurse-2027-1", "1", "the role joined ARRS on 1 July 2027"},
 	}
 	for _, b := range bad {
-		v := e.gridForm("manager", "/pcns/U60057/plan", map[string]string{b.field: b.value, "s-dietitian-2026-3": "2"})
+		// The page shown again is of the field's year, with another cell of it typed.
+		other := "s-dietitian-" + cellYears(map[string]string{b.field: ""})[0] + "-3"
+		v := e.gridForm("manager", "/pcns/U60057/plan", map[string]string{b.field: b.value, other: "2"})
 		code, body := e.post("manager", "/pcns/U60057/plan", v)
 		doc, _ := goquery.NewDocumentFromReader(strings.NewReader(body))
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "<title>Error: ") {
@@ -283,7 +468,7 @@ func TestPlanGridValidation(t *testing.T) {
 				t.Errorf("%s: the input was not kept (%q)", b.field, got)
 			}
 		}
-		if got := doc.Find(`input[name="s-dietitian-2026-3"]`).AttrOr("value", ""); got != "2" {
+		if got := doc.Find(`input[name="`+other+`"]`).AttrOr("value", ""); got != "2" {
 			t.Errorf("%s: the other cells were not kept (%q)", b.field, got)
 		}
 	}
@@ -294,7 +479,7 @@ func TestPlanGridValidation(t *testing.T) {
 		t.Errorf("refused forms wrote audit entries: %v", got)
 	}
 	// A quarter before the role joined has no inputs.
-	_, doc := e.page("manager", "/pcns/U60057/plan")
+	_, doc := e.page("manager", "/pcns/U60057/plan?year=2027")
 	if doc.Find(`input[name="s-consultant_nurse-2027-1"]`).Length() != 0 || doc.Find(`input[name="s-consultant_nurse-2027-2"]`).Length() != 1 {
 		t.Error("the grid offers a role before it joined ARRS, or not after")
 	}
@@ -307,6 +492,7 @@ func TestPlanWarnings(t *testing.T) {
 		"s-clinical_pharmacist-2026-2": "1", "c-clinical_pharmacist-2026-2": "70000", // the cap is £66,972
 		"s-care_coordinator-2026-2": "1", "c-care_coordinator-2026-2": "30000", // under its cap of £33,396
 		"s-digital_transformation_lead-2026-3": "1", "s-digital_transformation_lead-2027-1": "1", // 1 per PCN
+		"s-paramedic-2026-4": "1", "l-paramedic-2027-1": "45", // more than the network's paramedics
 	})
 	_, doc := e.page("manager", "/pcns/U60057/plan")
 	w := testID(doc, "warnings")
@@ -314,6 +500,8 @@ func TestPlanWarnings(t *testing.T) {
 		"Clinical pharmacist, 2026/27 Q2: £70,000 a year is above the cap of £66,972, so the PCN pays the difference",
 		// 1 in post on the census, so the first starter is already over.
 		"Digital and transformation lead: 2.00 FTE by the end of 2026/27 Q3, more than the 1 per PCN",
+		"Paramedic, 2027/28 Q1: 45.00 FTE leaving, more than the ",
+		"the projection cannot go below zero, so check the leavers",
 	} {
 		if !strings.Contains(w, want) {
 			t.Errorf("warnings %q, want %q", w, want)
@@ -324,6 +512,10 @@ func TestPlanWarnings(t *testing.T) {
 	}
 	if href := doc.Find(`[data-testid="warnings"] a`).First().AttrOr("href", ""); href != "#c-clinical_pharmacist-2026-2" {
 		t.Errorf("the warning links to %q", href)
+	}
+	// A cell of another year is on its year's page.
+	if href := doc.Find(`[data-testid="warnings"] a`).Last().AttrOr("href", ""); href != "/pcns/U60057/plan?year=2027#l-paramedic-2027-1" {
+		t.Errorf("the leavers' warning links to %q", href)
 	}
 }
 

@@ -24,11 +24,11 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 			return err
 		}
 	}
-	draft, err := planfigures.DraftOf(ctx, s.db, st.pcn.Code)
+	counted, draft, err := s.countedLines(r, v, lines)
 	if err != nil {
 		return err
 	}
-	nums, err := s.planNumbers(ctx, st.pcn, lines, draft, st.window)
+	nums, err := s.planNumbers(ctx, st.pcn, counted, draft, st.window)
 	if err != nil {
 		return err
 	}
@@ -42,13 +42,16 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 		Code:   st.pcn.Code, Name: st.pcn.Name, Success: v.success,
 		ProblemTitle: v.title, Problems: v.problems, Conflict: v.conflict,
 		Editing: v.editing, StartsDraft: v.startsDraft,
-		Figures:  nums.figures,
-		Warnings: planWarnings(st, lines, caps, nums),
-		Outside:  len(st.window.Outside(lines)),
+		Figures: nums.figures,
+		Outside: len(st.window.Outside(lines)),
 	}
 	p.Layout.HasErrors = len(v.problems) > 0
+	p.Layout.Wide = true // all four quarters of a year side by side at 1280 px
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: st.pcn.Name, Href: "/pcns/" + st.pcn.Code}}
-	p.Grid = buildGrid(st, v, lines, nums)
+	year := v.shownYear()
+	p.Warnings = planWarnings(st, lines, caps, nums, cellLink(r, v, year))
+	p.Grid = buildGrid(st, v, lines, counted, nums, year)
+	p.Grid.Switch = yearLinks(r, v, year)
 	if v.shown != nil {
 		p.Version = versionInfo(st, *v.shown)
 		p.Figures.Current = v.shown.ID == st.current
@@ -64,7 +67,8 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	p.Others = otherVersions(st, v.shown)
 	p.Form = plan.FormState{Action: "/pcns/" + st.pcn.Code + "/plan", PlanID: v.formPlan, Version: v.formVersion,
-		Base: st.window.EncodeBase(orLines(v.base, lines))}
+		Base: st.window.EncodeBase(orLines(v.base, lines)), Year: strconv.Itoa(int(year)),
+		Preview: "/pcns/" + st.pcn.Code + "/plan/preview", Unsaved: v.typed != nil}
 	p.Actions = planActions(u, st, v)
 	p.Files = planFiles(u, st, v)
 	_, hasEditable := st.Editable()
@@ -74,6 +78,18 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 		}
 	}
 	return renderStatus(w, r, status, plan.View(p))
+}
+
+// countedLines is the plan the page's figures count, and the draft they count "with
+// your draft": the version shown and the PCN's draft; for the input of a refused save
+// kept in the grid, the plan it would save, as the draft (what the preview of the same
+// form counts, so that the page and the preview agree).
+func (s *Server) countedLines(r *http.Request, v planView, lines []workforce.PlanLine) ([]workforce.PlanLine, *planfigures.Draft, error) {
+	if v.typed != nil {
+		return v.lines, &planfigures.Draft{Lines: v.lines}, nil
+	}
+	draft, err := planfigures.DraftOf(r.Context(), s.db, v.st.pcn.Code)
+	return lines, draft, err
 }
 
 // orLines is a when set, else b.
@@ -104,78 +120,4 @@ func planTooLong(lines []workforce.PlanLine, roles []workforce.Role) workforce.P
 		return workforce.Problems{{Field: "version", Message: msg}}
 	}
 	return nil
-}
-
-// buildGrid lays the cells out by financial year, role and quarter, with each
-// quarter's figures and each year's money.
-func buildGrid(st planState, v planView, lines []workforce.PlanLine, n planNumbers) plan.Grid {
-	// Quarters that have ended always show the version's lines, read-only: a refused
-	// save's input holds only the open quarters.
-	past, _ := st.window.Split(st.today)
-	cells := v.typed
-	if cells == nil {
-		cells = st.window.Cells(lines)
-	}
-	for k, c := range st.window.Cells(lines) {
-		if !v.editing || past.Holds(k.Quarter.Start()) {
-			c.Cost = readableCost(c.Cost)
-			cells[k] = c
-		}
-	}
-	var g plan.Grid
-	for i := 0; i < len(st.window); i += 4 {
-		fy := st.window[i].Year
-		y := plan.Year{Label: fy.String(), ID: strconv.Itoa(int(fy)), Funding: n.funding[fy]}
-		for _, q := range st.window[i : i+4] {
-			h := quarterHead(q, cells, n)
-			h.Ended = past.Holds(q.Start())
-			y.Quarters = append(y.Quarters, h)
-		}
-		for _, r := range st.roles {
-			row := plan.Row{Role: r.Code, Name: r.Name}
-			for _, q := range st.window[i : i+4] {
-				c := gridCellView(workforce.PlanCell{Role: r.Code, Quarter: q}, r, cells, v)
-				c.Ended = past.Holds(q.Start())
-				row.Cells = append(row.Cells, c)
-			}
-			y.Rows = append(y.Rows, row)
-		}
-		g.Years = append(g.Years, y)
-	}
-	return g
-}
-
-func quarterHead(q workforce.Quarter, cells workforce.GridInput, n planNumbers) plan.Quarter {
-	h := plan.Quarter{Key: strconv.Itoa(int(q.Year)) + "-" + strconv.Itoa(q.N), Label: "Q" + strconv.Itoa(q.N), Name: q.String(),
-		Start: q.Start(), End: q.LastDay(), Net: cells.Net(q)}
-	if f, ok := n.quarters[q]; ok {
-		h.Projected, h.Gap, h.HasFigures, h.HasGap = f.projected, f.gap, true, f.hasGap
-	}
-	if f, ok := n.official[q]; ok {
-		h.OfficialProjected, h.OfficialGap = f.projected, f.gap
-	}
-	return h
-}
-
-func gridCellView(k workforce.PlanCell, role workforce.Role, cells workforce.GridInput, v planView) plan.Cell {
-	c := cells[k]
-	where := role.Name + ", " + k.Quarter.String() + ", "
-	field := func(kind, label, value string) plan.Field {
-		name := k.Field(kind)
-		return plan.Field{Name: name, Label: where + label, Value: value, Error: v.errors[name]}
-	}
-	return plan.Cell{Available: workforce.RoleAvailable(role, k.Quarter.Start()),
-		Starters: field(workforce.CellStarters, "starters (FTE)", c.Starters),
-		Leavers:  field(workforce.CellLeavers, "leavers (FTE)", c.Leavers),
-		Cost:     field(workforce.CellCost, "annual cost of one WTE (£)", c.Cost),
-		Theirs:   v.theirs[k]}
-}
-
-// readableCost turns the grid's plain pounds into "£45,000" for a read-only cell.
-func readableCost(plain string) string {
-	p, ok := workforce.ParsePounds(plain)
-	if !ok {
-		return plain
-	}
-	return p.Short()
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planfigures"
+	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/plan"
 )
@@ -64,5 +65,5 @@ func fundingNotes(fy workforce.FinancialYear, y planfigures.Year) []string {
 	if y.ListSize {
 		notes = append(notes, plan.ListSizeNote(y.Census, y.Population))
 	}
-	return append(notes, plan.CostNotes(y.Costs)...)
+	return append(notes, planning.CostNotes(y.Costs)...)
 }

@@ -45,7 +45,8 @@ func (s *Server) planDownload(format report.Format) handlerFunc {
 
 // planUpload is POST /pcns/{code}/plan/upload: a CSV or XLSX file of this PCN's lines
 // replaces its draft whole (or starts one from the file). A bad file is refused with
-// 422 naming its row and column (413 when too large); a draft changed since the page
+// 422 listing every wrong row, with its line and column (importer.RowErrors); a file
+// past a limit with 422 naming it (413 when too large); a draft changed since the page
 // was opened with 409.
 func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.loadPlanState(r)
@@ -65,6 +66,10 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := filepath.Base(hdr.Filename)
 	lines, err := s.readPlanFile(r, st, name, f)
+	var rows *importer.RowErrors
+	if errors.As(err, &rows) && rows.Count() > 1 {
+		return s.planUploadRowsRefused(w, r, st, rows)
+	}
 	if status, msg, refused := s.fileRefusal(r, err); refused {
 		return s.planUploadRefused(w, r, st, status, msg)
 	}
@@ -111,4 +116,36 @@ func (s *Server) planUploadRefused(w http.ResponseWriter, r *http.Request, st pl
 	v.uploadError = msg
 	v.problems = []ui.ErrorSummaryItem{{Text: msg, Href: "#file"}}
 	return s.renderPlan(w, r, status, v)
+}
+
+// planUploadRowsRefused re-renders the plan page with every wrong row of the file in
+// the error summary (422), each linking to the upload field.
+func (s *Server) planUploadRowsRefused(w http.ResponseWriter, r *http.Request, st planState, rows *importer.RowErrors) error {
+	v, err := viewFor(r, st)
+	if err != nil {
+		return err
+	}
+	v.uploadError = rowErrorsText(rows)
+	v.title = "The file was not uploaded: correct every error below, then upload it again"
+	v.problems = rowProblems(rows, "#file")
+	return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
+}
+
+// rowErrorsText says how many rows of a refused file are wrong, beside its upload
+// field: "plan.csv: 7 errors, listed at the top of the page."
+func rowErrorsText(rows *importer.RowErrors) string {
+	return rows.Summary() + ", listed at the top of the page."
+}
+
+// rowProblems are the wrong rows as error summary items linking to the upload field,
+// then how many more were not listed.
+func rowProblems(rows *importer.RowErrors, href string) []ui.ErrorSummaryItem {
+	var items []ui.ErrorSummaryItem
+	for _, text := range rows.Items() {
+		items = append(items, ui.ErrorSummaryItem{Text: text, Href: href})
+	}
+	if more := rows.MoreText(); more != "" {
+		items = append(items, ui.ErrorSummaryItem{Text: more})
+	}
+	return items
 }

@@ -17,17 +17,13 @@ func (s *Server) planHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	events, err := s.db.PlanEvents(r.Context(), st.pcn.Code)
-	if err != nil {
-		return err
-	}
 	p := plan.HistoryPage{Layout: s.page(r, "Versions of the recruitment plan", layout.NavNone), Code: st.pcn.Code, Name: st.pcn.Name}
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: st.pcn.Name, Href: "/pcns/" + st.pcn.Code}, {Text: "Recruitment plan", Href: "/pcns/" + st.pcn.Code + "/plan"}}
 	for _, v := range st.PlanVersions {
 		p.Versions = append(p.Versions, versionInfo(st, v))
 	}
-	for _, e := range events {
-		p.Events = append(p.Events, plan.Event{Version: st.Number(e.PlanID), What: e.Action.History(), By: e.Actor, At: plan.When(e.At), Comment: st.EventComment(e)})
+	for _, e := range st.events {
+		p.Events = append(p.Events, historyEvent(st, e))
 	}
 	if len(st.PlanVersions) > 1 {
 		p.From, p.To = strconv.FormatInt(st.PlanVersions[1].ID, 10), strconv.FormatInt(st.PlanVersions[0].ID, 10)

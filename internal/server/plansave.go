@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"strconv"
@@ -11,58 +12,85 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// planSave is POST /pcns/{code}/plan: the whole grid. Wrong cells re-render the form
-// with 422, the input kept; a save over a version someone else changed meanwhile is
-// refused with 409 and both people's changes on the page; else the draft is saved (a
-// new one started from a read-only version) and the page reloads (303).
+// planSave is POST /pcns/{code}/plan: the grid of the year the editor shows. Wrong
+// cells re-render the form with 422 on the same year, the input kept; a save over a
+// version someone else changed meanwhile is refused with 409 and both people's changes
+// on the page; else the draft is saved (a new one started from a read-only version) and
+// the page reopens (303) on the same year, on the year of the tab pressed ("goto"), or,
+// for "Save and submit", on the submission's check page. A year's tab saves first, so
+// that switching year loses nothing typed, with or without JavaScript; it saves nothing
+// when nothing changed, so that looking through the years starts no new version.
 func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.loadPlanState(r)
 	if err != nil {
 		return err
 	}
-	form, err := readForm(r)
+	g, err := s.readGridPost(r, st)
 	if err != nil {
 		return err
 	}
-	planID, version, err := postedVersion(r, st)
+	then, err := postedThen(r)
 	if err != nil {
 		return err
 	}
-	// Quarters that have ended are read-only: the grid is read over the open ones, and
-	// a posted past cell that would change the plan is refused, naming its quarter.
-	past, open := st.window.Split(st.today)
-	typed, lines, problems := workforce.ReadGrid(form.Get, st.roles, open)
-	base := workforce.DecodeBase(form.Get("base"))
-	v := planView{st: st, editing: true, typed: typed, formPlan: planID, formVersion: version, base: base}
-	if p, ok := st.Find(planID); ok {
+	next, err := postedGoto(r, st.window)
+	if err != nil {
+		return err
+	}
+	v := planView{st: st, year: g.years[0], editing: true, typed: g.typed, lines: g.all, formPlan: g.planID, formVersion: g.version, base: g.base}
+	if p, ok := st.Find(g.planID); ok {
 		v.shown, v.startsDraft = &p, !p.Status.Editable()
 	}
-	var old []workforce.PlanLine
-	if planID != 0 {
-		if old, err = s.db.PlanLines(r.Context(), planID); err != nil {
-			return err
-		}
-	}
-	if problems = append(past.PastChanges(form.Get, form.Has, st.roles, old), problems...); len(problems) > 0 {
-		v.withProblems(problems)
+	if len(g.problems) > 0 {
+		v.withProblems(g.problems)
 		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
 	}
-	all := st.window.GridSave(st.today, lines, old)
-	if ps := planTooLong(all, st.roles); ps != nil {
-		v.withProblems(ps)
-		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
+	if next != 0 && then == "" && !g.changes(st.roles) {
+		http.Redirect(w, r, yearHref(r, v, next), http.StatusSeeOther)
+		return nil
 	}
-	saved, err := s.saveDraft(r, store.DraftSave{PCN: st.pcn.Code, PlanID: planID, Version: version,
-		Lines: all, Action: workforce.ActionSave})
+	saved, err := s.saveDraft(r, store.DraftSave{PCN: st.pcn.Code, PlanID: g.planID, Version: g.version,
+		Lines: g.all, Action: workforce.ActionSave})
 	if errors.Is(err, store.ErrConflict) {
-		return s.planConflict(w, r, typed, append(past.Inside(base), lines...), base)
+		return s.planConflict(w, r, g)
 	}
 	if err != nil {
 		return err
 	}
 	s.sessions.Put(r.Context(), keyFlash, "The plan is saved (version "+strconv.Itoa(st.NumberOf(saved))+").")
-	http.Redirect(w, r, "/pcns/"+st.pcn.Code+"/plan", http.StatusSeeOther)
+	to := "/pcns/" + st.pcn.Code + "/plan?year=" + strconv.Itoa(int(cmp.Or(next, g.years[0])))
+	if then == thenSubmit {
+		to = "/pcns/" + st.pcn.Code + "/plan/submit"
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// thenSubmit is the "then" of the editor's "Save and submit" button: after the save,
+// the submission's check page.
+const thenSubmit = "submit"
+
+// postedThen reads what follows a save: nothing, or thenSubmit.
+func postedThen(r *http.Request) (string, error) {
+	then := r.PostForm.Get("then")
+	if then != "" && then != thenSubmit {
+		return "", errBadRequest("The form could not be read: open the plan again and repeat your change.")
+	}
+	return then, nil
+}
+
+// postedGoto reads the year tab pressed in the editor ("goto", the calendar year the
+// financial year starts in): the year to reopen on once saved; 0 for none.
+func postedGoto(r *http.Request, window workforce.PlanWindow) (workforce.FinancialYear, error) {
+	raw := r.PostForm.Get("goto")
+	if raw == "" {
+		return 0, nil
+	}
+	fy, ok := window.ParseYear(raw)
+	if !ok {
+		return 0, errBadRequest("%s", yearRefused(window))
+	}
+	return fy, nil
 }
 
 // postedVersion reads the plan and version a form was opened on (a posted form or an
@@ -92,7 +120,7 @@ func (s *Server) saveDraft(r *http.Request, d store.DraftSave) (workforce.Plan, 
 // opened it (409): the page shows what the other person saved and what this person
 // changed, and the grid holds the saved plan with this person's changes on top, to be
 // checked and saved again over the new version. Nothing either entered is lost.
-func (s *Server) planConflict(w http.ResponseWriter, r *http.Request, typed workforce.GridInput, mine, base []workforce.PlanLine) error {
+func (s *Server) planConflict(w http.ResponseWriter, r *http.Request, g gridPost) error {
 	st, err := s.loadPlanState(r)
 	if err != nil {
 		return err
@@ -110,10 +138,17 @@ func (s *Server) planConflict(w http.ResponseWriter, r *http.Request, typed work
 		return err
 	}
 	saved := st.window.Inside(all)
-	m := workforce.MergeSave(typed, mine, base, saved, st.window, st.roles)
+	base := g.base
+	// This person's plan: the lines the form did not edit as they opened them, and the
+	// quarters it edits as typed.
+	mine := append(g.edits.Except(base), g.lines...)
+	m := workforce.MergeSave(g.typed, mine, base, saved, st.window, st.roles)
+	// The figures count the plan the merged grid would save, as its preview does.
+	fields := m.Cells.Fields()
+	_, merged, _ := workforce.ReadGrid(func(f string) string { return fields[f] }, st.roles, g.edits)
 	by, at := latest.LastChange(events)
 	names := workforce.RoleNames(st.roles)
-	v := planView{st: st, shown: &latest, editing: true, startsDraft: !latest.Status.Editable(), typed: m.Cells, theirs: m.Theirs,
+	v := planView{st: st, year: g.years[0], shown: &latest, editing: true, startsDraft: !latest.Status.Editable(), typed: m.Cells, lines: g.edits.GridSave(merged, all), theirs: m.Theirs,
 		formPlan: latest.ID, formVersion: latest.Version, base: all,
 		title:    "The plan was changed while you were editing",
 		problems: []ui.ErrorSummaryItem{{Text: "Nothing you entered has been saved yet: check what " + by + " changed, then save again", Href: "#conflict-heading"}},

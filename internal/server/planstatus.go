@@ -1,7 +1,9 @@
 package server
 
 import (
+	"slices"
 	"strconv"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -38,28 +40,102 @@ func planStage(p dashboard.PlanStatus) int {
 	return workforce.PlanStatus(p.Status.Code).Stage()
 }
 
-// versionInfo describes a version: who started it, the latest of each move, the
-// reviewer's comment.
+// versionInfo describes a version: who started it, every move of its workflow with
+// who took it, when and their comment (the timeline, and the same moves as short
+// steps for the history's versions table and the print), and the comment of the
+// return or acceptance it is in with who made it.
 func versionInfo(st planState, p workforce.Plan) plan.Version {
 	v := plan.Version{ID: p.ID, Number: st.Number(p.ID), Status: plan.StatusOf(p.Status),
 		Created: plan.Stamp{What: "Started", By: p.CreatedBy, At: p.CreatedAt}, Current: p.ID == st.current, Editable: p.Status.Editable()}
-	if p.SubmittedAt != nil {
-		v.Steps = append(v.Steps, plan.Stamp{What: "Submitted", By: p.SubmittedBy, At: *p.SubmittedAt})
-	}
-	if p.SignedOffAt != nil {
-		v.Steps = append(v.Steps, plan.Stamp{What: "Signed off", By: p.SignedOffBy, At: *p.SignedOffAt})
-	}
-	if p.ReviewedAt != nil {
-		what := "Reviewed"
-		if p.Status == workforce.PlanAccepted || p.Status == workforce.PlanReturned {
-			what = p.Status.Label()
-		}
-		v.Steps = append(v.Steps, plan.Stamp{What: what, By: p.ReviewedBy, At: *p.ReviewedAt})
+	moves := st.movesOf(p)
+	for _, e := range moves {
+		v.Timeline = append(v.Timeline, historyEvent(st, e))
+		v.Steps = addStep(v.Steps, e)
 	}
 	if p.Status == workforce.PlanReturned || p.Status == workforce.PlanAccepted {
-		v.Comment = p.Comment
+		v.Comment, v.CommentFrom = p.Comment, commentFrom(moves)
 	}
 	return v
+}
+
+// movesOf are the moves of the version's workflow, oldest first: its events but its
+// edits, or, for a version moved before events were kept, its stamps.
+func (st planState) movesOf(p workforce.Plan) []workforce.PlanEvent {
+	var out []workforce.PlanEvent
+	for _, e := range st.events {
+		if e.PlanID == p.ID && (e.Action.Verb() != "" || e.Action == workforce.ActionSupersede) {
+			out = append(out, e)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return stampedMoves(p)
+}
+
+// stampedMoves are the moves a version's stamps record (the latest of each), in the
+// order they were taken.
+func stampedMoves(p workforce.Plan) []workforce.PlanEvent {
+	var out []workforce.PlanEvent
+	add := func(a workforce.PlanAction, by string, at *time.Time) {
+		if at != nil {
+			out = append(out, workforce.PlanEvent{PlanID: p.ID, Action: a, Actor: by, At: *at})
+		}
+	}
+	add(workforce.ActionSubmit, p.SubmittedBy, p.SubmittedAt)
+	add(workforce.ActionSignOff, p.SignedOffBy, p.SignedOffAt)
+	review := workforce.ActionReturn
+	if p.Status == workforce.PlanAccepted {
+		review = workforce.ActionAccept
+	}
+	add(review, p.ReviewedBy, p.ReviewedAt)
+	if n := len(out); n > 0 && (p.Status == workforce.PlanReturned || p.Status == workforce.PlanAccepted) {
+		out[n-1].Comment = p.Comment
+	}
+	slices.SortStableFunc(out, func(a, b workforce.PlanEvent) int { return a.At.Compare(b.At) })
+	return out
+}
+
+// historyEvent is a step as the plan pages show it: "Returned by the clinical director
+// (jo@nhs.net) on 3 May 2026 at 14:05: ‘Add the dietitian’". A move's comment is its
+// taker's words, quoted; another step's says what it did.
+func historyEvent(st planState, e workforce.PlanEvent) plan.Event {
+	return plan.Event{Version: st.Number(e.PlanID), What: e.Action.History(), By: e.Actor, At: plan.When(e.At),
+		Comment: st.EventComment(e), Quoted: e.Action.Verb() != ""}
+}
+
+// addStep adds a move to the version's steps: each submission, sign-off, return and
+// acceptance in turn (a version returned and submitted again keeps both submissions);
+// a step taking it out of review is the timeline's only.
+func addStep(steps []plan.Stamp, e workforce.PlanEvent) []plan.Stamp {
+	what := map[workforce.PlanAction]string{workforce.ActionSubmit: "Submitted", workforce.ActionSignOff: "Signed off",
+		workforce.ActionAccept: "Accepted", workforce.ActionReturn: "Returned", workforce.ActionSendBack: "Returned"}[e.Action]
+	if what == "" {
+		return steps
+	}
+	return append(steps, plan.Stamp{What: what, By: e.Actor, At: e.At})
+}
+
+// commentFrom says who made the comment of the version's latest return or
+// acceptance: "the clinical director (jo@nhs.net) on 3 May 2026 at 14:05", or the
+// ICB.
+func commentFrom(moves []workforce.PlanEvent) string {
+	for i := len(moves) - 1; i >= 0; i-- {
+		e := moves[i]
+		who := "the ICB"
+		switch e.Action {
+		case workforce.ActionSendBack:
+			who = "the clinical director"
+		case workforce.ActionReturn, workforce.ActionAccept:
+		default:
+			continue
+		}
+		if e.Actor != "" {
+			who += " (" + e.Actor + ")"
+		}
+		return who + " on " + plan.When(e.At)
+	}
+	return "the ICB"
 }
 
 // otherVersions link the versions besides the one shown that someone may look for:

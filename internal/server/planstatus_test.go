@@ -1,7 +1,9 @@
 package server
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -23,7 +25,7 @@ func TestPlanStatusOf(t *testing.T) {
 	}{
 		{"none", nil, "", "", "", "", 0},
 		{"draft", []store.PlanVersion{v(7, 1, workforce.PlanDraft, true)}, "Draft", "Version 1", "The PCN's managers, to finish and submit it", "", 1},
-		{"returned", []store.PlanVersion{v(7, 1, workforce.PlanReturned, true)}, "Returned", "Version 1", "The PCN's managers, to change it as the ICB asked and submit it again", "", 2},
+		{"returned", []store.PlanVersion{v(7, 1, workforce.PlanReturned, true)}, "Returned", "Version 1", "The PCN's managers, to change it as asked and submit it again", "", 2},
 		{"submitted", []store.PlanVersion{v(7, 1, workforce.PlanSubmitted, true)}, "Submitted", "Version 1", "The clinical director, to sign it off", "", 3},
 		{"signed off", []store.PlanVersion{v(7, 1, workforce.PlanSignedOff, true)}, "Signed off", "Version 1", "The ICB's leads, to accept or return it", "", 4},
 		// A newer draft over an accepted version: the figures use the accepted one.
@@ -41,5 +43,46 @@ func TestPlanStatusOf(t *testing.T) {
 				t.Errorf("got %+v (stage %d)", p, planStage(p))
 			}
 		})
+	}
+}
+
+// A version's timeline and the comment's author come from its events; a version moved
+// before events were kept shows what its stamps record.
+func TestVersionInfoTimeline(t *testing.T) {
+	t.Parallel()
+	at := func(day int) time.Time { return time.Date(2026, 5, day, 13, 5, 0, 0, time.UTC) }
+	ptr := func(t time.Time) *time.Time { return &t }
+	ev := func(a workforce.PlanAction, by string, day int, comment string) workforce.PlanEvent {
+		return workforce.PlanEvent{PlanID: 7, Action: a, Actor: by, At: at(day), Comment: comment}
+	}
+	// Returned by the ICB in an earlier round: the review stamp is the ICB's.
+	returned := workforce.Plan{ID: 7, Status: workforce.PlanReturned, Comment: "Add the dietitian", ReviewedBy: "l@x", ReviewedAt: ptr(at(3))}
+	st := planState{PlanVersions: workforce.PlanVersions{returned}, events: []workforce.PlanEvent{
+		ev(workforce.ActionCreate, "m@x", 1, ""), ev(workforce.ActionSubmit, "m@x", 1, ""), ev(workforce.ActionSignOff, "d@x", 2, ""),
+		ev(workforce.ActionReturn, "l@x", 3, "Fewer"), ev(workforce.ActionSave, "m@x", 4, ""), ev(workforce.ActionSubmit, "m@x", 4, ""),
+		ev(workforce.ActionSendBack, "d@x", 5, "Add the dietitian"),
+	}}
+	v := versionInfo(st, returned)
+	if len(v.Timeline) != 5 || v.Timeline[4].Text() != "Returned by the clinical director (d@x) on 5 May 2026 at 14:05: ‘Add the dietitian’" {
+		t.Errorf("timeline %+v", v.Timeline)
+	}
+	if v.CommentFrom != "the clinical director (d@x) on 5 May 2026 at 14:05" || v.Comment != "Add the dietitian" {
+		t.Errorf("comment from %q: %q", v.CommentFrom, v.Comment)
+	}
+	var steps []string
+	for _, s := range v.Steps {
+		steps = append(steps, s.Text())
+	}
+	if got := strings.Join(steps, "; "); got != "Submitted by m@x on 1 May 2026 at 14:05; Signed off by d@x on 2 May 2026 at 14:05; Returned by l@x on 3 May 2026 at 14:05; "+
+		"Submitted by m@x on 4 May 2026 at 14:05; Returned by d@x on 5 May 2026 at 14:05" {
+		t.Errorf("steps: %s", got)
+	}
+
+	// No events: the stamps.
+	accepted := workforce.Plan{ID: 8, Status: workforce.PlanAccepted, Comment: "Good", SubmittedBy: "m@x", SubmittedAt: ptr(at(1)),
+		SignedOffBy: "d@x", SignedOffAt: ptr(at(2)), ReviewedBy: "l@x", ReviewedAt: ptr(at(3))}
+	v = versionInfo(planState{PlanVersions: workforce.PlanVersions{accepted}}, accepted)
+	if len(v.Timeline) != 3 || v.Timeline[2].Text() != "Accepted by the ICB (l@x) on 3 May 2026 at 14:05: ‘Good’" || v.CommentFrom != "the ICB (l@x) on 3 May 2026 at 14:05" {
+		t.Errorf("from the stamps: %+v, %q", v.Timeline, v.CommentFrom)
 	}
 }

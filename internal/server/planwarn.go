@@ -10,23 +10,29 @@ import (
 )
 
 // planWarnings words planning.PlanWarnings for the plan page, each linked to the cell
-// it is about.
-func planWarnings(st planState, lines []workforce.PlanLine, caps []workforce.Cap, n planNumbers) []plan.Warning {
+// it is about by href (the page shows one year: a cell of another is on its page).
+func planWarnings(st planState, lines []workforce.PlanLine, caps []workforce.Cap, n planNumbers, href func(workforce.PlanCell, string) string) []plan.Warning {
 	ws := planning.PlanWarnings(planning.PlanChecks{Lines: lines, Roles: st.roles, Caps: caps, Window: st.window,
 		AsOf: n.asOf, InPost: n.inPost, ListSize: st.pcn.RegisteredPatients})
 	names := workforce.RoleNames(st.roles)
 	out := make([]plan.Warning, len(ws))
 	for i, w := range ws {
 		cell := workforce.PlanCell{Role: w.RoleCode, Quarter: w.Quarter}
+		if w.OverStaff {
+			out[i] = plan.Warning{
+				Text: fmt.Sprintf("%s, %s: %s FTE leaving, more than the %s FTE of the role in post then (staff in post on the census and this plan's starters and leavers since); the projection cannot go below zero, so check the leavers", names[w.RoleCode], w.Quarter, ui.Decimal(w.FTE, 2), ui.Decimal(w.LimitFTE, 2)),
+				Href: href(cell, workforce.CellLeavers)}
+			continue
+		}
 		if w.OverNumbers {
 			out[i] = plan.Warning{
 				Text: fmt.Sprintf("%s: %s FTE by the end of %s, more than the %s per PCN the scheme has funded; check the contract before recruiting", names[w.RoleCode], ui.Decimal(w.FTE, 2), w.Quarter, ui.Decimal(w.LimitFTE, 0)),
-				Href: "#" + cell.Field(workforce.CellStarters)}
+				Href: href(cell, workforce.CellStarters)}
 			continue
 		}
 		out[i] = plan.Warning{
 			Text: fmt.Sprintf("%s, %s: %s a year is above the cap of %s, so the PCN pays the difference", names[w.RoleCode], w.Quarter, w.CostPence.Short(), w.CapPence.Short()),
-			Href: "#" + cell.Field(workforce.CellCost)}
+			Href: href(cell, workforce.CellCost)}
 	}
 	return out
 }

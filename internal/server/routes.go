@@ -51,6 +51,12 @@ func (s *Server) Routes() http.Handler {
 		g.get("/icbs/{code}", s.handle(s.icb))
 		g.get("/pcns/{code}", s.handle(s.pcn))
 		g.get("/imports", s.handle(s.imports))
+		// finding a place: the header's search (server-side, no JavaScript needed), the
+		// lists of PCNs and ICBs, and a practice's page.
+		g.get("/search", s.handle(s.search))
+		g.get("/pcns", s.handle(s.pcnList))
+		g.get("/icbs", s.handle(s.icbList))
+		g.get("/practices/{code}", s.handle(s.practice))
 	})
 	// the signed-in person's own account: their password.
 	s.group(r, signedIn, func(g routes) {
@@ -89,17 +95,29 @@ func (s *Server) Routes() http.Handler {
 		g.get("/pcns/{code}/plan/history", s.handle(s.planHistory))
 		g.get("/pcns/{code}/plan.csv", s.handle(s.planDownload("csv")))
 		g.get("/pcns/{code}/plan.xlsx", s.handle(s.planDownload("xlsx")))
+		// the plan in the shape of NHS England's planning template, and on paper.
+		g.get("/pcns/{code}/plan/template.xlsx", s.handle(s.planTemplateDownload))
+		g.get("/pcns/{code}/plan/print", s.handle(s.planPrint))
 	})
 	s.group(r, pcnManager, func(g routes) {
 		g.post("/pcns/{code}/plan", s.handle(s.planSave))
 		g.post("/pcns/{code}/plan/upload", s.handle(s.planUpload))
+		// the figures of the grid as typed, not saved (JSON, for the editor's script).
+		g.post("/pcns/{code}/plan/preview", s.handle(s.planPreview))
+		// each move is confirmed on its own page (GET) before it is taken (POST).
+		g.get("/pcns/{code}/plan/submit", s.handle(s.planConfirm(workforce.ActionSubmit)))
 		g.post("/pcns/{code}/plan/submit", s.handle(s.planMove(workforce.ActionSubmit)))
 	})
 	s.group(r, pcnDirector, func(g routes) {
+		g.get("/pcns/{code}/plan/sign-off", s.handle(s.planConfirm(workforce.ActionSignOff)))
 		g.post("/pcns/{code}/plan/sign-off", s.handle(s.planMove(workforce.ActionSignOff)))
+		g.get("/pcns/{code}/plan/send-back", s.handle(s.planConfirm(workforce.ActionSendBack)))
+		g.post("/pcns/{code}/plan/send-back", s.handle(s.planMove(workforce.ActionSendBack)))
 	})
 	s.group(r, icbReviewer, func(g routes) {
+		g.get("/pcns/{code}/plan/accept", s.handle(s.planConfirm(workforce.ActionAccept)))
 		g.post("/pcns/{code}/plan/accept", s.handle(s.planMove(workforce.ActionAccept)))
+		g.get("/pcns/{code}/plan/return", s.handle(s.planConfirm(workforce.ActionReturn)))
 		g.post("/pcns/{code}/plan/return", s.handle(s.planMove(workforce.ActionReturn)))
 	})
 	// funding: a PCN's users, its ICB's leads and admins see its money this year and

@@ -14,17 +14,15 @@ import (
 	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
 )
 
-// capacityDay is the day the supervision and rooms pages describe: ?at= if given,
-// else today. Supervision links and sites are kept by hand and change from day to
-// day, so the pages show them now, not on the last NWRS census date; staff records
-// without an end date are in post today.
+// capacityDay is the day the supervision and rooms pages describe: ?at= if given
+// (bounded to the describable days, as every page's ?at=), else today. Supervision
+// links and sites are kept by hand and change from day to day, so the pages show them
+// now, not on the last NWRS census date; staff records without an end date are in post
+// today.
 func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
-	if v := r.URL.Query().Get("at"); v != "" {
-		d, err := workforce.ParseDate(v)
-		if err != nil {
-			return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2026-11-30.", v)
-		}
-		return d, nil
+	d, err := atParam(r, s.today())
+	if err != nil || !d.IsZero() {
+		return d, err
 	}
 	return s.today(), nil
 }
@@ -33,7 +31,7 @@ func (s *Server) capacityDay(r *http.Request) (time.Time, error) {
 // dashboard pages: ?as_of= if given, else the latest national census, else (before any
 // import) today. One as-of date for every page (PLANNING.md, "Projection").
 func (s *Server) staffAsOf(r *http.Request) (time.Time, error) {
-	if d, err := asOfParam(r); err != nil || !d.IsZero() {
+	if d, err := asOfParam(r, s.today()); err != nil || !d.IsZero() {
 		return d, err
 	}
 	d, err := s.db.LatestCensus(r.Context())
@@ -44,8 +42,9 @@ func (s *Server) staffAsOf(r *http.Request) (time.Time, error) {
 }
 
 // asOfParam is ?as_of=, the as-of date a reader asked for; zero when none was given
-// (each page then takes the latest census).
-func asOfParam(r *http.Request) (time.Time, error) {
+// (each page then takes the latest census). A day outside workforce.DescribableDays is
+// a 400 naming the limit, as ?at= is: there is no staff data to describe there.
+func asOfParam(r *http.Request, today time.Time) (time.Time, error) {
 	v := r.URL.Query().Get("as_of")
 	if v == "" {
 		return time.Time{}, nil
@@ -53,6 +52,11 @@ func asOfParam(r *http.Request) (time.Time, error) {
 	d, err := workforce.ParseDate(v)
 	if err != nil {
 		return d, errBadRequest("The date %q is not a date in the form YYYY-MM-DD, such as 2025-11-30.", v)
+	}
+	first, last := workforce.DescribableDays(today)
+	if d.Before(first) || d.After(last) {
+		return d, errBadRequest("The as-of date %s is outside %s to %s, the days the planner can describe (from the first structure of PCNs it knows to the end of the plan window).",
+			v, first.Format(dateLong), last.Format(dateLong))
 	}
 	return d, nil
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -296,5 +299,38 @@ func TestSupervisionAtLabel(t *testing.T) {
 		if !strings.Contains(got, c.want) || (c.not != "" && strings.Contains(got, c.not)) {
 			t.Errorf("%s: %q, want %q", c.path, got, c.want)
 		}
+	}
+}
+
+// The link form's pickers name each person by role, FTE and start (records carry no
+// names), by role then start, and each supervisor by profession and time: a manager
+// picks a colleague, not an NWRS number (issue 13).
+func TestLinkPickers(t *testing.T) {
+	t.Parallel()
+	e := newCapEnv(t)
+	sc := addSupervisionScenario(t, e)
+	code, doc := e.get("manager", "/pcns/U60057/supervision/links/new")
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	var got []string
+	doc.Find("#supervisee option").Each(func(_ int, o *goquery.Selection) {
+		if v := o.AttrOr("value", ""); v != "" {
+			got = append(got, o.Text())
+		}
+	})
+	rec := func(k string) string { return " (record " + strconv.FormatInt(sc.staff[k], 10) + ")" }
+	want := []string{ // x left on 1 June 2026: not offered for a new link
+		"Care coordinator, 0.5 FTE, from 1 Jan 2025" + rec("c"),
+		"Clinical pharmacist, 1 FTE, from 1 Jan 2025" + rec("p"),
+		"Paramedic, 0.8 FTE, from 1 Jan 2025" + rec("m"),
+		"Physician associate, 1 FTE, from 1 Jan 2027" + rec("a"),
+		"Trainee nursing associate, 1 FTE, from 1 Jan 2025" + rec("n"),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("supervisee options:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if sup := doc.Find("#supervisor option").Eq(1).Text(); sup != "Dr Ahmed, GP, 1 FTE, 6 hours a month for supervision" {
+		t.Errorf("first supervisor option %q", sup)
 	}
 }

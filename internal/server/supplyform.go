@@ -28,11 +28,13 @@ func (s *Server) supplyYearOfURL(r *http.Request) (workforce.FinancialYear, erro
 }
 
 // supplyScope is what the supply form needs: the ICB and year of the URL, the role
-// catalogue, and the year's rows as stored, by role.
+// catalogue, the ICB's rows of every year (all) and the year's as stored, by role.
 type supplyScope struct {
 	icb    workforce.ICB
+	fy     workforce.FinancialYear
 	year   string
 	roles  []workforce.Role
+	all    []workforce.ExpectedSupply
 	stored map[string]workforce.ExpectedSupply
 }
 
@@ -56,15 +58,16 @@ func (s *Server) supplyScope(r *http.Request) (supplyScope, error) {
 	if err != nil {
 		return sc, err
 	}
-	sc.year = y.String()
+	sc.fy, sc.year = y, y.String()
 	if sc.roles, err = cached(r.Context(), s, "roles", s.db.Roles); err != nil {
 		return sc, err
 	}
-	sc.stored, err = s.storedSupply(r, sc.icb.Code, sc.year)
+	sc.all, sc.stored, err = s.storedSupply(r, sc.icb.Code, sc.year)
 	return sc, err
 }
 
-func (s *Server) storedSupply(r *http.Request, icb, year string) (map[string]workforce.ExpectedSupply, error) {
+// storedSupply is the ICB's supply of every year, and of year by role.
+func (s *Server) storedSupply(r *http.Request, icb, year string) ([]workforce.ExpectedSupply, map[string]workforce.ExpectedSupply, error) {
 	all, err := s.db.ExpectedSupplyOfICB(r.Context(), icb)
 	out := map[string]workforce.ExpectedSupply{}
 	for _, x := range all {
@@ -72,7 +75,7 @@ func (s *Server) storedSupply(r *http.Request, icb, year string) (map[string]wor
 			out[x.RoleCode] = x
 		}
 	}
-	return out, err
+	return all, out, err
 }
 
 // supplyForm frames the supply form; rows nil shows the stored figures.
@@ -85,7 +88,7 @@ func (s *Server) supplyEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return render(w, r, supply.FormPage(s.supplyForm(r, sc, supply.Form{})))
+	return render(w, r, supply.FormPage(s.supplyForm(r, sc, supplyPrefill(sc))))
 }
 
 func (s *Server) supplySave(w http.ResponseWriter, r *http.Request) error {
@@ -125,7 +128,7 @@ func (s *Server) supplySave(w http.ResponseWriter, r *http.Request) error {
 // meanwhile beside it, and the form now carrying their versions.
 func (s *Server) supplyConflict(w http.ResponseWriter, r *http.Request, sc supplyScope, f supply.Form) error {
 	var err error
-	if sc.stored, err = s.storedSupply(r, sc.icb.Code, sc.year); err != nil {
+	if sc.all, sc.stored, err = s.storedSupply(r, sc.icb.Code, sc.year); err != nil {
 		return err
 	}
 	f = f.SavedMeanwhile(sc.roles, sc.stored)

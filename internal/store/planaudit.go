@@ -9,8 +9,8 @@ import (
 
 // The audit entries of a plan's changes, one payload shape per kind: a save or an
 // upload of a draft (plan.save, plan.upload), a move of the workflow (plan.submit,
-// plan.sign_off, plan.accept, plan.return) and an import of a plan lines file
-// (plans.import, one entry per PCN).
+// plan.sign_off, plan.send_back — the clinical director's return —, plan.accept,
+// plan.return) and an import of a plan lines file (plans.import, one entry per PCN).
 
 // auditDraftSave records a save of the draft: the version the person saw with its
 // lines, and the version saved with its lines.
@@ -22,8 +22,10 @@ func (db *DB) auditDraftSave(ctx context.Context, d DraftSave, old []workforce.P
 	return db.audit(ctx, e)
 }
 
-// auditMove records a move of the workflow: the status and version before and after,
-// the comment, and the other versions the move superseded or handed the return to.
+// auditMove records a move of the workflow under its own kind, plan.<action> (a
+// director's return is plan.send_back, never plan.return): the status and version
+// before and after, the comment, and the other versions the move superseded or handed
+// the return to.
 func (db *DB) auditMove(ctx context.Context, m PlanMove, moved MovedPlan) error {
 	e := m.By.Entry("plan."+string(m.Action), "plan", strconv.FormatInt(m.PlanID, 10))
 	e.PCN = m.PCN

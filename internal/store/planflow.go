@@ -147,7 +147,7 @@ func (db *DB) MovePlan(ctx context.Context, m PlanMove) (out MovedPlan, err erro
 		switch m.Action {
 		case workforce.ActionSubmit:
 			out.Superseded, err = tx.supersedeInReview(ctx, m, p.ID)
-		case workforce.ActionReturn:
+		case workforce.ActionReturn, workforce.ActionSendBack:
 			out.ReturnedTo, err = tx.returnToNewerDraft(ctx, m, p.ID)
 		}
 		if err != nil {
@@ -174,10 +174,18 @@ func (db *DB) setPlanStatus(ctx context.Context, id int64, to workforce.PlanStat
 		workforce.ActionSignOff: `, signed_off_at = now(), signed_off_by = $3`,
 		workforce.ActionAccept:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
 		workforce.ActionReturn:  `, reviewed_at = now(), reviewed_by = $3, comment = $4`,
+		// The director's return keeps the sign-off and review stamps empty: the
+		// comment is the plan's, and who returned it is in plan_events.
+		workforce.ActionSendBack: `, comment = $3`,
 	}[m.Action]
-	args := []any{id, to, m.By.Name}
-	if m.Action == workforce.ActionAccept || m.Action == workforce.ActionReturn {
+	args := []any{id, to}
+	switch m.Action {
+	case workforce.ActionSendBack:
 		args = append(args, m.Comment)
+	case workforce.ActionAccept, workforce.ActionReturn:
+		args = append(args, m.By.Name, m.Comment)
+	default:
+		args = append(args, m.By.Name)
 	}
 	rows, err := db.q.Query(ctx, `UPDATE plans SET status = $2, version = version + 1, updated_at = now()`+stamp+`
 		WHERE id = $1 RETURNING `+planColumns, args...)
@@ -224,15 +232,21 @@ func (db *DB) supersedeInReview(ctx context.Context, m PlanMove, submitted int64
 }
 
 // returnToNewerDraft hands a return to the PCN's editable draft, if it has one: the
-// draft becomes returned, with the comment. It returns the draft's id, or 0.
+// draft becomes returned, with the comment. The ICB's return stamps the review on it,
+// as on the version returned; the clinical director's (send_back) stamps only the
+// comment, as setPlanStatus does: the director did not review the plan, and who
+// returned it is in plan_events. It returns the draft's id, or 0.
 func (db *DB) returnToNewerDraft(ctx context.Context, m PlanMove, returned int64) (int64, error) {
+	reviewed := m.Action == workforce.ActionReturn
 	rows, err := db.q.Query(ctx, `
 		WITH old AS (SELECT id, status FROM plans
 			WHERE pcn_code = $1 AND id <> $2 AND status IN ('draft', 'returned') FOR UPDATE)
-		UPDATE plans p SET status = 'returned', comment = $3, reviewed_at = now(), reviewed_by = $4,
+		UPDATE plans p SET status = 'returned', comment = $3,
+			reviewed_at = CASE WHEN $5::boolean THEN now() ELSE p.reviewed_at END,
+			reviewed_by = CASE WHEN $5::boolean THEN $4 ELSE p.reviewed_by END,
 			version = p.version + 1, updated_at = now()
 		FROM old WHERE p.id = old.id
-		RETURNING p.id, old.status, p.version`, m.PCN, returned, m.Comment, m.By.Name)
+		RETURNING p.id, old.status, p.version`, m.PCN, returned, m.Comment, m.By.Name, reviewed)
 	if err != nil {
 		return 0, err
 	}
@@ -248,7 +262,7 @@ func (db *DB) returnToNewerDraft(ctx context.Context, m PlanMove, returned int64
 	if err != nil || len(got) == 0 {
 		return 0, err
 	}
-	e := workforce.PlanEvent{PlanID: got[0].id, Action: workforce.ActionReturn, From: got[0].status, To: workforce.PlanReturned,
+	e := workforce.PlanEvent{PlanID: got[0].id, Action: m.Action, From: got[0].status, To: workforce.PlanReturned,
 		Version: got[0].version, Comment: m.Comment}
 	return got[0].id, db.addPlanEvent(ctx, e, m.By)
 }

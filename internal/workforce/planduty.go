@@ -19,7 +19,12 @@ import (
 //   - accept: not by the person who submitted it or signed it off;
 //   - return: allowed to anyone the route lets review (it only sends the plan back to
 //     be edited and submitted again, which needs a sign-off and a review by others
-//     anyway), and submit is allowed to the PCN's managers and admins as before.
+//     anyway), and submit is allowed to the PCN's managers and admins as before;
+//   - send back (the clinical director's return, issue 13): allowed to the director
+//     who submitted the version too. Sending back approves nothing: the plan goes back
+//     to the managers to be changed, and its next round needs a submission, a sign-off
+//     by someone other than its submitter and an ICB review all over again. Refusing it
+//     would only leave a director who submitted their own plan unable to withdraw it.
 var dutyBars = map[PlanAction][]PlanAction{
 	ActionSignOff: {ActionSubmit},
 	ActionAccept:  {ActionSignOff, ActionSubmit}, // the sign-off named first when both

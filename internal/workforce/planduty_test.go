@@ -25,6 +25,8 @@ func TestPlanDutyRule(t *testing.T) {
 		{"director accepts", signedOff, ActionAccept, "d@test.nhs.uk", nil, ActionSignOff},
 		{"submitter accepts", signedOff, ActionAccept, "m@test.nhs.uk", nil, ActionSubmit},
 		{"submitter returns", signedOff, ActionReturn, "m@test.nhs.uk", nil, ""},
+		// Sending back approves nothing: the director who submitted may.
+		{"submitter sends back", resubmitted, ActionSendBack, "m@test.nhs.uk", []PlanAction{ActionSubmit}, ""},
 		{"lead accepts", signedOff, ActionAccept, "l@test.nhs.uk", nil, ""},
 		{"renamed submitter, by the events", signedOff, ActionAccept, "new@test.nhs.uk", []PlanAction{ActionSubmit}, ActionSubmit},
 		{"both: the sign-off named", signedOff, ActionAccept, "x@test.nhs.uk", []PlanAction{ActionSubmit, ActionSignOff}, ActionSignOff},
@@ -43,7 +45,7 @@ func TestPlanDutyRule(t *testing.T) {
 			t.Errorf("%s: DutyBar %v", c.name, bar)
 		}
 	}
-	if ActionReturn.DutyBound() || ActionSubmit.DutyBound() || !ActionAccept.DutyBound() {
+	if ActionReturn.DutyBound() || ActionSendBack.DutyBound() || ActionSubmit.DutyBound() || !ActionAccept.DutyBound() {
 		t.Error("DutyBound")
 	}
 	if got := (&DutyError{Action: ActionAccept, Earlier: ActionSignOff}).Reason(); got != "You signed this plan off, so someone else must accept it" {

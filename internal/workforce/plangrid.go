@@ -110,26 +110,6 @@ func fteInput(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// Net is the starters less the leavers typed in a quarter, for the grid's running
-// totals; what cannot be read counts 0.
-func (g GridInput) Net(q Quarter) float64 {
-	var net float64
-	for k, c := range g {
-		if k.Quarter == q {
-			net += typedFTE(c.Starters) - typedFTE(c.Leavers)
-		}
-	}
-	return net
-}
-
-func typedFTE(s string) float64 {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0
-	}
-	return v
-}
-
 // ReadGrid reads and checks a posted grid, whose fields get returns: the cells as
 // typed, the plan lines of the cells holding something, and a problem for each wrong
 // field, in page order.
@@ -208,7 +188,7 @@ func cellCost(raw, where string) (*Pence, string) {
 	case !ok:
 		return nil, where + ": enter the annual cost in pounds, like 45000"
 	case pence < MinAnnualCostPence || pence > MaxAnnualCostPence:
-		return nil, where + ": the annual cost must be between £10,000 and £250,000 for one WTE"
+		return nil, where + ": the annual cost must be between " + MinAnnualCostPence.Whole() + " and " + MaxAnnualCostPence.Whole() + " for one WTE"
 	}
 	return &pence, ""
 }

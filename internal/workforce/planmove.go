@@ -22,6 +22,9 @@ const (
 	ActionAccept    PlanAction = "accept"
 	ActionReturn    PlanAction = "return"
 	ActionSupersede PlanAction = "supersede"
+	// ActionSendBack is the clinical director's return of a submitted plan to the
+	// network's managers, with a comment saying what to change.
+	ActionSendBack PlanAction = "send_back"
 )
 
 // move is one move of the workflow: the statuses it may start from, where it leaves
@@ -35,17 +38,20 @@ type move struct {
 }
 
 // moves are the workflow's moves. draft → submitted (PCN manager) → signed_off
-// (clinical director) → accepted or returned (ICB lead); a returned plan is edited
-// and submitted again.
+// (clinical director) → accepted or returned (ICB lead); the clinical director may
+// also send a submitted plan back (returned); a returned plan is edited and submitted
+// again.
 var moves = map[PlanAction]move{
 	ActionSubmit: {[]PlanStatus{PlanDraft, PlanReturned}, PlanSubmitted, "submit", "submitted",
-		"Only a draft, or a plan the ICB returned, can be submitted."},
+		"Only a draft, or a plan returned to the network, can be submitted."},
 	ActionSignOff: {[]PlanStatus{PlanSubmitted}, PlanSignedOff, "sign off", "signed off",
 		"Only a submitted plan can be signed off."},
 	ActionAccept: {[]PlanStatus{PlanSignedOff}, PlanAccepted, "accept", "accepted",
 		"Only a plan the clinical director has signed off can be accepted."},
 	ActionReturn: {[]PlanStatus{PlanSignedOff}, PlanReturned, "return", "returned",
 		"Only a plan the clinical director has signed off can be returned."},
+	ActionSendBack: {[]PlanStatus{PlanSubmitted}, PlanReturned, "return", "returned",
+		"Only a submitted plan can be returned by the clinical director."},
 }
 
 // CanMove reports whether a plan in status s may take the move.
@@ -109,6 +115,8 @@ func (a PlanAction) History() string {
 		return "Accepted by the ICB"
 	case ActionReturn:
 		return "Returned by the ICB"
+	case ActionSendBack:
+		return "Returned by the clinical director"
 	case ActionSupersede:
 		return "Taken out of review"
 	}
@@ -119,10 +127,14 @@ func (a PlanAction) History() string {
 // change, and no comment may be longer than MaxCommentLength. "" when it is fine.
 func (a PlanAction) CommentProblem(comment string) string {
 	switch {
-	case a == ActionReturn && comment == "":
+	case a.Returns() && comment == "":
 		return "Enter a comment saying what the network should change"
 	case utf8.RuneCountInString(comment) > MaxCommentLength:
 		return fmt.Sprintf("The comment must be %d characters or fewer", MaxCommentLength)
 	}
 	return ""
 }
+
+// Returns reports whether the move hands the plan back to the network's managers
+// with a comment: the ICB's return, or the clinical director's.
+func (a PlanAction) Returns() bool { return a == ActionReturn || a == ActionSendBack }

@@ -28,6 +28,10 @@ func TestPlanMoves(t *testing.T) {
 		{PlanAccepted, ActionReturn, ""},
 		{PlanSuperseded, ActionSubmit, ""},
 		{PlanDraft, ActionSave, ""}, // an edit, not a move of the workflow
+		// The clinical director's return: a submitted plan only.
+		{PlanSubmitted, ActionSendBack, PlanReturned},
+		{PlanSignedOff, ActionSendBack, ""},
+		{PlanDraft, ActionSendBack, ""},
 	}
 	for _, c := range cases {
 		to, err := c.from.Next(c.action)
@@ -61,6 +65,7 @@ func TestPlanMoveWords(t *testing.T) {
 	}{
 		{ActionReturn, "", true}, {ActionAccept, "", false}, {ActionReturn, "Fewer paramedics", false},
 		{ActionAccept, string(long), true}, {ActionAccept, string(long[1:]), false},
+		{ActionSendBack, "", true}, {ActionSendBack, "Add the dietitian", false}, {ActionSignOff, "", false},
 	} {
 		if got := c.action.CommentProblem(c.comment); (got != "") != c.problem {
 			t.Errorf("%s with a comment of %d characters: %q", c.action, len([]rune(c.comment)), got)

@@ -60,11 +60,11 @@ func PastQuarterMessage(role string, q Quarter) string {
 		", so its line cannot be changed in the editor; upload a plan file to correct a past quarter"
 }
 
-// GridSave is the lines a save from the editor writes: the lines outside the window and
-// those of its past quarters as the plan held them (old), and the grid's lines of the
-// quarters still open (typed, read by ReadGrid over the open quarters).
-func (w PlanWindow) GridSave(today time.Time, typed, old []PlanLine) []PlanLine {
-	past, _ := w.Split(today)
-	out := append(w.Outside(old), past.Inside(old)...)
-	return append(out, typed...)
+// GridSave is the lines a save from the editor writes, w being the quarters it edits
+// (Edits: the open quarters of the year it shows): every line of the plan outside them
+// as the plan held it (old), so other years, ended quarters and lines outside the
+// window are kept, and the grid's lines of those quarters (typed, read by ReadGrid over
+// w).
+func (w PlanWindow) GridSave(typed, old []PlanLine) []PlanLine {
+	return append(w.Except(old), typed...)
 }

@@ -82,19 +82,3 @@ func TestPastChanges(t *testing.T) {
 		t.Errorf("changes:\n got %v\nwant %v", ps, want)
 	}
 }
-
-// TestGridSave: a save from the grid keeps the lines of past quarters and outside the
-// window as they were, and takes the open quarters from the grid.
-func TestGridSave(t *testing.T) {
-	t.Parallel()
-	today := Date(2026, time.December, 7)
-	w := PlanWindowAt(today)
-	before := PlanLine{RoleCode: "a", QuarterStart: Date(2025, time.April, 1), StartersFTE: 1}
-	past := PlanLine{RoleCode: "a", QuarterStart: Date(2026, time.July, 1), StartersFTE: 2}
-	open := PlanLine{RoleCode: "a", QuarterStart: Date(2026, time.October, 1), StartersFTE: 3}
-	typed := PlanLine{RoleCode: "a", QuarterStart: Date(2027, time.January, 1), StartersFTE: 4}
-	got := w.GridSave(today, []PlanLine{typed}, []PlanLine{before, past, open})
-	if want := []PlanLine{before, past, typed}; !reflect.DeepEqual(got, want) {
-		t.Errorf("saved %v\nwant  %v", got, want)
-	}
-}

@@ -47,7 +47,7 @@ func (s PlanStatus) WaitsFor() string {
 	case PlanDraft:
 		return "The PCN's managers, to finish and submit it"
 	case PlanReturned:
-		return "The PCN's managers, to change it as the ICB asked and submit it again"
+		return "The PCN's managers, to change it as asked and submit it again"
 	case PlanSubmitted:
 		return "The clinical director, to sign it off"
 	case PlanSignedOff:

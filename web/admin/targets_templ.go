@@ -78,7 +78,7 @@ func targets(p TargetsPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ui.Table(p.table()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ui.WideTable(ui.WideTableParams{Table: p.table()}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -50,6 +50,9 @@ type Page struct {
 	// Waiting is what waits for the user, shown near the top of the home page; nil
 	// for users with no part in plans' sign-off.
 	Waiting *Waiting
+	// Home is the user's panel when the page is their home: their places and an
+	// admin's attention on England's, a lead's work on their ICB's (docs/homes.md).
+	Home Home
 	// Footprints, when set, offers the ICBs as they were on At or on today's
 	// footprints (region and ICB pages).
 	Footprints *Footprints

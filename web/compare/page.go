@@ -61,3 +61,12 @@ func sortRows(rows []Row, st ui.Sort) {
 	}
 	ui.SortRows(rows, st, keys, func(r Row) string { return r.Code })
 }
+
+// pageLayout is the page's frame at the window's full width: the comparison has ten
+// columns, and at 1280 px every one of them shows without a sideways scroll (issue
+// 13); narrower, the table scrolls in its own box.
+func (p Page) pageLayout() layout.PageParams {
+	l := p.Layout
+	l.Wide = true
+	return l
+}

@@ -43,6 +43,8 @@ type Figures struct {
 	Rooms       Rooms
 	Leaving     Leaving
 	Plan        PlanStatus
+	// Outlook is the one line the page opens with.
+	Outlook Outlook
 }
 
 // Workforce is the network's ARRS staff in post on the as-of date, projected by

@@ -233,3 +233,11 @@ func (s Summary) shareBasis() string {
 	}
 	return " by weighted population (list size where none is in force)"
 }
+
+// pageLayout is /gaps's frame at the window's full width: its table has ten columns,
+// and by ICB every one of them shows at 1280 px without a sideways scroll.
+func (p Dashboard) pageLayout() layout.PageParams {
+	l := p.Layout
+	l.Wide = true
+	return l
+}

@@ -26,6 +26,11 @@ type Page struct {
 	Success string
 	Error   string
 	Field   string
+	// Rows, when a plan file was refused for several wrong rows, are each of them
+	// (Error then says how many), listed in the error summary; More says how many were
+	// not listed ("" when none).
+	Rows []string
+	More string
 }
 
 // Log is one import.
@@ -64,8 +69,24 @@ func (p Page) errors() ui.ErrorSummaryParams {
 	if p.Error == "" {
 		return ui.ErrorSummaryParams{}
 	}
+	if len(p.Rows) > 0 {
+		return p.rowErrors()
+	}
 	return ui.ErrorSummaryParams{Title: "The file was not imported", Description: "Nothing was changed. Correct the file and upload it again.",
 		Errors: []ui.ErrorSummaryItem{{Text: p.Error, Href: "#" + p.Field}}}
+}
+
+// rowErrors lists every wrong row of a refused file, each linking to its upload field.
+func (p Page) rowErrors() ui.ErrorSummaryParams {
+	items := make([]ui.ErrorSummaryItem, 0, len(p.Rows)+1)
+	for _, r := range p.Rows {
+		items = append(items, ui.ErrorSummaryItem{Text: r, Href: "#" + p.Field})
+	}
+	if p.More != "" {
+		items = append(items, ui.ErrorSummaryItem{Text: p.More})
+	}
+	return ui.ErrorSummaryParams{Title: "The file was not imported", Description: p.Error + " Nothing was changed: correct them all, then upload the file again.",
+		Errors: items}
 }
 
 // nwrsHint says what an NWRS upload does for this user: an admin's is national, an

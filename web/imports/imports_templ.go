@@ -93,7 +93,7 @@ func content(p Page) templ.Component {
 			}
 		}
 		if p.CanPlan {
-			templ_7745c5c3_Err = upload("plans", "/imports/plans", "Recruitment plan lines", "CSV with columns pcn_code, role_code, quarter, starters_fte, leavers_fte, annual_cost_gbp. It replaces the draft plan of each PCN it names; you can only upload plans of your own networks.", ".csv,text/csv", p.fieldError("plans")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = upload("plans", "/imports/plans", "Recruitment plan lines", "CSV with columns pcn_code, role_code, quarter, starters_fte, leavers_fte, annual_cost_gbp. It replaces the draft plan of each PCN it names; you can only upload plans of your own networks. A file with mistakes is refused with every one of them listed.", ".csv,text/csv", p.fieldError("plans")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -108,7 +108,7 @@ func content(p Page) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = ui.Table(p.table()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = ui.WideTable(ui.WideTableParams{Table: p.table()}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -3,7 +3,11 @@
 // the error pages.
 package layout
 
-import "github.com/arrs-planner/arrs/web/ui"
+import (
+	"slices"
+
+	"github.com/arrs-planner/arrs/web/ui"
+)
 
 // ServiceName is shown in the header and ends every page title.
 const ServiceName = "ARRS Planner"
@@ -20,6 +24,12 @@ const BodyScriptCSPHash = "'sha256-tDOvXJi1PXbg0CWjLCCYSNHRXtps26K4JXkE3M6u/c0='
 
 // SignOutPath is where the header's sign-out button posts.
 const SignOutPath = "/logout"
+
+// SearchPath is where the header's search box sends its text, as ?q=.
+const SearchPath = "/search"
+
+// SearchLabel names the header's search box (visually hidden) and the search page's.
+const SearchLabel = "Search for a PCN, practice, ICB or region by name or code"
 
 // AccountPath is where the header's name of the signed-in user links: their account,
 // where they change their password.
@@ -85,6 +95,18 @@ type PageParams struct {
 	// Notices are about the signed-in user's access (a grant on a dissolved ICB):
 	// an "Important" banner each, above every page's content.
 	Notices []string
+	// Wide lets the page use the whole width of the window (the fluid container),
+	// for a grid whose columns must all show at 1280 px, such as the plan editor.
+	Wide bool
+}
+
+// containerClass is the page's width container: fixed at the service's reading
+// width, or fluid for a Wide page.
+func (p PageParams) containerClass() string {
+	if p.Wide {
+		return "nhsuk-width-container-fluid"
+	}
+	return "nhsuk-width-container"
 }
 
 // DocumentTitle is the <title>: "Error: " when the form has errors, the page
@@ -102,11 +124,14 @@ func (p PageParams) DocumentTitle() string {
 
 func (p PageParams) header() ui.HeaderParams {
 	h := ui.HeaderParams{ServiceName: ServiceName, ServiceHref: "/"}
+	// A page that is one of the extra links (a person's own network) is marked there
+	// alone: one link of the header is the current page.
+	extraHere := slices.ContainsFunc(p.Extra, func(e ExtraNav) bool { return e.Href == p.Path })
 	for _, n := range navigation {
 		if p.User == "" && n.nav != NavRoles {
 			continue // signed out, only the role guide is open
 		}
-		here := n.nav != NavNone && n.nav == p.Nav
+		here := n.nav != NavNone && n.nav == p.Nav && !extraHere
 		h.Navigation = append(h.Navigation, ui.HeaderNavItem{
 			Text: n.text, Href: n.href,
 			Current: here && p.Path == n.href,
@@ -117,6 +142,8 @@ func (p PageParams) header() ui.HeaderParams {
 		h.Navigation = append(h.Navigation, ui.HeaderNavItem{Text: e.Text, Href: e.Href, Current: p.Path == e.Href})
 	}
 	if p.User != "" {
+		// Search is for signed-in people only: the pages it finds are theirs.
+		h.Search = &ui.HeaderSearch{Action: SearchPath, Label: SearchLabel, Placeholder: "Name or code"}
 		h.Account = []ui.HeaderAccountItem{
 			{Text: p.User, Icon: true, Href: AccountPath},
 			{Text: "Sign out", Action: SignOutPath},

@@ -160,6 +160,9 @@ func TestPageVariants(t *testing.T) {
 		if doc.Find(`.nhsuk-header__navigation-link[href="/roles"]`).Length() != 1 {
 			t.Error("signed out, the header must still link to the role guide")
 		}
+		if doc.Find("search, #search-field").Length() != 0 {
+			t.Error("signed out, the header has a search box")
+		}
 	})
 	t.Run("signed in", func(t *testing.T) {
 		_, doc := renderPage(t, Page(PageParams{Title: "England", Nav: NavEngland, Path: "/", User: "Jo Bloggs"}, content("England")))
@@ -168,6 +171,15 @@ func TestPageVariants(t *testing.T) {
 		}
 		if doc.Find("[aria-current]").Length() != 1 {
 			t.Error("more than one navigation item is marked current")
+		}
+		// The search box: a GET form to /search sending q, named by its label.
+		form := doc.Find("header search form")
+		if form.AttrOr("action", "") != SearchPath || form.AttrOr("method", "") != "get" {
+			t.Errorf("search form action=%q method=%q, want GET %s", form.AttrOr("action", ""), form.AttrOr("method", ""), SearchPath)
+		}
+		input := form.Find("input#search-field")
+		if input.AttrOr("name", "") != "q" || strings.TrimSpace(form.Find(`label[for="search-field"]`).Text()) != SearchLabel {
+			t.Errorf("search box name=%q, label %q", input.AttrOr("name", ""), form.Find("label").Text())
 		}
 	})
 	t.Run("with errors", func(t *testing.T) {

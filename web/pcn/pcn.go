@@ -36,6 +36,9 @@ type Page struct {
 	ShowStaff bool
 	// CanSeeStaff links the overview to the staff records.
 	CanSeeStaff bool
+	// Home is what waits for the network's own manager or director, on the
+	// overview; nil for everyone else.
+	Home *Home
 	// MemberPractices are the PCN's practices on the page's day, on the overview.
 	MemberPractices Practices
 	// Gap is the network against its fair share of the target, on the overview; nil

@@ -87,7 +87,7 @@ func (p Practices) table() ui.TableParams {
 	head = append(head, ui.TableHeader{Text: "Registered patients", Numeric: true})
 	rows := make([]ui.TableRow, 0, len(p.Rows)+1)
 	for _, r := range p.Rows {
-		cells := []ui.TableCell{{Text: r.Code}, {Text: r.Name}, {Text: r.Postcode}}
+		cells := []ui.TableCell{{Text: r.Code, Href: "/practices/" + r.Code}, {Text: r.Name}, {Text: r.Postcode}}
 		if withICB {
 			cells = append(cells, ui.TableCell{Text: r.OtherICB})
 		}

@@ -1,15 +1,37 @@
 package plan
 
 import (
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// Grid is the plan's ARRS roles × quarters, one table per financial year.
+// Grid is the plan's ARRS roles × quarters, one table per financial year shown: the
+// page shows one year at a time, Switch leading to the others.
 type Grid struct {
-	Years []Year
+	Years  []Year
+	Switch []YearLink
+}
+
+// shownLabel names the years shown ("2027/28").
+func (g Grid) shownLabel() string {
+	var names []string
+	for _, y := range g.Years {
+		names = append(names, y.Label)
+	}
+	return strings.Join(names, " and ")
+}
+
+// YearLink is one financial year in the grid's year switch, which works without
+// JavaScript: a plain link on a read-only grid; in the editor, a button that saves the
+// year shown, then shows this one.
+type YearLink struct {
+	Label   string // "2027/28"
+	Year    string // "2027", the calendar year it starts in: the editor's "goto"
+	Href    string
+	Current bool // the year shown
 }
 
 // LastEnded is the name of the last quarter of the grid that has ended ("2026/27
@@ -36,6 +58,8 @@ type Year struct {
 	// Draft is true when the grid is the network's draft: its figures are "with your
 	// draft", and each quarter's official figures are shown beside them.
 	Draft bool
+	// Starters and Leavers are the year's totals of the cells as shown.
+	Starters, Leavers float64
 }
 
 // label is a figures row's heading, "with your draft" when the grid is the draft.
@@ -53,8 +77,10 @@ type Quarter struct {
 	Name  string // "2026/27 Q1"
 	Start time.Time
 	End   time.Time // the last day, on which the projection is measured
-	// Net is Σ starters − leavers of the grid's cells, as shown.
-	Net float64
+	// Net is Σ starters − leavers of the quarter's cells that can be read (the lines a
+	// save writes: a refused cell counts for nothing); Starters and Leavers the two sums.
+	Net               float64
+	Starters, Leavers float64
 	// Projected and Gap are the projection and the gap to the fair share on End;
 	// HasFigures is false when there is nothing to project from.
 	Projected, Gap float64
@@ -67,11 +93,12 @@ type Quarter struct {
 	Ended bool
 }
 
-// Row is one role's cells across the year's quarters.
+// Row is one role's cells across the year's quarters, with its totals for the year.
 type Row struct {
-	Role  string
-	Name  string
-	Cells []Cell
+	Role              string
+	Name              string
+	Cells             []Cell
+	Starters, Leavers float64
 }
 
 // Cell is one role in one quarter.
@@ -144,3 +171,8 @@ func (f Funding) rows(id string) []ui.SummaryListRow {
 	}
 	return rows
 }
+
+// SignedOut is what the editor's script says, in the status line and above the Save
+// button, once the session has ended: a save would then go to the sign-in page, and
+// what was typed would be lost, so the script stops it (plan.js).
+const SignedOut = "You have been signed out, so this page cannot save. Sign in again in a new tab, then come back and press Save: what you typed here is kept."

@@ -28,19 +28,41 @@ type HistoryPage struct {
 // Event is one step of a version's life.
 type Event struct {
 	Version int
-	What    string
+	What    string // "Returned by the clinical director"
 	By      string
-	At      string
+	At      string // as When writes it
 	Comment string
+	// Quoted marks a comment in someone's own words (a reviewer's), quoted as such;
+	// the others say what the step did ("copied from version 1").
+	Quoted bool
+}
+
+// Text reads "Returned by the clinical director (jo@nhs.net) on 3 May 2026 at 14:05:
+// ‘Add the dietitian’".
+func (e Event) Text() string {
+	t := e.What
+	if e.By != "" {
+		t += " (" + e.By + ")"
+	}
+	if e.At != "" {
+		t += " on " + e.At
+	}
+	return t + e.commentText()
+}
+
+func (e Event) commentText() string {
+	switch {
+	case e.Comment == "":
+		return ""
+	case e.Quoted:
+		return ": ‘" + e.Comment + "’"
+	}
+	return ": " + e.Comment
 }
 
 func (p HistoryPage) versionsTable() ui.TableParams {
 	rows := make([]ui.TableRow, len(p.Versions))
 	for i, v := range p.Versions {
-		steps := v.Created.Text()
-		for _, s := range v.Steps {
-			steps += ". " + s.Text()
-		}
 		current := ""
 		if v.Current {
 			current = "Current plan"
@@ -48,7 +70,7 @@ func (p HistoryPage) versionsTable() ui.TableParams {
 		rows[i] = ui.TableRow{TestID: "version-" + strconv.FormatInt(v.ID, 10), Cells: []ui.TableCell{
 			{Text: v.Title(), Href: "/pcns/" + p.Code + "/plan?version=" + strconv.FormatInt(v.ID, 10)},
 			{Content: ui.Tag(ui.TagParams{Text: v.Status.Label, Colour: v.Status.Colour})},
-			{Text: steps}, {Text: current},
+			{Content: versionSteps(v)}, {Text: current},
 		}}
 	}
 	return ui.TableParams{Caption: "Versions", FirstCellIsHeader: true, ID: "versions",
@@ -58,10 +80,7 @@ func (p HistoryPage) versionsTable() ui.TableParams {
 func (p HistoryPage) eventsTable() ui.TableParams {
 	rows := make([]ui.TableRow, len(p.Events))
 	for i, e := range p.Events {
-		what := e.What
-		if e.Comment != "" {
-			what += ": " + e.Comment
-		}
+		what := e.What + e.commentText()
 		rows[i] = ui.TableRow{Cells: []ui.TableCell{{Text: e.At}, {Text: "Version " + strconv.Itoa(e.Version)}, {Text: what}, {Text: e.By}}}
 	}
 	return ui.TableParams{Caption: "Every step", FirstCellIsHeader: true, Compact: true, ID: "events",

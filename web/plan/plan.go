@@ -56,18 +56,32 @@ type FormState struct {
 	PlanID  int64
 	Version int
 	Base    string
+	// Year is the financial year the form shows ("2027"): a save changes only its cells.
+	Year string
+	// Preview is where the editor's script posts the grid for its figures as typed.
+	Preview string
+	// Unsaved is true when the grid holds input that was not saved (a refused save):
+	// leaving the page warns, as after typing.
+	Unsaved bool
 }
 
 // Version describes one version of the plan.
 type Version struct {
-	ID       int64
-	Number   int // 1 for the PCN's first version, by creation
-	Status   Status
-	Created  Stamp
-	Steps    []Stamp // submitted, signed off, reviewed: the latest of each
-	Comment  string  // the ICB's comment on a return or an acceptance
-	Current  bool    // the PCN's current plan, which the gap report projects with
-	Editable bool
+	ID      int64
+	Number  int // 1 for the PCN's first version, by creation
+	Status  Status
+	Created Stamp
+	Steps   []Stamp // every move (submitted, signed off, returned, accepted), oldest first
+	// Timeline is every move of the version's workflow, oldest first, each with who
+	// took it, when, and their comment (from the plan's events).
+	Timeline []Event
+	// Comment is the comment of the return or acceptance the version is in, and
+	// CommentFrom who made it: "the clinical director (jo@nhs.net) on 3 May 2026 at
+	// 14:05" or "the ICB (…)".
+	Comment     string
+	CommentFrom string
+	Current     bool // the PCN's current plan, which the gap report projects with
+	Editable    bool
 }
 
 // Stamp is who did something to a version, and when.
@@ -125,20 +139,20 @@ type Warning struct {
 	Href string // the cell it is about
 }
 
-// Actions are the workflow's buttons the user may press on the version shown.
+// Actions are the workflow's moves the user may take on the version shown: each a
+// link to its confirmation page (confirm.go), which holds the form that takes it.
 type Actions struct {
 	PlanID  int64
-	Version int
 	Submit  bool
 	SignOff bool
-	Review  bool // return with a comment
-	Accept  bool // accept: with Review, unless the person took an earlier move
+	// SendBack is the clinical director's return of a submitted plan, with a comment.
+	SendBack bool
+	Review   bool // the ICB's review: return with a comment
+	Accept   bool // accept: with Review, unless the person took an earlier move
 	// Barred says why a move the version waits for is not offered to this person (they
 	// submitted or signed it off), or is empty.
-	Barred       string
-	Comment      string // a reviewer's comment kept after a refused return
-	CommentError string
-	Code         string
+	Barred string
+	Code   string
 }
 
 // Files are the download links of the version shown and the upload form.

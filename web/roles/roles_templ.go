@@ -83,7 +83,7 @@ func list(p ListPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ui.Table(p.table()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ui.WideTable(ui.WideTableParams{Table: p.table()}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -247,7 +247,7 @@ func detail(r Role, p DetailPage) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if len(r.Caps) > 0 {
-			templ_7745c5c3_Err = ui.Table(r.capTable()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = ui.WideTable(ui.WideTableParams{Table: r.capTable()}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

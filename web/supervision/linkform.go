@@ -27,8 +27,9 @@ func (c LinkChoices) NewLinkForm() LinkForm {
 	return LinkForm{Kind: string(workforce.SupervisionClinical), Start: input.DateOf(c.Day)}
 }
 
-// Offer fills the form's selects: the staff records not ended by the day and the
-// active supervisors, and whoever the link names already.
+// Offer fills the form's selects: the staff records not ended by the day (in the
+// order of Staff: SortForPicker's) and the active supervisors, and whoever the link
+// names already.
 func (c LinkChoices) Offer(f LinkForm) LinkForm {
 	for _, rec := range c.Staff {
 		id := strconv.FormatInt(rec.ID, 10)
@@ -39,10 +40,21 @@ func (c LinkChoices) Offer(f LinkForm) LinkForm {
 	for _, sup := range c.Supervisors {
 		id := strconv.FormatInt(sup.ID, 10)
 		if sup.Active || id == f.Supervisor {
-			f.Supervisors = append(f.Supervisors, Option{Value: id, Text: sup.Name + ", " + sup.Profession})
+			f.Supervisors = append(f.Supervisors, Option{Value: id, Text: SupervisorOption(sup)})
 		}
 	}
 	return f
+}
+
+// SupervisorOption names a supervisor in the picker by what tells them apart: name,
+// profession, working time and the hours a month they give to supervision, as
+// "Dr Ahmed, GP, 1 FTE, 6 hours a month for supervision".
+func SupervisorOption(s workforce.Supervisor) string {
+	text := s.Name + ", " + s.Profession + ", " + fteText(s.FTE) + " FTE, " + fteText(s.HoursPerMonth) + " hours a month for supervision"
+	if !s.Active {
+		text += " (no longer supervising)"
+	}
+	return text
 }
 
 // ReadLink reads a submitted link form into f (kept as typed) and a link built on

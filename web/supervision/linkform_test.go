@@ -23,7 +23,7 @@ func TestOfferLeavesOutTheEndedAndInactiveButForTheLinks(t *testing.T) {
 		t.Errorf("new form %+v", f)
 	}
 	f = c.Offer(LinkForm{Supervisee: "2", Supervisor: "11"})
-	if len(f.Supervisees) != 2 || len(f.Supervisors) != 2 || f.Supervisors[1].Text != "Bo, GP" {
+	if len(f.Supervisees) != 2 || len(f.Supervisors) != 2 || f.Supervisors[1].Text != "Bo, GP, 0 FTE, 0 hours a month for supervision (no longer supervising)" {
 		t.Errorf("a link's own supervisee and supervisor are not offered: %+v", f)
 	}
 }
@@ -56,5 +56,24 @@ func TestSupervisorFormReadsBack(t *testing.T) {
 	got := f.Read(v, sup)
 	if len(f.Errors) != 0 || got.Active || got.FTE != 0.8 || got.Version != 4 {
 		t.Errorf("an unticked box keeps them supervising, or a field is lost: errors %v, %+v", f.Errors, got)
+	}
+}
+
+// A supervisor is offered by what tells one from another: profession, working time
+// and the hours they give to supervision.
+func TestSupervisorOption(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		sup  workforce.Supervisor
+		want string
+	}{
+		{workforce.Supervisor{Name: "Dr Ahmed", Profession: "GP", FTE: 1, HoursPerMonth: 6, Active: true}, "Dr Ahmed, GP, 1 FTE, 6 hours a month for supervision"},
+		{workforce.Supervisor{Name: "Ann Lee", Profession: "Senior clinical pharmacist", FTE: 0.8, HoursPerMonth: 4.5, Active: true},
+			"Ann Lee, Senior clinical pharmacist, 0.8 FTE, 4.5 hours a month for supervision"},
+		{workforce.Supervisor{Name: "Dr Cole", Profession: "GP", FTE: 0.2, HoursPerMonth: 4}, "Dr Cole, GP, 0.2 FTE, 4 hours a month for supervision (no longer supervising)"},
+	} {
+		if got := SupervisorOption(c.sup); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
 	}
 }

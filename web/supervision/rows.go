@@ -1,33 +1,62 @@
 package supervision
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
-	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // PersonNames names each staff record as the pages show it, since records carry no
-// names: role (its catalogue name, else the NWRS role), NWRS identifier (or record
-// number), FTE and dates.
+// names (NWRS and the staff form hold none): role (its catalogue name, else the NWRS
+// role), FTE and dates, then the NWRS identifier (or record number) in brackets, as
+// "Clinical pharmacist, 0.8 FTE, from 1 Dec 2025 (NWRS 12345)". The role and start
+// come first because they are what a manager knows a colleague by.
 func PersonNames(staff []workforce.Staff, roles []workforce.Role) map[int64]string {
 	names := workforce.RoleNames(roles)
 	out := make(map[int64]string, len(staff))
 	for _, s := range staff {
-		role := orElse(names[s.RoleCode], orElse(s.DetailedRole, s.StaffRole))
-		ident := "record " + strconv.FormatInt(s.ID, 10)
-		if s.UniqueIdentifier != "" {
-			ident = "NWRS " + s.UniqueIdentifier
-		}
-		span := "from " + s.Start.Format("2 Jan 2006")
-		if !s.End.IsZero() {
-			span += " to " + s.End.Format("2 Jan 2006")
-		}
-		out[s.ID] = role + ", " + ident + ", " + ui.Decimal(s.FTE, 2) + " FTE, " + span
+		out[s.ID] = personName(s, roleOf(s, names))
 	}
 	return out
+}
+
+func personName(s workforce.Staff, role string) string {
+	ident := "record " + strconv.FormatInt(s.ID, 10)
+	if s.UniqueIdentifier != "" {
+		ident = "NWRS " + s.UniqueIdentifier
+	}
+	span := "from " + s.Start.Format(dateShort)
+	if !s.End.IsZero() {
+		span += " to " + s.End.Format(dateShort)
+	}
+	return role + ", " + fteText(s.FTE) + " FTE, " + span + " (" + ident + ")"
+}
+
+// roleOf is the role a record is known by: its catalogue name, else its NWRS role.
+func roleOf(s workforce.Staff, names map[string]string) string {
+	return orElse(names[s.RoleCode], orElse(s.DetailedRole, s.StaffRole))
+}
+
+// fteText writes an FTE to at most two places, without trailing zeros (0.8, 1, 0.53).
+func fteText(fte float64) string {
+	return strconv.FormatFloat(math.Round(fte*100)/100, 'f', -1, 64)
+}
+
+// SortForPicker orders staff records as the supervisee picker lists them: by role
+// name, then start date, then identifier, so that a manager finds a colleague under
+// their role, the longest-serving first.
+func SortForPicker(staff []workforce.Staff, roles []workforce.Role) {
+	names := workforce.RoleNames(roles)
+	slices.SortStableFunc(staff, func(a, b workforce.Staff) int {
+		return cmp.Or(strings.Compare(roleOf(a, names), roleOf(b, names)), a.Start.Compare(b.Start),
+			strings.Compare(a.UniqueIdentifier, b.UniqueIdentifier), cmp.Compare(a.ID, b.ID))
+	})
 }
 
 // LinkRows are the PCN's links as the page lists them on day d, each naming its

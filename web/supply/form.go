@@ -17,6 +17,10 @@ type Form struct {
 	// Saved is non-nil after a stale save: the year's supply as someone else saved it.
 	// The form then carries those versions, so saving again replaces it knowingly.
 	Saved []FormRow
+	// PrefilledFrom names the year whose figures fill the form of a year with none
+	// recorded yet ("2026/27"; docs/outlook.md); "" when the form shows what is stored
+	// or typed.
+	PrefilledFrom string
 }
 
 // FormRow is one role's numbers as typed, with the version of its stored row (0 when
@@ -65,8 +69,17 @@ func (r FormRow) value(field string) string {
 
 func (f Form) input(r FormRow, field string) ui.InputParams {
 	id := InputID(r.RoleCode, field)
+	label := r.Role + ": " + fieldLabels[field] + " (FTE)"
+	if f.PrefilledFrom != "" && r.value(field) != "" {
+		label += ", pre-filled from " + f.PrefilledFrom
+	}
 	return ui.InputParams{ID: id, Name: id, Value: r.value(field), Width: 4, Inputmode: "decimal", Error: f.Errors[id],
-		Label: ui.LabelParams{Text: r.Role + ": " + fieldLabels[field] + " (FTE)", Classes: "nhsuk-u-visually-hidden"}}
+		Label: ui.LabelParams{Text: label, Classes: "nhsuk-u-visually-hidden"}}
+}
+
+// PrefillNote says where the figures of a pre-filled form come from.
+func (f Form) PrefillNote() string {
+	return "Pre-filled from " + f.PrefilledFrom + ": check before saving."
 }
 
 func savedTable(rows []FormRow) ui.TableParams {

@@ -29,6 +29,42 @@ const (
 	charWidth = 8.0
 )
 
+// A chart is drawn twice, and app.css (.app-chart-box) shows the drawing that suits
+// the width of its box: SVG text scales with the drawing, so one drawing cannot keep
+// its text readable at every width (WCAG 1.4.4, 1.4.10). The text is chartFontSize
+// units high in both, so on screen it is at least 12 CSS px:
+//
+//	wide:   wideChartWidth units across, shown in a box of chartSwitchWidth px or
+//	        more: 14 × 560 ÷ 640 = 12.25 px and up (21 px in the 960 px page);
+//	narrow: narrowChartWidth units across, shown below that: 14 × 288 ÷ 320 =
+//	        12.6 px in the 288 px box of a 320 px phone, 15 px at 375 px.
+//
+// The narrow drawing is laid out afresh for its width (fewer x labels, a legend in
+// more rows, bar labels wrapped), not shrunk. chartSwitchWidth is also in app.css.
+const (
+	wideChartWidth   = 640.0
+	narrowChartWidth = 320.0
+	chartSwitchWidth = 560
+)
+
+// chartDrawing is one of a chart's two drawings.
+type chartDrawing struct {
+	// Class shows it at its widths (app.css): app-chart--wide or app-chart--narrow.
+	Class string
+	// ID is the svg's id; the narrow drawing's ends "-narrow".
+	ID string
+	// Named is true for the drawing that holds the <title> and <desc>: the wide one.
+	// The narrow one is labelled by the same elements (aria-labelledby reads hidden
+	// elements), so the chart has one name and one description whichever shows.
+	Named bool
+}
+
+// chartDrawings are the wide and the narrow drawing of the chart with this id.
+func chartDrawings(id string) (wide, narrow chartDrawing) {
+	return chartDrawing{Class: "app-chart--wide", ID: chartID(id), Named: true},
+		chartDrawing{Class: "app-chart--narrow", ID: chartID(id) + "-narrow"}
+}
+
 // linearScale maps the domain [d0, d1] linearly onto the range [r0, r1].
 type linearScale struct {
 	d0, d1, r0, r1 float64

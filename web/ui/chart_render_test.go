@@ -46,9 +46,17 @@ func TestChartsAreLabelled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			svg := doc.Find("svg")
-			if role, _ := svg.Attr("role"); role != "img" {
-				t.Errorf("role = %q, want img", role)
+			if n := doc.Find("svg").Length(); n != 2 {
+				t.Fatalf("%d drawings, want the wide and the narrow", n)
+			}
+			svg, narrow := doc.Find("svg.app-chart--wide"), doc.Find("svg.app-chart--narrow")
+			for _, d := range []*goquery.Selection{svg, narrow} {
+				if role, _ := d.Attr("role"); role != "img" {
+					t.Errorf("role = %q, want img", role)
+				}
+			}
+			if narrow.AttrOr("aria-labelledby", "") != svg.AttrOr("aria-labelledby", "") || narrow.Find("title, desc").Length() != 0 {
+				t.Error("the narrow drawing must be named by the wide one's title and desc, and hold none of its own")
 			}
 			ids, _ := svg.Attr("aria-labelledby")
 			var parts []string
@@ -144,7 +152,7 @@ func TestBarChartLayout(t *testing.T) {
 			t.Errorf("value label %q ends at %v, past the chart's width %v", b.Value, end, c.Width)
 		}
 		if b.Bar.Y+b.Bar.H > c.Plot.bottom() || b.LabelY < c.Plot.Y {
-			t.Errorf("bar %q outside its plot", b.Label)
+			t.Errorf("bar %q outside its plot", b.Lines)
 		}
 	}
 }
@@ -174,11 +182,49 @@ func TestFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	fig := doc.Find(`figure[data-testid="fte-by-role"]`)
-	if fig.Find("svg[role=img]").Length() != 1 || fig.Find("details table.nhsuk-table").Length() != 1 {
+	if fig.Find("svg[role=img] title").Length() != 1 || fig.Find("details table.nhsuk-table").Length() != 1 {
 		t.Errorf("figure should hold the chart and, in details, its table:\n%s", html)
 	}
 	html = render(t, Figure(FigureParams{Chart: BarChart(p), Table: p.Table("FTE by role")}))
 	if !strings.Contains(html, "<table") || strings.Contains(html, "<details") {
 		t.Errorf("without a summary the table should follow the chart directly:\n%s", html)
+	}
+}
+
+// The narrow drawing is laid out for its width, not shrunk: its text is as many units
+// high on a drawing half as wide, so its x labels thin out, its legend takes more rows
+// (the drawing grows taller, the plot keeps its height) and bar labels wrap.
+func TestNarrowDrawings(t *testing.T) {
+	p := sampleLineChart()
+	wide, narrow := p.layout(), p.narrow().layout()
+	if narrow.Width != narrowChartWidth || len(narrow.XTicks) >= len(wide.XTicks) {
+		t.Errorf("narrow drawing %v wide with %d x labels, the wide one %d", narrow.Width, len(narrow.XTicks), len(wide.XTicks))
+	}
+	if math.Abs(narrow.Plot.H-wide.Plot.H) > 1 || len(narrow.Legend) != len(wide.Legend) {
+		t.Errorf("narrow plot %v high, wide %v: the legend's rows must add height, not take it", narrow.Plot.H, wide.Plot.H)
+	}
+	for _, e := range narrow.Legend {
+		if end := e.X + legendSwatch + 8 + textWidth(e.Name); end > narrow.Width {
+			t.Errorf("legend entry %q ends at %v, past %v", e.Name, end, narrow.Width)
+		}
+	}
+	if (LineChartParams{Width: 1200}).layout().Width != wideChartWidth {
+		t.Error("a wide drawing wider than 640 units would shrink its text below 12 px in a 560 px box")
+	}
+	bars := BarChartParams{Bars: []Bar{{Label: "Advanced clinical practitioner nurse, band 8a and above", Value: 1000000}, {Label: "Paramedic", Value: 5}}}
+	c := bars.layoutAt(narrowChartWidth)
+	if len(c.Bars[0].Lines) < 2 || len(c.Bars[1].Lines) != 1 {
+		t.Errorf("label lines %q and %q: a long label must wrap, a short one not", c.Bars[0].Lines, c.Bars[1].Lines)
+	}
+	for _, l := range c.Bars[0].Lines {
+		if textWidth(l) > c.Width-16 {
+			t.Errorf("line %q wider than the drawing", l)
+		}
+	}
+	if c.Bars[1].LabelY < c.Bars[0].Bar.bottom() {
+		t.Error("the second bar's label overlaps the first bar")
+	}
+	if !ticksFit(c.Ticks) {
+		t.Errorf("tick labels touch: %v", c.Ticks)
 	}
 }

@@ -75,7 +75,7 @@ func Figure(p FigureParams) templ.Component {
 					}()
 				}
 				ctx = templ.InitializeContext(ctx)
-				templ_7745c5c3_Err = Table(p.Table).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = WideTable(WideTableParams{Table: p.Table}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -86,7 +86,7 @@ func Figure(p FigureParams) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = Table(p.Table).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = WideTable(WideTableParams{Table: p.Table}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -15,7 +15,29 @@ type HeaderParams struct {
 	// Account lists the account area's items (the signed-in user, sign out); the
 	// area is left out when there are none.
 	Account []HeaderAccountItem
+	// Search, when set, puts a search box in the header.
+	Search *HeaderSearch
 }
+
+// HeaderSearch is the header's search box: a plain GET form, so that it works
+// without JavaScript. Empty fields take the NHS component's defaults.
+type HeaderSearch struct {
+	Action string
+	// Name is the query parameter the text is sent as ("q").
+	Name string
+	// Label names the box for screen readers; it is visually hidden, as the NHS
+	// header's is ("Search the NHS website").
+	Label string
+	// Placeholder is shown in the empty box ("Search").
+	Placeholder string
+	// ButtonLabel is the icon button's accessible name ("Search").
+	ButtonLabel string
+}
+
+func (s HeaderSearch) name() string        { return orDefault(s.Name, "q") }
+func (s HeaderSearch) label() string       { return orDefault(s.Label, "Search the NHS website") }
+func (s HeaderSearch) placeholder() string { return orDefault(s.Placeholder, "Search") }
+func (s HeaderSearch) buttonLabel() string { return orDefault(s.ButtonLabel, "Search") }
 
 // HeaderNavItem is one primary navigation link.
 type HeaderNavItem struct {

@@ -19,8 +19,9 @@ type LineChartParams struct {
 	Series     []LineSeries
 	Target     *ChartTarget
 	Milestones []ChartMilestone
-	// Width and Height set the drawing's proportions (default 640×320); it scales
-	// to the width of its container.
+	// Width and Height set the wide drawing's proportions (default 640×320; Width
+	// at most 640); it scales to the width of its container, and a narrow box shows
+	// a narrow drawing instead (chart.go).
 	Width, Height int
 }
 
@@ -90,10 +91,12 @@ const (
 	maxPointMarkers   = 24 // above this, points are too close to mark
 )
 
+// size is the drawing's width and height in units: Width (at most wideChartWidth,
+// which keeps the wide drawing's text readable: chart.go) and Height, or 640×320.
 func (p LineChartParams) size() (float64, float64) {
-	w, h := 640.0, 320.0
+	w, h := wideChartWidth, 320.0
 	if p.Width > 0 {
-		w = float64(p.Width)
+		w = min(float64(p.Width), wideChartWidth)
 	}
 	if p.Height > 0 {
 		h = float64(p.Height)
@@ -124,14 +127,30 @@ func (p LineChartParams) yRange() (float64, float64) {
 	return lo, hi
 }
 
+// narrow is the chart as the narrow drawing lays it out (chart.go): narrowChartWidth
+// across, and taller by the rows its legend needs more, so that the plot keeps its
+// height.
+func (p LineChartParams) narrow() LineChartParams {
+	w, h := p.size()
+	q := p
+	q.Width = int(narrowChartWidth)
+	q.Height = int(math.Ceil(h + legendHeight(p.legendEntries(narrowChartWidth)) - legendHeight(p.legendEntries(w))))
+	return q
+}
+
+// legendHeight is the height a laid-out legend takes.
+func legendHeight(legend []legendEntry) float64 {
+	if len(legend) == 0 {
+		return 0
+	}
+	return legend[len(legend)-1].Y + legendRowHeight/2
+}
+
 // layout works out the chart's geometry.
 func (p LineChartParams) layout() lineChart {
 	w, h := p.size()
 	legend := p.legendEntries(w)
-	legendH := 0.0
-	if len(legend) > 0 {
-		legendH = legend[len(legend)-1].Y + legendRowHeight/2
-	}
+	legendH := legendHeight(legend)
 	lo, hi := p.yRange()
 	values := niceTicks(lo, hi, maxYTicks)
 	// Room for the widest y label on the left, and for half of the end x labels,
