@@ -348,7 +348,7 @@ func firstLines(s string, n int) string {
 // through DevTools, which answers with the page's JavaScript off too.
 func (j journey) waitNewPage(name string) {
 	j.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second) // generous: CI runs the other packages beside it on two cores
 	for time.Now().Before(deadline) {
 		state, err := chromedp.Run(j.ctx, chromedp.Evaluate[string](`document.readyState + ':' + (document.body && document.body.dataset.leaving || '')`))
 		if err == nil && state == "complete:" {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -131,8 +132,9 @@ func TestPlanEditor(t *testing.T) {
 	dialogs := make(chan string, 1)
 	dctx, stop := context.WithCancel(ctx)
 	defer stop()
+	events := chromedp.Events(dctx, page.JavascriptDialogOpening) // subscribed before the action
 	go func() {
-		for ev, err := range chromedp.Events(dctx, page.JavascriptDialogOpening) {
+		for ev, err := range events {
 			if err != nil {
 				return
 			}
@@ -292,8 +294,9 @@ func visitAgain(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	dctx, stop := context.WithCancel(ctx)
 	defer stop()
+	events := chromedp.Events(dctx, page.JavascriptDialogOpening) // subscribed before the action
 	go func() {
-		for _, err := range chromedp.Events(dctx, page.JavascriptDialogOpening) {
+		for _, err := range events {
 			if err != nil {
 				return
 			}
@@ -339,15 +342,16 @@ func pasteAcross(t *testing.T, ctx context.Context, addr, y string) {
 	}
 
 	// A year's tab saves, then shows its year, without asking.
-	dialogs := 0
+	var dialogs atomic.Int32
 	dctx, stop := context.WithCancel(ctx)
 	defer stop()
+	events := chromedp.Events(dctx, page.JavascriptDialogOpening) // subscribed before the action
 	go func() {
-		for _, err := range chromedp.Events(dctx, page.JavascriptDialogOpening) {
+		for _, err := range events {
 			if err != nil {
 				return
 			}
-			dialogs++
+			dialogs.Add(1)
 			_, _ = chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		}
 	}()
@@ -356,7 +360,7 @@ func pasteAcross(t *testing.T, ctx context.Context, addr, y string) {
 		t.Errorf("after a year's tab the page is %s", loc)
 	}
 	stop()
-	if dialogs != 0 {
+	if dialogs.Load() != 0 {
 		t.Error("a year's tab asked before leaving: it saves")
 	}
 	visitAgain(t, ctx, addr)
