@@ -17,13 +17,13 @@ func CostNotes(costs map[LineKind]CostCounts) []string {
 		what := func(n int) string { return linesOf(k, n) }
 		c := costs[k]
 		if c.Assumed > 0 {
-			notes = append(notes, what(c.Assumed)+" "+verb(c.Assumed, "has", "have")+" no cost recorded: estimated at the cap.")
+			notes = append(notes, what(c.Assumed)+" "+Agree(c.Assumed, "has", "have")+" no cost recorded: estimated at the cap.")
 		}
 		if c.FromBand > 0 {
-			notes = append(notes, what(c.FromBand)+" "+verb(c.FromBand, "is", "are")+" claimed against the cap of the role's Agenda for Change band: no newer cap of the role's own is held.")
+			notes = append(notes, what(c.FromBand)+" "+Agree(c.FromBand, "is", "are")+" claimed against the cap of the role's Agenda for Change band: no newer cap of the role's own is held.")
 		}
 		if c.Uncapped > 0 {
-			notes = append(notes, what(c.Uncapped)+" "+verb(c.Uncapped, "is", "are")+" in a role with no cap held: the cost is counted in full.")
+			notes = append(notes, what(c.Uncapped)+" "+Agree(c.Uncapped, "is", "are")+" in a role with no cap held: the cost is counted in full.")
 		}
 		if c.Uncosted > 0 {
 			notes = append(notes, "Excluding "+what(c.Uncosted)+" with neither a cost nor a cap.")
@@ -39,11 +39,12 @@ func linesOf(k LineKind, n int) string {
 	if k == LinePlan {
 		one, many = "plan line", "plan lines"
 	}
-	return workforce.Thousands(strconv.Itoa(n)) + " " + verb(n, one, many)
+	return workforce.Thousands(strconv.Itoa(n)) + " " + Agree(n, one, many)
 }
 
-// verb picks the singular or the plural for n.
-func verb(n int, one, many string) string {
+// Agree is the word that agrees with a count, without the count: the singular for
+// exactly one, the plural otherwise (web/ui.Agree for the screens).
+func Agree(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

@@ -59,12 +59,7 @@ func outside(all []workforce.PlanLine, years []workforce.FinancialYear) int {
 	return n
 }
 
-func lines(n int) string {
-	if n == 1 {
-		return "1 plan line"
-	}
-	return strconv.Itoa(n) + " plan lines"
-}
+func lines(n int) string { return strconv.Itoa(n) + " " + planning.Agree(n, "plan line", "plan lines") }
 
 // day is a date as pages write it: "30 November 2025".
 func day(d time.Time) string { return d.Format("2 January 2006") }

@@ -87,18 +87,10 @@ func (s *Server) populationsDue(r *http.Request, pcns []string) (areas.Due, erro
 		return d, nil
 	}
 	d.Due = true
-	d.Text = ui.Count(old) + " of " + ui.Plural(len(pcns), "network", "networks") + " " + have(old) + " no weighted population from " + quarter
+	d.Text = ui.Count(old) + " of " + ui.Plural(len(pcns), "network", "networks") + " " + ui.Agree(old, "has", "have") + " no weighted population from " + quarter
 	if none > 0 {
-		d.Text += "; " + ui.Count(none) + " " + have(none) + " none at all"
+		d.Text += "; " + ui.Count(none) + " " + ui.Agree(none, "has", "have") + " none at all"
 	}
 	d.Text += "."
 	return d, nil
-}
-
-// have agrees the verb with a count.
-func have(n int) string {
-	if n == 1 {
-		return "has"
-	}
-	return "have"
 }

@@ -87,12 +87,7 @@ func (h ICBHome) furthestTable() ui.TableParams {
 }
 
 // areOrIs agrees the verb with a count.
-func areOrIs(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
+func areOrIs(n int) string { return ui.Agree(n, "is", "are") }
 
 // shortText says how many networks are short, and of what.
 func (h ICBHome) shortText() string {

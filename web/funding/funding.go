@@ -165,7 +165,7 @@ func (y Year) aboveText() string {
 	case y.AboveUnknown > 0 && y.AboveUnknown == len(y.Staff):
 		return "Not known: no staff record has a cost recorded"
 	case y.AboveUnknown > 0:
-		return y.Above.Whole() + ", excluding " + ui.Count(y.AboveUnknown) + " " + plural(y.AboveUnknown, "record", "records") + " with no cost"
+		return y.Above.Whole() + ", excluding " + ui.Count(y.AboveUnknown) + " " + ui.Agree(y.AboveUnknown, "record", "records") + " with no cost"
 	}
 	return y.Above.Whole()
 }

@@ -29,10 +29,10 @@ func (y Year) populationText() string {
 func (y Year) costText() string {
 	var parts []string
 	if y.CostsAssumed > 0 {
-		parts = append(parts, ui.Count(y.CostsAssumed)+" staff "+plural(y.CostsAssumed, "record has", "records have")+" no annual cost recorded: estimated at the cap, and what the PCN pays above it is not known.")
+		parts = append(parts, ui.Count(y.CostsAssumed)+" staff "+ui.Agree(y.CostsAssumed, "record has", "records have")+" no annual cost recorded: estimated at the cap, and what the PCN pays above it is not known.")
 	}
 	if y.PlanCostsAssumed > 0 {
-		parts = append(parts, ui.Count(y.PlanCostsAssumed)+" plan "+plural(y.PlanCostsAssumed, "line has", "lines have")+" no annual cost: estimated at the cap.")
+		parts = append(parts, ui.Count(y.PlanCostsAssumed)+" plan "+ui.Agree(y.PlanCostsAssumed, "line has", "lines have")+" no annual cost: estimated at the cap.")
 	}
 	return strings.Join(parts, " ")
 }
@@ -49,7 +49,7 @@ func (y Year) bandText() string {
 	}
 	t := "No cap of their own is held for " + strings.Join(y.BandRoles, ", ") + " (or only an older one): the cap of the role's Agenda for Change band stands in."
 	if y.BandsAssumed > 0 {
-		t += " " + ui.Count(y.BandsAssumed) + " mental health practitioner " + plural(y.BandsAssumed, "post has", "posts have") + " no band recorded: band 5, the lowest, is assumed."
+		t += " " + ui.Count(y.BandsAssumed) + " mental health practitioner " + ui.Agree(y.BandsAssumed, "post has", "posts have") + " no band recorded: band 5, the lowest, is assumed."
 	}
 	return t
 }
@@ -60,12 +60,5 @@ func (y Year) uncostedText() string {
 	if y.Uncosted == 0 {
 		return ""
 	}
-	return "Totals are excluding " + ui.Count(y.Uncosted) + " " + plural(y.Uncosted, "record", "records") + " with neither a cost nor a cap: record a cost to include " + plural(y.Uncosted, "it", "them") + "."
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return "Totals are excluding " + ui.Count(y.Uncosted) + " " + ui.Agree(y.Uncosted, "record", "records") + " with neither a cost nor a cap: record a cost to include " + ui.Agree(y.Uncosted, "it", "them") + "."
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/web/areas"
+	"github.com/arrs-planner/arrs/web/ui"
 )
 
 // Home is what waits for a network's own PCN manager or clinical director, at the top
@@ -51,16 +52,6 @@ func (h Home) empty() bool {
 	return len(h.Waiting) == 0 && h.Draft == nil && h.Away == nil && !h.NoPlan && h.CostsAssumed == 0
 }
 
-func have(n int) string {
-	if n == 1 {
-		return "has"
-	}
-	return "have"
-}
+func have(n int) string { return ui.Agree(n, "has", "have") }
 
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
-}
+func them(n int) string { return ui.Agree(n, "it", "them") }

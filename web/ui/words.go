@@ -10,6 +10,15 @@ func Plural(n int, one, many string) string {
 	return Count(n) + " " + many
 }
 
+// Agree is the word that agrees with a count, without the count: the singular for
+// exactly one, the plural otherwise. Agree(n, "has", "have"), Agree(n, "is", "are").
+func Agree(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Patients names the population a rate per 10,000 patients is of, when listSize of
 // pcns networks have their registered list standing in for a weighted population
 // (PLANNING.md, "Fair share"): "weighted patients" only when every network has a
