@@ -36,9 +36,12 @@ const usage = `usage:
   arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts]
                    [--footprints as-it-was|current] [--format csv|table|json|xlsx]
   arrs report plan --pcn CODE [--version N] [--format csv|xlsx]      a version of a PCN's plan, as its page downloads it
-  arrs report funding [--level england|region|icb|pcn] [--year 2026/27] [--stream arrs] [--format csv|table|json]
-                                                                     each area's entitlement, committed, planned and headroom
-  arrs report claims --pcn CODE [--year 2025/26] [--format csv|xlsx] a PCN's monthly claim schedule, as its page downloads it
+  arrs report funding [--level england|region|icb|pcn] [--year 2026/27] [--stream arrs|practice_gp|other] [--drafts]
+                     [--format csv|table|json]                       each area's entitlement, committed, planned and headroom
+  arrs report claims --pcn CODE [--year 2026/27] [--format csv|table|json|xlsx]
+                                                                     a PCN's monthly claim schedule, as its page downloads it
+  arrs report cashflow --pcn CODE [--year 2026/27] [--lag MONTHS] [--uplift PCT --uplift-month YYYY-MM]
+                       [--format csv|table|json|xlsx]                a PCN's cash month by month, as its page downloads it
   arrs report compare --icb CODE [--footprints as-it-was|current] [--format csv|xlsx]
                                                                      an ICB's PCNs compared, as its page downloads it
 

@@ -16,7 +16,7 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims or compare", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims, cashflow or compare", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
@@ -29,6 +29,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 		return a.reportFunding(ctx, args[1:])
 	case "claims":
 		return a.reportClaims(ctx, args[1:])
+	case "cashflow":
+		return a.reportCashflow(ctx, args[1:])
 	case "compare":
 		return a.reportCompare(ctx, args[1:])
 	}

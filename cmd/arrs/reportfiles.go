@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/compare"
-	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -99,40 +98,6 @@ func planVersion(plans workforce.PlanVersions, n int) (workforce.Plan, error) {
 	}
 	p, _ := plans.Base()
 	return p, nil
-}
-
-// reportClaims writes a PCN's monthly claim schedule of one financial year as the
-// funding page's download, worked out as of funding.AsOf.
-func (a *app) reportClaims(ctx context.Context, args []string) error {
-	var yearText string
-	code, format, err := fileFlags("report claims", "pcn", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&yearText, "year", "", "financial year, e.g. 2025/26 (default: this year)")
-	})
-	if err != nil {
-		return err
-	}
-	today := workforce.Today(time.Now())
-	year := workforce.FinancialYearOf(today)
-	if yearText != "" {
-		if year, err = workforce.ParseFinancialYear(yearText); err != nil {
-			return fmt.Errorf("--year must be a financial year such as 2025/26, not %q", yearText)
-		}
-	}
-	db, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	p, err := pcnOf(ctx, db, code)
-	if err != nil {
-		return err
-	}
-	res, _, err := funding.ForPCN(ctx, db, today, p, year)
-	if err != nil {
-		return err
-	}
-	y, _ := res.For(p.Code, year)
-	return report.WriteClaimsFile(a.stdout, format, y.Claims())
 }
 
 // reportCompare writes an ICB's comparison of its PCNs today as its page's download:

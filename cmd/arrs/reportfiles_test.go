@@ -223,7 +223,7 @@ func TestReportFundingIsTheFundingPages(t *testing.T) {
 	if sum != page.Funding.CommittedPence {
 		t.Errorf("claims sum to %s, committed %s", sum.Decimal(), page.Funding.CommittedPence.Decimal())
 	}
-	if _, _, err := runArrs("report", "funding", "--stream", "practice_gp"); err == nil {
-		t.Error("an unsupported stream was accepted")
+	if _, _, err := runArrs("report", "funding", "--stream", "core"); err == nil || !strings.Contains(err.Error(), "arrs, practice_gp or other") {
+		t.Errorf("an unknown stream: %v", err)
 	}
 }

@@ -12,19 +12,10 @@ import (
 )
 
 // addShrewsburyPractice gives U60057 a practice with Shrewsbury in its name (the
-// reference data holds none), written as the app's role may.
+// reference data holds none), with no list published.
 func addShrewsburyPractice(t *testing.T, db *store.DB) {
 	t.Helper()
-	var n int
-	err := db.QueryRowForTest(context.Background(), `
-		WITH p AS (INSERT INTO practices (code, name, postcode) VALUES ('ZZ0020', 'SHREWSBURY HEALTH CENTRE', 'SY1 9ZZ') RETURNING code),
-		     s AS (INSERT INTO practice_spans (practice_code, pcn_code, sub_icb_code, icb_code, valid_from)
-		           SELECT p.code, 'U60057', x.sub_icb_code, x.icb_code, date '2019-07-01'
-		           FROM p, pcn_spans x WHERE x.pcn_code = 'U60057' AND x.valid_to IS NULL RETURNING 1)
-		SELECT count(*) FROM s`, &n)
-	if err != nil || n != 1 {
-		t.Fatalf("adding a practice: %d, %v", n, err)
-	}
+	addMemberPractice(t, db, "ZZ0020", "SHREWSBURY HEALTH CENTRE", "SY1 9ZZ", 0)
 }
 
 // TestFindingAPlace: without JavaScript, the PCN manager types "Shrewsbury" in the

@@ -37,21 +37,27 @@ const (
 // Every page is screenshotted and checked by axe at 1280 px and at 375 px, where
 // nothing may push it sideways.
 func TestPlanJourney(t *testing.T) {
+	withAndWithoutJS(t, func(t *testing.T, js bool) {
+		st := newSite(t)
+		j := journey{t: t, ctx: newBrowser(t, js), base: st.url, js: js, year: workforce.FinancialYearOf(time.Now()) + 1}
+		j.managerSubmits()
+		j.directorReturns()
+		j.managerSubmitsAgain()
+		j.directorSignsOff()
+		j.leadAccepts()
+		j.signIn(demoAdmin, "/", "28-home-admin")
+	})
+}
+
+// withAndWithoutJS runs a journey as a subtest with the pages' JavaScript on, then as
+// another with it off.
+func withAndWithoutJS(t *testing.T, run func(t *testing.T, js bool)) {
 	for _, js := range []bool{true, false} {
 		name := "without JavaScript"
 		if js {
 			name = "with JavaScript"
 		}
-		t.Run(name, func(t *testing.T) {
-			st := newSite(t)
-			j := journey{t: t, ctx: newBrowser(t, js), base: st.url, js: js, year: workforce.FinancialYearOf(time.Now()) + 1}
-			j.managerSubmits()
-			j.directorReturns()
-			j.managerSubmitsAgain()
-			j.directorSignsOff()
-			j.leadAccepts()
-			j.signIn(demoAdmin, "/", "28-home-admin")
-		})
+		t.Run(name, func(t *testing.T) { run(t, js) })
 	}
 }
 
@@ -293,6 +299,13 @@ func (j journey) do(name string, steps ...chromedp.Action[chromedp.Void]) {
 // checks it at both widths (a page with an error summary fails the journey).
 func (j journey) click(selector, name string) {
 	j.t.Helper()
+	j.follow(selector, name)
+	j.here(name)
+}
+
+// follow is click for a page checked elsewhere: it is not checked again.
+func (j journey) follow(selector, name string) {
+	j.t.Helper()
 	before := j.eval(`document.body.dataset.leaving = '1'; location.href`)
 	if err := chromedp.Do(j.ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
 		j.t.Fatalf("%s: %v", name, err)
@@ -305,7 +318,6 @@ func (j journey) click(selector, name string) {
 	if strings.Contains(body, "There is a problem") {
 		j.t.Fatalf("%s: the form was refused (from %s): %s", name, before, firstLines(body, 12))
 	}
-	j.here(name)
 }
 
 // see requires text in the current page's HTML.

@@ -26,11 +26,12 @@ type Check struct {
 }
 
 // CheckStaff checks a staff record of a PCN with the registered list given against
-// the caps in force on its start date. A record without a start date or a role, or not
-// claimed from the ARRS, has nothing to check.
+// the caps in force on its start date. A record without a start date or an ARRS role,
+// or not claimed from the ARRS (paid through the practice GP scheme or from other
+// money), has nothing to check.
 func CheckStaff(ctx context.Context, db *store.DB, rec workforce.StaffRecord, registered int) (Check, error) {
 	var c Check
-	if rec.Start.IsZero() || rec.RoleCode == "" || !rec.ARRSFunded {
+	if rec.Start.IsZero() || rec.RoleCode == "" || rec.FundingStream() != workforce.StreamARRS {
 		return c, nil
 	}
 	caps, err := caps(ctx, db)

@@ -19,10 +19,8 @@ func TestCheckStaff(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := func(role, band string, fte float64, cost workforce.Pence, start time.Time) workforce.StaffRecord {
-		r := workforce.StaffRecord{Staff: workforce.Staff{PCNCode: "U60057", RoleCode: role, Band: band, FTE: fte,
-			AnnualCostPence: cost, Start: start}}
-		r.ARRSFunded = true
-		return r
+		return workforce.StaffRecord{Staff: workforce.Staff{PCNCode: "U60057", RoleCode: role, Band: band, FTE: fte,
+			AnnualCostPence: cost, Start: start, Stream: workforce.StreamARRS}}
 	}
 	day := workforce.Date(2025, 6, 1)
 	cases := []struct {
@@ -55,10 +53,25 @@ func TestCheckStaff(t *testing.T) {
 		})
 	}
 	// Not claimed from the ARRS: nothing to check.
-	r := rec("clinical_pharmacist", "", 1, 7_000_000, day)
-	r.ARRSFunded = false
-	if got, err := CheckStaff(ctx, db, r, 105122); err != nil || got.OverCap {
-		t.Errorf("a record not claimed: %+v %v", got, err)
+	for _, s := range []workforce.Stream{workforce.StreamOther, workforce.StreamPracticeGP} {
+		r := rec("clinical_pharmacist", "", 1, 7_000_000, day)
+		r.Stream = s
+		if got, err := CheckStaff(ctx, db, r, 105122); err != nil || got.OverCap {
+			t.Errorf("a record paid by %s: %+v %v", s, got, err)
+		}
+	}
+	// A second digital lead the PCN pays for itself is not claimed, and the one in
+	// post is not counted against a new one once it is paid from other money.
+	self := rec("digital_transformation_lead", "", 0.6, 0, day)
+	self.Stream = workforce.StreamOther
+	if got, err := CheckStaff(ctx, db, self, 105122); err != nil || got.OverNumbers {
+		t.Errorf("a digital lead on other money: %+v %v", got, err)
+	}
+	if err := db.QueryRowForTest(ctx, `UPDATE staff SET funding_stream = 'other' WHERE role_code = 'digital_transformation_lead' RETURNING id`, &id); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := CheckStaff(ctx, db, rec("digital_transformation_lead", "", 0.6, 0, day), 105122); err != nil || got.OverNumbers {
+		t.Errorf("the one in post is paid from other money: %+v %v", got, err)
 	}
 }
 

@@ -9,20 +9,26 @@ import (
 )
 
 // Claim is one line of a PCN's monthly claim schedule: one staff record in one
-// month it is in post (PLANNING.md, "Claims report").
+// month it has something to claim for (PLANNING.md, "Claims report").
 type Claim struct {
 	PCN    string
 	Staff  string // what names the record on a claim: NWRS identifier, else the record number
-	Role   string // the ARRS role code
-	Stream string // the funding stream: "arrs" (staff in ARRS roles unless marked otherwise)
+	Role   string // the ARRS role code ("" for a role a commissioner approved)
+	Stream string // the funding stream claimed from: "arrs" or "practice_gp"
 	Month  time.Time
 	FTE    float64
 	// AnnualCostPence is the record's annual cost per WTE; nil when not recorded (the
 	// claim is then estimated at the cap).
 	AnnualCostPence *workforce.Pence
-	// CapPence is the cap in force on the month's first day; nil when none is known.
+	// CapPence is the cap the month's claim was worked against, in force on the
+	// month's first day (the role's, the approval's or the practice GP scheme's:
+	// planning.LineMonth.Cap, so the row and its claim always agree); nil when none is
+	// known.
 	CapPence *workforce.Pence
-	Share    float64
+	// Share is the reimbursement share of the month: the national share of the role,
+	// or the PCN's written agreement's (planning.Shares); 1 for the practice GP scheme
+	// and approved roles.
+	Share float64
 	// ClaimablePence is the month's claim; nil when uncosted (neither a cost nor a
 	// cap: left out, never £0).
 	ClaimablePence *workforce.Pence
@@ -37,20 +43,24 @@ const (
 	FlagUncosted  = "uncosted"
 )
 
-// StreamARRS is the funding stream of every claim this schedule lists: staff in ARRS
-// roles are ARRS-funded unless marked otherwise, and those marked otherwise are not
-// claimed (store.FundingRecords).
-const StreamARRS = "arrs"
+// StreamARRS is the stream of an ARRS claim as the files write it.
+const StreamARRS = string(workforce.StreamARRS)
 
 // Claims is the year's monthly claim schedule: one row per staff record per month it
-// is in post (a month with no day in post has nothing to claim), records in the order
-// of PCNYear.Staff, months April first. Its claimable column sums to the committed
-// total to the penny.
+// has something to claim (a month with no day in post, or outside an approved role's
+// approval, has no row), records in the order of PCNYear.Staff, months April first.
+// Records on the ARRS and on the practice GP scheme are listed, each with its stream;
+// posts on other money claim nothing and are not. The claimable column of the ARRS
+// rows sums to the committed total to the penny, that of the practice_gp rows to the
+// practice GP scheme's committed claims.
 func (p PCNYear) Claims() []Claim {
 	var rows []Claim
 	months := p.Year.Year.MonthStarts()
 	for _, s := range p.Staff {
-		for m, in := range s.InPost {
+		if s.Stream == workforce.StreamOther {
+			continue
+		}
+		for m, in := range s.Claimable {
 			if in {
 				rows = append(rows, s.claim(p.PCN, m, months[m]))
 			}
@@ -61,7 +71,7 @@ func (p PCNYear) Claims() []Claim {
 
 // claim is the record's row of month m.
 func (s StaffFunding) claim(pcn string, m int, month time.Time) Claim {
-	row := Claim{PCN: pcn, Staff: Label(s.Record), Role: s.Record.RoleCode, Stream: StreamARRS, Month: month,
+	row := Claim{PCN: pcn, Staff: Label(s.Record), Role: s.Record.RoleCode, Stream: string(s.Stream), Month: month,
 		FTE: s.Record.FTE, Share: s.Shares[m]}
 	if s.Record.CostKnown {
 		row.AnnualCostPence = &s.Record.AnnualCostPence

@@ -8,8 +8,21 @@
 // the same wherever it is shown.
 //
 // Compute works for one PCN or many with the same queries: one per table (populations,
-// rates, caps, staff records, plan lines), each filtered by the PCN codes asked for,
-// never one per PCN. The organisation tree comes from the caller, who has it cached.
+// rates, caps, staff records, plan lines; and for the funding streams role shares,
+// share agreements, approved roles, practice GP rates and caps, ICB payment lags,
+// practice shares and member practices with their lists), each filtered by the PCN
+// codes asked for, never one per PCN. The organisation tree comes from the caller, who
+// has it cached.
+//
+// From 2026/27 every staff record and plan line is paid from one funding stream
+// (docs/funding-streams.md): the ARRS figures (entitlement, committed, planned,
+// headroom, CommittedByMonth, PlannedByMonth and the counts of PCNYear's methods)
+// are the ARRS stream's; Staff and Plan list every stream's lines, each with its
+// Stream. Each PCNYear also carries its member practices, the practice GP scheme
+// (PracticeGP), the practice split (Split) and the cash flow (CashFlow, which takes
+// the previous year's claims too: Compute works out the year before each year asked
+// for). Request.Plan, Lag, Uplift and Move (a what-if, nothing written) change what
+// is computed; a request Compute cannot honour is a *RequestError.
 //
 // The rules it applies before planning takes over:
 //   - w(p) for year f is the weighted population in force on 1 January before f (the
@@ -18,9 +31,13 @@
 //   - rate(f) is the year's published rate; for a year with none yet, the latest
 //     earlier year's rate, flagged (Year.RateAssumed); before the first rate, none
 //     (entitlement 0, Year.RateKnown false);
-//   - staff claimed are the ARRS-funded records (store.FundingRecords): an ARRS role,
-//     arrs_funded not false; a record's annual cost is its own when recorded, else the
-//     cap stands in, flagged "estimated at the cap" (planning.ClaimBasis);
+//   - staff counted are the records in an ARRS role or a commissioner-approved one
+//     (store.FundingRecords), each on its stream (funding_stream; as the role says when
+//     not recorded; a practice-scheme GP in a year before the scheme, which has no
+//     scheme cap on its first day, on the ARRS: planning.FundingInputs.StreamOf,
+//     PCNYear.PracticeGPInForce); the claim schedule lists the cap and share each
+//     month's claim was worked from (planning.LineMonth); a record's annual cost is its own when recorded, else the cap
+//     stands in, flagged "estimated at the cap" (planning.ClaimBasis);
 //   - a role's cap is the latest of its own and its Agenda for Change band's
 //     (planning.Caps.On, store.BandCaps), flagged when the band's;
 //   - a general practice nurse on band 6 is claimed against the "experienced" cap

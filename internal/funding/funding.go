@@ -22,6 +22,32 @@ type Request struct {
 	// current plan: `arrs report funding --drafts`, never a page's official figure
 	// (PLANNING.md, "Drafts stay private").
 	Drafts bool
+	// Lag overrides every ICB's payment lag for the cash flow (`--lag`, `?lag=`); nil:
+	// each PCN's ICB's (icbs.payment_lag_months, default 2).
+	Lag *int
+	// Uplift is a backdated pay award for the cash flow (nil: none).
+	Uplift *planning.Uplift
+	// Move is a what-if: one post or plan line moved to another stream before anything
+	// is computed (nil: none). It changes nothing stored.
+	Move *Move
+	// Plan gives, for the PCNs it names, the lines to count instead of their current
+	// plan's: the plan editor's version or typed grid (its "with your draft" figures).
+	Plan map[string][]workforce.PlanLine
+	// AllPractices also reads the practices in no PCN, and where every practice is on
+	// each year's first day: what Areas needs for the practice GP scheme of an ICB, a
+	// region or England (the funding report). Pages leave it false.
+	AllPractices bool
+}
+
+// Move is a what-if's change of stream: a staff record (StaffID) or the plan lines of
+// a role and quarter (Role, Quarter) now on From, moved to To; Practice names the member
+// practice that would claim a practice-scheme staff record.
+type Move struct {
+	StaffID  int64
+	Role     string
+	Quarter  time.Time
+	From, To workforce.Stream
+	Practice string
 }
 
 // Result is the funding of every PCN and year asked for.
@@ -32,6 +58,17 @@ type Result struct {
 	DataStart time.Time
 	Years     []Year // in the order asked for
 	byPCN     map[string][]PCNYear
+	// practices are the practices of each year's practice GP scheme, for Areas (with
+	// Request.AllPractices); gpRates the scheme's rates.
+	practices map[workforce.FinancialYear][]practiceArea
+	gpRates   []rate
+}
+
+// PracticeGPRate is the practice GP scheme's rate for year f: its own, else (from an
+// earlier year, flagged) the latest earlier one; known is false before the first.
+func (r *Result) PracticeGPRate(f workforce.FinancialYear) (pounds float64, from workforce.FinancialYear, known bool) {
+	x, known := rateOf(r.gpRates, f)
+	return x.pounds, x.year, known
 }
 
 // For returns a PCN's funding for a year; ok is false if either was not asked for.
@@ -79,17 +116,44 @@ type PCNYear struct {
 	Plan                             []PlanFunding
 	// DataStart is Result.DataStart: see Partial.
 	DataStart time.Time
+	// Practices are the PCN's member practices on the population day, with their lists
+	// (the practice split's and the practice GP scheme's), by code.
+	Practices []planning.PracticeInput
+	// PracticeGP is the practice GP scheme's year: each practice's entitlement (at
+	// PracticeGPRate; PracticeGPRateYear stands in for a year with none published,
+	// PracticeGPRateKnown false before the first, and then every entitlement is
+	// unknown) and the claims against it. PracticeGPInForce is false for a year
+	// before the scheme (no scheme cap on its first day,
+	// planning.PracticeGPCaps.InForce): its practice-scheme posts are then on the ARRS
+	// (planning.FundingInputs.StreamOf) and the scheme has no figure to show.
+	PracticeGP          planning.PracticeGPFunding
+	PracticeGPRateYear  workforce.FinancialYear
+	PracticeGPRateKnown bool
+	PracticeGPInForce   bool
+	// Split divides the PCN's ARRS and other-money costs and its ARRS claims between
+	// its member practices.
+	Split planning.Split
+	// CashFlow is the year's cash month by month (the ICB's lag, or Request.Lag).
+	CashFlow planning.CashFlow
 }
 
 // Compute works out the funding of every PCN of the request for every year, reading
-// the store once per table (see the package doc for the rules).
+// the store once per table (see the package doc for the rules). A request it cannot
+// honour (a what-if naming a record or plan line it cannot move, a lag or uplift out
+// of bounds) is a *RequestError.
 func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
 	res := &Result{AsOf: req.AsOf, byPCN: make(map[string][]PCNYear, len(req.PCNs))}
 	if len(req.PCNs) == 0 || len(req.Years) == 0 {
 		return res, nil
 	}
+	if err := req.check(); err != nil {
+		return nil, err
+	}
 	in, err := gather(ctx, db, req)
 	if err != nil {
+		return nil, err
+	}
+	if err := in.move(req); err != nil {
 		return nil, err
 	}
 	if res.DataStart, err = dataStart(ctx, db); err != nil {
@@ -99,92 +163,162 @@ func Compute(ctx context.Context, db *store.DB, req Request) (*Result, error) {
 		res.Years = append(res.Years, in.year(y))
 	}
 	for _, p := range req.PCNs {
-		for _, y := range res.Years {
-			py := in.pcnYear(p, y, req.AsOf)
-			py.DataStart = res.DataStart
-			res.byPCN[p.Code] = append(res.byPCN[p.Code], py)
-		}
+		res.byPCN[p.Code] = in.pcnYears(p, res.Years, req, res.DataStart)
+	}
+	res.gpRates = in.gpRates
+	if req.AllPractices {
+		res.practices = in.areaPractices(res.Years)
 	}
 	return res, nil
 }
 
 // year picks the rate of a year: its own, else the latest earlier one.
-func (in inputs) year(f workforce.FinancialYear) Year {
+func (in *inputs) year(f workforce.FinancialYear) Year {
 	y := Year{Year: f, PopulationDay: PopulationDay(f)}
-	for _, r := range in.rates {
-		if r.year <= f {
-			y.RatePounds, y.RateYear, y.RateKnown = r.pounds, r.year, true
-		}
-	}
+	r, known := rateOf(in.rates, f)
+	y.RatePounds, y.RateYear, y.RateKnown = r.pounds, r.year, known
 	return y
 }
 
-// pcnYear computes one PCN's year with planning.YearFunding and details its lines.
-func (in inputs) pcnYear(p workforce.PCN, y Year, asOf time.Time) PCNYear {
+// pcnFunding is a PCN's year as planning works it out, with the staff records its
+// lines index.
+type pcnFunding struct {
+	f                    planning.Funding
+	recs                 []store.FundingRecord
+	population           float64
+	populationIsListSize bool
+}
+
+// pcnYears computes PCN p's years. Each year's cash flow takes the previous year's
+// claims too (the last ones arrive in this year's first months), so the year before
+// each is worked out as well, once, whether it was asked for or not.
+func (in *inputs) pcnYears(p workforce.PCN, years []Year, req Request, dataStart time.Time) []PCNYear {
+	shares := in.nationalShares
+	if a := in.agreements[p.Code]; len(a) > 0 {
+		shares = planning.NewShares(in.roleShares, a)
+	}
+	recs := in.staff[p.Code]
+	staff := make([]workforce.Staff, len(recs))
+	for i, r := range recs {
+		staff[i] = r.Staff
+	}
+	done := make(map[workforce.FinancialYear]pcnFunding, len(years)+1)
+	fund := func(y Year) pcnFunding {
+		if f, ok := done[y.Year]; ok {
+			return f
+		}
+		f := in.pcnFunding(p, y, req.AsOf, shares, recs, staff)
+		done[y.Year] = f
+		return f
+	}
+	out := make([]PCNYear, 0, len(years))
+	for _, y := range years {
+		py := in.pcnYear(p, y, fund(y))
+		in.addStreams(&py, p, fund(in.year(y.Year-1)).f, req)
+		py.DataStart = dataStart
+		out = append(out, py)
+	}
+	return out
+}
+
+// pcnFunding works out PCN p's year y with planning.YearFunding, from its staff
+// records (recs, and staff their workforce.Staff).
+func (in *inputs) pcnFunding(p workforce.PCN, y Year, asOf time.Time, shares planning.Shares, recs []store.FundingRecord, staff []workforce.Staff) pcnFunding {
 	w, ok := in.pops[y.PopulationDay][p.Code]
 	if !ok {
 		w = float64(p.RegisteredPatients)
 	}
-	// Only the records in post at some time in the year: YearFunding would give the
-	// others no line, after working out their twelve months.
-	var recs []store.FundingRecord
-	var staff []workforce.Staff
-	start, end := y.Year.Start(), y.Year.End()
-	for _, r := range in.staff[p.Code] {
-		if r.Start.Before(end) && (r.End.IsZero() || r.End.After(start)) {
-			recs, staff = append(recs, r), append(staff, r.Staff)
+	recs, staff = inYear(recs, staff, y.Year)
+	f := planning.YearFunding(in.fundingInputs(p, y, w, staff, asOf, shares))
+	return pcnFunding{f: f, recs: recs, population: w, populationIsListSize: !ok}
+}
+
+// inYear keeps the records in post at some time in the year: YearFunding would give
+// the others no line, after working out their twelve months. When all are (the usual
+// case), the slices are returned as they are.
+func inYear(recs []store.FundingRecord, staff []workforce.Staff, y workforce.FinancialYear) ([]store.FundingRecord, []workforce.Staff) {
+	start, end := y.Start(), y.End()
+	in := func(r store.FundingRecord) bool { return r.Start.Before(end) && (r.End.IsZero() || r.End.After(start)) }
+	all := true
+	for _, r := range recs {
+		all = all && in(r)
+	}
+	if all {
+		return recs, staff
+	}
+	keptRecs, kept := make([]store.FundingRecord, 0, len(recs)), make([]workforce.Staff, 0, len(recs))
+	for i, r := range recs {
+		if in(r) {
+			keptRecs, kept = append(keptRecs, r), append(kept, staff[i])
 		}
 	}
-	f := planning.YearFunding(planning.FundingInputs{Year: y.Year, RatePounds: y.RatePounds, Population: w,
-		Staff: staff, Plan: in.plan[p.Code], AsOf: asOf, Caps: in.caps})
-	out := PCNYear{PCN: p.Code, Year: y, Population: w, PopulationIsListSize: !ok, Funding: f,
+	return keptRecs, kept
+}
+
+// pcnYear details one PCN's year: its staff records' and plan lines' claims and costs.
+func (in *inputs) pcnYear(p workforce.PCN, y Year, c pcnFunding) PCNYear {
+	f := c.f
+	out := PCNYear{PCN: p.Code, Year: y, Population: c.population, PopulationIsListSize: c.populationIsListSize, Funding: f,
 		Staff: make([]StaffFunding, 0, len(f.Lines))}
-	starts := y.Year.MonthStarts()
-	for _, l := range f.Lines {
+	for i := range f.Lines {
+		l := &f.Lines[i]
 		if l.Kind == planning.LineStaff {
-			out.addStaff(in.staffFunding(recs[l.Index], staff[l.Index], l, y.Year, starts))
+			out.addStaff(staffFunding(c.recs[l.Index], l, i))
 		} else {
-			out.addPlan(PlanFunding{Line: in.plan[p.Code][l.Index], Leavers: l.Leavers, MonthPence: l.MonthPence, TotalPence: l.TotalPence,
+			out.addPlan(PlanFunding{Line: in.plan[p.Code][l.Index], Stream: l.Stream, Index: i, Leavers: l.Leavers,
+				MonthPence: l.MonthPence, TotalPence: l.TotalPence, CostMonthPence: l.CostMonthPence, CostTotalPence: l.CostTotalPence,
 				CostPence: l.CostPence, Uncapped: l.Uncapped, CostAssumed: l.CostAssumed, Uncosted: l.Uncosted, CapFromBand: l.CapFromBand})
 		}
 	}
 	return out
 }
 
+// addStaff lists a record's year; an ARRS record's claims count in CommittedByMonth.
 func (p *PCNYear) addStaff(s StaffFunding) {
 	p.Staff = append(p.Staff, s)
+	if !arrsStream(s.Stream) {
+		return
+	}
 	for m, v := range s.ClaimPence {
 		p.CommittedByMonth[m] += v
 	}
 }
 
+// addPlan lists a plan line's year; an ARRS line's claims count in PlannedByMonth.
 func (p *PCNYear) addPlan(l PlanFunding) {
 	p.Plan = append(p.Plan, l)
+	if !arrsStream(l.Stream) {
+		return
+	}
 	for m, v := range l.MonthPence {
 		p.PlannedByMonth[m] += v
 	}
 }
 
-// staffFunding details a record's claim line: its actual cost by month, and the cap
-// of its last month in post in the year (changed if its first month's differs).
-func (in inputs) staffFunding(r store.FundingRecord, s workforce.Staff, l planning.FundingLine, year workforce.FinancialYear, starts [12]time.Time) StaffFunding {
-	out := StaffFunding{Record: r, CapVariant: s.CapVariant(), ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
+// staffFunding details a record's line (Funding.Lines[line]): its actual cost by
+// month, the cap and share each month was worked from (planning.LineMonth: the claim
+// schedule lists what the claim used), and the cap of its last month in post in the
+// year (changed if its first month's differs).
+func staffFunding(r store.FundingRecord, l *planning.FundingLine, line int) StaffFunding {
+	out := StaffFunding{Record: r, Stream: l.Stream, Line: line, CapVariant: r.Staff.CapVariant(), ClaimPence: l.MonthPence, ClaimTotal: l.TotalPence,
 		Uncapped: l.Uncapped, CostAssumed: l.CostAssumed, Uncosted: l.Uncosted, CapFromBand: l.CapFromBand, BandAssumed: l.BandAssumed}
-	inPost, inMonth := planning.MonthDays(s, year)
 	first, last := -1, -1
-	for m := range inPost {
-		if inPost[m] == 0 {
+	for m, t := range l.Months {
+		if t.InPost == 0 {
 			continue
 		}
 		out.InPost[m] = true
-		out.Caps[m], out.Shares[m] = in.caps.On(s, starts[m]), workforce.ReimbursementShare(s.RoleCode, starts[m])
+		out.Caps[m], out.Shares[m] = t.Cap, t.Share
+		// Something to claim: in post on days the claim covers (none on other money,
+		// with no approval, or outside an approval's days).
+		out.Claimable[m] = t.ClaimDays > 0
 		if first < 0 {
 			first = m
 		}
 		last = m
 		if r.CostKnown {
 			// The month's actual cost, worked and rounded as its claim is, uncapped.
-			out.CostPence[m] = planning.MonthlyClaim(s.AnnualCostPence, 1, s.FTE, inPost[m], inMonth[m])
+			out.CostPence[m] = l.CostMonthPence[m]
 			out.CostTotal += out.CostPence[m]
 		}
 	}

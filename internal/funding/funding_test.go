@@ -20,7 +20,8 @@ func day(s string) time.Time {
 }
 
 // addStaff inserts a staff record by hand and returns its id. cost 0 is NULL (not
-// known); role "" is staff outside ARRS.
+// known); role "" is staff outside ARRS; funded "true" is the ARRS stream, "false"
+// other money (the PCN pays for itself), "" as the role says.
 func addStaff(t *testing.T, db *store.DB, pcn, role, ident string, fte float64, start, end string, cost int64, band string, funded string) int64 {
 	t.Helper()
 	q := func(s string) string {
@@ -40,20 +41,13 @@ func addStaff(t *testing.T, db *store.DB, pcn, role, ident string, fte float64, 
 	var id int64
 	err := db.QueryRowForTest(context.Background(), fmt.Sprintf(`
 		INSERT INTO staff (pcn_code, role_code, staff_role, source, unique_identifier, fte, start_date, end_date,
-			annual_cost_pence, band, arrs_funded)
+			annual_cost_pence, band, funding_stream)
 		VALUES ('%s', %s, '%s', 'manual', '%s', %v, '%s', %s, %s, '%s', %s) RETURNING id`,
-		pcn, q(role), staffRole, ident, fte, start, q(end), costSQL, band, orNull(funded)), &id)
+		pcn, q(role), staffRole, ident, fte, start, q(end), costSQL, band, q(map[string]string{"true": "arrs", "false": "other"}[funded])), &id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return id
-}
-
-func orNull(s string) string {
-	if s == "" {
-		return "NULL"
-	}
-	return s
 }
 
 func pence(p workforce.Pence) *workforce.Pence { return &p }
@@ -210,12 +204,18 @@ func TestCompute(t *testing.T) {
 	if y.Population != 10000 || y.PopulationIsListSize || y.Year.RateAssumed() {
 		t.Errorf("population %v (list size %v), rate assumed %v", y.Population, y.PopulationIsListSize, y.Year.RateAssumed())
 	}
+	// Staff lists every stream's records: the seven ARRS ones, and the clinical
+	// pharmacist the PCN pays for itself (other money: its cost, nothing claimed).
 	staff := map[string]StaffFunding{}
 	for _, s := range y.Staff {
-		staff[s.Record.UniqueIdentifier] = s
+		if s.Stream == workforce.StreamARRS {
+			staff[s.Record.UniqueIdentifier] = s
+		} else if s.Record.UniqueIdentifier != "SELF" || s.Stream != workforce.StreamOther || s.ClaimTotal != 0 || s.CostTotal != 6000000 {
+			t.Errorf("%s on %s: claims %d, cost %d", s.Record.UniqueIdentifier, s.Stream, s.ClaimTotal, s.CostTotal)
+		}
 	}
 	if len(staff) != 7 {
-		t.Errorf("%d staff lines, want 7: %v", len(staff), keys(staff))
+		t.Errorf("%d ARRS staff lines, want 7: %v", len(staff), keys(staff))
 	}
 	lines := []struct {
 		ident                 string

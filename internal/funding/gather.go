@@ -18,6 +18,7 @@ type inputs struct {
 	pops  map[time.Time]map[string]float64
 	staff map[string][]store.FundingRecord
 	plan  map[string][]workforce.PlanLine
+	streams
 }
 
 // rate is a published rate per weighted patient.
@@ -46,17 +47,25 @@ func gather(ctx context.Context, db *store.DB, req Request) (inputs, error) {
 		return in, err
 	}
 	in.staff = byPCN(recs, func(r store.FundingRecord) string { return r.PCNCode })
-	lines, err := planLines(ctx, db, codes, req.Drafts)
+	lines, err := planLines(ctx, db, withoutPlans(codes, req.Plan), req.Drafts)
 	if err != nil {
 		return in, err
 	}
 	in.plan = byPCN(lines, func(l workforce.PlanLine) string { return l.PCNCode })
-	return in, nil
+	for code, lines := range req.Plan {
+		in.plan[code] = lines
+	}
+	err = in.gatherStreams(ctx, db, req, codes)
+	return in, err
 }
 
 // rates reads every published rate, by year.
 func rates(ctx context.Context, db *store.DB) ([]rate, error) {
-	all, err := db.FundingRates(ctx)
+	return byYear(db.FundingRates(ctx))
+}
+
+// byYear indexes the rates read (the ARRS's or the practice GP scheme's) by year.
+func byYear(all []workforce.FundingRate, err error) ([]rate, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +145,23 @@ func pcnCodes(pcns []workforce.PCN) []string {
 	return out
 }
 
+// withoutPlans is the codes whose plan lines Request.Plan does not give.
+func withoutPlans(codes []string, given map[string][]workforce.PlanLine) []string {
+	if len(given) == 0 {
+		return codes
+	}
+	return slices.DeleteFunc(slices.Clone(codes), func(c string) bool {
+		_, ok := given[c]
+		return ok
+	})
+}
+
 // planLines is the current plan's lines of the PCNs, or with drafts their latest
 // version's, whatever its status.
 func planLines(ctx context.Context, db *store.DB, codes []string, drafts bool) ([]workforce.PlanLine, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
 	if !drafts {
 		return db.CurrentPlanLinesOf(ctx, codes)
 	}

@@ -32,13 +32,13 @@ func (p PCNYear) MonthKnown(m int) bool {
 	return p.DataStart.IsZero() || !p.Year.Year.MonthStarts()[m].Before(p.DataStart)
 }
 
-// AboveUnknown counts the staff records with no annual cost: what the PCN pays above
-// the cap for them is not known, so AbovePence excludes them and pages say "excluding
-// N records with no cost" (or "not known" when none has a cost), never £0.
+// AboveUnknown counts the ARRS staff records with no annual cost: what the PCN pays
+// above the cap for them is not known, so AbovePence excludes them and pages say
+// "excluding N records with no cost" (or "not known" when none has a cost), never £0.
 func (p PCNYear) AboveUnknown() int {
 	n := 0
 	for _, s := range p.Staff {
-		n += b2i(!s.Record.CostKnown)
+		n += b2i(arrsStream(s.Stream) && !s.Record.CostKnown)
 	}
 	return n
 }

@@ -11,9 +11,13 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// planColumns are the columns of a plan lines file (PLANNING.md, "File formats");
-// others are ignored.
+// planColumns are the required columns of a plan lines file (PLANNING.md, "File
+// formats"); planStreamColumn is optional; others are ignored.
 var planColumns = []string{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp"}
+
+// planStreamColumn names a line's funding stream: arrs, practice_gp or other; a file
+// without it, or an empty cell, is the ARRS (files written before the streams).
+const planStreamColumn = "funding_stream"
 
 // maxPlanFTE bounds one cell of starters or leavers: no PCN recruits 50 WTE of one
 // role in a quarter, so more is a typing error.
@@ -21,8 +25,11 @@ const maxPlanFTE = 50
 
 // ReadPlans reads a plan lines file (CSV, plain or gzip). Every PCN and role must be
 // known, a quarter may not start before its role joined ARRS, FTE are 0 to 50 per
-// cell, a cost is within workforce's range for one WTE, a (PCN, role, quarter) may
-// appear once and a PCN's lines are at most MaxPlanLines. Every wrong row is reported
+// cell, a cost is within workforce's range for one WTE, a stream is one of
+// workforce.Streams (the practice GP scheme for the GP only, from its first day), a
+// (PCN, role, quarter, stream) may appear once and a PCN's lines are at most
+// MaxPlanLines. Every line names its stream (workforce.StreamARRS when the file does
+// not). Every wrong row is reported
 // at once (*RowErrors); a limit passed stops the read (*LimitError). FTE are rounded
 // to the 6 decimals the database keeps; an empty cost is nil (not known).
 func ReadPlans(file string, r io.Reader, known Known) ([]workforce.PlanLine, error) {
@@ -73,6 +80,7 @@ type planRows struct {
 type planKey struct {
 	pcn, role string
 	quarter   workforce.Quarter
+	stream    workforce.Stream
 }
 
 // readPlans reads every row, keeping the wrong ones (RowErrors) and going on to the
@@ -111,8 +119,12 @@ func (p *planRows) row() error {
 	if err != nil {
 		return err
 	}
-	if first, dup := p.keys.seen(planKey{l.PCNCode, l.RoleCode, q}, t.line); dup {
-		return t.fail("quarter", q.String()+" of "+l.RoleCode+" is a duplicate of line "+strconv.Itoa(first)+" (same PCN, role and quarter)")
+	if first, dup := p.keys.seen(planKey{l.PCNCode, l.RoleCode, q, l.Stream}, t.line); dup {
+		what := l.RoleCode
+		if l.Stream != workforce.StreamARRS {
+			what += " on " + string(l.Stream)
+		}
+		return t.fail("quarter", q.String()+" of "+what+" is a duplicate of line "+strconv.Itoa(first)+" (same PCN, role, quarter and funding stream)")
 	}
 	if p.perPCN[l.PCNCode]++; p.perPCN[l.PCNCode] > p.maxLines {
 		return &LimitError{File: t.file, Subject: t.unit + " " + strconv.Itoa(t.line) + ": the plan of " + l.PCNCode,
@@ -134,6 +146,9 @@ func planRow(t *table, known Known) (workforce.PlanLine, workforce.Quarter, erro
 		return l, q, err
 	}
 	l.QuarterStart = q.Start()
+	if l.Stream, err = streamOf(t, l.RoleCode, q); err != nil {
+		return l, q, err
+	}
 	if l.StartersFTE, err = planFTEOf(t, "starters_fte"); err != nil {
 		return l, q, err
 	}
@@ -165,6 +180,27 @@ func roleQuarterOf(t *table, known Known) (string, workforce.Quarter, error) {
 			", before "+role+" joined ARRS on "+added.Format(workforce.DateLayout))
 	}
 	return role, q, nil
+}
+
+// streamOf reads the line's funding stream: arrs when the file has no such column or
+// the cell is empty. The practice GP scheme pays for GPs only, from its first day.
+func streamOf(t *table, role string, q workforce.Quarter) (workforce.Stream, error) {
+	raw := t.get(planStreamColumn)
+	if raw == "" {
+		return workforce.StreamARRS, nil
+	}
+	s, ok := workforce.ParseStream(strings.ToLower(raw))
+	switch {
+	case !ok:
+		return "", t.fail(planStreamColumn, "expected arrs, practice_gp or other, found "+Quote(raw))
+	case s == workforce.StreamPracticeGP && role != workforce.PracticeGPRole:
+		return "", t.fail(planStreamColumn, "practice_gp is the practice GP scheme, which pays for GPs only (role_code "+
+			workforce.PracticeGPRole+"), not "+role+": use arrs or other")
+	case s == workforce.StreamPracticeGP && q.Start().Before(workforce.PracticeGPFrom):
+		return "", t.fail("quarter", q.String()+" starts on "+q.Start().Format(workforce.DateLayout)+
+			", before the practice GP scheme started on "+workforce.PracticeGPFrom.Format(workforce.DateLayout))
+	}
+	return s, nil
 }
 
 // planFTEOf reads a starters or leavers cell: 0 to maxPlanFTE, 6 decimals kept.

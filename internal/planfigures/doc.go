@@ -12,10 +12,11 @@
 // report's figures for each quarter's last day. The report comes from a gaps.Source:
 // the server's is cached, so a plan page costs no gap report of its own.
 //
-// The money is planning.YearFunding for each year of the grid, of the version's
-// lines:
-//   - rate(f) is the year's published rate, else the latest earlier one, said so;
-//   - w(p) is the weighted population in force on 1 January before the year
-//     (DOMAIN.md, "Money"), else the registered list, said so;
-//   - the staff claimed are the PCN's ARRS-funded records around the grid's years.
+// The money is funding.Compute's for each year of the grid, the funding page's own
+// definitions (rates, populations, caps, funding streams, reimbursement shares,
+// approved roles, the practice GP scheme), with the version's lines counted in place of
+// the current plan's (funding.Request.Plan), beside the same with the current plan: the
+// official money, which the server caches between changes of the data (Source). Each
+// year holds the ARRS money, the practice GP scheme's (its practices' entitlements, the
+// claims against them, committed and planned) and the costs of posts on other money.
 package planfigures

@@ -23,6 +23,28 @@ type Input struct {
 	Window []workforce.Quarter
 	// Today is the caller's clock: the gap report counts the required pace from it.
 	Today time.Time
+	// Funding works the money out (funding.Compute); nil computes every request on the
+	// database (Computed).
+	Funding Source
+	// MoneyYears are the years whose money is worked out, of the window's: the plan page
+	// and its preview show one; nil for every year of the window.
+	MoneyYears []workforce.FinancialYear
+}
+
+// moneyYears are the years whose money is worked out: MoneyYears, else the window's.
+func (in Input) moneyYears() []workforce.FinancialYear {
+	if in.MoneyYears != nil {
+		return in.MoneyYears
+	}
+	return workforce.PlanWindow(in.Window).Years()
+}
+
+// source is the input's Source, else Computed(db).
+func (in Input) source(db *store.DB) Source {
+	if in.Funding != nil {
+		return in.Funding
+	}
+	return Computed(db)
 }
 
 // Figures are the numbers beside the grid.
@@ -74,7 +96,7 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, in Input) (F
 	}
 	mine := Named(in.PCN.Code, in.Lines)
 	f.outlook(res, in, mine)
-	return f, f.money(ctx, db, in.PCN, mine, in.Window)
+	return f, f.money(ctx, in.source(db), in.PCN, mine, in.moneyYears())
 }
 
 // withoutTarget fills what is known with no target: the staff in post on the latest
@@ -93,7 +115,7 @@ func (f *Figures) withoutTarget(ctx context.Context, db *store.DB, in Input) err
 		return err
 	}
 	f.InPost, f.InPostByRole = planning.InPostFTE(staff, f.AsOf), planning.InPostByRole(staff, f.AsOf)
-	return f.money(ctx, db, in.PCN, Named(in.PCN.Code, in.Lines), in.Window)
+	return f.money(ctx, in.source(db), in.PCN, Named(in.PCN.Code, in.Lines), in.moneyYears())
 }
 
 // outlook fills the report's figures: the PCN's row, in post, the draft's outlook and

@@ -137,11 +137,7 @@ func TestComputeMoney(t *testing.T) {
 	ctx := context.Background()
 	db := sample(t)
 	p := pcnOf(t, db, "U79722")
-	res, err := gaps.Compute(ctx, db, gaps.Options{Today: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, current := res.ForPCN("U79722")
+	current := currentPlan(t, db)
 	f, err := Compute(ctx, db, gaps.From(db), Input{PCN: p, Lines: current, Window: workforce.PlanWindowAt(today), Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -194,24 +190,5 @@ func TestComputeWithoutAReport(t *testing.T) {
 	withTarget, err := Compute(ctx, db, gaps.From(db), Input{PCN: pcnOf(t, db, "U79722"), Window: window, Today: today})
 	if err != nil || withTarget.InPost == 0 || !near(f.InPost, withTarget.InPost) || !maps.EqualFunc(f.InPostByRole, withTarget.InPostByRole, near) {
 		t.Errorf("in post without a target %v %v, with one %v %v (%v)", f.InPost, f.InPostByRole, withTarget.InPost, withTarget.InPostByRole, err)
-	}
-}
-
-func TestRateFor(t *testing.T) {
-	t.Parallel()
-	rates := []workforce.FundingRate{
-		{FinancialYear: "2024/25", Starts: workforce.Date(2024, 4, 1), RateGBP: 22.894},
-		{FinancialYear: "2025/26", Starts: workforce.Date(2025, 4, 1), RateGBP: 26.631},
-	}
-	for _, c := range []struct {
-		year workforce.FinancialYear
-		rate float64
-		from string
-		none bool
-	}{{2024, 22.894, "", false}, {2025, 26.631, "", false}, {2027, 26.631, "2025/26", false}, {2023, 0, "", true}} {
-		rate, from, none := rateFor(rates, c.year)
-		if rate != c.rate || from != c.from || none != c.none {
-			t.Errorf("%s: %v %q %v, want %v %q %v", c.year, rate, from, none, c.rate, c.from, c.none)
-		}
 	}
 }

@@ -4,14 +4,17 @@ import (
 	"context"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/funding"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
 // Year is one financial year's money with the version's lines, and what stood in for
-// what is not held.
+// what is not held: funding.Compute's figures for the PCN, the funding page's.
 type Year struct {
+	// Funding is the year's money: the ARRS totals, the practice GP scheme's claims
+	// and other money's costs (planning.Funding.PracticeGP, .Other), and every line.
 	planning.Funding
 	// Rate is rate(f). RateFrom is the earlier year whose rate stands in when none is
 	// published for the year ("" when it is); NoRate is true when no rate of the year
@@ -24,101 +27,113 @@ type Year struct {
 	Population float64
 	Census     time.Time
 	ListSize   bool
-	// Costs count the lines claimed at an assumed cost, or with no cap, by kind.
+	// Costs count the ARRS lines claimed at an assumed cost, or with no cap, by kind.
 	Costs map[planning.LineKind]planning.CostCounts
 	// Official is the year's money with the current plan in place of the version's
-	// lines; nil when they give the same planned claims (the version is the current
-	// plan, or its draft changes no money). The embedded Funding is then "with your
-	// draft" (PLANNING.md, "Drafts stay private").
+	// lines; nil when they give the same planned amounts on every stream (the version
+	// is the current plan, or its draft changes no money). The embedded Funding is then
+	// "with your draft" (PLANNING.md, "Drafts stay private").
 	Official *planning.Funding
+	// PracticeGP is the practice GP scheme's year (its practices' entitlements and the
+	// claims against them) with the version's lines; OfficialPracticeGP the same with
+	// the current plan, set with Official. Scheme is false for a year before the scheme
+	// (PracticeGPFrom): no figure of it is shown.
+	PracticeGP         planning.PracticeGPFunding
+	OfficialPracticeGP *planning.PracticeGPFunding
+	Scheme             bool
+	// PracticeGPRateFrom is the earlier year whose scheme rate stands in ("" when the
+	// year's own is held); PracticeGPNoRate is true when none is held: the practices'
+	// entitlement is then not known.
+	PracticeGPRateFrom string
+	PracticeGPNoRate   bool
 }
 
-// moneyInputs are what the years' money needs besides the plan.
-type moneyInputs struct {
-	rates []workforce.FundingRate
-	pops  []workforce.Population // newest first
-	staff []workforce.Staff
-	caps  planning.Caps
-	// current is the PCN's current plan's lines: the official money.
-	current []workforce.PlanLine
+// Source works out funding as funding.Compute does: the server's caches the figures of
+// a request that counts the current plans (no Request.Plan), which change only with
+// the data.
+type Source func(context.Context, funding.Request) (*funding.Result, error)
+
+// Computed is the Source that computes every request on db.
+func Computed(db *store.DB) Source {
+	return func(ctx context.Context, req funding.Request) (*funding.Result, error) {
+		return funding.Compute(ctx, db, req)
+	}
 }
 
-// money works out each year of the grid: entitlement − committed − planned.
-func (f *Figures) money(ctx context.Context, db *store.DB, p workforce.PCN, lines []workforce.PlanLine, window []workforce.Quarter) error {
-	in, err := readMoney(ctx, db, p, window)
+// money works out each of the years with funding.Compute, the definitions of the
+// funding page (streams, shares, approved roles, the practice GP scheme): once with the
+// version's lines in place of the current plan's (funding.Request.Plan), once with the
+// current plan (the official money).
+func (f *Figures) money(ctx context.Context, src Source, p workforce.PCN, lines []workforce.PlanLine, years []workforce.FinancialYear) error {
+	req := funding.Request{PCNs: []workforce.PCN{p}, Years: years, AsOf: f.AsOf}
+	official, err := src(ctx, req)
 	if err != nil {
 		return err
 	}
-	for _, q := range window {
-		if q.N != 1 {
+	req.Plan = map[string][]workforce.PlanLine{p.Code: lines}
+	mine, err := src(ctx, req)
+	if err != nil {
+		return err
+	}
+	for _, fy := range years {
+		m, ok := mine.For(p.Code, fy)
+		o, ok2 := official.For(p.Code, fy)
+		if !ok || !ok2 {
 			continue
 		}
-		y := Year{Census: workforce.Date(int(q.Year), time.January, 1)}
-		y.Rate, y.RateFrom, y.NoRate = rateFor(in.rates, q.Year)
-		y.Population, y.ListSize = populationOn(in.pops, y.Census, p.RegisteredPatients)
-		y.Funding = planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
-			Staff: in.staff, Plan: lines, AsOf: f.AsOf, Caps: in.caps})
-		y.Costs = planning.CountCosts(y.Lines)
-		official := planning.YearFunding(planning.FundingInputs{Year: q.Year, RatePounds: y.Rate, Population: y.Population,
-			Staff: in.staff, Plan: in.current, AsOf: f.AsOf, Caps: in.caps})
-		if official.PlannedPence != y.PlannedPence {
-			y.Official = &official
-		}
-		f.Years[q.Year] = y
+		f.Years[fy] = yearOf(m, o)
 	}
 	return nil
 }
 
-func readMoney(ctx context.Context, db *store.DB, p workforce.PCN, window []workforce.Quarter) (moneyInputs, error) {
-	var in moneyInputs
-	var err error
-	if in.rates, err = db.FundingRates(ctx); err != nil {
-		return in, err
+// yearOf is a year's money with the version's lines (m) beside the official (o).
+func yearOf(m, o funding.PCNYear) Year {
+	y := Year{Funding: m.Funding, Rate: m.Year.RatePounds, NoRate: !m.Year.RateKnown,
+		Population: m.Population, Census: m.Year.PopulationDay, ListSize: m.PopulationIsListSize,
+		Costs:      planning.CountCosts(m.Funding.ByStream(workforce.StreamARRS)),
+		PracticeGP: m.PracticeGP, Scheme: !m.Year.Year.Start().Before(workforce.PracticeGPFrom),
+		PracticeGPNoRate: !m.PracticeGPRateKnown}
+	if m.Year.RateAssumed() {
+		y.RateFrom = m.Year.RateYear.String()
 	}
-	if in.pops, err = db.PopulationsByPCN(ctx, p.Code); err != nil {
-		return in, err
+	if m.PracticeGPRateKnown && m.PracticeGPRateYear != m.Year.Year {
+		y.PracticeGPRateFrom = m.PracticeGPRateYear.String()
 	}
-	caps, err := db.Caps(ctx)
-	if err != nil {
-		return in, err
+	if !samePlanned(m.Funding, o.Funding) {
+		y.Official, y.OfficialPracticeGP = &o.Funding, &o.PracticeGP
 	}
-	bands, err := db.BandCaps(ctx)
-	if err != nil {
-		return in, err
-	}
-	in.caps = planning.NewCaps(caps, bands)
-	if in.current, err = db.CurrentPlanLinesOfPCN(ctx, p.Code); err != nil {
-		return in, err
-	}
-	in.staff, err = db.FundedStaffOfPCN(ctx, p.Code, window[0].Start(), window[len(window)-1].Next().Start())
-	return in, err
+	return y
 }
 
-// rateFor is rate(f): the year's published rate, else the latest earlier one (from
-// names its year), else none.
-func rateFor(rates []workforce.FundingRate, year workforce.FinancialYear) (rate float64, from string, none bool) {
-	var latest *workforce.FundingRate
-	for i, r := range rates {
-		if r.FinancialYear == year.String() {
-			return r.RateGBP, "", false
-		}
-		if r.Starts.Before(year.Start()) {
-			latest = &rates[i]
-		}
-	}
-	if latest == nil {
-		return 0, "", true
-	}
-	return latest.RateGBP, latest.FinancialYear, false
+// samePlanned reports whether two years' money plan the same on every stream.
+func samePlanned(a, b planning.Funding) bool {
+	return a.PlannedPence == b.PlannedPence && a.PracticeGP.PlannedPence == b.PracticeGP.PlannedPence &&
+		a.Other.PlannedPence == b.Other.PlannedPence
 }
 
-// populationOn is w(p) in force on the census day, the latest entered on or before
-// it, else the registered list (listSize true).
-func populationOn(pops []workforce.Population, census time.Time, registered int) (w float64, listSize bool) {
-	for _, p := range pops {
-		if !p.EffectiveDate.After(census) {
-			return p.Weighted, false
-		}
+// OfficialARRS is the official money beside the version's when they plan the ARRS
+// differently; nil when they do not (the page then shows one figure, not "with your
+// draft"). OfficialScheme and OfficialOther are the same for the practice GP scheme
+// and for other money.
+func (y Year) OfficialARRS() *planning.Funding {
+	if y.Official == nil || y.Official.PlannedPence == y.PlannedPence {
+		return nil
 	}
-	return float64(registered), true
+	return y.Official
+}
+
+// OfficialScheme: see OfficialARRS.
+func (y Year) OfficialScheme() *planning.PracticeGPFunding {
+	if y.Official == nil || y.Official.PracticeGP.PlannedPence == y.Funding.PracticeGP.PlannedPence {
+		return nil
+	}
+	return y.OfficialPracticeGP
+}
+
+// OfficialOther: see OfficialARRS.
+func (y Year) OfficialOther() *planning.StreamTotals {
+	if y.Official == nil || y.Official.Other.PlannedPence == y.Funding.Other.PlannedPence {
+		return nil
+	}
+	return &y.Official.Other
 }

@@ -56,8 +56,15 @@ func NewCaps(caps []workforce.Cap, bands []workforce.BandCap) Caps {
 	return c
 }
 
-func sortDated(list []dated) {
-	slices.SortStableFunc(list, func(a, b dated) int { return a.from.Compare(b.from) })
+// fromDated is a figure in force from a day: a cap (dated) or a share (datedShare).
+type fromDated interface{ fromDay() time.Time }
+
+func (x dated) fromDay() time.Time { return x.from }
+
+// sortDated puts figures in order of their effective dates, keeping the given order
+// on a tie.
+func sortDated[T fromDated](list []T) {
+	slices.SortStableFunc(list, func(a, b T) int { return a.fromDay().Compare(b.fromDay()) })
 }
 
 // On returns the cap the record is claimed against on day d: the latest figure in
@@ -78,15 +85,16 @@ func (c Caps) On(s workforce.Staff, d time.Time) CapOn {
 }
 
 // latest is the figure with the latest effective date on or before d.
-func latest(list []dated, d time.Time) (dated, bool) {
-	n, _ := slices.BinarySearchFunc(list, d, func(cp dated, d time.Time) int {
-		if cp.from.After(d) {
+func latest[T fromDated](list []T, d time.Time) (T, bool) {
+	n, _ := slices.BinarySearchFunc(list, d, func(x T, d time.Time) int {
+		if x.fromDay().After(d) {
 			return 1
 		}
 		return -1
 	})
 	if n == 0 {
-		return dated{}, false
+		var none T
+		return none, false
 	}
 	return list[n-1], true
 }

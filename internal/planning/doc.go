@@ -34,12 +34,17 @@
 // shortest decimal that prints it (22.671 is exactly 22.671): the entitlement per PCN
 // per year, and each claim per staff record (or plan line) per month. Totals are sums
 // of those rounded amounts, so a year's committed spend is the sum of its twelve
-// monthly claims.
+// monthly claims. A post's cost per month is rounded the same way (MonthlyClaim with
+// share 1); under a backdated uplift each month's claim and cost are worked afresh
+// from the raised annual cost, rounded once (Uplift.apply); a PCN's amounts divide
+// between its practices by largest remainder, so that the parts add up to the penny.
 //
 // # Choices where PLANNING.md is silent
 //
 //   - ARRS staff: a workforce.Staff or PlanLine with RoleCode "" is outside ARRS and
-//     never counts; callers may pass every PCN staff record.
+//     never counts towards FTE; callers may pass every PCN staff record. For money, a
+//     record outside ARRS naming a commissioner's approval (Staff.ApprovedRole) is
+//     claimed from the ARRS sum while approved (fundingline.go).
 //   - Records and plan lines of a PCN code missing from Inputs.PCNs are ignored.
 //   - A role with no attrition rate uses DefaultAttritionRate (0.10).
 //   - Weighted populations: the caller resolves the population in force on the as-of
@@ -53,7 +58,11 @@
 //     reported as 0 with DeadlinePassed set, rather than an infinity.
 //   - An area's pace is the sum of its PCNs' paces, which equals its shortfall over the
 //     same months.
-//   - Funding: see YearFunding for committed and planned spend, unknown costs and caps.
+//   - Funding: see YearFunding for committed and planned spend, unknown costs and caps;
+//     fundingline.go for the funding streams and shares; PracticeGPYear for the
+//     practice GP scheme, and FundingInputs.StreamOf for a year before it (a
+//     practice-scheme post is then on its role's default stream); CashFlowYear and Uplift.apply for the cash flow; SplitYear,
+//     CheckPracticeShares and allocate for the practices' parts.
 //   - Supervision and rooms: see SupervisionCoverage, SupervisorLoads and RoomsFor.
 //
 // # The current plan

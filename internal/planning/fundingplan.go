@@ -2,27 +2,50 @@ package planning
 
 import "github.com/arrs-planner/arrs/internal/workforce"
 
-// addPlan adds the planned claims of the plan's lines in the year's window: each
-// line's starters, and its leavers negated (PLANNING.md, "Funding": planned can be
-// negative).
+// addPlan adds the planned claims (costs, for other money) of the plan's lines in the
+// year's window, each in its stream: each line's starters, and its leavers negated
+// (PLANNING.md, "Funding": planned can be negative). A plan line names no practice: a
+// practice-scheme line is the PCN's, at the PCN's cap (London("")).
 func (f *Funding) addPlan(in FundingInputs) {
-	lastDay := in.Year.End().AddDate(0, 0, -1)
 	for i, l := range in.Plan {
-		if l.RoleCode == "" || !inWindow(l.QuarterStart, in.AsOf, lastDay) {
+		if !in.planned(l) {
 			continue
 		}
+		stream := in.StreamOf(l.FundingStream(), l.RoleCode, 0)
 		if l.StartersFTE > 0 {
-			f.addLine(claimLine(LinePlan, i, planPost(l, l.StartersFTE, lineCost(l)), in.Year, in.Caps))
+			f.addLine(in.postLine(LinePlan, i, planPost(l, l.StartersFTE, lineCost(l)), stream))
 		}
 		if l.LeaversFTE > 0 {
 			cost := lineCost(l)
 			if cost == 0 {
 				cost = leaverCost(in.Staff, l.RoleCode, in)
 			}
-			line, inYear := claimLine(LinePlan, i, planPost(l, l.LeaversFTE, cost), in.Year, in.Caps)
+			line, inYear := in.postLine(LinePlan, i, planPost(l, l.LeaversFTE, cost), stream)
 			f.addLine(negate(line), inYear)
 		}
 	}
+}
+
+// planned reports whether a plan line is planned spend of the year: a catalogue role,
+// its quarter starting after AsOf and before the year ends.
+func (in FundingInputs) planned(l workforce.PlanLine) bool {
+	return l.RoleCode != "" && inWindow(l.QuarterStart, in.AsOf, in.Year.End().AddDate(0, 0, -1))
+}
+
+// maxLines is how many lines the year can have: a line a staff record in an ARRS or
+// approved role, and one for each of a planned line's starters and leavers (Funding.Lines
+// is made that big at once: a line is large, and growing the slice copies them).
+func (in FundingInputs) maxLines() int {
+	n := 0
+	for _, s := range in.Staff {
+		n += b2i(s.RoleCode != "" || s.ApprovedRole != 0)
+	}
+	for _, l := range in.Plan {
+		if in.planned(l) {
+			n += b2i(l.StartersFTE > 0) + b2i(l.LeaversFTE > 0)
+		}
+	}
+	return n
 }
 
 // planPost treats FTE of a plan line as one record in post from the quarter start.
@@ -56,12 +79,14 @@ func leaverCost(staff []workforce.Staff, role string, in FundingInputs) workforc
 	return workforce.Pence((2*sum + n) / (2 * n))
 }
 
-// negate turns a leavers' line into what it takes off the planned total.
+// negate turns a leavers' line into what it takes off the planned total: its claims
+// and costs negative (what they stand on, Months and FTE, stays as it is).
 func negate(l FundingLine) FundingLine {
 	l.Leavers = true
-	l.TotalPence = -l.TotalPence
+	l.TotalPence, l.CostTotalPence = -l.TotalPence, -l.CostTotalPence
 	for m := range l.MonthPence {
 		l.MonthPence[m] = -l.MonthPence[m]
+		l.CostMonthPence[m] = -l.CostMonthPence[m]
 	}
 	return l
 }

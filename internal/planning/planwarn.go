@@ -8,10 +8,13 @@ import (
 
 // PlanChecks are what a plan's warnings are worked out from.
 type PlanChecks struct {
-	Lines  []workforce.PlanLine // the version's lines; only those in Window are checked
-	Roles  []workforce.Role
-	Caps   []workforce.Cap
-	Window workforce.PlanWindow
+	Lines []workforce.PlanLine // the version's lines; only those in Window are checked
+	Roles []workforce.Role
+	Caps  []workforce.Cap
+	// BandCaps are the Agenda for Change bands' caps: a role's cap is the latest of its
+	// own and its band's (Caps.On), as the money claims it.
+	BandCaps []workforce.BandCap
+	Window   workforce.PlanWindow
 	// AsOf is the census date of InPost; zero when there is no census, and then no cap
 	// on numbers is checked.
 	AsOf     time.Time
@@ -39,11 +42,14 @@ type PlanWarning struct {
 // and quarter.
 func PlanWarnings(c PlanChecks) []PlanWarning {
 	var out []PlanWarning
+	caps := NewCaps(c.Caps, c.BandCaps)
 	for _, l := range c.Window.Inside(c.Lines) {
-		if l.AnnualCostPence == nil {
+		// Only the ARRS sum is claimed against the role's cap: a practice-scheme GP has
+		// the scheme's own cap, and other money has none.
+		if l.AnnualCostPence == nil || l.FundingStream() != workforce.StreamARRS {
 			continue
 		}
-		if limit, ok := highestCapOn(c.Caps, l.RoleCode, l.QuarterStart); ok && *l.AnnualCostPence > limit {
+		if limit, ok := highestCapOn(caps, l.RoleCode, l.QuarterStart); ok && *l.AnnualCostPence > limit {
 			out = append(out, PlanWarning{RoleCode: l.RoleCode, Quarter: workforce.QuarterOf(l.QuarterStart),
 				CostPence: *l.AnnualCostPence, CapPence: limit})
 		}
@@ -68,7 +74,7 @@ func PlanWarnings(c PlanChecks) []PlanWarning {
 func numberWarning(c PlanChecks, role string) (PlanWarning, bool) {
 	var mine []workforce.PlanLine
 	for _, l := range c.Lines {
-		if l.RoleCode == role {
+		if l.RoleCode == role && l.FundingStream() == workforce.StreamARRS {
 			mine = append(mine, l)
 		}
 	}
@@ -87,18 +93,56 @@ func numberWarning(c PlanChecks, role string) (PlanWarning, bool) {
 
 // highestCapOn is the highest cap of a role in force on a day over its variants (a plan
 // line names no variant: a general practice nurse may be new to GP or experienced).
-func highestCapOn(caps []workforce.Cap, role string, d time.Time) (workforce.Pence, bool) {
-	latest := map[string]workforce.Cap{}
-	for _, c := range caps {
-		if c.RoleCode == role && !c.EffectiveFrom.After(d) {
-			if prev, ok := latest[c.Variant]; !ok || c.EffectiveFrom.After(prev.EffectiveFrom) {
-				latest[c.Variant] = c
+func highestCapOn(caps Caps, role string, d time.Time) (workforce.Pence, bool) {
+	var top workforce.Pence
+	known := false
+	for _, v := range caps.variantsOf(role) {
+		for _, band := range capBandsOf(role, v) {
+			if c := caps.onVariant(role, v, band, d); c.Known {
+				top, known = max(top, c.Pence), true
 			}
 		}
 	}
-	var top workforce.Pence
-	for _, c := range latest {
-		top = max(top, c.Pence)
+	return top, known
+}
+
+// variantsOf lists the role's cap variants: "" and those of its own caps.
+func (c Caps) variantsOf(role string) []string {
+	out := []string{""}
+	for k := range c.byKey {
+		if k.role == role && k.variant != "" {
+			out = append(out, k.variant)
+		}
 	}
-	return top, len(latest) > 0
+	return out
+}
+
+// onVariant is Caps.On for a variant and band named outright: the latest figure on d
+// among the role's own caps of the variant and the band's; the role's own on a tie.
+func (c Caps) onVariant(role, variant, band string, d time.Time) CapOn {
+	own, okOwn := latest(c.byKey[capKey{role, variant}], d)
+	fromBand, okBand := latest(c.byBand[band], d)
+	switch {
+	case okBand && (!okOwn || fromBand.from.After(own.from)):
+		return CapOn{Pence: fromBand.pence, Known: true, FromBand: true, Band: band}
+	case okOwn:
+		return CapOn{Pence: own.pence, Known: true}
+	}
+	return CapOn{}
+}
+
+// capBandsOf are the bands whose caps a post in the role, on the variant, may be
+// claimed against (DOMAIN.md, "Cap groups"): a mental health practitioner the band of
+// the post, 5 to 8a; an experienced general practice nurse band 6; any other its role's
+// group.
+func capBandsOf(role, variant string) []string {
+	if role == "mental_health_practitioner" {
+		return []string{"5", "6", "7", "8a"}
+	}
+	s := workforce.Staff{RoleCode: role}
+	if variant == "experienced" {
+		s.Band = "6"
+	}
+	band, _ := s.CapBand()
+	return []string{band}
 }

@@ -72,8 +72,9 @@ func totalOf(t plansheet.Table, i int, f planfigures.Figures, fy workforce.Finan
 	return c
 }
 
-// roleCost is a role's part of the year's planned claims: its plan lines' claims in
-// the plan page's money for the year (their sum over the roles is its planned).
+// roleCost is a role's part of the year's planned ARRS claims: its ARRS plan lines'
+// claims in the plan page's money for the year (their sum over the roles is its
+// planned). The template's FTE count a role's lines on every stream.
 func roleCost(f planfigures.Figures, fy workforce.FinancialYear, role string) plansheet.Money {
 	y, ok := f.Years[fy]
 	if !ok {
@@ -81,7 +82,7 @@ func roleCost(f planfigures.Figures, fy workforce.FinancialYear, role string) pl
 	}
 	m := plansheet.Money{Known: true}
 	for _, l := range y.Lines {
-		if l.Kind == planning.LinePlan && l.Role == role {
+		if l.Kind == planning.LinePlan && l.Role == role && (l.Stream == "" || l.Stream == workforce.StreamARRS) {
 			m.Pence += l.TotalPence
 		}
 	}

@@ -75,13 +75,18 @@ func parseBandCap(ref *Reference, r record) error {
 }
 
 func parseRate(ref *Reference, r record) error {
+	ref.FundingRates = append(ref.FundingRates, r.yearRate())
+	return r.err
+}
+
+// yearRate is a rate of a financial year: financial_year (2025/26) and rate_gbp.
+func (r *record) yearRate() workforce.FundingRate {
 	fy := r.str("financial_year")
 	start, ok := financialYearStart(fy)
 	if !ok {
 		r.fail("financial_year", "not a financial year like 2025/26")
 	}
-	ref.FundingRates = append(ref.FundingRates, workforce.FundingRate{FinancialYear: fy, Starts: start, RateGBP: r.float("rate_gbp")})
-	return r.err
+	return workforce.FundingRate{FinancialYear: fy, Starts: start, RateGBP: r.float("rate_gbp")}
 }
 
 func parseTarget(ref *Reference, r record) error {

@@ -41,6 +41,10 @@ type Reference struct {
 	FundingRates []workforce.FundingRate
 	Targets      []workforce.Target
 	Series       []SeriesPoint
+	// RoleShares, PracticeGPRates and PracticeGPCaps are the funding streams' (streams.go).
+	RoleShares      []workforce.RoleShare
+	PracticeGPRates []workforce.FundingRate
+	PracticeGPCaps  []workforce.PracticeGPCap
 	// SHA256 (hex) is of the files read, so that a load of the same data twice can be
 	// recognised and skipped.
 	SHA256 string
@@ -74,6 +78,9 @@ func Load() (*Reference, error) {
 		{"band_caps.csv", parseBandCap},
 		{"funding_rates.csv", parseRate},
 		{"targets.csv", parseTarget},
+		{"role_shares.csv", parseRoleShare},
+		{"practice_gp_rates.csv", parsePracticeGPRate},
+		{"practice_gp_caps.csv", parsePracticeGPCap},
 	}
 	ref.NWRSRoleMap = map[string]string{}
 	for _, s := range steps {

@@ -16,8 +16,9 @@ import (
 // the format importer.ReadPlanFile reads: a downloaded file uploads back to the same
 // lines, so FTE keep every decimal stored and costs their pence.
 
-// PlanHeader is the header of a plan lines file.
-var PlanHeader = []string{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp"}
+// PlanHeader is the header of a plan lines file; a download always names each line's
+// funding stream.
+var PlanHeader = []string{"pcn_code", "role_code", "quarter", "starters_fte", "leavers_fte", "annual_cost_gbp", "funding_stream"}
 
 // WritePlan writes a PCN's plan lines as the plan page's download, CSV or XLSX, text
 // escaped against formula injection.
@@ -44,7 +45,8 @@ func planRecords(pcn string, lines []workforce.PlanLine) [][]string {
 	recs := [][]string{PlanHeader}
 	for _, l := range lines {
 		recs = append(recs, []string{escapeFormula(pcn), escapeFormula(l.RoleCode), escapeFormula(workforce.QuarterOf(l.QuarterStart).String()),
-			strconv.FormatFloat(l.StartersFTE, 'f', -1, 64), strconv.FormatFloat(l.LeaversFTE, 'f', -1, 64), planCost(l.AnnualCostPence)})
+			strconv.FormatFloat(l.StartersFTE, 'f', -1, 64), strconv.FormatFloat(l.LeaversFTE, 'f', -1, 64), planCost(l.AnnualCostPence),
+			string(l.FundingStream())})
 	}
 	return recs
 }

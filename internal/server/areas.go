@@ -14,6 +14,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
+	"github.com/arrs-planner/arrs/web/fundingsettings"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -253,6 +254,13 @@ func (s *Server) linkICB(r *http.Request, p *areas.Page, code string, d areaDay)
 	}
 	p.SupplyHref = "/icbs/" + code + "/supply"
 	p.CompareHref = "/icbs/" + code + "/compare"
+	if u := currentUser(r); u.IsAdmin() || u.LeadsICB(code) {
+		lags, err := s.db.PaymentLags(r.Context(), []string{code})
+		if err != nil {
+			return err
+		}
+		p.PaymentLagHref, p.PaymentLag = fundingsettings.PaymentLagHref(code), lags[code].LagMonths
+	}
 	if d.fp.IsCurrent() {
 		p.CompareHref += "?" + gaps.ParamFootprints + "=" + gaps.Current.String()
 	}

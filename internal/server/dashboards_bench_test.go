@@ -32,10 +32,16 @@ func benchPage(b *testing.B, path string, u *auth.User) {
 			b.Fatalf("%s: %d", path, rec.Code)
 		}
 	}
+	benchWarmCold(b, get)
+}
+
+// benchWarmCold runs a request warm (its figures cached for the data version) and cold
+// (the data version bumped before each request).
+func benchWarmCold(b *testing.B, do func(b *testing.B)) {
 	b.Run("warm", func(b *testing.B) {
-		get(b)
+		do(b)
 		for b.Loop() {
-			get(b)
+			do(b)
 		}
 	})
 	b.Run("cold", func(b *testing.B) {
@@ -47,7 +53,7 @@ func benchPage(b *testing.B, path string, u *auth.User) {
 				b.Fatal(err)
 			}
 			b.StartTimer()
-			get(b)
+			do(b)
 		}
 	})
 }

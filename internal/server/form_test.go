@@ -48,7 +48,7 @@ func TestFormVersionGarbled(t *testing.T) {
 	}{
 		{"manager", pcn + "/sites/" + itoa64(site), url.Values{"name": {"Main surgery"}, "sessions": {"12"}}},
 		{"manager", pcn + "/sites/" + itoa64(site) + "/remove", url.Values{}},
-		{"manager", pcn + "/staff/" + itoa64(staffID), url.Values{"role": {"clinical_pharmacist"}, "fte": {"0.8"}, "arrs_funded": {"yes"},
+		{"manager", pcn + "/staff/" + itoa64(staffID), url.Values{"role": {"clinical_pharmacist"}, "fte": {"0.8"}, "funding_stream": {"arrs"},
 			"start[day]": {"1"}, "start[month]": {"1"}, "start[year]": {"2025"}}},
 		{"manager", pcn + "/staff/" + itoa64(staffID) + "/end", end},
 		{"manager", pcn + "/supervision/supervisors/" + itoa64(sup), url.Values{"name": {"Dr Ahmed"}, "profession": {"GP"}, "fte": {"1"}, "hours": {"9"}, "active": {"yes"}}},

@@ -8,8 +8,8 @@ import (
 	"github.com/arrs-planner/arrs/internal/store"
 )
 
-// fundingMatrixCases are the rows of the funding routes: a PCN's funding and claim
-// schedules to its users, its ICB's leads and admins; role caps to admins only. Empty
+// fundingMatrixCases are the rows of the funding routes: a PCN's funding, claim
+// schedules and practices' figures to its users, its ICB's leads and admins; role caps to admins only. Empty
 // forms get the form back with 422; a removal naming no version is stale (409).
 func fundingMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 	t.Helper()
@@ -21,7 +21,7 @@ func fundingMatrixCases(t *testing.T, db *store.DB) []matrixCase {
 	seeOwn, seeOther := only(200, "admin", "lead", "manager", "director"), only(200, "admin", "other-lead", "other-manager")
 	unknown := want{"anon": 303, "admin": 404, "lead": 404, "manager": 404, "director": 404, "other-lead": 404, "other-manager": 404}
 	var cases []matrixCase
-	for _, route := range []string{"/funding", "/funding/claims.csv", "/funding/claims.xlsx"} {
+	for _, route := range []string{"/funding", "/funding/claims.csv", "/funding/claims.xlsx", "/funding/practices.csv", "/funding/practices.xlsx"} {
 		pattern := "GET /pcns/{code}" + route
 		cases = append(cases,
 			matrixCase{pattern, "/pcns/U60057" + route, seeOwn},

@@ -195,10 +195,12 @@ func TestAuthorisationMatrix(t *testing.T) {
 	cases := append(matrixCases(users["admin"].ID), staffMatrixCases(firstStaffID(t, db, "U60057"), firstStaffID(t, db, "U47425"))...)
 	cases = append(cases, planMatrixCases(t, db)...)
 	cases = append(cases, fundingMatrixCases(t, db)...)
+	cases = append(cases, fundingSettingsMatrixCases(t, db)...)
 	cases = append(cases, capacityMatrixCases(t, db)...)
 	cases = append(cases, dashboardMatrixCases()...)
 	cases = append(cases, searchMatrixCases()...)
 	cases = append(cases, planFilesMatrixCases()...)
+	cases = append(cases, cashflowMatrixCases()...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -209,7 +209,7 @@ func TestOutage(t *testing.T) {
 		t.Errorf("the form's banner: %q", got)
 	}
 	kept := staffFormValues(a.doc)
-	for _, k := range []string{"role", "fte", "employer", "start[day]", "start[month]", "start[year]", "band", "cost", "employment_model", "arrs_funded"} {
+	for _, k := range []string{"role", "fte", "employer", "start[day]", "start[month]", "start[year]", "band", "cost", "employment_model", "funding_stream"} {
 		if kept.Get(k) != typed.Get(k) {
 			t.Errorf("the form kept %s = %q, want %q", k, kept.Get(k), typed.Get(k))
 		}

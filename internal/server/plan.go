@@ -84,6 +84,9 @@ func viewFor(r *http.Request, st planState) (planView, error) {
 	if v.year, err = st.shownYear(r); err != nil {
 		return v, err
 	}
+	if v.allOther, err = parseOther(r.URL.Query().Get("other")); err != nil {
+		return v, err
+	}
 	shown, ok, err := st.requested(r)
 	if err != nil {
 		return v, err
@@ -148,7 +151,10 @@ type planView struct {
 	st    planState
 	shown *workforce.Plan // nil: the PCN has no plan
 	// year is the financial year the grid shows; 0 for the current one.
-	year        workforce.FinancialYear
+	year workforce.FinancialYear
+	// allOther shows every role's row on other money, not only those the plan holds
+	// lines of (?other=1).
+	allOther    bool
 	editing     bool
 	startsDraft bool
 	// formPlan and formVersion are the version the form saves over (or copies).

@@ -51,20 +51,24 @@ func (e *planEnv) download(persona, path string) (*http.Response, []byte) {
 	return res, readBody(e.t, res)
 }
 
-// A plan downloaded as CSV or XLSX uploads back to the same lines: FTE to 6 decimals
-// and costs to the penny survive.
+// A plan downloaded as CSV or XLSX uploads back to the same lines: FTE to 6 decimals,
+// costs to the penny and each line's funding stream survive (a GP on the ARRS and one
+// on the practice GP scheme in the same quarter are two lines).
 func TestPlanFilesRoundTrip(t *testing.T) {
 	t.Parallel()
 	e := newPlanEnv(t)
 	e.save("manager", map[string]string{"s-clinical_pharmacist-2026-2": "0.333333", "c-clinical_pharmacist-2026-2": "45000.50",
+		"s-gp-2026-2": "0.5", "s-gp-2026-2-practice_gp": "1", "c-gp-2026-2-practice_gp": "120000",
 		"l-paramedic-2027-1": "1", "s-dietitian-2028-4": "2"})
 	saved := e.lines(e.plans()[0].ID)
 
 	res, csvFile := e.download("director", "/pcns/U60057/plan.csv")
-	want := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp\n" +
-		"U60057,clinical_pharmacist,2026/27 Q2,0.333333,0,45000.50\n" +
-		"U60057,paramedic,2027/28 Q1,0,1,\n" +
-		"U60057,dietitian,2028/29 Q4,2,0,\n"
+	want := "pcn_code,role_code,quarter,starters_fte,leavers_fte,annual_cost_gbp,funding_stream\n" +
+		"U60057,clinical_pharmacist,2026/27 Q2,0.333333,0,45000.50,arrs\n" +
+		"U60057,gp,2026/27 Q2,0.5,0,,arrs\n" +
+		"U60057,gp,2026/27 Q2,1,0,120000,practice_gp\n" +
+		"U60057,paramedic,2027/28 Q1,0,1,,arrs\n" +
+		"U60057,dietitian,2028/29 Q4,2,0,,arrs\n"
 	if res.StatusCode != 200 || string(csvFile) != want || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") ||
 		!strings.Contains(res.Header.Get("Content-Disposition"), "arrs-plan-U60057-version-1.csv") {
 		t.Fatalf("CSV download: %d %q %v\n%s", res.StatusCode, res.Header.Get("Content-Disposition"), res.Header.Get("Content-Type"), csvFile)
@@ -75,7 +79,8 @@ func TestPlanFilesRoundTrip(t *testing.T) {
 	}
 	book := sheettest.Open(t, xlsxFile)
 	rows := book.FormattedRows(book.Sheets()[0])
-	if len(rows) != 4 || strings.Join(rows[1], ",") != "U60057,clinical_pharmacist,2026/27 Q2,0.333333,0,45000.5" {
+	if len(rows) != 6 || strings.Join(rows[1], ",") != "U60057,clinical_pharmacist,2026/27 Q2,0.333333,0,45000.5,arrs" ||
+		strings.Join(rows[3], ",") != "U60057,gp,2026/27 Q2,1,0,120000,practice_gp" {
 		t.Errorf("XLSX rows: %q", rows)
 	}
 	if !book.IsNumber("Plan", "D2") {

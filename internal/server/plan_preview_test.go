@@ -131,8 +131,8 @@ func TestPlanPreviewIsTheSavedFigures(t *testing.T) {
 			t.Errorf("[data-testid=%s]: preview %q, page after the save %q", id, want, got)
 		}
 	}
-	if len(p.Lists) != 2 {
-		t.Errorf("lists %v, want the year's money and the fair share's", p.Lists)
+	if len(p.Lists) != 4 {
+		t.Errorf("lists %v, want the year's money (the ARRS, the practice GP scheme, other money) and the fair share's", p.Lists)
 	}
 	for list, rows := range p.Lists {
 		if n := doc.Find("#" + list + " .nhsuk-summary-list__row").Length(); n != len(rows) {
@@ -281,5 +281,75 @@ func TestPlanRefusedCellsCountForNothing(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The preview carries the money of every stream, as the page shows it once saved: a GP
+// on the practice GP scheme is planned against the practices' entitlement, not the
+// ARRS; a post on other money is a cost, and claims nothing.
+func TestPlanPreviewStreams(t *testing.T) {
+	t.Parallel()
+	e := newPlanEnv(t)
+	cells := map[string]string{"s-paramedic-2027-1": "1", "c-paramedic-2027-1": "50000"}
+	status, arrsOnly := e.preview("manager", e.gridForm("manager", "/pcns/U60057/plan?year=2027", cells))
+	if status != http.StatusOK {
+		t.Fatalf("preview: %d", status)
+	}
+	cells["s-gp-2027-1-practice_gp"], cells["c-gp-2027-1-practice_gp"] = "1", "120000"
+	cells["s-dietitian-2027-1-other"], cells["c-dietitian-2027-1-other"] = "1", "48000"
+	v := e.gridForm("manager", "/pcns/U60057/plan?year=2027", cells)
+	status, p := e.preview("manager", v)
+	if status != http.StatusOK || len(p.Errors) != 0 {
+		t.Fatalf("preview: %d %v", status, p.Errors)
+	}
+	value := func(p plan.Preview, list, id string) string {
+		for _, r := range p.Lists[list] {
+			if r.TestID == id {
+				return r.Value
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct{ list, id, want string }{
+		{"funding-practice-gp-2027", "scheme-planned-2027", "£0"},
+		{"funding-practice-gp-2027", "scheme-draft-planned-2027", "£120,000"},
+		{"funding-other-2027", "other-planned-2027", "£0"},
+		{"funding-other-2027", "other-draft-planned-2027", "£48,000"},
+		// The ARRS counts the paramedic alone, with or without the other streams.
+		{"funding-summary-2027", "draft-planned-2027", value(arrsOnly, "funding-summary-2027", "draft-planned-2027")},
+	} {
+		if got := value(p, c.list, c.id); got != c.want || got == "" {
+			t.Errorf("%s: %q, want %q", c.id, got, c.want)
+		}
+	}
+	if got := value(p, "funding-practice-gp-2027", "scheme-entitlement-2027"); got == "" || got == "£0" {
+		t.Errorf("the practices' entitlement: %q (no data, or an amount)", got)
+	}
+	// The totals of each stream's row are their own; the year's count every stream.
+	for id, want := range map[string]string{"role-starters-2027-gp-practice_gp": "1.0", "role-starters-2027-dietitian-other": "1.0",
+		"role-starters-2027-gp": "0.0", "year-starters-2027": "3.0"} {
+		if got := p.Values[id]; got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	// Saved, the page shows the same figures; the other-money row is shown because the
+	// plan holds a line of it.
+	if code, body := e.post("manager", "/pcns/U60057/plan", v); code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", code, errorSummary(body))
+	}
+	_, doc := e.page("manager", "/pcns/U60057/plan?year=2027")
+	for list, rows := range p.Lists {
+		for _, r := range rows {
+			if got := strings.TrimSpace(doc.Find(`#` + list + ` [data-testid="` + r.TestID + `"] dd`).Text()); got != r.Value {
+				t.Errorf("%s: preview %q, page %q", r.TestID, r.Value, got)
+			}
+		}
+	}
+	if doc.Find(`tr[data-testid="row-2027-dietitian-other"] input[name="s-dietitian-2027-1-other"]`).Length() != 1 ||
+		doc.Find(`tr[data-testid="row-2027-paramedic-other"]`).Length() != 0 {
+		t.Error("the other-money rows shown are not the plan's")
+	}
+	if got := e.lines(e.plans()[0].ID); !slices.Contains(got, "gp 2027/28 Q1 1 0 120000 practice_gp") || !slices.Contains(got, "dietitian 2027/28 Q1 1 0 48000 other") {
+		t.Errorf("saved %v", got)
 	}
 }

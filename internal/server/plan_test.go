@@ -133,6 +133,9 @@ func cellYears(cells map[string]string) []string {
 	var years []string
 	for field := range cells {
 		parts := strings.Split(field, "-")
+		if _, stream := workforce.ParseStream(parts[len(parts)-1]); stream {
+			parts = parts[:len(parts)-1] // a cell on another stream than the ARRS
+		}
 		if len(parts) >= 4 {
 			if y := parts[len(parts)-2]; !slices.Contains(years, y) {
 				years = append(years, y)
@@ -195,7 +198,8 @@ func (e *planEnv) lines(id int64) []string {
 }
 
 // lineTexts are plan lines as "role quarter starters leavers cost" strings, the cost
-// as the grid shows it ("-" when none): the form the audit trail keeps them in.
+// as the grid shows it ("-" when none), then the stream when not the ARRS: the form the
+// audit trail keeps them in.
 func lineTexts(lines []workforce.PlanLine) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
@@ -205,6 +209,9 @@ func lineTexts(lines []workforce.PlanLine) []string {
 		}
 		out[i] = l.RoleCode + " " + workforce.QuarterOf(l.QuarterStart).String() + " " +
 			strconv.FormatFloat(l.StartersFTE, 'f', -1, 64) + " " + strconv.FormatFloat(l.LeaversFTE, 'f', -1, 64) + " " + cost
+		if l.FundingStream() != workforce.StreamARRS {
+			out[i] += " " + string(l.Stream)
+		}
 	}
 	return out
 }

@@ -28,11 +28,12 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	if err != nil {
 		return err
 	}
-	nums, err := s.planNumbers(ctx, st.pcn, counted, draft, st.window)
+	year := v.shownYear()
+	nums, err := s.planNumbers(ctx, st.pcn, counted, draft, st.window, year)
 	if err != nil {
 		return err
 	}
-	caps, err := s.db.Caps(ctx)
+	caps, err := s.planCaps(ctx)
 	if err != nil {
 		return err
 	}
@@ -48,10 +49,10 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	p.Layout.HasErrors = len(v.problems) > 0
 	p.Layout.Wide = true // all four quarters of a year side by side at 1280 px
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: st.pcn.Name, Href: "/pcns/" + st.pcn.Code}}
-	year := v.shownYear()
 	p.Warnings = planWarnings(st, lines, caps, nums, cellLink(r, v, year))
-	p.Grid = buildGrid(st, v, lines, counted, nums, year)
+	p.Grid = buildGrid(st, v, lines, counted, nums, year, shownRows(st, v, lines))
 	p.Grid.Switch = yearLinks(r, v, year)
+	p.Grid.OtherHref = otherHref(r, v, year)
 	if v.shown != nil {
 		p.Version = versionInfo(st, *v.shown)
 		p.Figures.Current = v.shown.ID == st.current

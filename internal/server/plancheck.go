@@ -45,7 +45,7 @@ func (s *Server) checkAnswers(ctx context.Context, st planState, lines []workfor
 // planning.PlanWarnings), each linked to its cell in the editor on its year, then each
 // year whose entitlement left is below zero.
 func (s *Server) checkWarnings(ctx context.Context, st planState, lines []workforce.PlanLine, f planfigures.Figures, years []plan.CheckYear) ([]plan.Warning, error) {
-	caps, err := s.db.Caps(ctx)
+	caps, err := s.planCaps(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -33,9 +33,11 @@ type quarterFigure struct {
 }
 
 // planNumbers works the figures out for a version's lines (planfigures.Compute, on the
-// cached gap report of today); draft is the PCN's draft, nil for none.
-func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workforce.PlanLine, draft *planfigures.Draft, window []workforce.Quarter) (planNumbers, error) {
-	f, err := planfigures.Compute(ctx, s.db, s.gapReport, planfigures.Input{PCN: p, Lines: lines, Draft: draft, Window: window, Today: s.today()})
+// cached gap report of today), with the money of the year shown, fy; draft is the PCN's
+// draft, nil for none.
+func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workforce.PlanLine, draft *planfigures.Draft, window []workforce.Quarter, fy workforce.FinancialYear) (planNumbers, error) {
+	f, err := planfigures.Compute(ctx, s.db, s.gapReport, planfigures.Input{PCN: p, Lines: lines, Draft: draft, Window: window, Today: s.today(),
+		Funding: s.computeFunding, MoneyYears: []workforce.FinancialYear{fy}})
 	if err != nil {
 		return planNumbers{}, err
 	}
@@ -53,9 +55,22 @@ func (s *Server) planNumbers(ctx context.Context, p workforce.PCN, lines []workf
 		n.official[q] = quarterFigure{projected: x.Projected, gap: x.Gap, hasGap: true}
 	}
 	for fy, y := range f.Years {
-		n.funding[fy] = plan.NewFunding(y.Funding, y.Official, fundingNotes(fy, y))
+		n.funding[fy] = yearFunding(fy, y)
 	}
 	return n, nil
+}
+
+// yearFunding is a year's money as the plan page shows it: the ARRS, and beside it the
+// practice GP scheme (from its first year) and the cost of posts on other money, each
+// "with your draft" beside the official only when the draft plans it differently.
+func yearFunding(fy workforce.FinancialYear, y planfigures.Year) *plan.Funding {
+	out := plan.NewFunding(y.Funding, y.OfficialARRS(), fundingNotes(fy, y))
+	out.Other = plan.NewOther(y.Funding.Other, y.OfficialOther())
+	if y.Scheme {
+		notes := plan.SchemeNotes(fy, y.PracticeGP.RatePounds, y.PracticeGPRateFrom, y.PracticeGPNoRate, y.Census)
+		out.Scheme = plan.NewScheme(y.PracticeGP, y.OfficialScheme(), !y.PracticeGPNoRate, notes)
+	}
+	return out
 }
 
 // fundingNotes say where a year's money stands on an assumption: a rate not yet

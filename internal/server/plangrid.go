@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -18,10 +19,21 @@ func (v planView) shownYear() workforce.FinancialYear {
 	return v.st.window[0].Year
 }
 
-// buildGrid lays the cells of the financial year shown out by role and quarter, with
-// each quarter's figures and the year's money; lines are the version's, counted the
-// lines the figures count (planView.counted).
-func buildGrid(st planState, v planView, lines, counted []workforce.PlanLine, n planNumbers, fy workforce.FinancialYear) plan.Grid {
+// shownRows are the grid's rows (workforce.GridRows) for the version's lines, and for
+// the lines and cells of a refused save kept in the grid, so that every cell typed is
+// shown again.
+func shownRows(st planState, v planView, lines []workforce.PlanLine) []workforce.GridRow {
+	all := append(slices.Clone(lines), v.lines...)
+	for k := range v.typed {
+		all = append(all, workforce.PlanLine{RoleCode: k.Role, Stream: k.Stream})
+	}
+	return workforce.GridRows(st.roles, all, v.allOther)
+}
+
+// buildGrid lays the cells of the financial year shown out by row (a role on a
+// stream) and quarter, with each quarter's figures and the year's money; lines are the
+// version's, counted the lines the figures count (planView.counted).
+func buildGrid(st planState, v planView, lines, counted []workforce.PlanLine, n planNumbers, fy workforce.FinancialYear, rows []workforce.GridRow) plan.Grid {
 	// Quarters that have ended always show the version's lines, read-only: a refused
 	// save's input holds only the quarters it edits.
 	past, _ := st.window.Split(st.today)
@@ -35,7 +47,7 @@ func buildGrid(st planState, v planView, lines, counted []workforce.PlanLine, n 
 			cells[k] = c
 		}
 	}
-	return plan.Grid{Years: []plan.Year{yearGrid(st, v, cells, counted, n, fy)}}
+	return plan.Grid{Years: []plan.Year{yearGrid(st, v, cells, counted, n, fy, rows)}, AllOther: v.allOther}
 }
 
 // yearGrid is one financial year of the grid: its cells as shown, with the totals and
@@ -43,7 +55,7 @@ func buildGrid(st planState, v planView, lines, counted []workforce.PlanLine, n 
 // the figures n were worked out from: never the text typed, so that a cell a save
 // refuses shows its error and counts for nothing, in the totals as in the projection.
 // The preview builds the year the same way, so its figures are the page's.
-func yearGrid(st planState, v planView, cells workforce.GridInput, lines []workforce.PlanLine, n planNumbers, fy workforce.FinancialYear) plan.Year {
+func yearGrid(st planState, v planView, cells workforce.GridInput, lines []workforce.PlanLine, n planNumbers, fy workforce.FinancialYear, rows []workforce.GridRow) plan.Year {
 	past, _ := st.window.Split(st.today)
 	quarters := st.window.Year(fy)
 	y := plan.Year{Label: fy.String(), ID: strconv.Itoa(int(fy)), Funding: n.funding[fy]}
@@ -53,17 +65,28 @@ func yearGrid(st planState, v planView, cells workforce.GridInput, lines []workf
 		y.Quarters = append(y.Quarters, h)
 		y.Starters, y.Leavers = y.Starters+h.Starters, y.Leavers+h.Leavers
 	}
-	for _, r := range st.roles {
-		row := plan.Row{Role: r.Code, Name: r.Name}
+	for _, r := range rows {
+		row := plan.Row{Role: r.Role.Code, Stream: rowStream(r.Stream), Name: r.Name()}
 		for _, q := range quarters {
-			c := gridCellView(workforce.PlanCell{Role: r.Code, Quarter: q}, r, cells, v)
+			c := gridCellView(r.Cell(q), r, cells, v)
 			c.Ended = past.Holds(q.Start())
 			row.Cells = append(row.Cells, c)
 		}
-		row.Starters, row.Leavers = workforce.Flows(lines, func(k workforce.PlanCell) bool { return k.Role == r.Code && k.Quarter.Year == fy })
+		row.Starters, row.Leavers = workforce.Flows(lines, func(k workforce.PlanCell) bool {
+			return k.Role == r.Role.Code && k.Stream == r.Stream && k.Quarter.Year == fy
+		})
 		y.Rows = append(y.Rows, row)
 	}
 	return y
+}
+
+// rowStream is a row's stream as the page's ids name it: "" for the ARRS, whose rows
+// keep the ids they had before the streams.
+func rowStream(s workforce.Stream) string {
+	if s == workforce.StreamARRS {
+		return ""
+	}
+	return string(s)
 }
 
 func quarterHead(q workforce.Quarter, lines []workforce.PlanLine, n planNumbers) plan.Quarter {
@@ -80,14 +103,15 @@ func quarterHead(q workforce.Quarter, lines []workforce.PlanLine, n planNumbers)
 	return h
 }
 
-func gridCellView(k workforce.PlanCell, role workforce.Role, cells workforce.GridInput, v planView) plan.Cell {
+func gridCellView(k workforce.PlanCell, row workforce.GridRow, cells workforce.GridInput, v planView) plan.Cell {
 	c := cells[k]
-	where := role.Name + ", " + k.Quarter.String() + ", "
+	where := row.Name() + ", " + k.Quarter.String() + ", "
 	field := func(kind, label, value string) plan.Field {
 		name := k.Field(kind)
 		return plan.Field{Name: name, Label: where + label, Value: value, Error: v.errors[name]}
 	}
-	return plan.Cell{Available: workforce.RoleAvailable(role, k.Quarter.Start()),
+	why := row.NotYet(k.Quarter)
+	return plan.Cell{Available: why == "", Why: why,
 		Starters: field(workforce.CellStarters, "starters (FTE)", c.Starters),
 		Leavers:  field(workforce.CellLeavers, "leavers (FTE)", c.Leavers),
 		Cost:     field(workforce.CellCost, "annual cost of one WTE (£)", c.Cost),
@@ -113,8 +137,9 @@ func yearLinks(r *http.Request, v planView, shown workforce.FinancialYear) []pla
 	return out
 }
 
-// yearHref is the plan page of a year, keeping the version asked for and whether a
-// read-only version is being copied into a new draft.
+// yearHref is the plan page of a year, keeping the version asked for, whether a
+// read-only version is being copied into a new draft and whether every row on other
+// money is shown.
 func yearHref(r *http.Request, v planView, fy workforce.FinancialYear) string {
 	keep := url.Values{}
 	if id := r.URL.Query().Get("version"); id != "" {
@@ -123,8 +148,30 @@ func yearHref(r *http.Request, v planView, fy workforce.FinancialYear) string {
 	if v.startsDraft {
 		keep.Set("edit", "1")
 	}
+	if v.allOther {
+		keep.Set("other", "1")
+	}
 	keep.Set("year", strconv.Itoa(int(fy)))
 	return "/pcns/" + v.st.pcn.Code + "/plan?" + keep.Encode()
+}
+
+// otherHref is the page of the year shown with the other choice of rows on other
+// money: all of them, or those the plan holds lines of.
+func otherHref(r *http.Request, v planView, fy workforce.FinancialYear) string {
+	v.allOther = !v.allOther
+	return yearHref(r, v, fy)
+}
+
+// parseOther reads ?other= (or the form's "other"): "1" shows every role's row on other
+// money, "" only those the plan holds lines of; anything else is refused.
+func parseOther(raw string) (bool, error) {
+	switch raw {
+	case "":
+		return false, nil
+	case "1":
+		return true, nil
+	}
+	return false, errBadRequest("other=1 shows every role's row on other money; leave it out to show only the rows in use.")
 }
 
 // cellLink is a link to a field of a cell: on the page shown when its year is the one

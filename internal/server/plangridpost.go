@@ -17,6 +17,10 @@ type gridPost struct {
 	// quarters that have not ended, the only ones the save changes.
 	years []workforce.FinancialYear
 	edits workforce.PlanWindow
+	// rows are the rows (a role on a stream) the form shows (workforce.PostedRows), the
+	// only ones the save changes; allOther is its "other": every role on other money.
+	rows     []workforce.GridRow
+	allOther bool
 	// typed is the cells as typed, lines the plan lines of those that can be read.
 	typed workforce.GridInput
 	lines []workforce.PlanLine
@@ -30,7 +34,8 @@ type gridPost struct {
 	problems workforce.Problems
 }
 
-// readGridPost reads and checks a posted grid over the quarters of the years it names.
+// readGridPost reads and checks a posted grid over the quarters of the years it names
+// and the rows it shows.
 // A form that cannot be read (no plan, version or year of the window) is refused with a
 // 400 before any work; wrong cells are problems, not errors.
 func (s *Server) readGridPost(r *http.Request, st planState) (gridPost, error) {
@@ -45,21 +50,25 @@ func (s *Server) readGridPost(r *http.Request, st planState) (gridPost, error) {
 	if g.years, err = postedYears(form["year"], st.window); err != nil {
 		return g, err
 	}
+	if g.allOther, err = parseOther(form.Get("other")); err != nil {
+		return g, err
+	}
 	past, _ := st.window.Split(st.today)
 	g.edits = st.window.Edits(st.today, g.years)
-	var problems workforce.Problems
-	g.typed, g.lines, problems = workforce.ReadGrid(form.Get, st.roles, g.edits)
-	g.base = workforce.DecodeBase(form.Get("base"))
 	var old []workforce.PlanLine
 	if g.planID != 0 {
 		if old, err = s.db.PlanLines(r.Context(), g.planID); err != nil {
 			return g, err
 		}
 	}
+	g.rows = workforce.PostedRows(st.roles, old, g.allOther, form.Has, st.window)
+	var problems workforce.Problems
+	g.typed, g.lines, problems = workforce.ReadGrid(form.Get, g.rows, g.edits)
+	g.base = workforce.DecodeBase(form.Get("base"))
 	// Quarters that have ended are read-only: a posted past cell that would change the
 	// plan is refused, naming its quarter.
-	g.problems = append(past.PastChanges(form.Get, form.Has, st.roles, old), problems...)
-	g.all = g.edits.GridSave(g.lines, old)
+	g.problems = append(past.PastChanges(form.Get, form.Has, g.rows, old), problems...)
+	g.all = g.edits.GridSave(g.lines, old, g.rows)
 	g.problems = append(g.problems, planTooLong(g.all, st.roles)...)
 	return g, nil
 }
@@ -67,7 +76,7 @@ func (s *Server) readGridPost(r *http.Request, st planState) (gridPost, error) {
 // changes reports whether the cells posted change the plan the form was opened on
 // (base): whether a year's tab has anything to save before it shows that year.
 func (g gridPost) changes(roles []workforce.Role) bool {
-	return len(workforce.DiffLines(g.base, g.edits.GridSave(g.lines, g.base), roles)) > 0
+	return len(workforce.DiffLines(g.base, g.edits.GridSave(g.lines, g.base, g.rows), roles)) > 0
 }
 
 // postedYears reads the form's "year" fields: the financial years whose cells it

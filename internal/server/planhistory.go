@@ -74,7 +74,7 @@ func (s *Server) compareVersions(r *http.Request, st planState, fromID, toID str
 func planChanges(cs []workforce.LineChange, names map[string]string) []plan.Change {
 	out := make([]plan.Change, len(cs))
 	for i, c := range cs {
-		out[i] = plan.Change{Role: orElse(names[c.Cell.Role], c.Cell.Role), Quarter: c.Cell.Quarter.String(), Before: "None", After: "None"}
+		out[i] = plan.Change{Role: c.Cell.RoleName(names), Quarter: c.Cell.Quarter.String(), Before: "None", After: "None"}
 		if c.Before != nil {
 			out[i].Before = c.Before.String()
 		}

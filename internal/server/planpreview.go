@@ -40,12 +40,12 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	nums, err := s.planNumbers(r.Context(), st.pcn, g.all, &planfigures.Draft{Lines: g.all}, st.window)
+	nums, err := s.planNumbers(r.Context(), st.pcn, g.all, &planfigures.Draft{Lines: g.all}, st.window, g.years[0])
 	if err != nil {
 		return err
 	}
-	v := planView{st: st, editing: true}
-	y := yearGrid(st, v, st.window.Cells(g.all), g.all, nums, g.years[0])
+	v := planView{st: st, editing: true, allOther: g.allOther}
+	y := yearGrid(st, v, st.window.Cells(g.all), g.all, nums, g.years[0], g.rows)
 	return answerJSON(w, http.StatusOK, plan.NewPreview(y, nums.figures, g.problems))
 }
 

@@ -19,7 +19,8 @@ import (
 // the page reopens (303) on the same year, on the year of the tab pressed ("goto"), or,
 // for "Save and submit", on the submission's check page. A year's tab saves first, so
 // that switching year loses nothing typed, with or without JavaScript; it saves nothing
-// when nothing changed, so that looking through the years starts no new version.
+// when nothing changed, so that looking through the years starts no new version. The
+// "show" buttons (every role's row on other money, or only those in use) do the same.
 func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.loadPlanState(r)
 	if err != nil {
@@ -37,7 +38,12 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := planView{st: st, year: g.years[0], editing: true, typed: g.typed, lines: g.all, formPlan: g.planID, formVersion: g.version, base: g.base}
+	show, err := postedShow(r)
+	if err != nil {
+		return err
+	}
+	v := planView{st: st, year: g.years[0], editing: true, typed: g.typed, lines: g.all, formPlan: g.planID, formVersion: g.version, base: g.base,
+		allOther: g.allOther}
 	if p, ok := st.Find(g.planID); ok {
 		v.shown, v.startsDraft = &p, !p.Status.Editable()
 	}
@@ -45,8 +51,10 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 		v.withProblems(g.problems)
 		return s.renderPlan(w, r, http.StatusUnprocessableEntity, v)
 	}
-	if next != 0 && then == "" && !g.changes(st.roles) {
-		http.Redirect(w, r, yearHref(r, v, next), http.StatusSeeOther)
+	after := v
+	after.allOther = show == showOther || (show == "" && g.allOther)
+	if (next != 0 || show != "") && then == "" && !g.changes(st.roles) {
+		http.Redirect(w, r, yearHref(r, after, cmp.Or(next, g.years[0])), http.StatusSeeOther)
 		return nil
 	}
 	saved, err := s.saveDraft(r, store.DraftSave{PCN: st.pcn.Code, PlanID: g.planID, Version: g.version,
@@ -59,6 +67,9 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.sessions.Put(r.Context(), keyFlash, "The plan is saved (version "+strconv.Itoa(st.NumberOf(saved))+").")
 	to := "/pcns/" + st.pcn.Code + "/plan?year=" + strconv.Itoa(int(cmp.Or(next, g.years[0])))
+	if after.allOther {
+		to += "&other=1"
+	}
 	if then == thenSubmit {
 		to = "/pcns/" + st.pcn.Code + "/plan/submit"
 	}
@@ -77,6 +88,22 @@ func postedThen(r *http.Request) (string, error) {
 		return "", errBadRequest("The form could not be read: open the plan again and repeat your change.")
 	}
 	return then, nil
+}
+
+// The editor's "show" buttons: every role's row on other money, or only those the plan
+// holds lines of. Like a year's tab, each saves first.
+const (
+	showOther = "other"
+	showUsed  = "used"
+)
+
+// postedShow reads the "show" button pressed: "", showOther or showUsed.
+func postedShow(r *http.Request) (string, error) {
+	show := r.PostForm.Get("show")
+	if show != "" && show != showOther && show != showUsed {
+		return "", errBadRequest("The form could not be read: open the plan again and repeat your change.")
+	}
+	return show, nil
 }
 
 // postedGoto reads the year tab pressed in the editor ("goto", the calendar year the
@@ -140,16 +167,18 @@ func (s *Server) planConflict(w http.ResponseWriter, r *http.Request, g gridPost
 	saved := st.window.Inside(all)
 	base := g.base
 	// This person's plan: the lines the form did not edit as they opened them, and the
-	// quarters it edits as typed.
-	mine := append(g.edits.Except(base), g.lines...)
+	// cells it edits as typed.
+	mine := g.edits.GridSave(g.lines, base, g.rows)
 	m := workforce.MergeSave(g.typed, mine, base, saved, st.window, st.roles)
-	// The figures count the plan the merged grid would save, as its preview does.
+	// The figures count the plan the merged grid would save, as its preview does: over
+	// the rows posted and those of the plan saved meanwhile.
 	fields := m.Cells.Fields()
-	_, merged, _ := workforce.ReadGrid(func(f string) string { return fields[f] }, st.roles, g.edits)
+	rows := workforce.PostedRows(st.roles, all, g.allOther, func(f string) bool { _, ok := fields[f]; return ok || r.PostForm.Has(f) }, st.window)
+	_, merged, _ := workforce.ReadGrid(func(f string) string { return fields[f] }, rows, g.edits)
 	by, at := latest.LastChange(events)
 	names := workforce.RoleNames(st.roles)
-	v := planView{st: st, year: g.years[0], shown: &latest, editing: true, startsDraft: !latest.Status.Editable(), typed: m.Cells, lines: g.edits.GridSave(merged, all), theirs: m.Theirs,
-		formPlan: latest.ID, formVersion: latest.Version, base: all,
+	v := planView{st: st, year: g.years[0], shown: &latest, editing: true, startsDraft: !latest.Status.Editable(), typed: m.Cells, lines: g.edits.GridSave(merged, all, rows), theirs: m.Theirs,
+		formPlan: latest.ID, formVersion: latest.Version, base: all, allOther: g.allOther,
 		title:    "The plan was changed while you were editing",
 		problems: []ui.ErrorSummaryItem{{Text: "Nothing you entered has been saved yet: check what " + by + " changed, then save again", Href: "#conflict-heading"}},
 		conflict: &plan.Conflict{By: by, At: at, Status: plan.StatusOf(latest.Status), Submitted: !latest.Status.Editable(),

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -11,8 +12,8 @@ import (
 
 // planWarnings words planning.PlanWarnings for the plan page, each linked to the cell
 // it is about by href (the page shows one year: a cell of another is on its page).
-func planWarnings(st planState, lines []workforce.PlanLine, caps []workforce.Cap, n planNumbers, href func(workforce.PlanCell, string) string) []plan.Warning {
-	ws := planning.PlanWarnings(planning.PlanChecks{Lines: lines, Roles: st.roles, Caps: caps, Window: st.window,
+func planWarnings(st planState, lines []workforce.PlanLine, caps roleAndBandCaps, n planNumbers, href func(workforce.PlanCell, string) string) []plan.Warning {
+	ws := planning.PlanWarnings(planning.PlanChecks{Lines: lines, Roles: st.roles, Caps: caps.roles, BandCaps: caps.bands, Window: st.window,
 		AsOf: n.asOf, InPost: n.inPost, ListSize: st.pcn.RegisteredPatients})
 	names := workforce.RoleNames(st.roles)
 	out := make([]plan.Warning, len(ws))
@@ -35,4 +36,22 @@ func planWarnings(st planState, lines []workforce.PlanLine, caps []workforce.Cap
 			Href: href(cell, workforce.CellCost)}
 	}
 	return out
+}
+
+// roleAndBandCaps are every role's own caps and every band's: a plan line's cap is the
+// latest of its role's and its band's, as the money claims it.
+type roleAndBandCaps struct {
+	roles []workforce.Cap
+	bands []workforce.BandCap
+}
+
+// planCaps reads the caps a plan's warnings check its costs against.
+func (s *Server) planCaps(ctx context.Context) (roleAndBandCaps, error) {
+	var c roleAndBandCaps
+	var err error
+	if c.roles, err = s.db.Caps(ctx); err != nil {
+		return c, err
+	}
+	c.bands, err = s.db.BandCaps(ctx)
+	return c, err
 }

@@ -126,6 +126,36 @@ func (s *Server) Routes() http.Handler {
 		g.get("/pcns/{code}/funding", s.handle(s.pcnFunding))
 		g.get("/pcns/{code}/funding/claims.csv", s.handle(s.fundingClaims(formatCSV)))
 		g.get("/pcns/{code}/funding/claims.xlsx", s.handle(s.fundingClaims(formatXLSX)))
+		// how the PCN's costs and claims divide between its member practices, by year.
+		g.get("/pcns/{code}/funding/practices.csv", s.handle(s.fundingPractices(formatCSV)))
+		g.get("/pcns/{code}/funding/practices.xlsx", s.handle(s.fundingPractices(formatXLSX)))
+		// cash month by month (?year=2027&lag=2&uplift=3.3&uplift_month=2026-08), and its
+		// what-if: a post or plan line moved to another stream (?move=...), as a link.
+		g.get("/pcns/{code}/cashflow", s.handle(s.cashflow))
+		g.get("/pcns/{code}/cashflow.csv", s.handle(s.cashflowDownload(formatCSV)))
+		g.get("/pcns/{code}/cashflow.xlsx", s.handle(s.cashflowDownload(formatXLSX)))
+		// the PCN's written share agreements, approved roles and practice shares, read.
+		g.get("/pcns/{code}/funding/agreements", s.handle(s.agreements))
+		g.get("/pcns/{code}/funding/approved-roles", s.handle(s.approvedRoles))
+		g.get("/pcns/{code}/funding/practice-shares", s.handle(s.practiceShares))
+	})
+	// a PCN's managers (and admins) record its written agreements (a mental health
+	// practitioner's share up to 100%) and how its practices share costs.
+	s.group(r, pcnManager, func(g routes) {
+		g.get("/pcns/{code}/funding/agreements/new", s.handle(s.agreementNew))
+		g.post("/pcns/{code}/funding/agreements/new", s.handle(s.agreementCreate))
+		g.get("/pcns/{code}/funding/agreements/{id}", s.handle(s.agreementEdit))
+		g.post("/pcns/{code}/funding/agreements/{id}", s.handle(s.agreementUpdate))
+		g.post("/pcns/{code}/funding/agreements/{id}/delete", s.handle(s.agreementDelete))
+		g.get("/pcns/{code}/funding/practice-shares/edit", s.handle(s.practiceSharesEdit))
+		g.post("/pcns/{code}/funding/practice-shares/edit", s.handle(s.practiceSharesSave))
+	})
+	// its ICB's leads (and admins) approve additional roles for the PCN.
+	s.group(r, icbReviewer, func(g routes) {
+		g.get("/pcns/{code}/funding/approved-roles/new", s.handle(s.approvedRoleNew))
+		g.post("/pcns/{code}/funding/approved-roles/new", s.handle(s.approvedRoleCreate))
+		g.get("/pcns/{code}/funding/approved-roles/{id}", s.handle(s.approvedRoleEdit))
+		g.post("/pcns/{code}/funding/approved-roles/{id}", s.handle(s.approvedRoleUpdate))
 	})
 	// the clinical director's dashboard: a PCN's users, its ICB's leads and admins.
 	s.group(r, pcnMember, func(g routes) {
@@ -170,6 +200,9 @@ func (s *Server) Routes() http.Handler {
 	s.group(r, icbLead, func(g routes) {
 		g.get("/icbs/{code}/supply/{year}", s.handle(s.supplyEdit))
 		g.post("/icbs/{code}/supply/{year}", s.handle(s.supplySave))
+		// the months the ICB takes to pay a claim (the cash flow's lag).
+		g.get("/icbs/{code}/payment-lag", s.handle(s.paymentLagForm))
+		g.post("/icbs/{code}/payment-lag", s.handle(s.paymentLagSave))
 	})
 	s.group(r, importers, func(g routes) {
 		g.post("/imports/nwrs", s.handle(s.importNWRS))

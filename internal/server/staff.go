@@ -1,10 +1,12 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -19,10 +21,11 @@ import (
 const keyWarnings = "staff_warnings"
 
 // staffScope is what every staff page needs: the PCN of the URL (the route's rule
-// has checked it exists and the user's access) and the role catalogue.
+// has checked it exists and the user's access), the role catalogue, and the PCN's
+// member practices and approved roles that records' funding names.
 type staffScope struct {
-	pcn   workforce.PCN
-	roles []workforce.Role
+	pcn workforce.PCN
+	cat staff.Catalogue
 }
 
 func (s *Server) staffScope(r *http.Request) (staffScope, error) {
@@ -31,7 +34,21 @@ func (s *Server) staffScope(r *http.Request) (staffScope, error) {
 		return staffScope{}, err
 	}
 	roles, err := cached(r.Context(), s, "roles", s.db.Roles)
-	return staffScope{pcn: p, roles: roles}, err
+	if err != nil {
+		return staffScope{}, err
+	}
+	cat, err := cached(r.Context(), s, staffFundingKey(p.Code, s.today()), func(ctx context.Context) (c staff.Catalogue, err error) {
+		c.Practices, c.Approved, err = s.db.StaffFundingOf(ctx, p.Code, s.today())
+		return c, err
+	})
+	cat.Roles = roles
+	return staffScope{pcn: p, cat: cat}, err
+}
+
+// staffFundingKey caches what a PCN's records may name for their funding on a day;
+// the outage form reads it back.
+func staffFundingKey(pcn string, today time.Time) string {
+	return "staff-funding|" + pcn + "|" + today.Format(workforce.DateLayout)
 }
 
 // record loads the record of the URL, scoped by the PCN of the URL: another PCN's
@@ -60,9 +77,15 @@ func (s *Server) staffPage(r *http.Request, sc staffScope, title string) layout.
 	return p
 }
 
-// staffForm is the form on its page; the caller fills the fields.
-func (s *Server) staffForm(r *http.Request, sc staffScope, title string, f staff.Form) staff.Form {
-	return f.Framed(s.staffPage(r, sc, title), sc.pcn, sc.roles)
+// staffForm is the form of record rec (a new one: zero but for its PCN) on its page;
+// the caller fills the fields.
+func (s *Server) staffForm(r *http.Request, sc staffScope, title string, f staff.Form, rec workforce.StaffRecord) staff.Form {
+	return f.Framed(s.staffPage(r, sc, title), sc.pcn, sc.cat, rec, s.today())
+}
+
+// newStaff is a new record of the PCN, entered here.
+func newStaff(sc staffScope) workforce.StaffRecord {
+	return workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}
 }
 
 func (s *Server) staffNew(w http.ResponseWriter, r *http.Request) error {
@@ -70,7 +93,7 @@ func (s *Server) staffNew(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return render(w, r, staff.FormPage(s.staffForm(r, sc, "Add a staff member", staff.Form{ARRSFunded: "yes"})))
+	return render(w, r, staff.FormPage(s.staffForm(r, sc, "Add a staff member", staff.NewForm(), newStaff(sc))))
 }
 
 func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request) error {
@@ -83,12 +106,12 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var f staff.Form
-	rec := f.Read(form, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: sc.pcn.Code, Source: workforce.SourceManual}}, sc.roles, s.today())
+	rec := f.Read(form, newStaff(sc), sc.cat, s.today())
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {
 			return err
 		}
-		return renderStatus(w, r, http.StatusUnprocessableEntity, staff.FormPage(s.staffForm(r, sc, "Add a staff member", f)))
+		return renderStatus(w, r, http.StatusUnprocessableEntity, staff.FormPage(s.staffForm(r, sc, "Add a staff member", f, newStaff(sc))))
 	}
 	saved, err := s.db.CreateStaff(r.Context(), rec, actorOf(r))
 	if err != nil {
@@ -102,7 +125,7 @@ func (s *Server) staffEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return render(w, r, staff.FormPage(s.staffForm(r, sc, "Change a staff record", staff.FormOf(rec, sc.roles))))
+	return render(w, r, staff.FormPage(s.staffForm(r, sc, "Change a staff record", staff.FormOf(rec, sc.cat), rec)))
 }
 
 func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -114,17 +137,17 @@ func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := staff.FormOf(current, sc.roles)
+	f := staff.FormOf(current, sc.cat)
 	if f.Version, err = formVersion(form); err != nil {
 		return err
 	}
-	rec := f.Read(form, current, sc.roles, s.today())
+	rec := f.Read(form, current, sc.cat, s.today())
 	const title = "Change a staff record"
 	if len(f.Errors) > 0 {
 		if f.Warnings, err = s.staffWarnings(r, sc, rec); err != nil {
 			return err
 		}
-		return renderStatus(w, r, http.StatusUnprocessableEntity, staff.FormPage(s.staffForm(r, sc, title, f)))
+		return renderStatus(w, r, http.StatusUnprocessableEntity, staff.FormPage(s.staffForm(r, sc, title, f, current)))
 	}
 	saved, err := s.db.UpdateStaff(r.Context(), rec, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
@@ -144,8 +167,8 @@ func (s *Server) staffConflict(w http.ResponseWriter, r *http.Request, sc staffS
 	if err != nil {
 		return err
 	}
-	f = f.SaveConflict(now, yours, sc.roles)
-	return renderStatus(w, r, http.StatusConflict, staff.FormPage(s.staffForm(r, sc, "Change a staff record", f)))
+	f = f.SaveConflict(now, yours, sc.cat)
+	return renderStatus(w, r, http.StatusConflict, staff.FormPage(s.staffForm(r, sc, "Change a staff record", f, now)))
 }
 
 // staffSaved sends the person back to the list with what was saved and its warnings.
@@ -154,7 +177,7 @@ func (s *Server) staffSaved(w http.ResponseWriter, r *http.Request, sc staffScop
 	if err != nil {
 		return err
 	}
-	s.sessions.Put(r.Context(), keyFlash, staff.SavedText(verb, saved, sc.roles))
+	s.sessions.Put(r.Context(), keyFlash, staff.SavedText(verb, saved, sc.cat))
 	if len(warnings) > 0 {
 		s.sessions.Put(r.Context(), keyWarnings, strings.Join(warnings, "\n"))
 	}

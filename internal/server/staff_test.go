@@ -21,6 +21,7 @@ import (
 // pharmacist of the census of 30 November 2025), with the personas signed in.
 type staffFixture struct {
 	db      *store.DB
+	dbURL   string
 	ts      *httptest.Server
 	clients map[string]*http.Client
 	nwrsID  int64
@@ -28,7 +29,7 @@ type staffFixture struct {
 
 func newStaffFixture(t *testing.T) staffFixture {
 	t.Helper()
-	db := dbtest.New(t)
+	db, dbURL := dbtest.NewWithURL(t)
 	ctx := context.Background()
 	pharmacist := workforce.Staff{PCNCode: "U60057", RoleCode: "clinical_pharmacist", StaffGroup: "Direct Patient Care",
 		StaffRole: "Pharmacists", DetailedRole: "Clinical Pharmacist", Source: workforce.SourceNWRSStaff, UniqueIdentifier: "1001", SourceRows: 1, FTE: 1}
@@ -38,7 +39,7 @@ func newStaffFixture(t *testing.T) staffFixture {
 	}
 	addPersonas(t, db)
 	_, ts := newTestServer(t, db)
-	f := staffFixture{db: db, ts: ts, clients: map[string]*http.Client{}, nwrsID: firstStaffID(t, db, "U60057")}
+	f := staffFixture{db: db, dbURL: dbURL, ts: ts, clients: map[string]*http.Client{}, nwrsID: firstStaffID(t, db, "U60057")}
 	for _, p := range everyone[1:] {
 		f.clients[p] = client(t)
 		signIn(t, ts, f.clients[p], p+"@test.nhs.uk")
@@ -78,7 +79,7 @@ func staffParse(t *testing.T, r io.Reader) *goquery.Document {
 // goodStaff is a valid new record; set changes fields ("" removes one).
 func goodStaff(set map[string]string) url.Values {
 	v := url.Values{"role": {"paramedic"}, "fte": {"1"}, "start[day]": {"1"}, "start[month]": {"4"}, "start[year]": {"2025"},
-		"band": {"7"}, "cost": {"55000"}, "employment_model": {"host_practice"}, "employer": {"Riverside Surgery"}, "arrs_funded": {"yes"}}
+		"band": {"7"}, "cost": {"55000"}, "employment_model": {"host_practice"}, "employer": {"Riverside Surgery"}, "funding_stream": {"arrs"}}
 	for k, x := range set {
 		if x == "" {
 			v.Del(k)
@@ -125,8 +126,8 @@ func TestStaffCreateRefusesEachInvalidInput(t *testing.T) {
 	}{
 		{map[string]string{"role": ""}, "role", "Select the role"},
 		{map[string]string{"role": "nurse"}, "role", "Select the role"},
-		{map[string]string{"role": "other", "arrs_funded": "no"}, "staff_role", "Enter their role"},
-		{map[string]string{"role": "other", "staff_role": "Practice Manager"}, "arrs_funded", "Only a post in an ARRS role can be ARRS-funded"},
+		{map[string]string{"role": "other", "funding_stream": "other"}, "staff_role", "Enter their role"},
+		{map[string]string{"role": "other", "staff_role": "Practice Manager"}, "funding_stream", "Only a post in an ARRS role or in one of the PCN's approved additional roles"},
 		{map[string]string{"fte": ""}, "fte", "Enter the FTE or the weekly hours"},
 		{map[string]string{"hours": "30"}, "fte", "not both"},
 		{map[string]string{"fte": "lots"}, "fte", "FTE must be a number"},
@@ -147,7 +148,11 @@ func TestStaffCreateRefusesEachInvalidInput(t *testing.T) {
 		{map[string]string{"cost": "£300,000"}, "cost", "between £10,000 and £250,000"},
 		{map[string]string{"employment_model": "agency"}, "employment_model", "Select an employment model"},
 		{map[string]string{"employer": strings.Repeat("x", 201)}, "employer", "200 characters or fewer"},
-		{map[string]string{"arrs_funded": ""}, "arrs_funded", "Select yes if the post is claimed"},
+		{map[string]string{"funding_stream": ""}, "funding_stream", "Select how the post is paid for"},
+		{map[string]string{"funding_stream": "practice_gp", "practice_code": "ZZ0001"}, "funding_stream", "Only a GP can be paid through the practice GP scheme"},
+		{map[string]string{"role": "gp", "funding_stream": "practice_gp"}, "practice_code", "Select the member practice that claims for this GP"},
+		{map[string]string{"role": "gp", "funding_stream": "practice_gp", "practice_code": strings.Repeat("Z", 21)}, "practice_code", "20 characters or fewer"},
+		{map[string]string{"role": "other", "staff_role": "Care navigator", "approved_role_id": "abc"}, "approved_role_id", "Select one of the PCN's approved additional roles"},
 		// A role before the scheme added it.
 		{map[string]string{"role": "consultant_nurse", "band": "8c", "start[year]": "2024"}, "role", "Consultant nurse could only be claimed from 1 April 2025"},
 		{map[string]string{"role": "digital_transformation_lead", "start[year]": "2022", "start[month]": "9"}, "role", "from 1 October 2022"},
@@ -190,7 +195,7 @@ func TestStaffCreateSavesAndWarns(t *testing.T) {
 			added = r
 		}
 	}
-	if added.RoleCode != "paramedic" || added.FTE != 0.8 || added.AnnualCostPence != 55_000_00 || added.EmploymentModel != workforce.HostPractice || !added.ARRSFunded {
+	if added.RoleCode != "paramedic" || added.FTE != 0.8 || added.AnnualCostPence != 55_000_00 || added.EmploymentModel != workforce.HostPractice || added.Stream != workforce.StreamARRS {
 		t.Errorf("saved: %+v", added)
 	}
 	_, doc := f.get(t, "manager", "/pcns/U60057/staff")

@@ -76,7 +76,7 @@ func TestStaffPagesSayWhatIsKnown(t *testing.T) {
 func TestStaffFormMessagesApply(t *testing.T) {
 	t.Parallel()
 	f := newStaffFixture(t)
-	code, doc, _ := f.post(t, "manager", "/pcns/U60057/staff/new", url.Values{"version": {"0"}, "arrs_funded": {"yes"}})
+	code, doc, _ := f.post(t, "manager", "/pcns/U60057/staff/new", url.Values{"version": {"0"}, "funding_stream": {"arrs"}})
 	got := []string{}
 	doc.Find(".nhsuk-error-summary li").Each(func(_ int, li *goquery.Selection) { got = append(got, strings.TrimSpace(li.Text())) })
 	want := "Select the role|Enter the FTE or the weekly hours|Enter the start date"

@@ -18,7 +18,7 @@ func (s *Server) staffWarnings(r *http.Request, sc staffScope, rec workforce.Sta
 		return nil, err
 	}
 	var out []string
-	name := staff.RoleName(sc.roles, rec.RoleCode)
+	name := staff.RoleName(sc.cat.Roles, rec.RoleCode)
 	if c.OverCap {
 		out = append(out, staff.OverCapWarning(rec, name, c.Cap))
 	}

@@ -20,7 +20,7 @@ func (s *Server) staffEndForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) endForm(r *http.Request, sc staffScope, rec workforce.StaffRecord, f staff.EndForm) staff.EndForm {
-	return f.Framed(s.staffPage(r, sc, "End a staff record"), rec, sc.roles)
+	return f.Framed(s.staffPage(r, sc, "End a staff record"), rec, sc.cat)
 }
 
 func (s *Server) staffEnd(w http.ResponseWriter, r *http.Request) error {
@@ -46,7 +46,7 @@ func (s *Server) staffEnd(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.sessions.Put(r.Context(), keyFlash, "Ended the record: "+staff.Fields(saved, sc.roles)[0].Value+", no longer in post from "+end.Format("2 January 2006"))
+	s.sessions.Put(r.Context(), keyFlash, "Ended the record: "+staff.Fields(saved, sc.cat)[0].Value+", no longer in post from "+end.Format("2 January 2006"))
 	http.Redirect(w, r, staff.ListHref(sc.pcn.Code), http.StatusSeeOther)
 	return nil
 }
@@ -62,7 +62,7 @@ func (s *Server) endConflict(w http.ResponseWriter, r *http.Request, sc staffSco
 	if err != nil {
 		return err
 	}
-	f = f.EndConflict(now, history, sc.roles)
+	f = f.EndConflict(now, history, sc.cat)
 	return renderStatus(w, r, http.StatusConflict, staff.EndPage(s.endForm(r, sc, now, f)))
 }
 
@@ -77,7 +77,7 @@ func (s *Server) staffHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := staff.HistoryOf(rec, earlier, sc.roles)
+	p := staff.HistoryOf(rec, earlier, sc.cat)
 	p.Layout, p.CanChange = s.staffPage(r, sc, "History of a staff record"), currentUser(r).CanChangePCN(sc.pcn.Code)
 	return render(w, r, staff.History(p))
 }
@@ -105,5 +105,5 @@ func (s *Server) staffListExtras(r *http.Request, p *pcn.Page) error {
 func staffRow(rec workforce.StaffRecord) pcn.Staff {
 	return pcn.Staff{ID: rec.ID, Href: staff.RecordHref(rec.PCNCode, rec.ID), Role: orElse(rec.DetailedRole, rec.StaffRole),
 		Source: staff.SourceText(rec), Identifier: rec.UniqueIdentifier, FTE: rec.FTE, Since: rec.Start,
-		InCensus: rec.StartsFromCensus(), End: rec.End}
+		InCensus: rec.StartsFromCensus(), End: rec.End, Funding: staff.FundingText(rec)}
 }

@@ -14,8 +14,8 @@ import (
 )
 
 // staffUnsaved is the add or change form shown again during an outage with what was
-// posted, from the PCN and roles the server last read; false when it has not read them
-// yet. The record as stored cannot be read, so a change keeps the posted version: the
+// posted, from the PCN, roles, member practices and approvals the server last read;
+// false when it has not read the PCN and roles yet. The record as stored cannot be read, so a change keeps the posted version: the
 // next save still finds any change made meanwhile. No database is read here: false
 // means only that this form cannot be shown, and unavailable answers its 503 page.
 func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
@@ -29,8 +29,12 @@ func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
 	if !found {
 		return nil, false
 	}
-	sc := staffScope{pcn: p, roles: roles}
-	base := workforce.StaffRecord{Staff: workforce.Staff{PCNCode: p.Code, Source: workforce.SourceManual}}
+	// The practices and approvals as last read (none if never: the form then offers
+	// none, and the person's choice is checked when the form is sent again).
+	cat, _ := datacache.LastKnown[staff.Catalogue](&s.cache, staffFundingKey(p.Code, s.today()))
+	cat.Roles = roles
+	sc := staffScope{pcn: p, cat: cat}
+	base := newStaff(sc)
 	title := "Add a staff member"
 	var f staff.Form
 	if id := chi.URLParam(r, "id"); id != "" {
@@ -42,9 +46,10 @@ func (s *Server) staffUnsaved(r *http.Request) (templ.Component, bool) {
 		}
 		title = "Change a staff record"
 	}
-	f.Read(form, base, roles, s.today())
+	typed := f.Read(form, base, cat, s.today())
 	f.ID, f.Errors, f.StartParts, f.EndParts = base.ID, nil, nil, nil // checked again when sent again
-	f = s.staffForm(r, sc, title, f)
+	// Framed for the record as typed, so that the practice chosen stays on offer.
+	f = s.staffForm(r, sc, title, f, typed)
 	f.Layout = withUnsaved(f.Layout)
 	return staff.FormPage(f), true
 }

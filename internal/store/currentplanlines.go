@@ -67,14 +67,14 @@ func (db *DB) CurrentPlanLinesOfPCNs(ctx context.Context, pcns []string) (_ []wo
 }
 
 // planLinesWhere reads the lines of the plans a rule picks (currentPlans or
-// latestPlans) of the PCNs where selects, by PCN, quarter and role.
+// latestPlans) of the PCNs where selects, by PCN, quarter, role and stream.
 func (db *DB) planLinesWhere(ctx context.Context, rule, where string, args ...any) ([]workforce.PlanLine, error) {
 	rows, err := db.q.Query(ctx, `
 		WITH c AS (`+rule+`)
-		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
+		SELECT c.pcn_code, `+planLineColumns+`
 		FROM c JOIN plan_lines l ON l.plan_id = c.id
 		WHERE `+where+`
-		ORDER BY c.pcn_code, l.quarter_start, l.role_code`, args...)
+		ORDER BY c.pcn_code, l.quarter_start, l.role_code, `+streamOrder, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -12,8 +12,9 @@ import (
 // nil for every PCN, so that the funding of one network, of an ICB's 67 or of England
 // costs one query per table, never one per PCN.
 
-// FundingRecord is an ARRS-funded staff record as claims need it: its span, FTE and
-// annual cost, and what names it on a claim schedule.
+// FundingRecord is a staff record as claims and costs need it: its span, FTE, annual
+// cost and funding (stream resolved, claiming practice, approved role), and what names
+// it on a claim schedule.
 type FundingRecord struct {
 	workforce.Staff
 	// CostKnown is false when no annual cost (or 0) is recorded: NWRS carries no
@@ -22,21 +23,23 @@ type FundingRecord struct {
 	Employer  string
 }
 
-// FundingRecords lists the ARRS-funded staff records of the PCNs (nil: all) in post on
-// at least one day of [from, to), by PCN, role and id. A record in an ARRS role that
-// the PCN pays for itself (arrs_funded false) is not claimed and not listed; a NULL
-// arrs_funded means "as the role says" (migration 000006): funded.
+// FundingRecords lists the staff records of the PCNs (nil: all) in an ARRS role or a
+// commissioner-approved one, in post on at least one day of [from, to), by PCN, role
+// and id, whatever their stream: the caller splits them by Stream, resolved as the
+// role says when none is recorded (staffStreamSQL). Staff outside ARRS with no
+// approval are no post of any stream's figures and are not listed.
 func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.Time) (_ []FundingRecord, err error) {
 	defer wrap(&err, "funding records of %d PCNs (0: all) from %s to %s", len(pcns), from.Format(time.DateOnly), to.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
-		SELECT id, pcn_code, role_code, fte::float8, start_date, end_date,
-		       coalesce(annual_cost_pence, 0), coalesce(annual_cost_pence, 0) > 0, band, source,
-		       unique_identifier, staff_role, detailed_role, employer
-		FROM staff
-		WHERE role_code IS NOT NULL AND arrs_funded IS NOT FALSE
-		  AND ($1::text[] IS NULL OR pcn_code = ANY($1))
-		  AND start_date < $3 AND (end_date IS NULL OR end_date > $2)
-		ORDER BY pcn_code, role_code, id`, pcns, from, to)
+		SELECT s.id, s.pcn_code, coalesce(s.role_code, ''), s.fte::float8, s.start_date, s.end_date,
+		       coalesce(s.annual_cost_pence, 0), coalesce(s.annual_cost_pence, 0) > 0, s.band, s.source,
+		       s.unique_identifier, s.staff_role, s.detailed_role, s.employer,
+		       `+staffStreamSQL+`, coalesce(s.practice_code, ''), coalesce(s.approved_role_id, 0)
+		FROM staff s
+		WHERE (s.role_code IS NOT NULL OR s.approved_role_id IS NOT NULL)
+		  AND ($1::text[] IS NULL OR s.pcn_code = ANY($1))
+		  AND s.start_date < $3 AND (s.end_date IS NULL OR s.end_date > $2)
+		ORDER BY s.pcn_code, s.role_code, s.id`, pcns, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +48,8 @@ func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.T
 		var end *time.Time
 		err := r.Scan(&x.ID, &x.PCNCode, &x.RoleCode, &x.FTE, &x.Start, &end,
 			&x.AnnualCostPence, &x.CostKnown, &x.Band, &x.Source,
-			&x.UniqueIdentifier, &x.StaffRole, &x.DetailedRole, &x.Employer)
+			&x.UniqueIdentifier, &x.StaffRole, &x.DetailedRole, &x.Employer,
+			&x.Stream, &x.PracticeCode, &x.ApprovedRole)
 		if end != nil {
 			x.End = *end
 		}
@@ -54,15 +58,15 @@ func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.T
 }
 
 // CurrentPlanLinesOf is CurrentPlanLines for the PCNs named (nil: all): the lines of
-// each one's current plan, by PCN, quarter and role.
+// each one's current plan, by PCN, quarter, role and stream, each on its stream.
 func (db *DB) CurrentPlanLinesOf(ctx context.Context, pcns []string) (_ []workforce.PlanLine, err error) {
 	defer wrap(&err, "current plan lines of %d PCNs (0: all)", len(pcns))
 	rows, err := db.q.Query(ctx, `
 		WITH c AS (`+currentPlans+`)
-		SELECT c.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
+		SELECT c.pcn_code, `+planLineColumns+`
 		FROM c JOIN plan_lines l ON l.plan_id = c.id
 		WHERE $1::text[] IS NULL OR c.pcn_code = ANY($1)
-		ORDER BY c.pcn_code, l.quarter_start, l.role_code`, pcns)
+		ORDER BY c.pcn_code, l.quarter_start, l.role_code, `+streamOrder, pcns)
 	if err != nil {
 		return nil, err
 	}

@@ -320,12 +320,34 @@ func (in NWRSImport) reconciled() []string {
 }
 
 // localDetails are what a PCN records of an NWRS record that NWRS does not carry.
-// When an import restarts a record (its FTE changed), the new one keeps them.
+// When an import restarts a record (its FTE changed), the new one keeps them: its
+// funding too (stream, claiming practice, approved role; NULL stays NULL, "as the role
+// says"), as far as the new record's role allows it (funding).
 type localDetails struct {
 	band, employer  string
 	costPence       *int64
 	employmentModel *string
-	arrsFunded      *bool
+	stream          *string
+	practice        *string
+	approvedRole    *int64
+}
+
+// funding is the stream, practice and approved role a restarted record in role keeps
+// ("" outside ARRS): all three, unless the role changed so that the database would
+// refuse them (a practice-scheme GP no longer a GP, an approval on an ARRS role), when
+// the record goes back to "as the role says".
+func (d localDetails) funding(role string) (stream, practice *string, approved *int64) {
+	s := workforce.Staff{RoleCode: role}
+	if d.stream != nil {
+		s.Stream = workforce.Stream(*d.stream)
+	}
+	if d.approvedRole != nil {
+		s.ApprovedRole = *d.approvedRole
+	}
+	if (s.ApprovedRole != 0 && role != "") || (s.Stream != "" && !workforce.StreamAllowed(s.Stream, role, s.ApprovedRole)) {
+		return nil, nil, nil
+	}
+	return d.stream, d.practice, d.approvedRole
 }
 
 // openNWRS lists the open NWRS records of pcns (nil: every PCN) with what
@@ -333,7 +355,7 @@ type localDetails struct {
 func (db *DB) openNWRS(ctx context.Context, pcns []string) ([]workforce.Staff, map[workforce.SnapshotKey]localDetails, error) {
 	rows, err := db.q.Query(ctx, `
 		SELECT id, pcn_code, source, unique_identifier, staff_role, detailed_role, fte::float8,
-		       band, employer, annual_cost_pence, employment_model, arrs_funded
+		       band, employer, annual_cost_pence, employment_model, funding_stream, practice_code, approved_role_id
 		FROM staff WHERE end_date IS NULL AND source = ANY($1)
 		  AND ($2::text[] IS NULL OR pcn_code = ANY($2))`, nwrsSources, pcns)
 	if err != nil {
@@ -346,7 +368,7 @@ func (db *DB) openNWRS(ctx context.Context, pcns []string) ([]workforce.Staff, m
 		var s workforce.Staff
 		var d localDetails
 		if err := rows.Scan(&s.ID, &s.PCNCode, &s.Source, &s.UniqueIdentifier, &s.StaffRole, &s.DetailedRole, &s.FTE,
-			&d.band, &d.employer, &d.costPence, &d.employmentModel, &d.arrsFunded); err != nil {
+			&d.band, &d.employer, &d.costPence, &d.employmentModel, &d.stream, &d.practice, &d.approvedRole); err != nil {
 			return nil, nil, err
 		}
 		open = append(open, s)
@@ -376,7 +398,7 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 		}
 	}
 	cols := []string{"pcn_code", "role_code", "staff_group", "staff_role", "detailed_role", "source", "unique_identifier", "source_rows", "fte", "start_date", "import_id",
-		"band", "employer", "annual_cost_pence", "employment_model", "arrs_funded"}
+		"band", "employer", "annual_cost_pence", "employment_model", "funding_stream", "practice_code", "approved_role_id"}
 	_, err = db.q.CopyFrom(ctx, pgx.Identifier{"staff"}, cols, pgx.CopyFromSlice(len(rec.Starters), func(i int) ([]any, error) {
 		r := rec.Starters[i]
 		var role *string
@@ -384,8 +406,10 @@ func (db *DB) applySnapshot(ctx context.Context, in NWRSImport, pcnsCreated int,
 			role = &r.RoleCode
 		}
 		d := local[workforce.KeyOf(r)] // a restarted record keeps what the PCN recorded
+		stream, practice, approved := d.funding(r.RoleCode)
 		return []any{r.PCNCode, role, r.StaffGroup, r.StaffRole, r.DetailedRole, r.Source, r.UniqueIdentifier,
-			int32(r.SourceRows), r.FTE, in.Census, log.ID, d.band, d.employer, d.costPence, d.employmentModel, d.arrsFunded}, nil
+			int32(r.SourceRows), r.FTE, in.Census, log.ID, d.band, d.employer, d.costPence, d.employmentModel,
+			stream, practice, approved}, nil
 	}))
 	if err != nil {
 		return log, fmt.Errorf("adding starters: %w", err)

@@ -58,7 +58,8 @@ func (db *DB) auditPlanImport(ctx context.Context, file string, lines []workforc
 }
 
 // auditLines are plan lines as the audit trail keeps them, one string each: role,
-// quarter, starters, leavers and the annual cost in pounds ("-" when not known).
+// quarter, starters, leavers and the annual cost in pounds ("-" when not known), then
+// the funding stream when it is not the ARRS (lines kept before the streams name none).
 func auditLines(lines []workforce.PlanLine) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
@@ -68,6 +69,9 @@ func auditLines(lines []workforce.PlanLine) []string {
 		}
 		out[i] = l.RoleCode + " " + workforce.QuarterOf(l.QuarterStart).String() + " " +
 			strconv.FormatFloat(l.StartersFTE, 'f', -1, 64) + " " + strconv.FormatFloat(l.LeaversFTE, 'f', -1, 64) + " " + cost
+		if s := l.FundingStream(); s != workforce.StreamARRS {
+			out[i] += " " + string(s)
+		}
 	}
 	return out
 }

@@ -46,10 +46,16 @@ func (db *DB) PlanLinesSavedOver(ctx context.Context, pcn string, id int64, v in
 }
 
 // parseAuditLine reads back a line as auditLines writes it: "role 2026/27 Q1 starters
-// leavers cost", the cost in pounds or "-" when not known. It reads from the right, so
-// that a role code is taken whole.
+// leavers cost", the cost in pounds or "-" when not known, then the stream when it is
+// not the ARRS. It reads from the right, so that a role code is taken whole.
 func parseAuditLine(pcn, s string) (workforce.PlanLine, error) {
 	f := strings.Fields(s)
+	stream := workforce.StreamARRS
+	if n := len(f); n > 0 {
+		if x, ok := workforce.ParseStream(f[n-1]); ok {
+			stream, f = x, f[:n-1]
+		}
+	}
 	n := len(f)
 	if n < 6 {
 		return workforce.PlanLine{}, fmt.Errorf("audit line %q: want role, quarter, starters, leavers and cost", s)
@@ -58,7 +64,7 @@ func parseAuditLine(pcn, s string) (workforce.PlanLine, error) {
 	if err != nil {
 		return workforce.PlanLine{}, fmt.Errorf("audit line %q: %w", s, err)
 	}
-	l := workforce.PlanLine{PCNCode: pcn, RoleCode: strings.Join(f[:n-5], " "), QuarterStart: q.Start()}
+	l := workforce.PlanLine{PCNCode: pcn, RoleCode: strings.Join(f[:n-5], " "), QuarterStart: q.Start(), Stream: stream}
 	if l.StartersFTE, err = strconv.ParseFloat(f[n-3], 64); err != nil {
 		return l, fmt.Errorf("audit line %q: %w", s, err)
 	}

@@ -14,6 +14,7 @@ func TestAuditLineRoundTrip(t *testing.T) {
 	for _, l := range []workforce.PlanLine{
 		{PCNCode: "U1", RoleCode: "paramedic", QuarterStart: workforce.Date(2027, 1, 1), StartersFTE: 0.333333, LeaversFTE: 1, AnnualCostPence: &cost},
 		{PCNCode: "U1", RoleCode: "dietitian", QuarterStart: workforce.Date(2026, 4, 1), StartersFTE: 1.5},
+		{PCNCode: "U1", RoleCode: "gp", QuarterStart: workforce.Date(2026, 4, 1), StartersFTE: 1, Stream: workforce.StreamPracticeGP},
 	} {
 		kept := auditLines([]workforce.PlanLine{l})[0]
 		got, err := parseAuditLine("U1", kept)
@@ -21,7 +22,7 @@ func TestAuditLineRoundTrip(t *testing.T) {
 			t.Fatalf("%q: %v", kept, err)
 		}
 		same := workforce.DiffLines([]workforce.PlanLine{l}, []workforce.PlanLine{got}, nil)
-		if len(same) != 0 || got.RoleCode != l.RoleCode || !got.QuarterStart.Equal(l.QuarterStart) {
+		if len(same) != 0 || got.RoleCode != l.RoleCode || !got.QuarterStart.Equal(l.QuarterStart) || got.FundingStream() != l.FundingStream() {
 			t.Errorf("%q read back as %+v", kept, got)
 		}
 	}

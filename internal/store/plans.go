@@ -61,24 +61,25 @@ func planPCNs(lines []workforce.PlanLine) []string {
 	return slices.Compact(pcns)
 }
 
-// insertDraftLines writes lines into their PCNs' editable plans in one statement.
+// insertDraftLines writes lines into their PCNs' editable plans in one statement, each
+// on its stream (a line naming none is on the ARRS).
 func (db *DB) insertDraftLines(ctx context.Context, lines []workforce.PlanLine) error {
 	n := len(lines)
-	pcn, role := make([]string, n), make([]string, n)
+	pcn, role, stream := make([]string, n), make([]string, n), make([]string, n)
 	quarter := make([]time.Time, n)
 	starters, leavers := make([]float64, n), make([]float64, n)
 	cost := make([]*workforce.Pence, n)
 	for i, l := range lines {
-		pcn[i], role[i], quarter[i] = l.PCNCode, l.RoleCode, l.QuarterStart
+		pcn[i], role[i], quarter[i], stream[i] = l.PCNCode, l.RoleCode, l.QuarterStart, string(l.FundingStream())
 		starters[i], leavers[i], cost[i] = l.StartersFTE, l.LeaversFTE, l.AnnualCostPence
 	}
 	_, err := db.q.Exec(ctx, `
-		INSERT INTO plan_lines (plan_id, role_code, quarter_start, starters_fte, leavers_fte, annual_cost_pence)
-		SELECT p.id, u.role, u.quarter, u.starters, u.leavers, u.cost
-		FROM unnest($1::text[], $2::text[], $3::date[], $4::numeric[], $5::numeric[], $6::bigint[])
-			AS u(pcn, role, quarter, starters, leavers, cost)
+		INSERT INTO plan_lines (plan_id, role_code, quarter_start, funding_stream, starters_fte, leavers_fte, annual_cost_pence)
+		SELECT p.id, u.role, u.quarter, u.stream, u.starters, u.leavers, u.cost
+		FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::numeric[], $7::bigint[])
+			AS u(pcn, role, quarter, stream, starters, leavers, cost)
 		JOIN plans p ON p.pcn_code = u.pcn AND p.status IN ('draft', 'returned')`,
-		pcn, role, quarter, starters, leavers, cost)
+		pcn, role, quarter, stream, starters, leavers, cost)
 	return mapErr(err)
 }
 
@@ -115,7 +116,7 @@ func (db *DB) Plan(ctx context.Context, id int64) (_ workforce.Plan, err error) 
 	return p, mapErr(err)
 }
 
-// PlanLines lists the lines of one plan by quarter, then role.
+// PlanLines lists the lines of one plan by quarter, role, then stream.
 func (db *DB) PlanLines(ctx context.Context, planID int64) (_ []workforce.PlanLine, err error) {
 	defer wrap(&err, "lines of plan %d", planID)
 	return db.planLines(ctx, planID)
@@ -123,18 +124,26 @@ func (db *DB) PlanLines(ctx context.Context, planID int64) (_ []workforce.PlanLi
 
 func (db *DB) planLines(ctx context.Context, planID int64) ([]workforce.PlanLine, error) {
 	rows, err := db.q.Query(ctx, `
-		SELECT p.pcn_code, l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8, l.annual_cost_pence
+		SELECT p.pcn_code, `+planLineColumns+`
 		FROM plan_lines l JOIN plans p ON p.id = l.plan_id
-		WHERE l.plan_id = $1 ORDER BY l.quarter_start, l.role_code`, planID)
+		WHERE l.plan_id = $1 ORDER BY l.quarter_start, l.role_code, `+streamOrder, planID)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, scanPlanLine)
 }
 
+// planLineColumns are the columns of plan_lines l that scanPlanLine reads after the
+// line's PCN code.
+const planLineColumns = `l.role_code, l.quarter_start, l.starters_fte::float8, l.leavers_fte::float8,
+	l.annual_cost_pence, l.funding_stream`
+
+// streamOrder sorts plan_lines l by stream as workforce.Streams lists them.
+const streamOrder = `array_position(ARRAY['arrs', 'practice_gp', 'other']::text[], l.funding_stream)`
+
 func scanPlanLine(r pgx.CollectableRow) (workforce.PlanLine, error) {
 	var l workforce.PlanLine
-	return l, r.Scan(&l.PCNCode, &l.RoleCode, &l.QuarterStart, &l.StartersFTE, &l.LeaversFTE, &l.AnnualCostPence)
+	return l, r.Scan(&l.PCNCode, &l.RoleCode, &l.QuarterStart, &l.StartersFTE, &l.LeaversFTE, &l.AnnualCostPence, &l.Stream)
 }
 
 // CurrentPlans returns the current plan of every PCN that has one, by PCN code.

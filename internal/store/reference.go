@@ -25,6 +25,7 @@ func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err er
 			tx.upsertRegions, tx.upsertICBs, tx.upsertSubICBs, tx.upsertPCNs,
 			tx.insertRoles, tx.insertRoleMap, tx.insertCaps, tx.insertBandCaps, tx.insertRates,
 			tx.insertTargets, tx.upsertSeries,
+			tx.insertRoleShares, tx.insertPracticeGPRates, tx.insertPracticeGPCaps, // fundingstreams.go
 		}
 		for _, step := range steps {
 			if err := step(ctx, ref); err != nil {

@@ -55,10 +55,12 @@ var (
 	mentalHealthHalf = Date(2026, time.April, 1)
 )
 
-// ReimbursementShare is the share of a role's capped cost the scheme reimburses on day
-// d (DOMAIN.md, "Mental health practitioners' reimbursement share"; 1 for every other
-// role). A PCN's written agreement with its trust (up to 100% from 2026/27) is not yet
-// recorded, so the 50% default applies to every PCN.
+// ReimbursementShare is the national share of a role's capped cost the scheme
+// reimburses on day d (DOMAIN.md, "Mental health practitioners' reimbursement share";
+// 1 for every other role). It is the built-in table: `arrs seed reference` loads the
+// same figures into role_shares, and planning.Shares answers from it only when no
+// national shares are loaded. A PCN's written agreement with its trust (up to 100%
+// from 2026/27, share_agreements) overrides it there, not here.
 func ReimbursementShare(role string, d time.Time) float64 {
 	if role != "mental_health_practitioner" || (!d.Before(mentalHealthFull) && d.Before(mentalHealthHalf)) {
 		return 1

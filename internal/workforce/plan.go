@@ -18,6 +18,17 @@ type PlanLine struct {
 	// AnnualCostPence is salary plus employer on-costs of one WTE for a year; nil when
 	// not known.
 	AnnualCostPence *Pence
+	// Stream is the money the line's posts are paid from; "" reads as StreamARRS (a
+	// plan line is always in a role of the catalogue, PLANNING.md "File formats").
+	Stream Stream
+}
+
+// FundingStream is the line's stream: StreamARRS when none is recorded.
+func (l PlanLine) FundingStream() Stream {
+	if l.Stream == "" {
+		return StreamARRS
+	}
+	return l.Stream
 }
 
 // CostInput is the line's annual cost as the grid and a plan file write it: plain

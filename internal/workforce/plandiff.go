@@ -42,25 +42,25 @@ func fteText(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// valuesByCell keys plan lines by role and quarter.
+// valuesByCell keys plan lines by role, quarter and stream.
 func valuesByCell(lines []PlanLine) map[PlanCell]PlanValues {
 	m := make(map[PlanCell]PlanValues, len(lines))
 	for _, l := range lines {
-		m[PlanCell{l.RoleCode, QuarterOf(l.QuarterStart)}] = PlanValues{l.StartersFTE, l.LeaversFTE, l.AnnualCostPence}
+		m[CellOf(l)] = PlanValues{l.StartersFTE, l.LeaversFTE, l.AnnualCostPence}
 	}
 	return m
 }
 
-// LineChange is one role and quarter that differs between two sets of lines; a side
-// without the line is nil.
+// LineChange is one role, quarter and stream that differs between two sets of lines; a
+// side without the line is nil.
 type LineChange struct {
 	Cell          PlanCell
 	Before, After *PlanValues
 }
 
-// DiffLines lists what changed from one set of lines to another, by quarter and then
-// the roles' catalogue order (roles as the catalogue lists them): lines added,
-// removed and changed.
+// DiffLines lists what changed from one set of lines to another, by quarter, then the
+// roles' catalogue order (roles as the catalogue lists them), then the streams' order
+// (Streams): lines added, removed and changed.
 func DiffLines(from, to []PlanLine, roles []Role) []LineChange {
 	order := make(map[string]int, len(roles))
 	for i, r := range roles {
@@ -84,7 +84,8 @@ func DiffLines(from, to []PlanLine, roles []Role) []LineChange {
 		if c := x.Cell.Quarter.Start().Compare(y.Cell.Quarter.Start()); c != 0 {
 			return c
 		}
-		return cmp.Or(cmp.Compare(order[x.Cell.Role], order[y.Cell.Role]), cmp.Compare(x.Cell.Role, y.Cell.Role))
+		return cmp.Or(cmp.Compare(order[x.Cell.Role], order[y.Cell.Role]), cmp.Compare(x.Cell.Role, y.Cell.Role),
+			cmp.Compare(slices.Index(Streams, x.Cell.Stream), slices.Index(Streams, y.Cell.Stream)))
 	})
 	return out
 }
@@ -123,7 +124,8 @@ func MergeSave(typed GridInput, mine, base, saved []PlanLine, w PlanWindow, role
 
 // EncodeBase writes the window's lines for the editor's hidden "base" field: what the
 // person opened, to tell their changes from someone else's if the save is refused.
-// One line per entry, "role year-n starters leavers cost" ("-" for no cost).
+// One line per entry, "role year-n starters leavers cost" ("-" for no cost), then the
+// stream when it is not the ARRS.
 func (w PlanWindow) EncodeBase(lines []PlanLine) string {
 	var parts []string
 	for _, l := range w.Inside(lines) {
@@ -132,8 +134,12 @@ func (w PlanWindow) EncodeBase(lines []PlanLine) string {
 		if l.AnnualCostPence != nil {
 			cost = strconv.FormatInt(int64(*l.AnnualCostPence), 10)
 		}
-		parts = append(parts, strings.Join([]string{l.RoleCode, strconv.Itoa(int(q.Year)) + "-" + strconv.Itoa(q.N),
-			strconv.FormatFloat(l.StartersFTE, 'g', -1, 64), strconv.FormatFloat(l.LeaversFTE, 'g', -1, 64), cost}, " "))
+		f := []string{l.RoleCode, strconv.Itoa(int(q.Year)) + "-" + strconv.Itoa(q.N),
+			strconv.FormatFloat(l.StartersFTE, 'g', -1, 64), strconv.FormatFloat(l.LeaversFTE, 'g', -1, 64), cost}
+		if s := l.FundingStream(); s != StreamARRS {
+			f = append(f, string(s))
+		}
+		parts = append(parts, strings.Join(f, " "))
 	}
 	return strings.Join(parts, ";")
 }
@@ -144,6 +150,14 @@ func DecodeBase(s string) []PlanLine {
 	var lines []PlanLine
 	for _, part := range strings.Split(s, ";") {
 		f := strings.Fields(part)
+		stream := StreamARRS
+		if len(f) == 6 {
+			var ok bool
+			if stream, ok = ParseStream(f[5]); !ok {
+				continue
+			}
+			f = f[:5]
+		}
 		if len(f) != 5 {
 			continue
 		}
@@ -155,7 +169,7 @@ func DecodeBase(s string) []PlanLine {
 		if !ok || err1 != nil || err2 != nil || err3 != nil || err4 != nil || q < 1 || q > 4 {
 			continue
 		}
-		l := PlanLine{RoleCode: f[0], QuarterStart: Quarter{Year: FinancialYear(y), N: q}.Start(), StartersFTE: st, LeaversFTE: lv}
+		l := PlanLine{RoleCode: f[0], QuarterStart: Quarter{Year: FinancialYear(y), N: q}.Start(), StartersFTE: st, LeaversFTE: lv, Stream: stream}
 		if c, err := strconv.ParseInt(f[4], 10, 64); err == nil {
 			p := Pence(c)
 			l.AnnualCostPence = &p

@@ -53,10 +53,10 @@ func TestMergeSave(t *testing.T) {
 	saved := []PlanLine{line("paramedic", q1, 1), line("paramedic", q2, 4), line("pharmacist", q1, 5), line("pharmacist", q3, 1)}
 	typed := GridInput{}
 	for _, l := range mine {
-		typed[PlanCell{l.RoleCode, QuarterOf(l.QuarterStart)}] = CellInput{Starters: fteInput(l.StartersFTE) + " "}
+		typed[CellOf(l)] = CellInput{Starters: fteInput(l.StartersFTE) + " "}
 	}
 	m := MergeSave(typed, mine, base, saved, w, roles)
-	cell := func(role string, q time.Time) PlanCell { return PlanCell{role, QuarterOf(q)} }
+	cell := func(role string, q time.Time) PlanCell { return PlanCell{role, QuarterOf(q), StreamARRS} }
 	wantCells := GridInput{
 		cell("paramedic", q1):  {Starters: "2 "}, // mine only
 		cell("paramedic", q2):  {Starters: "3 "}, // both, differently
@@ -78,15 +78,17 @@ func TestPlanBaseRoundTrip(t *testing.T) {
 	t.Parallel()
 	w := PlanWindowAt(Date(2026, time.May, 1))
 	lines := []PlanLine{
-		{RoleCode: "paramedic", QuarterStart: Date(2026, time.April, 1), StartersFTE: 1.123456, LeaversFTE: 0.5, AnnualCostPence: pence(4500050)},
-		{RoleCode: "pharmacist", QuarterStart: Date(2028, time.October, 1), StartersFTE: 2},
+		{RoleCode: "paramedic", QuarterStart: Date(2026, time.April, 1), StartersFTE: 1.123456, LeaversFTE: 0.5, AnnualCostPence: pence(4500050), Stream: StreamARRS},
+		{RoleCode: "pharmacist", QuarterStart: Date(2028, time.October, 1), StartersFTE: 2, Stream: StreamARRS},
+		{RoleCode: "gp", QuarterStart: Date(2028, time.October, 1), StartersFTE: 1, Stream: StreamPracticeGP},
+		{RoleCode: "pharmacist", QuarterStart: Date(2028, time.October, 1), StartersFTE: 0.5, Stream: StreamOther},
 	}
 	outside := PlanLine{RoleCode: "paramedic", QuarterStart: Date(2025, time.April, 1), StartersFTE: 1}
 	enc := w.EncodeBase(append([]PlanLine{outside}, lines...))
 	if got := DecodeBase(enc); !reflect.DeepEqual(got, lines) {
 		t.Errorf("%q decodes to %+v", enc, got)
 	}
-	if got := DecodeBase("paramedic 2026-5 1 0 -;bad;x 2026-1 one 0 -;y 2026-2 1 0 nope"); len(got) != 1 || got[0].RoleCode != "y" || got[0].AnnualCostPence != nil {
+	if got := DecodeBase("paramedic 2026-5 1 0 -;bad;x 2026-1 one 0 -;y 2026-2 1 0 nope;z 2026-2 1 0 - money"); len(got) != 1 || got[0].RoleCode != "y" || got[0].AnnualCostPence != nil {
 		t.Errorf("malformed entries: %+v", got)
 	}
 }

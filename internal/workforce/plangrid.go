@@ -8,10 +8,13 @@ import (
 	"time"
 )
 
-// The plan editor's grid: ARRS roles × the quarters of the current financial year and
-// the next two (PlanWindow), each cell planned starters (FTE), leavers (FTE) and the
-// annual cost of one WTE of the starters. A cell is posted as three fields named s-,
-// l- and c- followed by the role code and the quarter ("s-paramedic-2026-1").
+// The plan editor's grid: rows of a role on a funding stream (GridRow) × the quarters
+// of the current financial year and the next two (PlanWindow), each cell planned
+// starters (FTE), leavers (FTE) and the annual cost of one WTE of the starters. A cell
+// is posted as three fields named s-, l- and c- followed by the role code and the
+// quarter ("s-paramedic-2026-1"); a cell on another stream than the ARRS adds the
+// stream ("s-gp-2026-1-practice_gp"), so that the ARRS cells keep the names they had
+// before the streams.
 
 // MaxCellFTE bounds the starters or leavers of one cell (issue 5, "Validation"). The
 // cost of a cell is bounded as a staff record's is (MinAnnualCostPence to
@@ -66,10 +69,37 @@ func (w PlanWindow) Outside(lines []PlanLine) []PlanLine {
 	return out
 }
 
-// PlanCell names one role in one quarter: a cell of the grid.
+// PlanCell names one role in one quarter on one stream: a cell of the grid. Stream ""
+// is the ARRS, as a plan line's is; CellOf gives a line's cell with its stream named.
 type PlanCell struct {
 	Role    string
 	Quarter Quarter
+	Stream  Stream
+}
+
+// CellOf is the cell of a plan line, its stream named (StreamARRS for none): the key
+// of every map of cells.
+func CellOf(l PlanLine) PlanCell {
+	return PlanCell{Role: l.RoleCode, Quarter: QuarterOf(l.QuarterStart), Stream: l.FundingStream()}
+}
+
+// FundingStream is the cell's stream: StreamARRS when none is named.
+func (c PlanCell) FundingStream() Stream {
+	if c.Stream == "" {
+		return StreamARRS
+	}
+	return c.Stream
+}
+
+// RoleName is the cell's row as a page names it beside its quarter (GridRow.Name): the
+// role's name (names by code, the code when unknown), with the stream when it is not
+// the ARRS ("Paramedic — other money").
+func (c PlanCell) RoleName(names map[string]string) string {
+	name := names[c.Role]
+	if name == "" {
+		name = c.Role
+	}
+	return rowName(c.Role, name, c.FundingStream())
 }
 
 // The kinds of a cell's fields, the first part of their names.
@@ -79,9 +109,14 @@ const (
 	CellCost     = "c"
 )
 
-// Field is the name of the cell's field of a kind ("s-paramedic-2026-1").
+// Field is the name of the cell's field of a kind ("s-paramedic-2026-1"; on another
+// stream than the ARRS, "s-gp-2026-1-practice_gp").
 func (c PlanCell) Field(kind string) string {
-	return fmt.Sprintf("%s-%s-%d-%d", kind, c.Role, int(c.Quarter.Year), c.Quarter.N)
+	name := kind + "-" + c.Role + "-" + strconv.Itoa(int(c.Quarter.Year)) + "-" + strconv.Itoa(c.Quarter.N)
+	if s := c.FundingStream(); s != StreamARRS {
+		name += "-" + string(s)
+	}
+	return name
 }
 
 // CellInput is one cell as typed.
@@ -97,7 +132,7 @@ type GridInput map[PlanCell]CellInput
 func (w PlanWindow) Cells(lines []PlanLine) GridInput {
 	in := GridInput{}
 	for _, l := range w.Inside(lines) {
-		in[PlanCell{l.RoleCode, QuarterOf(l.QuarterStart)}] = CellInput{fteInput(l.StartersFTE), fteInput(l.LeaversFTE), l.CostInput()}
+		in[CellOf(l)] = CellInput{fteInput(l.StartersFTE), fteInput(l.LeaversFTE), l.CostInput()}
 	}
 	return in
 }
@@ -110,22 +145,22 @@ func fteInput(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// ReadGrid reads and checks a posted grid, whose fields get returns: the cells as
-// typed, the plan lines of the cells holding something, and a problem for each wrong
+// ReadGrid reads and checks a posted grid of rows, whose fields get returns: the cells
+// as typed, the plan lines of the cells holding something, and a problem for each wrong
 // field, in page order.
-func ReadGrid(get func(field string) string, roles []Role, w PlanWindow) (GridInput, []PlanLine, Problems) {
+func ReadGrid(get func(field string) string, rows []GridRow, w PlanWindow) (GridInput, []PlanLine, Problems) {
 	in := GridInput{}
 	var lines []PlanLine
 	var problems Problems
 	for _, q := range w {
-		for _, role := range roles {
-			k := PlanCell{role.Code, q}
-			c := CellInput{strings.TrimSpace(get(k.Field(CellStarters))), strings.TrimSpace(get(k.Field(CellLeavers))), strings.TrimSpace(get(k.Field(CellCost)))}
+		for _, row := range rows {
+			k := row.Cell(q)
+			c := postedCell(get, k)
 			if c.Empty() {
 				continue
 			}
 			in[k] = c
-			l, ps := checkCell(k, role, c)
+			l, ps := checkCell(k, row, c)
 			problems = append(problems, ps...)
 			if len(ps) == 0 && (l.StartersFTE != 0 || l.LeaversFTE != 0 || l.AnnualCostPence != nil) {
 				lines = append(lines, l)
@@ -135,15 +170,26 @@ func ReadGrid(get func(field string) string, roles []Role, w PlanWindow) (GridIn
 	return in, lines, problems
 }
 
-// checkCell turns one cell into a plan line, or says what is wrong with it. A quarter
-// starting before the role joined ARRS is refused, as plan files are.
-func checkCell(k PlanCell, role Role, c CellInput) (PlanLine, []Problem) {
-	l := PlanLine{RoleCode: k.Role, QuarterStart: k.Quarter.Start()}
-	where := role.Name + ", " + k.Quarter.String()
+// postedCell is a cell's three fields as posted, trimmed.
+func postedCell(get func(field string) string, k PlanCell) CellInput {
+	return CellInput{strings.TrimSpace(get(k.Field(CellStarters))), strings.TrimSpace(get(k.Field(CellLeavers))), strings.TrimSpace(get(k.Field(CellCost)))}
+}
+
+// checkCell turns one cell of a row into a plan line, or says what is wrong with it. A
+// quarter starting before the role joined ARRS is refused, as plan files are, and on
+// the practice GP scheme one starting before the scheme did.
+func checkCell(k PlanCell, row GridRow, c CellInput) (PlanLine, []Problem) {
+	role := row.Role
+	l := PlanLine{RoleCode: k.Role, QuarterStart: k.Quarter.Start(), Stream: k.FundingStream()}
+	where := row.Name() + ", " + k.Quarter.String()
 	var problems Problems
 	add := func(kind, text string) { problems = append(problems, Problem{k.Field(kind), text}) }
 	if !RoleAvailable(role, k.Quarter.Start()) {
 		add(CellStarters, where+": the role joined ARRS on "+role.Added.Format("2 January 2006")+", after the quarter starts; plan it from a later quarter")
+		return l, problems
+	}
+	if !row.Available(k.Quarter) {
+		add(CellStarters, where+": the practice GP scheme starts on "+PracticeGPFrom.Format("2 January 2006")+", after the quarter starts; plan it from "+FinancialYearOf(PracticeGPFrom).String())
 		return l, problems
 	}
 	var msg string

@@ -42,14 +42,14 @@ func TestReadGrid(t *testing.T) {
 		"s-new_role-2026-2":  "1",
 		"s-new_role-2026-3":  "0.1234567",
 	}
-	typed, lines, problems := ReadGrid(func(f string) string { return form[f] }, roles, w)
-	if len(typed) != 6 || typed[PlanCell{"paramedic", Quarter{2026, 1}}] != (CellInput{"1.5", "0.25", "£45,000.50"}) {
+	typed, lines, problems := ReadGrid(func(f string) string { return form[f] }, GridRows(roles, nil, false), w)
+	if len(typed) != 6 || typed[PlanCell{"paramedic", Quarter{2026, 1}, StreamARRS}] != (CellInput{"1.5", "0.25", "£45,000.50"}) {
 		t.Errorf("typed: %v", typed)
 	}
 	cost := Pence(4500050)
 	want := []PlanLine{
-		{RoleCode: "paramedic", QuarterStart: Date(2026, time.April, 1), StartersFTE: 1.5, LeaversFTE: 0.25, AnnualCostPence: &cost},
-		{RoleCode: "new_role", QuarterStart: Date(2026, time.October, 1), StartersFTE: 0.123457},
+		{RoleCode: "paramedic", QuarterStart: Date(2026, time.April, 1), StartersFTE: 1.5, LeaversFTE: 0.25, AnnualCostPence: &cost, Stream: StreamARRS},
+		{RoleCode: "new_role", QuarterStart: Date(2026, time.October, 1), StartersFTE: 0.123457, Stream: StreamARRS},
 	}
 	if !reflect.DeepEqual(lines, want) {
 		t.Errorf("lines %+v\nwant  %+v", lines, want)
@@ -76,7 +76,7 @@ func TestPlanCells(t *testing.T) {
 	lines := []PlanLine{{RoleCode: "paramedic", QuarterStart: Date(2026, time.July, 1), StartersFTE: 1, AnnualCostPence: &cost},
 		{RoleCode: "paramedic", QuarterStart: Date(2020, time.July, 1), StartersFTE: 1}}
 	got := w.Cells(lines)
-	if len(got) != 1 || got[PlanCell{"paramedic", Quarter{2026, 2}}] != (CellInput{"1", "", "45000.50"}) {
+	if len(got) != 1 || got[PlanCell{"paramedic", Quarter{2026, 2}, StreamARRS}] != (CellInput{"1", "", "45000.50"}) {
 		t.Errorf("cells %v", got)
 	}
 	if PlanTooLong(lines, 2) != "" || PlanTooLong(lines, 1) == "" {

@@ -1,9 +1,6 @@
 package workforce
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Quarters that have ended are history, not a plan: the editor shows them but does not
 // let anyone change them (issue 11, "One clock, one horizon"). A plan file may still
@@ -29,24 +26,24 @@ func (w PlanWindow) Split(today time.Time) (past, open PlanWindow) {
 // change: a field of the cell was posted (has) and what it holds differs from the line
 // the plan already has (old), or cannot be read. A cell not posted is kept as it was;
 // the editor posts none of a past quarter's fields.
-func (past PlanWindow) PastChanges(get func(field string) string, has func(field string) bool, roles []Role, old []PlanLine) Problems {
+func (past PlanWindow) PastChanges(get func(field string) string, has func(field string) bool, rows []GridRow, old []PlanLine) Problems {
 	was := valuesByCell(old)
 	var problems Problems
 	for _, q := range past {
-		for _, role := range roles {
-			k := PlanCell{role.Code, q}
+		for _, row := range rows {
+			k := row.Cell(q)
 			if !has(k.Field(CellStarters)) && !has(k.Field(CellLeavers)) && !has(k.Field(CellCost)) {
 				continue
 			}
-			c := CellInput{strings.TrimSpace(get(k.Field(CellStarters))), strings.TrimSpace(get(k.Field(CellLeavers))), strings.TrimSpace(get(k.Field(CellCost)))}
+			c := postedCell(get, k)
 			var typed PlanValues
 			var bad bool
 			if !c.Empty() {
-				l, ps := checkCell(k, role, c)
+				l, ps := checkCell(k, row, c)
 				typed, bad = PlanValues{l.StartersFTE, l.LeaversFTE, l.AnnualCostPence}, len(ps) > 0
 			}
 			if bad || !typed.Equal(was[k]) {
-				problems = append(problems, Problem{k.Field(CellStarters), PastQuarterMessage(role.Name, q)})
+				problems = append(problems, Problem{k.Field(CellStarters), PastQuarterMessage(row.Name(), q)})
 			}
 		}
 	}
@@ -61,10 +58,16 @@ func PastQuarterMessage(role string, q Quarter) string {
 }
 
 // GridSave is the lines a save from the editor writes, w being the quarters it edits
-// (Edits: the open quarters of the year it shows): every line of the plan outside them
-// as the plan held it (old), so other years, ended quarters and lines outside the
-// window are kept, and the grid's lines of those quarters (typed, read by ReadGrid over
-// w).
-func (w PlanWindow) GridSave(typed, old []PlanLine) []PlanLine {
-	return append(w.Except(old), typed...)
+// (Edits: the open quarters of the year it shows) and rows the rows it shows: every
+// line of the plan outside those cells as the plan held it (old), so other years, ended
+// quarters, lines outside the window and lines of rows not shown are kept, and the
+// grid's lines of those cells (typed, read by ReadGrid over w and rows).
+func (w PlanWindow) GridSave(typed, old []PlanLine, rows []GridRow) []PlanLine {
+	var out []PlanLine
+	for _, l := range old {
+		if !w.Has(QuarterOf(l.QuarterStart)) || !HasRow(rows, CellOf(l)) {
+			out = append(out, l)
+		}
+	}
+	return append(out, typed...)
 }

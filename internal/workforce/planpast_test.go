@@ -58,7 +58,7 @@ func TestPastChanges(t *testing.T) {
 		{RoleCode: "dietitian", QuarterStart: Date(2026, time.July, 1), LeaversFTE: 1},
 	}
 	check := func(form map[string]string) Problems {
-		return past.PastChanges(func(f string) string { return form[f] }, func(f string) bool { _, ok := form[f]; return ok }, roles, old)
+		return past.PastChanges(func(f string) string { return form[f] }, func(f string) bool { _, ok := form[f]; return ok }, GridRows(roles, nil, false), old)
 	}
 	if ps := check(map[string]string{}); ps != nil {
 		t.Errorf("nothing posted: %v", ps)

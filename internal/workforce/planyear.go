@@ -85,7 +85,7 @@ func (w PlanWindow) Except(lines []PlanLine) []PlanLine {
 // money: every figure under the grid counts the same cells.
 func Flows(lines []PlanLine, keep func(PlanCell) bool) (starters, leavers float64) {
 	for _, l := range lines {
-		if keep(PlanCell{l.RoleCode, QuarterOf(l.QuarterStart)}) {
+		if keep(CellOf(l)) {
 			starters += l.StartersFTE
 			leavers += l.LeaversFTE
 		}

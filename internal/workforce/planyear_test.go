@@ -88,7 +88,7 @@ func TestGridSave(t *testing.T) {
 		{"2026/27 and 2028/29", []FinancialYear{2026, 2028}, []PlanLine{line(2028, 4, 8)},
 			[]PlanLine{before, ended, next, after, line(2028, 4, 8)}},
 	} {
-		if got := w.Edits(today, c.years).GridSave(c.typed, old); !reflect.DeepEqual(got, c.want) {
+		if got := w.Edits(today, c.years).GridSave(c.typed, old, GridRows([]Role{{Code: "a"}}, nil, false)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: saved %v\nwant %v", c.name, got, c.want)
 		}
 	}
@@ -118,7 +118,7 @@ func TestGridFlows(t *testing.T) {
 	} {
 		form := map[string]string{"s-paramedic-2027-1": "0.5", "l-paramedic-2027-1": c.value, "l-paramedic-2027-2": "0.25",
 			"s-dietitian-2027-1": "2", "l-dietitian-2027-1": "0.25"}
-		_, lines, problems := ReadGrid(func(f string) string { return form[f] }, roles, w)
+		_, lines, problems := ReadGrid(func(f string) string { return form[f] }, GridRows(roles, nil, false), w)
 		if s, l := Flows(lines, q1); s != c.starters || l != c.leavers {
 			t.Errorf("leavers %q: Q1 totals %v and %v, want %v and %v", c.value, s, l, c.starters, c.leavers)
 		}
@@ -141,7 +141,7 @@ func TestGridFlows(t *testing.T) {
 
 func TestGridFields(t *testing.T) {
 	t.Parallel()
-	g := GridInput{{"paramedic", Quarter{2027, 2}}: {Starters: "1", Cost: "£45,000"}}
+	g := GridInput{{"paramedic", Quarter{2027, 2}, StreamARRS}: {Starters: "1", Cost: "£45,000"}}
 	want := map[string]string{"s-paramedic-2027-2": "1", "l-paramedic-2027-2": "", "c-paramedic-2027-2": "£45,000"}
 	if got := g.Fields(); !reflect.DeepEqual(got, want) {
 		t.Errorf("fields %v, want %v", got, want)

@@ -30,6 +30,24 @@ type Staff struct {
 	// AnnualCostPence is salary plus employer NI and pension for one WTE for a year, so
 	// that it compares with a cap; 0 when not known.
 	AnnualCostPence Pence
+	// Stream is the money the post is paid from; "" means as the role says
+	// (DefaultStream). FundingStream resolves it.
+	Stream Stream
+	// PracticeCode is the member practice that employs and claims for a practice-scheme
+	// GP (StreamPracticeGP); "" otherwise.
+	PracticeCode string
+	// ApprovedRole is the commissioner's approval (ApprovedRole.ID) a post outside the
+	// ARRS list is claimed under; 0 for none. RoleCode is then "".
+	ApprovedRole int64
+}
+
+// FundingStream is the stream the post is paid from: its own, else the default for
+// its role.
+func (s Staff) FundingStream() Stream {
+	if s.Stream != "" {
+		return s.Stream
+	}
+	return DefaultStream(s.RoleCode, s.ApprovedRole)
 }
 
 // InPost reports whether the record is in post on day d: start ≤ d and (no end or

@@ -2,6 +2,7 @@ package workforce
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -78,10 +79,7 @@ type StaffRecord struct {
 	Staff
 	EmploymentModel EmploymentModel
 	Employer        string
-	// ARRSFunded is whether the PCN claims the post from the scheme: by default every
-	// record in an ARRS role; never one outside ARRS.
-	ARRSFunded bool
-	Version    int
+	Version         int
 	// UpdatedAt and UpdatedBy are who saved this version, when; UpdatedBy is "" for
 	// a version an import made, and UpdatedAt the creation time of an unchanged one.
 	UpdatedAt time.Time
@@ -120,10 +118,11 @@ func StartRange(today time.Time) (from, to time.Time) {
 func RoleAvailable(role Role, d time.Time) bool { return !role.Added.After(d) }
 
 // Validate checks a record's invariants on day today (the start date's range,
-// StartRange). role is the record's ARRS role, nil outside ARRS. Checks that need the
-// start date are skipped while it is zero (not yet given) or out of range, and those
-// that need a role while none is given, so that each message applies.
-func (r StaffRecord) Validate(role *Role, today time.Time) Problems {
+// StartRange). role is the record's ARRS role, nil outside ARRS; funding is what the
+// record's PCN lets its funding name (StaffFunding.Check). Checks that need the start
+// date are skipped while it is zero (not yet given) or out of range, and those that
+// need a role while none is given, so that each message applies.
+func (r StaffRecord) Validate(role *Role, funding StaffFunding, today time.Time) Problems {
 	var out []Problem
 	if r.RoleCode == "" && r.StaffRole == "" {
 		out = append(out, Problem{"role", "Select the role"})
@@ -134,8 +133,8 @@ func (r StaffRecord) Validate(role *Role, today time.Time) Problems {
 	if r.AnnualCostPence != 0 && (r.AnnualCostPence < MinAnnualCostPence || r.AnnualCostPence > MaxAnnualCostPence) {
 		out = append(out, Problem{"cost", "Annual cost must be between £10,000 and £250,000"})
 	}
-	if r.ARRSFunded && role == nil && (r.RoleCode != "" || r.StaffRole != "") {
-		out = append(out, Problem{"arrs_funded", "Only a post in an ARRS role can be ARRS-funded: select no, or choose an ARRS role"})
+	if r.RoleCode != "" || r.StaffRole != "" {
+		out = append(out, funding.Check(r.Staff)...)
 	}
 	if r.Start.IsZero() {
 		return out
@@ -152,4 +151,60 @@ func (r StaffRecord) Validate(role *Role, today time.Time) Problems {
 		out = append(out, Problem{"end", "End date must be after the start date"})
 	}
 	return out
+}
+
+// StaffFunding is what a PCN's staff records may name for their funding (PLANNING.md,
+// "Funding streams"): the codes of its member practices, one of which claims for a GP
+// paid through the practice GP scheme, and the roles a commissioner approved for it.
+type StaffFunding struct {
+	Practices []string
+	Approved  []ApprovedRole
+}
+
+// Check checks a record's stream, practice and approved role: the stream must be
+// allowed for the role (StreamAllowed); a practice-scheme GP names one of the member
+// practices, and no other record names one; an approved role is one of the PCN's,
+// for a post outside the ARRS list, claimed from the ARRS. A stream not recorded ("",
+// as the role says) is not checked.
+func (f StaffFunding) Check(s Staff) Problems {
+	var out Problems
+	switch {
+	case s.Stream == "" || StreamAllowed(s.Stream, s.RoleCode, s.ApprovedRole):
+	case s.Stream == StreamARRS:
+		out = append(out, Problem{"funding_stream", "Only a post in an ARRS role or in one of the PCN's approved additional roles can be claimed from the ARRS: select the approved role, or select other money"})
+	case s.Stream == StreamPracticeGP:
+		out = append(out, Problem{"funding_stream", "Only a GP can be paid through the practice GP scheme: select ARRS or other money, or choose the GP role"})
+	default:
+		out = append(out, Problem{"funding_stream", "Select how the post is paid for"})
+	}
+	out = append(out, f.checkPractice(s)...)
+	return append(out, f.checkApproved(s)...)
+}
+
+func (f StaffFunding) checkPractice(s Staff) Problems {
+	switch {
+	case s.Stream != StreamPracticeGP && s.PracticeCode != "":
+		return Problems{{"practice_code", "Only a GP paid through the practice GP scheme names the practice that claims"}}
+	case s.Stream != StreamPracticeGP || s.RoleCode != PracticeGPRole:
+		return nil
+	case s.PracticeCode == "":
+		return Problems{{"practice_code", "Select the member practice that claims for this GP"}}
+	case !slices.Contains(f.Practices, s.PracticeCode):
+		return Problems{{"practice_code", "Select one of the PCN's member practices"}}
+	}
+	return nil
+}
+
+func (f StaffFunding) checkApproved(s Staff) Problems {
+	switch {
+	case s.ApprovedRole == 0:
+		return nil
+	case s.RoleCode != "":
+		return Problems{{"approved_role_id", "An approved additional role is for other PCN staff only: select no approved role, or choose Other PCN staff"}}
+	case !slices.ContainsFunc(f.Approved, func(a ApprovedRole) bool { return a.ID == s.ApprovedRole }):
+		return Problems{{"approved_role_id", "Select one of the PCN's approved additional roles"}}
+	case s.Stream != "" && s.Stream != StreamARRS:
+		return Problems{{"approved_role_id", "A post in an approved additional role is claimed from the ARRS: select ARRS, or select no approved role"}}
+	}
+	return nil
 }

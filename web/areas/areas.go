@@ -3,6 +3,7 @@
 package areas
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -47,6 +48,10 @@ type Page struct {
 	SupplyHref string
 	// CompareHref links an ICB's page to its PCNs compared, for the same users.
 	CompareHref string
+	// PaymentLagHref links an ICB's page to the months it takes to pay a claim (the
+	// cash flow's lag), for its leads and admins; PaymentLag is that lag.
+	PaymentLagHref string
+	PaymentLag     int
 	// Waiting is what waits for the user, shown near the top of the home page; nil
 	// for users with no part in plans' sign-off.
 	Waiting *Waiting
@@ -205,4 +210,15 @@ func (p Page) targetShare() float64 {
 		return 0
 	}
 	return p.ARRS / p.Target.FTE * 100
+}
+
+// lagText is when a claim is paid, in words: "2 months after the month worked".
+func lagText(months int) string {
+	switch months {
+	case 0:
+		return "in the month worked"
+	case 1:
+		return "1 month after the month worked"
+	}
+	return strconv.Itoa(months) + " months after the month worked"
 }

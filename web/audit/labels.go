@@ -13,11 +13,15 @@ var fieldLabels = map[string]string{
 	"start_date": "Start date", "Start": "Start date", "end_date": "End date", "End": "End date",
 	"role_code": "Role", "role": "Role", "RoleCode": "Role",
 	"staff_role": "NWRS staff role", "detailed_role": "NWRS detailed role", "arrs_funded": "ARRS funded",
+	"funding_stream": "Funding stream", "practice_code": "Practice", "approved_role_id": "Approved additional role",
 	"oidc_subject": "Single sign-on subject", "sha256": "SHA-256 of the file",
 	"SuperviseeID": "Supervisee", "SupervisorID": "Supervisor", "target_id": "Target",
 	"HoursPerMonth": "Hours a month", "SessionsPerWeek": "Sessions a week",
 	"IsDefault": "Default target", "Baseline": "Baseline date", "returned_to": "Returned to version",
 	"superseded": "Superseded versions", "sub_icbs_moved": "Sub-ICBs moved",
+	// share agreements, approved roles, practice shares and payment lags (issue 14)
+	"share_percent": "Share (%)", "valid_from": "From", "valid_to": "Until (first day not covered)", "agreed_on": "Date agreed",
+	"party": "Agreed with", "payment_lag_months": "Payment lag (months)",
 }
 
 // hiddenFields are bookkeeping that says nothing to a reader: the version that

@@ -100,11 +100,17 @@ func (f formatter) text(k, s string) string {
 			return line
 		}
 	}
+	if stream, ok := workforce.ParseStream(s); ok && streamFields[k] {
+		return stream.Label()
+	}
 	if wordFields[k] {
 		return strings.ReplaceAll(s, "_", " ")
 	}
 	return s
 }
+
+// streamFields hold a funding stream, shown by its label ("Practice GP scheme").
+var streamFields = map[string]bool{"funding_stream": true, "Stream": true}
 
 // date writes a date ("2026-04-01") or a time ("2026-04-01T00:00:00Z", as Go writes
 // a time.Time) for people: "1 April 2026", with the time of day when it has one; the

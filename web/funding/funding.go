@@ -1,9 +1,12 @@
-// Package funding renders a PCN's ARRS money (/pcns/{code}/funding): for this
-// financial year and the next, the entitlement, the committed claims of staff in post
-// and the planned claims of the plan's starters month by month, the headroom, and per
-// staff member the cap against the actual cost. Every assumption behind a figure (a
-// list size standing in for the weighted population, a rate not yet published, a role
-// with no known cap, a cost not recorded) is said next to it.
+// Package funding renders a PCN's money (/pcns/{code}/funding): for each financial year
+// of the plan's window, its funding streams side by side (the ARRS sum, the practice GP
+// scheme, other money); the ARRS entitlement, the committed claims of staff in post and
+// the planned claims of the plan's starters month by month, the headroom; each member
+// practice's scheme entitlement and its part of the PCN's costs and reimbursements;
+// agreed reimbursement shares and approved roles; and per staff member its stream and
+// the cap against the actual cost. Every assumption behind a figure (a list size
+// standing in for a population, a rate not yet published, a role with no known cap, a
+// cost not recorded) is said next to it.
 package funding
 
 import (
@@ -24,6 +27,15 @@ type Page struct {
 	AsOf   time.Time
 	Census bool
 	Years  []Year
+	// Links lead to the PCN's funding settings and its cash flow; Downloads are the
+	// practices' figures for every year.
+	Links     []Link
+	Downloads []Download
+}
+
+// Link is a link to a related page.
+type Link struct {
+	Text, Href, TestID string
 }
 
 // Year is one financial year's figures, in pence.
@@ -65,6 +77,11 @@ type Year struct {
 	CostsAssumed, PlanCostsAssumed int
 	Uncosted, BandsAssumed         int
 	Downloads                      []Download
+	// Streams are the year's funding streams side by side; Practices its member
+	// practices; Shares its agreed shares and approved posts.
+	Streams   Streams
+	Practices Practices
+	Shares    Shares
 }
 
 // Month is one month's claims.
@@ -80,10 +97,16 @@ type Month struct {
 
 // Staff is one staff record's year.
 type Staff struct {
-	ID         int64
-	Label      string // NWRS identifier, else the record number
-	Href       string // the record's history
-	Role       string
+	ID    int64
+	Label string // NWRS identifier, else the record number
+	Href  string // the record's history
+	Role  string
+	// Stream is the money the post is paid from; Practice the practice claiming a
+	// practice-scheme GP ("A81001 NAME"), Approved the approved role an ARRS post
+	// outside the list is claimed under.
+	Stream     workforce.Stream
+	Practice   string
+	Approved   string
 	FTE        float64
 	Cap        workforce.Pence // per WTE a year, in force in its last month in post this year
 	CapKnown   bool
@@ -95,12 +118,17 @@ type Staff struct {
 	Claims     workforce.Pence // claimable over the year
 	CostYear   workforce.Pence // actual cost over the year (when known)
 	Above      workforce.Pence
+	// OtherCost is an other-money post's cost over the year, the cap standing in for
+	// an unrecorded cost (OtherCostEstimated).
+	OtherCost          workforce.Pence
+	OtherCostEstimated bool
 }
 
 // PlanLine is one plan line's planned claims.
 type PlanLine struct {
 	Quarter   string
 	Role      string
+	Stream    workforce.Stream
 	Starters  float64
 	Leavers   bool // the line's leavers: Starters is the FTE leaving, Total negative
 	Cost      workforce.Pence
@@ -133,14 +161,14 @@ func YearLabel(i int) string {
 func (y Year) id(s string) string { return "y" + y.Key + "-" + s }
 
 func (y Year) rows() []ui.SummaryListRow {
-	return []ui.SummaryListRow{
+	return moneyRows([]ui.SummaryListRow{
 		{Key: "Entitlement", Value: y.Entitlement.Whole(), TestID: y.id("entitlement")},
 		{Key: "Committed: staff in post", Value: y.knownText(y.Committed), TestID: y.id("committed")},
 		{Key: "Planned: starters in the plan", Value: y.Planned.Whole(), TestID: y.id("planned")},
 		{Key: "Headroom", Value: y.knownText(y.Headroom), TestID: y.id("headroom")},
 		{Key: y.outcomeKey(), Value: y.outcome(), TestID: y.id("outcome")},
 		{Key: "Paid by the PCN above the caps", Value: y.aboveText(), TestID: y.id("above-cap")},
-	}
+	})
 }
 
 // partialText says why a year's committed and headroom are not known.
@@ -206,7 +234,7 @@ func (y Year) chart() ui.LineChartParams {
 		ID: y.id("chart"), Title: "Claims to date against the entitlement, " + y.Name, Width: 640, Height: 280,
 		Description: "Committed claims reach " + y.Committed.Whole() + " and, with the plan's starters, " + (y.Committed + y.Planned).Whole() +
 			" by March, against an entitlement of " + y.Entitlement.Whole() + ".",
-		XTitle: "Month", YTitle: "£", XLabels: labels,
+		XTitle: "Month", YTitle: "£", XLabels: labels, MinusSign: true,
 		Series: []ui.LineSeries{{Name: "Committed to date", Values: committed}, {Name: "Committed and planned to date", Values: total}},
 		Target: &ui.ChartTarget{Value: y.Entitlement.Pounds(), Label: "Entitlement " + y.Entitlement.Whole()},
 	}
@@ -221,10 +249,10 @@ func (y Year) chartTable() ui.TableParams {
 		t += m.Committed + m.Planned
 		rows = append(rows, ui.TableRow{Cells: []ui.TableCell{{Text: m.Label}, {Text: c.Whole()}, {Text: t.Whole()}, {Text: y.Entitlement.Whole()}}})
 	}
-	return ui.TableParams{Caption: "Claims to date against the entitlement, " + y.Name, FirstCellIsHeader: true, Compact: true,
+	return MoneyCells(ui.TableParams{Caption: "Claims to date against the entitlement, " + y.Name, FirstCellIsHeader: true, Compact: true,
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed to date", Numeric: true}, {Text: "Committed and planned to date", Numeric: true},
 			{Text: "Entitlement", Numeric: true}},
-		Rows: rows}
+		Rows: rows})
 }
 
 // monthTable is the month-by-month claims, with what is left of the entitlement.
@@ -248,10 +276,10 @@ func (y Year) monthTable() ui.TableParams {
 	rows = append(rows, ui.TableRow{TestID: y.id("month-total"), Cells: []ui.TableCell{
 		{Text: "Year"}, {Text: y.cell(y.Committed)}, {Text: y.Planned.Whole()}, {Text: total}, {}, {Text: y.cell(y.Headroom)},
 	}})
-	return ui.TableParams{Caption: "Claims by month, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("months"),
+	return MoneyCells(ui.TableParams{Caption: "Claims by month, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("months"),
 		Head: []ui.TableHeader{{Text: "Month"}, {Text: "Committed", Numeric: true}, {Text: "Planned", Numeric: true}, {Text: "Total", Numeric: true},
 			{Text: "Total to date", Numeric: true}, {Text: "Entitlement left", Numeric: true}},
-		Rows: rows}
+		Rows: rows})
 }
 
 // cell is a table's figure that sums committed claims: "Not known" in a partial year.
@@ -262,23 +290,40 @@ func (y Year) cell(p workforce.Pence) string {
 	return p.Whole()
 }
 
-// staffTable is each staff record's cap against its actual cost.
+// staffTable is each staff record's stream and its cap against its actual cost; an
+// other-money post claims nothing, so its cost is shown alone.
 func (y Year) staffTable() ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(y.Staff))
 	for _, s := range y.Staff {
 		rows = append(rows, ui.TableRow{TestID: y.id("staff-" + strconv.FormatInt(s.ID, 10)), Cells: []ui.TableCell{
-			{Text: s.Label, Href: s.Href}, {Text: s.Role}, {Text: ui.Decimal(s.FTE, 2)}, {Text: s.capText()}, {Text: s.costText()},
+			{Text: s.Label, Href: s.Href}, {Text: s.Role}, {Text: s.streamText()}, {Text: ui.Decimal(s.FTE, 2)}, {Text: s.capText()}, {Text: s.costText()},
 			{Text: s.claimsText()}, {Text: s.costYearText()}, {Text: s.aboveText()},
 		}})
 	}
-	return ui.TableParams{Caption: "Cap against actual cost by staff member, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("staff"),
-		Head: []ui.TableHeader{{Text: "Staff"}, {Text: "Role"}, {Text: "FTE", Numeric: true}, {Text: "Cap per WTE a year", Numeric: true},
+	return MoneyCells(ui.TableParams{Caption: "Stream, and cap against actual cost, by staff member, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("staff"),
+		Head: []ui.TableHeader{{Text: "Staff"}, {Text: "Role"}, {Text: "Stream"}, {Text: "FTE", Numeric: true}, {Text: "Cap per WTE a year", Numeric: true},
 			{Text: "Cost per WTE a year", Numeric: true}, {Text: "Claimable this year", Numeric: true}, {Text: "Actual cost this year", Numeric: true},
 			{Text: "Paid above the cap", Numeric: true}},
-		Rows: rows}
+		Rows: rows})
+}
+
+// other reports whether the post is paid from other money: nothing is claimed.
+func (s Staff) other() bool { return s.Stream == workforce.StreamOther }
+
+func (s Staff) streamText() string {
+	switch {
+	case s.Practice != "":
+		return s.Stream.Label() + ": " + s.Practice
+	case s.Approved != "":
+		return s.Stream.Label() + ": approved role " + s.Approved
+	}
+	return s.Stream.Label()
 }
 
 func (s Staff) capText() string {
+	if s.other() {
+		return "—"
+	}
 	if !s.CapKnown {
 		return "No known cap"
 	}
@@ -293,28 +338,44 @@ func (s Staff) capText() string {
 }
 
 func (s Staff) costText() string {
-	if !s.CostKnown {
+	switch {
+	case !s.CostKnown && s.other():
+		return "Not recorded: estimated at the role's cap"
+	case !s.CostKnown:
 		return "Not recorded: estimated at the cap"
 	}
 	return s.Cost.Whole()
 }
 
 func (s Staff) claimsText() string {
-	if s.Uncosted {
+	switch {
+	case s.Uncosted:
 		return "Excluded: no cost or cap"
+	case s.other():
+		return "Nothing: other money"
 	}
 	return s.Claims.Whole()
 }
 
 func (s Staff) costYearText() string {
-	if !s.CostKnown {
+	switch {
+	case s.other() && s.Uncosted:
+		return "Not known"
+	case s.other() && s.OtherCostEstimated:
+		return s.OtherCost.Whole() + " (estimated)"
+	case s.other():
+		return s.OtherCost.Whole()
+	case !s.CostKnown:
 		return "Not known"
 	}
 	return s.CostYear.Whole()
 }
 
 func (s Staff) aboveText() string {
-	if !s.CostKnown {
+	switch {
+	case s.other():
+		return "—"
+	case !s.CostKnown:
 		return "Not known"
 	}
 	return s.Above.Whole()
@@ -334,14 +395,28 @@ func (y Year) planTable() ui.TableParams {
 		if l.Uncapped {
 			cost += " (no known cap)"
 		}
+		total := l.Total.Whole()
+		if l.Stream == workforce.StreamOther {
+			total = "Nothing: other money"
+		}
 		rows = append(rows, ui.TableRow{TestID: y.id("plan-" + strconv.Itoa(i)), Cells: []ui.TableCell{
-			{Text: l.Quarter}, {Text: l.Role}, {Text: l.fteText()}, {Text: cost}, {Text: l.Total.Whole()},
+			{Text: l.Quarter}, {Text: l.Role}, {Text: l.Stream.Label()}, {Text: l.fteText()}, {Text: cost}, {Text: total},
 		}})
 	}
-	return ui.TableParams{Caption: "Planned starters and leavers, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("plan"),
-		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Role"}, {Text: "Starters (leavers), FTE", Numeric: true}, {Text: "Cost per WTE a year", Numeric: true},
-			{Text: "Planned claims this year", Numeric: true}},
-		Rows: rows}
+	return MoneyCells(ui.TableParams{Caption: "Planned starters and leavers, " + y.Name, FirstCellIsHeader: true, Compact: true, ID: y.id("plan"),
+		Head: []ui.TableHeader{{Text: "Quarter"}, {Text: "Role"}, {Text: "Stream"}, {Text: "Starters (leavers), FTE", Numeric: true},
+			{Text: "Cost per WTE a year", Numeric: true}, {Text: "Planned claims this year", Numeric: true}},
+		Rows: rows})
+}
+
+// staffSummary opens the year's staff table: "Show the 45 staff records of 2026/27".
+func (y Year) staffSummary() string {
+	return "Show the " + ui.Count(len(y.Staff)) + " staff " + ui.Agree(len(y.Staff), "record", "records") + " of " + y.Name
+}
+
+// planSummary opens the year's plan lines: "Show the 12 plan lines of 2026/27".
+func (y Year) planSummary() string {
+	return "Show the " + ui.Count(len(y.Plan)) + " plan " + ui.Agree(len(y.Plan), "line", "lines") + " of " + y.Name
 }
 
 // fteText is the line's FTE, leavers in brackets as what they take off.

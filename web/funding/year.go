@@ -30,7 +30,7 @@ func NewYear(pcn string, fy workforce.FinancialYear, committed, planned [12]work
 // (the line's, else for leavers the role's average in post; 0 when the cap stood in);
 // uncapped says no cap is known for its role.
 func NewPlanLine(l workforce.PlanLine, role string, leavers, uncapped bool, cost, total workforce.Pence) PlanLine {
-	pl := PlanLine{Quarter: workforce.QuarterOf(l.QuarterStart).String(), Role: role, Starters: l.StartersFTE, Leavers: leavers,
+	pl := PlanLine{Quarter: workforce.QuarterOf(l.QuarterStart).String(), Role: role, Stream: l.FundingStream(), Starters: l.StartersFTE, Leavers: leavers,
 		Uncapped: uncapped, Total: total, Cost: cost}
 	if leavers {
 		pl.Starters = l.LeaversFTE

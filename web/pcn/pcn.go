@@ -84,6 +84,9 @@ type Staff struct {
 	// End is the first day no longer in post, zero while open-ended; a record with
 	// one shows it and offers no "End" link.
 	End time.Time
+	// Funding is how the post is paid for: its stream, and the practice that claims
+	// for a practice-scheme GP.
+	Funding string
 }
 
 // sinceText is when the record began: "1 Apr 2025", or "In the census since 30 Nov
@@ -99,19 +102,19 @@ func (g Group) table(canChange bool) ui.TableParams {
 	rows := make([]ui.TableRow, 0, len(g.Rows))
 	for _, s := range g.Rows {
 		rows = append(rows, ui.TableRow{TestID: "staff-" + strconv.FormatInt(s.ID, 10), Cells: []ui.TableCell{
-			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Content: dates(s)}, {Text: ui.Decimal(s.FTE, 2)},
+			{Text: s.Role}, {Text: s.Source}, {Text: s.Identifier}, {Content: dates(s)}, {Text: s.Funding}, {Text: ui.Decimal(s.FTE, 2)},
 			{Content: recordLinks(s, canChange)},
 		}})
 	}
 	if !g.NoTotal {
 		rows = append(rows, ui.TableRow{TestID: "group-total-" + g.Key, Cells: []ui.TableCell{
-			{Text: "Total"}, {}, {}, {}, {Text: ui.Decimal(g.FTE, 2)}, {},
+			{Text: "Total"}, {}, {}, {}, {}, {Text: ui.Decimal(g.FTE, 2)}, {},
 		}})
 	}
 	return ui.TableParams{
 		Caption: g.Title, CaptionSize: ui.SizeS, Compact: true,
 		Head: []ui.TableHeader{{Text: "Detailed role"}, {Text: "Data source"}, {Text: "NWRS identifier"}, {Text: orDefault(g.DateHeading, "In post since")},
-			{Text: "FTE", Numeric: true}, {Text: "Record"}},
+			{Text: "Paid by"}, {Text: "FTE", Numeric: true}, {Text: "Record"}},
 		Rows: rows,
 	}
 }

@@ -61,3 +61,20 @@ func ListSizeNote(census time.Time, population float64) string {
 	return "No weighted population is entered for " + census.Format("2 January 2006") +
 		": the registered list of " + ui.Count(int(population)) + " patients stands in."
 }
+
+// SchemeNotes say where year fy's practice GP scheme stands on an assumption: its rate
+// (pounds per patient) not held (none) or an earlier year's (from) standing in, and the
+// practices' registered lists on census standing in for their adjusted populations,
+// always (PLANNING.md, "Funding streams"). Practices with no list are counted beside the
+// entitlement (SchemeMoney.Excluded).
+func SchemeNotes(fy workforce.FinancialYear, rate float64, from string, none bool, census time.Time) []string {
+	var notes []string
+	switch {
+	case none:
+		notes = append(notes, "No practice GP scheme rate is held for "+fy.String()+", so the practices' entitlement is not known.")
+	case from != "":
+		notes = append(notes, fmt.Sprintf("No practice GP scheme rate is published for %s yet: the %s rate of £%s per patient is assumed.",
+			fy, from, strconv.FormatFloat(rate, 'f', -1, 64)))
+	}
+	return append(notes, "Each practice's registered list on "+census.Format("2 January 2006")+" stands in for its adjusted population.")
+}

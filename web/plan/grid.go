@@ -8,11 +8,17 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// Grid is the plan's ARRS roles × quarters, one table per financial year shown: the
-// page shows one year at a time, Switch leading to the others.
+// Grid is the plan's rows (a role on a funding stream) × quarters, one table per
+// financial year shown: the page shows one year at a time, Switch leading to the
+// others.
 type Grid struct {
 	Years  []Year
 	Switch []YearLink
+	// AllOther is true when every role's row on other money is shown, not only those
+	// the plan holds lines of; OtherHref leads to the other choice on a read-only grid
+	// (the editor's is a button that saves first).
+	AllOther  bool
+	OtherHref string
 }
 
 // shownLabel names the years shown ("2027/28").
@@ -93,18 +99,51 @@ type Quarter struct {
 	Ended bool
 }
 
-// Row is one role's cells across the year's quarters, with its totals for the year.
+// Row is one role's cells on one funding stream across the year's quarters, with its
+// totals for the year.
 type Row struct {
-	Role              string
+	Role string
+	// Stream is the row's funding stream, "" for the ARRS: the ARRS rows keep the ids
+	// they had before the streams.
+	Stream            string
 	Name              string
 	Cells             []Cell
 	Starters, Leavers float64
 }
 
+// key is the row's part of its ids: the role, then the stream when not the ARRS.
+func (r Row) key() string {
+	if r.Stream == "" {
+		return r.Role
+	}
+	return r.Role + "-" + r.Stream
+}
+
+// Group is a run of rows on one funding stream, a row group (tbody) of the grid: a
+// block pasted into it stays in it.
+type Group struct {
+	Stream string
+	Rows   []Row
+}
+
+// Groups are the year's rows by stream, in order.
+func (y Year) Groups() []Group {
+	var out []Group
+	for _, r := range y.Rows {
+		if len(out) == 0 || out[len(out)-1].Stream != r.Stream {
+			out = append(out, Group{Stream: r.Stream})
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, r)
+	}
+	return out
+}
+
 // Cell is one role in one quarter.
 type Cell struct {
-	// Available is false for a quarter before the role joined ARRS.
+	// Available is false for a quarter before the role joined ARRS, or before the
+	// practice GP scheme started on its row; Why says which.
 	Available bool
+	Why       string
 	Starters  Field
 	Leavers   Field
 	Cost      Field
@@ -140,7 +179,8 @@ func fieldCellClass(f Field) string {
 	return "nhsuk-table__cell app-plan-cell"
 }
 
-// Funding is a financial year's money for the PCN (PLANNING.md, "Funding").
+// Funding is a financial year's money for the PCN (PLANNING.md, "Funding"): the ARRS,
+// and beside it the practice GP scheme and other money ("Funding streams").
 type Funding struct {
 	Entitlement, Committed, Planned, Left workforce.Pence
 	// WithDraft is the planned claims and entitlement left with the PCN's draft in
@@ -150,6 +190,10 @@ type Funding struct {
 	// Notes say where a figure stands on an assumption: a rate not yet published,
 	// a registered list standing in for the weighted population, costs not known.
 	Notes []string
+	// Scheme is the practice GP scheme's year; nil for a year before the scheme.
+	Scheme *SchemeMoney
+	// Other is the cost of the posts paid from other money.
+	Other *OtherMoney
 }
 
 // DraftMoney is a year's money with the draft: what differs from the official.

@@ -38,8 +38,8 @@ func (y Year) Figures() map[string]string {
 	return out
 }
 
-func (r Row) startersID(year string) string { return "role-starters-" + year + "-" + r.Role }
-func (r Row) leaversID(year string) string  { return "role-leavers-" + year + "-" + r.Role }
+func (r Row) startersID(year string) string { return "role-starters-" + year + "-" + r.key() }
+func (r Row) leaversID(year string) string  { return "role-leavers-" + year + "-" + r.key() }
 
 // fundingListID is the id of a year's money summary list, which the script fills again.
 func fundingListID(year string) string { return "funding-summary-" + year }

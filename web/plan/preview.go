@@ -15,8 +15,8 @@ type Preview struct {
 	// gap.
 	Values map[string]string `json:"values"`
 	// Lists are summary lists by their id, each written again row by row: the year's
-	// money, and the gap on the target's day "with your draft", whose rows come and go
-	// with the draft's figures.
+	// money (the ARRS, the practice GP scheme, other money), and the gap on the target's
+	// day "with your draft", whose rows come and go with the draft's figures.
 	Lists map[string][]PreviewRow `json:"lists"`
 	// Errors are the cells that cannot be read, each with the message a save gives.
 	Errors []PreviewError `json:"errors"`
@@ -41,6 +41,12 @@ func NewPreview(y Year, f Figures, problems workforce.Problems) Preview {
 	p := Preview{Year: y.ID, Values: y.Figures(), Lists: map[string][]PreviewRow{}, Errors: []PreviewError{}}
 	if y.Funding != nil {
 		p.Lists[fundingListID(y.ID)] = previewRows(y.Funding.rows(y.ID))
+		if s := y.Funding.Scheme; s != nil {
+			p.Lists[schemeListID(y.ID)] = previewRows(s.rows(y.ID))
+		}
+		if o := y.Funding.Other; o != nil {
+			p.Lists[otherListID(y.ID)] = previewRows(o.rows(y.ID))
+		}
 	}
 	if f.summary() {
 		p.Lists[figuresListID] = previewRows(f.rows())

@@ -18,30 +18,35 @@ var limits = []input.Limit{
 	{Name: "hours", Label: "Weekly hours", Max: workforce.MaxCodeLength},
 	{Name: "cost", Label: "Annual cost", Max: workforce.MaxCodeLength},
 	{Name: "employer", Label: "Employer", Max: workforce.MaxNameLength},
+	{Name: "practice_code", Label: "Practice", Max: workforce.MaxCodeLength},
+	{Name: "approved_role_id", Label: "Approved additional role", Max: workforce.MaxCodeLength},
 }
 
 // Read reads a submitted form into f (kept as typed, to show again) and a record
 // built on base (the record as stored, or a new one of the PCN) at the version f
 // holds (the posted one, for a change), putting a message for each wrong field in
-// f.Errors (workforce.StaffRecord.Validate on day today, after what cannot be read at
-// all). The role of an NWRS record stays NWRS's. A start date in error is left out of
-// the record, so that no warning is worked out on it.
-func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.Role, today time.Time) workforce.StaffRecord {
+// f.Errors (workforce.StaffRecord.Validate on day today, against the roles, member
+// practices and approvals of c, after what cannot be read at all). The role of an
+// NWRS record stays NWRS's. A start date in error is left out of the record, so that
+// no warning is worked out on it.
+func (f *Form) Read(v url.Values, base workforce.StaffRecord, c Catalogue, today time.Time) workforce.StaffRecord {
 	f.Errors = map[string]string{}
 	f.Role, f.StaffRole = v.Get("role"), strings.TrimSpace(v.Get("staff_role"))
 	f.FTE, f.Hours = strings.TrimSpace(v.Get("fte")), strings.TrimSpace(v.Get("hours"))
 	f.Band, f.Cost = v.Get("band"), strings.TrimSpace(v.Get("cost"))
-	f.EmploymentModel, f.Employer, f.ARRSFunded = v.Get("employment_model"), strings.TrimSpace(v.Get("employer")), v.Get("arrs_funded")
+	f.EmploymentModel, f.Employer = v.Get("employment_model"), strings.TrimSpace(v.Get("employer"))
+	f.Stream, f.Practice, f.Approved = v.Get("funding_stream"), v.Get("practice_code"), v.Get("approved_role_id")
 	f.Start, f.End = input.PostedDate(v, "start"), input.PostedDate(v, "end")
 
 	rec := base
 	rec.Version = f.Version
-	role := f.readRole(&rec, roles)
+	role := f.readRole(&rec, c.Roles)
 	hours := f.readWorkingTime(&rec)
 	rec.Start = input.ReadDate(f.Start, "Start date", true, f.Errors, "start", &f.StartParts)
 	rec.End = input.ReadDate(f.End, "End date", false, f.Errors, "end", &f.EndParts)
 	f.readDetails(&rec)
-	for _, p := range rec.Validate(role, today) {
+	f.readFunding(&rec)
+	for _, p := range rec.Validate(role, c.funding(base, today), today) {
 		field := p.Field
 		if field == "fte" && hours {
 			field = "hours"
@@ -51,6 +56,11 @@ func (f *Form) Read(v url.Values, base workforce.StaffRecord, roles []workforce.
 		}
 		// "Other PCN staff" with no role typed is the role box's problem, said once.
 		if field == "role" && f.Errors["staff_role"] != "" {
+			continue
+		}
+		// An approved role that could not be read is its select's problem, not the
+		// stream's as well.
+		if field == "funding_stream" && f.Errors["approved_role_id"] != "" {
 			continue
 		}
 		if f.Errors[field] == "" {
@@ -128,7 +138,7 @@ func (f *Form) readWorkingTime(rec *workforce.StaffRecord) (hours bool) {
 	return false
 }
 
-// readDetails reads band, cost, employment model, employer and ARRS funding.
+// readDetails reads band, cost, employment model and employer.
 func (f *Form) readDetails(rec *workforce.StaffRecord) {
 	rec.Band = f.Band
 	if f.Band != "" && !slices.Contains(workforce.Bands, f.Band) {
@@ -151,10 +161,4 @@ func (f *Form) readDetails(rec *workforce.StaffRecord) {
 		f.Errors["employment_model"] = "Select an employment model from the list"
 	}
 	rec.Employer = f.Employer
-	switch f.ARRSFunded {
-	case "yes", "no":
-		rec.ARRSFunded = f.ARRSFunded == "yes"
-	default:
-		f.Errors["arrs_funded"] = "Select yes if the post is claimed from the ARRS"
-	}
 }

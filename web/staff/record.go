@@ -3,6 +3,7 @@ package staff
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -37,12 +38,12 @@ func SourceText(rec workforce.StaffRecord) string {
 
 // SavedText says what was saved, for the message the staff list shows after a save:
 // "Added the record: Pharmacist, 0.8 FTE from 1 April 2026".
-func SavedText(verb string, rec workforce.StaffRecord, roles []workforce.Role) string {
+func SavedText(verb string, rec workforce.StaffRecord, c Catalogue) string {
 	sep := " "
 	if rec.StartsFromCensus() {
 		sep = ", "
 	}
-	return verb + " the record: " + Fields(rec, roles)[0].Value + ", " + FTEText(rec.FTE) + " FTE" + sep + StartText(rec, "2 January 2006")
+	return verb + " the record: " + Fields(rec, c)[0].Value + ", " + FTEText(rec.FTE) + " FTE" + sep + StartText(rec, "2 January 2006")
 }
 
 // StartText is when a record began, dates in layout: "from 1 April 2026", or for an
@@ -56,45 +57,52 @@ func StartText(rec workforce.StaffRecord, layout string) string {
 	return "from " + rec.Start.Format(layout)
 }
 
+// NewForm is the form that adds a record: claimed from the ARRS unless the person
+// chooses otherwise, as an ARRS role is by default.
+func NewForm() Form { return Form{Stream: string(workforce.StreamARRS)} }
+
 // FormOf fills the change form from a stored record.
-func FormOf(rec workforce.StaffRecord, roles []workforce.Role) Form {
+func FormOf(rec workforce.StaffRecord, c Catalogue) Form {
 	f := Form{ID: rec.ID, Version: rec.Version, Role: rec.RoleCode, FTE: FTEText(rec.FTE),
-		Band: rec.Band, EmploymentModel: string(rec.EmploymentModel), Employer: rec.Employer, ARRSFunded: "no",
+		Band: rec.Band, EmploymentModel: string(rec.EmploymentModel), Employer: rec.Employer,
+		Stream: string(rec.FundingStream()), Practice: rec.PracticeCode,
 		Start: input.DateOf(rec.Start), End: input.DateOf(rec.End), Source: SourceText(rec)}
 	if rec.RoleCode == "" {
 		f.Role, f.StaffRole = OtherRole, rec.StaffRole
 	}
-	if rec.ARRSFunded {
-		f.ARRSFunded = "yes"
+	if rec.ApprovedRole != 0 {
+		f.Approved = strconv.FormatInt(rec.ApprovedRole, 10)
 	}
 	if rec.AnnualCostPence != 0 {
 		f.Cost = rec.AnnualCostPence.Input()
 	}
 	if rec.FromNWRS() {
-		f.NWRSRole = Fields(rec, roles)[0].Value + ", NWRS identifier " + orElse(rec.UniqueIdentifier, "none (contracted services)")
+		f.NWRSRole = Fields(rec, c)[0].Value + ", NWRS identifier " + orElse(rec.UniqueIdentifier, "none (contracted services)")
 	}
 	return f
 }
 
-// Framed puts the form on its page (marked in error when the form is), under the PCN,
-// with the roles of the catalogue to choose from.
-func (f Form) Framed(page layout.PageParams, p workforce.PCN, roles []workforce.Role) Form {
+// Framed puts the form of record rec (a new one: zero but for its PCN) on its page
+// (marked in error when the form is), under the PCN, with the roles of the catalogue,
+// and the practices and approvals the funding may name on day today, to choose from.
+func (f Form) Framed(page layout.PageParams, p workforce.PCN, c Catalogue, rec workforce.StaffRecord, today time.Time) Form {
 	f.Layout = page
 	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != nil
 	f.PCNCode, f.PCNName = p.Code, p.Name
-	for _, role := range roles {
+	for _, role := range c.Roles {
 		f.Roles = append(f.Roles, RoleOption{Code: role.Code, Name: role.Name, Added: role.Added})
 	}
+	f.Practices, f.Approvals = c.choices(rec, today)
 	return f
 }
 
 // SaveConflict answers a stale save: the values saved meanwhile (now) beside the
 // person's input (yours). The form then carries the saved version, so saving again
 // replaces it knowingly.
-func (f Form) SaveConflict(now, yours workforce.StaffRecord, roles []workforce.Role) Form {
+func (f Form) SaveConflict(now, yours workforce.StaffRecord, c Catalogue) Form {
 	f.Version = now.Version
 	f.Conflict = &Conflict{By: now.UpdatedBy, At: now.UpdatedAt, FromHeading: "Saved by " + WhoText(now.UpdatedBy), ToHeading: "Your input (not saved)",
-		Changes: Diff(Fields(now, roles), Fields(yours, roles))}
+		Changes: Diff(Fields(now, c), Fields(yours, c))}
 	return f
 }
 
@@ -117,37 +125,37 @@ func EndFormOf(rec workforce.StaffRecord) EndForm {
 
 // Framed puts the end form on its page (marked in error when the form is), with the
 // record it ends.
-func (f EndForm) Framed(page layout.PageParams, rec workforce.StaffRecord, roles []workforce.Role) EndForm {
+func (f EndForm) Framed(page layout.PageParams, rec workforce.StaffRecord, c Catalogue) EndForm {
 	f.Layout = page
 	f.Layout.HasErrors = f.Error != "" || f.Conflict != nil
-	f.PCNCode, f.Source, f.Record = rec.PCNCode, SourceText(rec), Fields(rec, roles)
+	f.PCNCode, f.Source, f.Record = rec.PCNCode, SourceText(rec), Fields(rec, c)
 	return f
 }
 
 // EndConflict answers a stale end: the date kept, and what changed since the version
 // the person saw (found in the record's earlier versions, history). The form then
 // carries the saved version.
-func (f EndForm) EndConflict(now workforce.StaffRecord, history []workforce.StaffRecord, roles []workforce.Role) EndForm {
-	c := &Conflict{By: now.UpdatedBy, At: now.UpdatedAt, FromHeading: "When you opened the page", ToHeading: "Saved since by " + WhoText(now.UpdatedBy)}
+func (f EndForm) EndConflict(now workforce.StaffRecord, history []workforce.StaffRecord, c Catalogue) EndForm {
+	conflict := &Conflict{By: now.UpdatedBy, At: now.UpdatedAt, FromHeading: "When you opened the page", ToHeading: "Saved since by " + WhoText(now.UpdatedBy)}
 	for _, old := range history {
 		if old.Version == f.Version {
-			c.Changes = Diff(Fields(old, roles), Fields(now, roles))
+			conflict.Changes = Diff(Fields(old, c), Fields(now, c))
 		}
 	}
-	f.Conflict, f.Version = c, now.Version
+	f.Conflict, f.Version = conflict, now.Version
 	return f
 }
 
 // HistoryOf is a record's history page but for its frame and links: the record as it
 // is now and every version, newest first, each with what it changed from the one
 // before (earlier are its earlier versions, newest first).
-func HistoryOf(rec workforce.StaffRecord, earlier []workforce.StaffRecord, roles []workforce.Role) HistoryPage {
-	p := HistoryPage{PCNCode: rec.PCNCode, ID: rec.ID, Source: SourceText(rec), Current: Fields(rec, roles), Ended: !rec.End.IsZero()}
+func HistoryOf(rec workforce.StaffRecord, earlier []workforce.StaffRecord, c Catalogue) HistoryPage {
+	p := HistoryPage{PCNCode: rec.PCNCode, ID: rec.ID, Source: SourceText(rec), Current: Fields(rec, c), Ended: !rec.End.IsZero()}
 	versions := append([]workforce.StaffRecord{rec}, earlier...)
 	for i, v := range versions {
 		ver := Version{Number: v.Version, At: v.UpdatedAt, By: WhoText(v.UpdatedBy)}
 		if i+1 < len(versions) {
-			ver.Changes = Diff(Fields(versions[i+1], roles), Fields(v, roles))
+			ver.Changes = Diff(Fields(versions[i+1], c), Fields(v, c))
 		} else if v.FromNWRS() {
 			ver.Note, ver.By = SourceText(v), "NWRS import"
 		} else {

@@ -40,10 +40,16 @@ type Form struct {
 	// because the next import matches the record on it.
 	NWRSRole string
 	Roles    []RoleOption
+	// Practices and Approvals are what the funding may name: the PCN's member
+	// practices, its approved roles in force or to come (Catalogue.choices).
+	Practices []workforce.Practice
+	Approvals []workforce.ApprovedRole
 	// The fields as typed.
-	Role, StaffRole, FTE, Hours, Band, Cost, EmploymentModel, Employer, ARRSFunded string
-	Start, End                                                                     input.Date
-	Errors                                                                         map[string]string
+	Role, StaffRole, FTE, Hours, Band, Cost, EmploymentModel, Employer string
+	// Stream, Practice and Approved are how the post is paid for, as chosen.
+	Stream, Practice, Approved string
+	Start, End                 input.Date
+	Errors                     map[string]string
 	// StartParts and EndParts name the parts of a date in error ("day", "month",
 	// "year"); none with an error on the date marks them all.
 	StartParts, EndParts []string
@@ -72,7 +78,8 @@ func RecordHref(pcn string, id int64) string { return ListHref(pcn) + "/" + strc
 var fieldOrder = []struct{ key, href string }{
 	{"role", "#role"}, {"staff_role", "#staff_role"}, {"fte", "#fte"}, {"hours", "#hours"},
 	{"start", "#start"}, {"end", "#end"}, {"band", "#band"}, {"cost", "#cost"},
-	{"employment_model", "#employment_model"}, {"employer", "#employer"}, {"arrs_funded", "#arrs_funded"},
+	{"employment_model", "#employment_model"}, {"employer", "#employer"},
+	{"funding_stream", "#funding_stream"}, {"approved_role_id", "#approved_role_id"}, {"practice_code", "#practice_code"},
 }
 
 func (f Form) summary() ui.ErrorSummaryParams {
@@ -126,14 +133,6 @@ func (f Form) employmentRadios() ui.ChoicesParams {
 		Legend: ui.LegendParams{Text: "Employment model (optional)", Size: ui.SizeS}, Error: f.Errors["employment_model"]}
 }
 
-func (f Form) fundedRadios() ui.ChoicesParams {
-	return ui.ChoicesParams{IDPrefix: "arrs_funded", Name: "arrs_funded", Inline: true, Values: []string{f.ARRSFunded},
-		Items:  []ui.ChoiceItem{{Value: "yes", Text: "Yes"}, {Value: "no", Text: "No"}},
-		Legend: ui.LegendParams{Text: "Is the post claimed from the ARRS?", Size: ui.SizeS},
-		Hint:   "Choose no for a post the PCN pays for from elsewhere. Staff outside ARRS roles are never claimed.",
-		Error:  f.Errors["arrs_funded"]}
-}
-
 // Conflict is what a stale save shows: who saved the record meanwhile, when, and each
 // field whose value then differs from the other one shown beside it.
 type Conflict struct {
@@ -159,12 +158,12 @@ type Field struct{ Key, Label, Value string }
 // Change is one field that differs between two versions of a record.
 type Change struct{ Key, Label, From, To string }
 
-// Fields lists what a record holds, as people read it, naming its ARRS role from the
-// catalogue (RoleName).
-func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
+// Fields lists what a record holds, as people read it, naming its ARRS role, practice
+// and approved role from the catalogue.
+func Fields(r workforce.StaffRecord, c Catalogue) []Field {
 	role := r.StaffRole
 	if r.RoleCode != "" {
-		role = RoleName(roles, r.RoleCode)
+		role = RoleName(c.Roles, r.RoleCode)
 	}
 	if r.DetailedRole != "" && !strings.EqualFold(r.DetailedRole, role) {
 		role += " (" + r.DetailedRole + ")"
@@ -173,7 +172,7 @@ func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 	if r.StartsFromCensus() {
 		start = "Not given by NWRS: " + StartText(r, "2 January 2006")
 	}
-	end, cost, model, funded := "Still in post", "Not recorded", "Not recorded", "No"
+	end, cost, model, practice, approved := "Still in post", "Not recorded", "Not recorded", "None", "None"
 	if !r.End.IsZero() {
 		end = r.End.Format("2 January 2006")
 	}
@@ -183,8 +182,11 @@ func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 	if r.EmploymentModel != "" {
 		model = r.EmploymentModel.Label()
 	}
-	if r.ARRSFunded {
-		funded = "Yes"
+	if r.PracticeCode != "" {
+		practice = c.practiceName(r.PracticeCode)
+	}
+	if r.ApprovedRole != 0 {
+		approved = c.approvedName(r.ApprovedRole)
 	}
 	return []Field{
 		{"role", "Role", role},
@@ -195,7 +197,9 @@ func Fields(r workforce.StaffRecord, roles []workforce.Role) []Field {
 		{"cost", "Annual cost of a full-time post", cost},
 		{"employment_model", "Employment model", model},
 		{"employer", "Employer", orElse(r.Employer, "Not recorded")},
-		{"arrs_funded", "Claimed from the ARRS", funded},
+		{"funding_stream", "How the post is paid for", r.FundingStream().Label()},
+		{"practice_code", "Practice that claims", practice},
+		{"approved_role_id", "Approved additional role", approved},
 	}
 }
 

@@ -9,11 +9,16 @@
 // - once the session has ended, a save would go to the sign-in page and lose what was
 //   typed: the script says so, and stops the form being sent, until the person has
 //   signed in again in another tab.
+// - the money of each funding stream (the ARRS, the practice GP scheme, other money)
+//   comes back with the figures, each summary list written again by its id.
 // The year tabs are buttons of the form: they save, so they never ask before leaving.
+// A cell's fields are named kind-role-year-quarter ("s-paramedic-2026-1"), with the
+// stream after them on a row not on the ARRS ("s-gp-2026-1-practice_gp"): the row's
+// data-role and data-stream.
 const form = document.querySelector('form[data-testid="plan-form"]')
 
 const LEAVE = 'You have changes to the plan that are not saved. Leave this page and lose them?'
-const CELL = /^([slc])-(.+)-(\d{4})-([1-4])$/
+const CELL = /^([slc])-(.+)-(\d{4})-([1-4])(-(?:practice_gp|other))?$/
 const KINDS = ['s', 'l', 'c'] // a quarter's columns: starters, leavers, cost
 const WAIT = 400 // ms after the last keystroke before the figures are asked for
 
@@ -236,7 +241,7 @@ function columns (kind, year, quarter) {
   for (let q = quarter; q <= 4; q++) {
     for (const k of KINDS) {
       if (q > quarter || KINDS.indexOf(k) >= KINDS.indexOf(kind)) {
-        out.push(`${k}-{role}-${year}-${q}`)
+        out.push(`${k}-{role}-${year}-${q}{stream}`)
       }
     }
   }
@@ -251,7 +256,11 @@ function clean (input, value) {
 // input is the input of a role row in a column; null where the cell cannot change (a
 // quarter that has ended, one before the role joined ARRS) or is off the grid.
 function input (row, col) {
-  const el = row && col ? form.elements.namedItem(col.replace('{role}', row.dataset.role)) : null
+  if (!row || !col || !row.dataset.role) {
+    return null
+  }
+  const stream = row.dataset.stream ? `-${row.dataset.stream}` : ''
+  const el = form.elements.namedItem(col.replace('{role}', row.dataset.role).replace('{stream}', stream))
   return el instanceof HTMLInputElement ? el : null
 }
 

@@ -228,3 +228,32 @@ func TestNarrowDrawings(t *testing.T) {
 		t.Errorf("tick labels touch: %v", c.Ticks)
 	}
 }
+
+// A cash curve's lowest point is labelled beneath it, where nothing of the line is, and
+// the y axis reaches low enough for the label to clear the x axis, in both drawings;
+// its negative values carry a true minus sign when asked. A milestone above its point
+// stays where it was.
+func TestLineChartLowPointBelow(t *testing.T) {
+	p := LineChartParams{ID: "cash", XLabels: []string{"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"},
+		Series:     []LineSeries{{Name: "Cash", Values: []float64{-4000, -8000, -8000, -8000, -8000, -8000, -8000, -8000, -8000, -8000, -8000, -8000}}},
+		Milestones: []ChartMilestone{{Index: 1, Value: -8000, Label: "Lowest −£8,000", Below: true}}, MinusSign: true, Height: 300}
+	for _, c := range []lineChart{p.layout(), p.narrow().layout()} {
+		m := c.Milestones[0]
+		if m.LabelY <= m.Y+chartFontSize || m.LabelY > c.Plot.bottom()-4 {
+			t.Errorf("label at y=%v, point at %v, plot bottom %v: want beneath the point, above the x axis", m.LabelY, m.Y, c.Plot.bottom())
+		}
+		for _, pt := range c.Series[0].Points {
+			if pt.Y > m.Y {
+				t.Errorf("a point at y=%v is below the lowest point's %v", pt.Y, m.Y)
+			}
+		}
+		if got := c.YTicks[0].Label; !strings.HasPrefix(got, "−") || strings.Contains(got, "-") {
+			t.Errorf("lowest y label %q, want a minus sign", got)
+		}
+	}
+	p.MinusSign, p.Milestones[0].Below = false, false
+	c := p.layout()
+	if m := c.Milestones[0]; m.LabelY != m.Y-12 || !strings.HasPrefix(c.YTicks[0].Label, "-") {
+		t.Errorf("label at %v for a point at %v, lowest y label %q: want 12 above and a hyphen, as before", m.LabelY, m.Y, c.YTicks[0].Label)
+	}
+}

@@ -23,6 +23,9 @@ type LineChartParams struct {
 	// at most 640); it scales to the width of its container, and a narrow box shows
 	// a narrow drawing instead (chart.go).
 	Width, Height int
+	// MinusSign writes the y axis's negative values with a true minus sign (−), as
+	// money is written in the tables beside the chart, instead of a hyphen.
+	MinusSign bool
 }
 
 // LineSeries is one line. A NaN value is a gap: the line breaks there.
@@ -42,6 +45,11 @@ type ChartMilestone struct {
 	Index int // position in XLabels
 	Value float64
 	Label string
+	// Below puts the label beneath the point instead of above it: for a series'
+	// lowest point, where nothing of the line is below it (so the label never crosses
+	// the line, however narrow the drawing). The y axis reaches low enough to leave
+	// room for it above the x axis.
+	Below bool
 }
 
 // lineChart is the geometry of a line chart, in SVG user units.
@@ -73,7 +81,8 @@ type targetLine struct {
 type milestonePoint struct {
 	X, Y   float64
 	Label  string
-	Anchor string // text-anchor keeping the label inside the chart
+	Anchor string  // text-anchor keeping the label inside the chart
+	LabelY float64 // the label's baseline: above the point, or below it (Below)
 }
 
 type legendEntry struct {
@@ -89,6 +98,12 @@ const (
 	legendSwatch      = 24.0
 	maxYTicks         = 6
 	maxPointMarkers   = 24 // above this, points are too close to mark
+	// milestoneAbove and milestoneBelow place a milestone's label's baseline above
+	// or below its point, clear of its 6-unit marker; belowRoom is the room a label
+	// below needs above the plot's bottom (the label's height and a gap).
+	milestoneAbove = 12.0
+	milestoneBelow = 24.0
+	belowRoom      = milestoneBelow + 8
 )
 
 // size is the drawing's width and height in units: Width (at most wideChartWidth,
@@ -151,20 +166,25 @@ func (p LineChartParams) layout() lineChart {
 	w, h := p.size()
 	legend := p.legendEntries(w)
 	legendH := legendHeight(legend)
+	plotH := h - chartMarginTop - chartMarginBottom - legendH
 	lo, hi := p.yRange()
+	lo = p.roomBelow(lo, hi, plotH)
 	values := niceTicks(lo, hi, maxYTicks)
 	// Room for the widest y label on the left, and for half of the end x labels,
 	// which are centred on the first and last points.
 	left, right := 0.0, chartMarginRight
 	for _, v := range values {
-		left = max(left, 12+textWidth(formatNumber(v)))
+		left = max(left, 12+textWidth(p.yLabel(v)))
 	}
 	if n := len(p.XLabels); n > 1 {
 		left = max(left, textWidth(p.XLabels[0])/2+charWidth)
 		right = max(right, textWidth(p.XLabels[n-1])/2+charWidth)
 	}
-	plot := box{X: left, Y: chartMarginTop, W: w - left - right, H: h - chartMarginTop - chartMarginBottom - legendH}
+	plot := box{X: left, Y: chartMarginTop, W: w - left - right, H: plotH}
 	yTicks, y := axisTicks(lo, hi, maxYTicks, plot.bottom(), plot.Y)
+	for i := range yTicks {
+		yTicks[i].Label = p.yLabel(values[i])
+	}
 	c := lineChart{Width: w, Height: h, Plot: plot, YTicks: yTicks, YTitle: p.YTitle}
 	c.XTicks = p.xTicks(plot)
 	for i, s := range p.Series {
@@ -181,6 +201,38 @@ func (p LineChartParams) layout() lineChart {
 	}
 	c.Legend = legend
 	return c
+}
+
+// yLabel writes a y axis value: with a true minus sign (−) when MinusSign asks.
+func (p LineChartParams) yLabel(v float64) string {
+	s := formatNumber(v)
+	if p.MinusSign {
+		return strings.Replace(s, "-", "−", 1)
+	}
+	return s
+}
+
+// roomBelow lowers the y axis's bottom, lo, so that every milestone labelled below
+// its point sits at least belowRoom units above the plot's bottom, whose height is
+// plotH: a point at value v sits (v − lo) ÷ (hi − lo) × plotH above it, so lo may be
+// at most (v − r·hi) ÷ (1 − r), r = belowRoom ÷ plotH. The ticks then round it down
+// further, which only adds room.
+func (p LineChartParams) roomBelow(lo, hi, plotH float64) float64 {
+	r := belowRoom / plotH
+	if r <= 0 || r >= 1 {
+		return lo
+	}
+	for _, m := range p.Milestones {
+		if !m.Below || math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+			continue
+		}
+		top := hi
+		if top == m.Value { // a flat chart: give it a range to place the point in
+			top = m.Value + max(math.Abs(m.Value), 1)
+		}
+		lo = min(lo, (m.Value-r*top)/(1-r))
+	}
+	return lo
 }
 
 // xAt is the x position of the i-th label: evenly spread, a single one centred.
@@ -242,6 +294,10 @@ func (p LineChartParams) targetLine(plot box, y linearScale) *targetLine {
 
 func (p LineChartParams) milestone(m ChartMilestone, plot box, y linearScale) milestonePoint {
 	mp := milestonePoint{X: p.xAt(m.Index, plot), Y: y.at(m.Value), Label: m.Label, Anchor: "middle"}
+	mp.LabelY = mp.Y - milestoneAbove
+	if m.Below {
+		mp.LabelY = mp.Y + milestoneBelow
+	}
 	half := textWidth(m.Label) / 2
 	switch {
 	case mp.X-half < plot.X:

@@ -682,7 +682,7 @@ func lineChartDrawing(p LineChartParams, c lineChart, d chartDrawing) templ.Comp
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var45 string
-			templ_7745c5c3_Var45, templ_7745c5c3_Err = templ.JoinStringErrs(coord(m.Y - 12))
+			templ_7745c5c3_Var45, templ_7745c5c3_Err = templ.JoinStringErrs(coord(m.LabelY))
 			if templ_7745c5c3_Err != nil {
 				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/ui/linechart.templ`, Line: 71, Col: 46}
 			}
