@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/refdata"
@@ -283,7 +282,7 @@ func practicesRead(out *[]PracticeList, pcns []string, days []time.Time) read {
 		SELECT d.day, pr.code, pr.name, coalesce(m.pcn_code, ''), m.icb_code, coalesce(i.region_code = $3, false),
 		       pp.patients, coalesce(ext.day, '0001-01-01')
 		FROM unnest($2::date[]) AS d(day)
-		CROSS JOIN LATERAL (` + strings.ReplaceAll(listExtractSQL, "$1", "d.day") + `) ext
+		CROSS JOIN LATERAL (` + listExtractOn("d.day") + `) ext
 		JOIN practice_spans m ON m.valid_from <= d.day AND (m.valid_to IS NULL OR d.day < m.valid_to)
 		JOIN practices pr ON pr.code = m.practice_code
 		LEFT JOIN icbs i ON i.code = m.icb_code

@@ -12,10 +12,16 @@ import (
 // listExtractSQL is the extract a list on day $1 is read from: the latest publication
 // on or before the day, or the first one when the day is before them all. PCNsOn sums
 // its members' totals at the same extract, so that a PCN's list is its practices' sum.
-const listExtractSQL = `
+var listExtractSQL = listExtractOn("$1")
+
+// listExtractOn is listExtractSQL for the day an SQL expression gives (a parameter, or
+// a column of the query it is joined into laterally).
+func listExtractOn(day string) string {
+	return `
 	SELECT coalesce(
-		(SELECT max(extract) FROM practice_patients WHERE sex = 'ALL' AND age_band = 'ALL' AND extract <= $1),
+		(SELECT max(extract) FROM practice_patients WHERE sex = 'ALL' AND age_band = 'ALL' AND extract <= ` + day + `),
 		(SELECT min(extract) FROM practice_patients WHERE sex = 'ALL' AND age_band = 'ALL')) AS day`
+}
 
 // MemberPractice is a practice that is a member of a PCN on a day, with its own ICB
 // that day (23 PCNs have practices in two ICBs) and its registered patients.

@@ -63,25 +63,15 @@ type EndForm struct {
 // Action is where the form posts.
 func (f EndForm) Action() string { return LinkHref(f.PCNCode, f.ID) + "/end" }
 
-const conflictMessage = "Someone else saved this while you were editing it. Your changes have not been saved: they are kept below."
-
 // summary lists the messages in the order of the fields on the page, each linking to
-// its field (a date to its first box in error).
+// its field (a date to its first box in error), after the conflict when the save found
+// the record changed.
 func (f Frame) summary(order []string, firstBox map[string]string) ui.ErrorSummaryParams {
-	var items []ui.ErrorSummaryItem
+	conflict := ""
 	if f.Saved != nil {
-		items = append(items, ui.ErrorSummaryItem{Text: conflictMessage, Href: "#conflict"})
+		conflict = input.Conflict
 	}
-	for _, k := range order {
-		if msg := f.Errors[k]; msg != "" {
-			href := "#" + k
-			if box, ok := firstBox[k]; ok {
-				href = "#" + k + "-" + box
-			}
-			items = append(items, ui.ErrorSummaryItem{Text: msg, Href: href})
-		}
-	}
-	return ui.ErrorSummaryParams{Errors: items}
+	return input.ErrorSummary(f.Errors, conflict, order, firstBox)
 }
 
 func (f LinkForm) errorSummary() ui.ErrorSummaryParams {
