@@ -64,7 +64,7 @@ func TestReportGapsCSV(t *testing.T) {
 	if len(rows) != 2 {
 		t.Fatalf("want the header and England, got %d rows", len(rows))
 	}
-	want := map[int]string{0: "england", 1: "E92000001", 2: "England", 3: "63706897", 4: "26000.00", 5: "0.00", 6: "528.44"}
+	want := map[int]string{0: "england", 1: "E92000001", 2: "England", 3: "63706897.00", 4: "26000.00", 5: "0.00", 6: "528.44"}
 	for i, v := range want {
 		if rows[1][i] != v {
 			t.Errorf("England %s = %q, want %q", rows[0][i], rows[1][i], v)

@@ -34,7 +34,7 @@ const usage = `usage:
   arrs target set NAME --fte N --baseline DATE --deadline DATE [--default] [--milestone DATE=FTE[:label]]...
   arrs report workforce [--level england|region|icb|pcn] [--at DATE] [--footprints as-it-was|current] [--format csv|table|json]
   arrs report gaps [--target NAME] [--level england|region|icb|pcn | --icb CODE] [--at DATE] [--as-of DATE] [--drafts]
-                   [--footprints as-it-was|current] [--format csv|table|json|xlsx]
+                   [--denominator list|need] [--footprints as-it-was|current] [--format csv|table|json|xlsx]
   arrs report plan --pcn CODE [--version N] [--format csv|xlsx]      a version of a PCN's plan, as its page downloads it
   arrs report funding [--level england|region|icb|pcn] [--year 2026/27] [--stream arrs|practice_gp|other] [--drafts]
                      [--format csv|table|json]                       each area's entitlement, committed, planned and headroom
@@ -42,6 +42,9 @@ const usage = `usage:
                                                                      a PCN's monthly claim schedule, as its page downloads it
   arrs report cashflow --pcn CODE [--year 2026/27] [--lag MONTHS] [--uplift PCT --uplift-month YYYY-MM]
                        [--format csv|table|json|xlsx]                a PCN's cash month by month, as its page downloads it
+  arrs report need [--level england|region|icb|pcn] [--at DATE] [--as-of DATE] [--footprints as-it-was|current]
+                   [--format csv|table|json|xlsx]                  need-adjusted population, observed and expected ARRS FTE,
+                                                                     the ratio and its 95% and 99.8% funnel limits
   arrs report compare --icb CODE [--footprints as-it-was|current] [--format csv|xlsx]
                                                                      an ICB's PCNs compared, as its page downloads it
 

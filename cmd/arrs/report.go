@@ -16,7 +16,7 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims, cashflow or compare", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims, cashflow, compare or need", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
@@ -33,6 +33,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 		return a.reportCashflow(ctx, args[1:])
 	case "compare":
 		return a.reportCompare(ctx, args[1:])
+	case "need":
+		return a.reportNeed(ctx, args[1:])
 	}
 	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
 }
@@ -51,7 +53,11 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 	fs := newFlags(name)
 	level := fs.String("level", "england", "england, region, icb or pcn")
 	at := fs.String("at", "", "date YYYY-MM-DD (default: the latest census date)")
-	format := fs.String("format", "csv", "csv, table or json")
+	formats := []report.Format{report.CSV, report.Table, report.JSON}
+	if download {
+		formats = append(formats, report.XLSX)
+	}
+	format := fs.String("format", "csv", report.FormatList(formats...))
 	footprints := fs.String("footprints", gaps.AsItWas.String(), "as-it-was (the ICBs of the day) or current (today's ICBs)")
 	if extra != nil {
 		extra(fs)
@@ -69,9 +75,7 @@ func parseReportFlags(name string, args []string, download bool, extra func(*fla
 		return rf, fmt.Errorf("--level must be england, region, icb or pcn, not %q", *level)
 	}
 	rf.level = l
-	if download && *format == string(report.XLSX) {
-		rf.format = report.XLSX
-	} else if rf.format, err = report.ParseFormat(*format); err != nil {
+	if rf.format, err = report.ParseFormat(*format, formats...); err != nil {
 		return rf, err
 	}
 	if *at != "" {

@@ -50,10 +50,8 @@ func parsePCNYearFlags(name string, args []string, today time.Time, extra func(*
 	if err != nil {
 		return f, err
 	}
-	if *format == string(report.XLSX) {
-		f.format = report.XLSX
-	} else if f.format, err = report.ParseFormat(*format); err != nil {
-		return f, fmt.Errorf("--format must be csv, table, json or xlsx, not %q", *format)
+	if f.format, err = report.ParseFormat(*format, report.CSV, report.Table, report.JSON, report.XLSX); err != nil {
+		return f, err
 	}
 	return f, nil
 }

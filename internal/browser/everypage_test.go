@@ -27,12 +27,15 @@ type records struct {
 	streams  streamRecords
 }
 
-// addRecords gives the sample data a record for every page to show: supervision,
-// sites and supply (addCapacity); a practice in Shrewsbury PCN; a plan of U60057 signed off and waiting for the
-// ICB's review, with a newer draft to submit; U60057's funding streams (addStreams).
+// addRecords gives the sample data a record for every page to show: the practice files
+// and a second census, for need, peers and the decile charts (addNeedData);
+// supervision, sites and supply (addCapacity); a practice in Shrewsbury PCN; a plan of
+// U60057 signed off and waiting for the ICB's review, with a newer draft to submit;
+// U60057's funding streams (addStreams).
 func addRecords(t *testing.T, db *store.DB) records {
 	t.Helper()
 	r := records{year: workforce.FinancialYearOf(time.Now()), practice: "ZZ0020"}
+	addNeedData(t, db)
 	addShrewsburyPractice(t, db) // the test data has no practices
 	r.streams = addStreams(t, db)
 	r.capacity = addCapacity(t, db, r.year)
@@ -105,7 +108,7 @@ func (r records) adminPages() []string {
 		"/icbs/QOC/compare", "/icbs/QOC/supply", "/icbs/QOC/supply/" + strings.Replace(r.year.String(), "/", "-", 1),
 		"/audit", "/admin/users", "/admin/users/new", "/admin/users/" + id(r.user),
 		"/admin/targets", "/admin/caps", "/admin/caps/1", "/admin/rates", "/admin/rates/" + strconv.Itoa(int(r.year)),
-	}, r.streams.pages(next)...)
+	}, append(r.streams.pages(next), needPages...)...)
 }
 
 // TestEveryPageIsAccessible opens each page the app has, signed out and as an admin,

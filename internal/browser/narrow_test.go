@@ -60,6 +60,7 @@ type narrowLayout struct {
 // scrollbar shows, and axe is clean. At 1280 px the comparison's columns all show.
 func TestNarrowScreens(t *testing.T) {
 	st := newSite(t)
+	addNeedData(t, st.db)
 	addCapacity(t, st.db, workforce.FinancialYearOf(time.Now()))
 	streams := addStreams(t, st.db)
 	ctx := newScrollbarBrowser(t)
@@ -69,7 +70,8 @@ func TestNarrowScreens(t *testing.T) {
 	}
 	month := workforce.FinancialYearOf(time.Now()).Start().AddDate(0, 5, 0).Format("2006-01")
 	whatIf := fmt.Sprintf("/pcns/U60057/cashflow?move=staff-%d&to=practice_gp&practice=ZZ0022", streams.gp)
-	for i, p := range append(narrowPages, whatIf, whatIf+"&uplift=3.3&uplift_month="+month) {
+	pages := append(append(narrowPages, needNarrowPages...), whatIf, whatIf+"&uplift=3.3&uplift_month="+month)
+	for i, p := range pages {
 		if bug := issue14Bug(p); bug != "" {
 			t.Run(p, func(t *testing.T) {
 				t.Skip(bug)

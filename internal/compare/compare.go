@@ -1,9 +1,13 @@
 // Package compare answers one question: how do the PCNs of an ICB compare today
 // (docs/dashboards.md, "The comparison")? For each PCN: its place among England's PCNs
-// on ARRS FTE per 10,000 weighted patients and on the share of its fair share reached,
-// with England's deciles of each ("England's deciles"); its largest roles; this
-// financial year's funding headroom (PLANNING.md, "Funding"); supervision coverage and
-// room shortfall (PLANNING.md, "Supervision and rooms"); and its plan's versions. Each
+// on ARRS FTE per 10,000 need-adjusted patients (or, asked, per 10,000 on its registered
+// list, so that people see what the adjustment changes; docs/need.md) and on the share
+// of its fair share reached, with England's deciles of each ("England's deciles"); its
+// need-adjusted population, expected ARRS FTE, ratio of observed to expected and where
+// that lies against the funnel's limits, from the need report (needreport.Compute, the
+// same report /need and `arrs report need` write); its largest roles; this financial
+// year's funding headroom (PLANNING.md, "Funding"); supervision coverage and room
+// shortfall (PLANNING.md, "Supervision and rooms"); and its plan's versions. Each
 // figure comes from the same code as the dashboard and the PCN's own pages: the gap
 // report (PLANNING.md, "Gap"; the official figures, which never count a draft),
 // funding.Compute, package supervision and package rooms.
@@ -12,8 +16,8 @@
 // query per PCN, and for the PCNs the caller gives (the ICB's in the structure of the
 // as-of date, or of today's footprints), never for the ICB's PCNs of today: on 1 April
 // 2026 PCNs changed ICB, and the comparison "as it was" shows each PCN of the day with
-// its own records. The clock is the caller's: today is an argument. The positions are
-// of the as-of date A; supervision and rooms of today, as on their own pages.
+// its own records. The clock is the caller's: today is an argument. The positions and
+// need are of the as-of date A; supervision and rooms of today, as on their own pages.
 package compare
 
 import (
@@ -24,6 +28,8 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/need"
+	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/rooms"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -42,8 +48,16 @@ type Result struct {
 	TargetName       string
 	// Year is the financial year of the headroom, today's.
 	Year workforce.FinancialYear
-	// England is England's positions; nil without a gap report.
-	England *planning.Positions
+	// England is England's positions; nil without a gap report. Their FTE per 10,000
+	// divides by Denominator: need (the default) or list.
+	England     *planning.Positions
+	Denominator need.Denominator
+	// Need is England's need report on the as-of date (nil before any census): every
+	// PCN's need, expected FTE, ratio and limits, the funnel's points. ICBNeed is the
+	// ICB's own line of it (HasICBNeed false when the report has none).
+	Need       *needreport.Report
+	ICBNeed    needreport.Row
+	HasICBNeed bool
 	// Rows are the ICB's PCNs, by code.
 	Rows []Row
 }
@@ -54,6 +68,11 @@ type Row struct {
 	// Position is the PCN's on England's measures; without a gap report, its
 	// registered list stands in for its population and the rest is unknown.
 	Position planning.Position
+	// Need is its line of the need report: registered patients, need-adjusted
+	// population, observed and expected ARRS FTE, ratio and limits; HasNeed is false
+	// when the report has none (no census imported).
+	Need    needreport.Row
+	HasNeed bool
 	// Mix is its largest roles, up to MixRoles.
 	Mix      []planning.RoleShare
 	Headroom workforce.Pence
@@ -103,39 +122,64 @@ func (r *Result) NoSupervisionPCNs() int {
 	return n
 }
 
-// Compute compares the PCNs of an ICB (pcns: its PCNs in the structure the caller
-// chose; icb names it in errors) on day d (today) with the staff data of asOf
-// (zero: the latest census, as every page's default as-of date), with report giving
-// the gap report (the server's is cached). England's positions (a gap report of every
-// PCN) and the ICB's own parts are independent: gathered side by side, a cold page
-// waits for the slower only.
-func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, pcns []workforce.PCN, d, asOf time.Time) (*Result, error) {
-	pcns = slices.Clone(pcns)
-	slices.SortFunc(pcns, func(a, b workforce.PCN) int { return cmp.Compare(a.Code, b.Code) })
-	out := &Result{Year: workforce.FinancialYearOf(d)}
-	type positions struct {
-		pos *planning.Positions
-		err error
+// Request is one ICB's comparison: its PCNs in the structure the caller chose (icb
+// names it in errors and finds its line of the need report), on day Today with the
+// staff data of AsOf (zero: the latest census, as every page's default as-of date),
+// FTE per 10,000 on Denominator ("" is need). Tree is the structure the need report
+// sums its areas into (nil: the structure of the day; today's footprints when the page
+// shows them).
+type Request struct {
+	ICB         string
+	PCNs        []workforce.PCN
+	Today, AsOf time.Time
+	Denominator need.Denominator
+	Tree        *workforce.Tree
+}
+
+// denominator is the denominator asked for, need when none is.
+func (req Request) denominator() need.Denominator {
+	if req.Denominator == need.List {
+		return need.List
 	}
-	done := make(chan positions, 1)
-	go func() {
-		res, err := report(ctx, gaps.Options{Today: d, AsOf: asOf})
-		if err != nil {
-			done <- positions{nil, err}
-			return
-		}
-		done <- positions{res.Positions(), nil}
-	}()
-	parts, err := gather(ctx, db, icb, pcns, out.Year, d, asOf)
-	england := <-done
+	return need.Need
+}
+
+// Compute compares the PCNs of an ICB (pcns: its PCNs in the structure the caller
+// chose; icb names it) on day d (today) with the staff data of asOf (zero: the latest
+// census), FTE per 10,000 on need, with report giving the gap report and the need
+// report computed afresh: ComputeWith, as the command line does it.
+func Compute(ctx context.Context, db *store.DB, report gaps.Source, icb string, pcns []workforce.PCN, d, asOf time.Time) (*Result, error) {
+	src := From(db)
+	src.Gaps = report
+	return ComputeWith(ctx, db, src, Request{ICB: icb, PCNs: pcns, Today: d, AsOf: asOf})
+}
+
+// ComputeWith compares the ICB's PCNs of req with England's figures from src (the
+// server's are cached). England's figures (the positions on a gap report of every PCN,
+// the need report) and the ICB's own parts are independent: gathered side by side, a
+// cold page waits for the slower only.
+func ComputeWith(ctx context.Context, db *store.DB, src Sources, req Request) (*Result, error) {
+	pcns := slices.Clone(req.PCNs)
+	slices.SortFunc(pcns, func(a, b workforce.PCN) int { return cmp.Compare(a.Code, b.Code) })
+	out := &Result{Year: workforce.FinancialYearOf(req.Today), Denominator: req.denominator()}
+	done := make(chan england, 1)
+	go func() { done <- src.englandOf(ctx, req) }()
+	parts, err := gather(ctx, db, req.ICB, pcns, out.Year, req.Today, req.AsOf)
+	e := <-done
 	if err != nil {
 		return nil, err
 	}
-	if err := out.position(ctx, db, england.pos, england.err); err != nil {
+	if e.err != nil {
+		return nil, e.err
+	}
+	if err := out.position(ctx, db, e.pos, e.posErr); err != nil {
 		return nil, err
 	}
+	if out.Need = e.need; e.need != nil {
+		out.ICBNeed, out.HasICBNeed = icbRow(e.need, req.ICB)
+	}
 	for _, p := range pcns {
-		out.Rows = append(out.Rows, parts.row(p, out.England))
+		out.Rows = append(out.Rows, parts.row(p, out.England, out.Need))
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"github.com/arrs-planner/arrs/internal/dbtest"
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/ingest"
+	"github.com/arrs-planner/arrs/internal/need"
+	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -107,5 +110,79 @@ func TestComputeWithoutAReport(t *testing.T) {
 	}
 	if res.Census || res.NoTarget || res.England != nil {
 		t.Errorf("before any import: %+v", res)
+	}
+}
+
+// FTE per 10,000 is on need by default: a PCN's rate is its ARRS FTE × 10,000 ÷ its
+// need-adjusted population (needreport.On on the as-of date), and England's deciles are
+// of that rate; with the list asked for, ÷ its registered list. Each row carries its
+// line of the need report, the one `arrs report need` writes, and its flag agrees with
+// the report's own test.
+func TestComputeOnNeed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, pcns := sample(t)
+	n, err := needreport.On(ctx, db, november)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := needreport.Compute(ctx, db, needreport.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []need.Denominator{need.Need, need.List} {
+		src := From(db)
+		res, err := ComputeWith(ctx, db, src, Request{ICB: "QOC", PCNs: pcns, Today: today, Denominator: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Denominator != d || res.Need == nil || !res.HasICBNeed || res.ICBNeed.Code != "QOC" || res.England.MeasuredPer10k == 0 {
+			t.Fatalf("on %s: %+v", d, res)
+		}
+		staffed := 0
+		for _, row := range res.Rows {
+			p := n.PCNs[row.PCN.Code]
+			of := p.Need
+			if d == need.List {
+				of = p.Registered
+			}
+			want := row.Position.InPost * 10000 / of
+			if !row.Position.HasPer10k || math.Abs(row.Position.Per10k-want) > 1e-9*max(1, want) || row.Position.Per10kOf != of {
+				t.Errorf("%s on %s: %v per 10,000 of %v, want %v of %v", row.PCN.Code, d, row.Position.Per10k, row.Position.Per10kOf, want, of)
+			}
+			if row.Position.InPost > 0 {
+				staffed++
+			}
+			line, ok := rep.PCN(row.PCN.Code)
+			if !row.HasNeed || !ok || row.Need != line || math.Abs(row.Need.Observed-row.Position.InPost) > 1e-9 {
+				t.Errorf("%s: need %+v, the report's %+v", row.PCN.Code, row.Need, line)
+			}
+			if f := FlagOf(row.Need); (f == FlagBelow || f == FlagAbove) != line.Outside998 || (line.HasRatio && f == FlagNone) {
+				t.Errorf("%s: flag %q, outside 99.8%% %v", row.PCN.Code, f, line.Outside998)
+			}
+		}
+		if staffed == 0 {
+			t.Error("nobody in post in QOC: the rates test nothing")
+		}
+	}
+}
+
+// The flag is the report's Outside998, on the side the ratio lies; none without a ratio.
+func TestFlagOf(t *testing.T) {
+	t.Parallel()
+	l := need.Limits{Lower998: 0.5, Upper998: 1.6}
+	for _, c := range []struct {
+		row  needreport.Row
+		want Flag
+	}{
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.4, Limits: l, Outside998: true}, FlagBelow},
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 1.7, Limits: l, Outside998: true}, FlagAbove},
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.5, Limits: l}, FlagWithin},
+		{needreport.Row{Known: true}, FlagNone},
+		{needreport.Row{HasRatio: true, Ratio: 0.1, Outside998: true}, FlagNone},
+	} {
+		if got := FlagOf(c.row); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.row, got, c.want)
+		}
 	}
 }

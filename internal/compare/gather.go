@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/rooms"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -121,10 +122,13 @@ func (c *parts) capacity(ctx context.Context, db *store.DB, pcns []string) error
 	return nil
 }
 
-// row is one PCN's position, funding, supervision, rooms and plan, worked out as their
-// pages do.
-func (c *parts) row(p workforce.PCN, england *planning.Positions) Row {
+// row is one PCN's position, need, funding, supervision, rooms and plan, worked out as
+// their pages do.
+func (c *parts) row(p workforce.PCN, england *planning.Positions, rep *needreport.Report) Row {
 	row := Row{PCN: p, Versions: c.plans[p.Code]}
+	if rep != nil {
+		row.Need, row.HasNeed = rep.PCN(p.Code)
+	}
 	if england != nil {
 		row.Position = england.ByPCN[p.Code]
 		row.Mix = planning.RoleMix(row.Position.ByRole)

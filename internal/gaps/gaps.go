@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -45,6 +46,12 @@ type Options struct {
 	// clock when Today is zero).
 	Footprints Footprints
 
+	// Denominator is what stands in for w(p) where no weighted population is in force
+	// (PLANNING.md, "Targets and fair shares"): "" or need.List the registered list size,
+	// need.Need the need-adjusted population on the as-of date (needreport.On). A view
+	// of the same target, kept by every link like the footprints (ParamDenominator).
+	Denominator need.Denominator
+
 	// Drafts counts each PCN's latest version, whatever its status, instead of its
 	// current plan (arrs report gaps --drafts). Pages never set it: their figures are
 	// official, and a draft is private to its PCN (PLANNING.md, "Drafts stay private").
@@ -68,6 +75,12 @@ type Result struct {
 	DataStart time.Time
 	// Options are the options as given.
 	Options Options
+	// Denominator is the stand-in the fair shares use where no weighted population is
+	// in force (need.List or need.Need, resolved); ListSizePCNs counts the PCNs that
+	// use it, whichever it is. NeedListPCNs counts those of them, with need.Need, whose
+	// list is their need (no practice with age data, or no need on the as-of date).
+	Denominator  need.Denominator
+	NeedListPCNs int
 	// Tree is the structure the PCNs are summed into: the hierarchy in force on At, or
 	// At's PCNs on today's footprints (Options.Footprints).
 	Tree  *workforce.Tree
@@ -81,9 +94,18 @@ func (r *Result) Name(level workforce.Level, code string) string {
 	return r.names[level][code]
 }
 
-// ListSizePCNs counts the PCNs whose weighted population is their registered list
-// size standing in: every page and report using the figures says so when it is not 0.
+// ListSizePCNs counts the PCNs with no weighted population in force, whose stand-in
+// (Denominator: their registered list size, or their need-adjusted population) is
+// their w(p): every page and report using the figures says so when it is not 0.
 func (r *Result) ListSizePCNs() int { return r.England.ListSizePCNs }
+
+// denominator is the stand-in the options ask for, need.List when none is named.
+func (o Options) denominator() need.Denominator {
+	if o.Denominator == need.Need {
+		return need.Need
+	}
+	return need.List
+}
 
 // ForPCN returns one PCN's ARRS staff records and current plan lines from the inputs.
 func (r *Result) ForPCN(code string) ([]workforce.Staff, []workforce.PlanLine) {
@@ -125,16 +147,17 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	if at.IsZero() {
 		at = planning.DefaultAt(target.Deadline, asOf)
 	}
-	in, tree, err := gather(ctx, db, target, asOf, at, opts)
+	g, err := gather(ctx, db, target, asOf, at, opts)
 	if err != nil {
 		return nil, err
 	}
+	in, tree := g.in, g.tree
 	in.Today = opts.Today
 	if in.DataStart, err = dataStart(ctx, db); err != nil {
 		return nil, err
 	}
 	res := &Result{Report: placed(planning.GapReport(in)), Inputs: in, Target: target, AsOf: asOf, At: at, DataStart: in.DataStart,
-		Options: opts, Tree: tree, names: names(tree), positions: &lazyPositions{}}
+		Options: opts, Denominator: opts.denominator(), NeedListPCNs: g.needList, Tree: tree, names: names(tree), positions: &lazyPositions{}}
 	if err := res.englandFromSeries(ctx, db); err != nil {
 		return nil, err
 	}
@@ -157,6 +180,9 @@ func (o Options) check() error {
 	}
 	if t := o.TargetFTEOverride; t != nil && !(*t >= 0 && !math.IsInf(*t, 0)) {
 		return fmt.Errorf("%w: the target FTE must be 0 or more, not %v", ErrInvalid, *t)
+	}
+	if d := o.Denominator; d != "" && d != need.List && d != need.Need {
+		return fmt.Errorf("gaps: the denominator must be %s or %s, not %q", need.List, need.Need, d)
 	}
 	return nil
 }

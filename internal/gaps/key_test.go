@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -16,5 +17,16 @@ func TestDraftsHaveTheirOwnKey(t *testing.T) {
 	d.Drafts = true
 	if o.Key() == d.Key() {
 		t.Errorf("one key for the official report and the drafts': %s", o.Key())
+	}
+}
+
+// Fair shares on need are cached apart from those on list sizes; no denominator is list.
+func TestDenominatorIsInTheKey(t *testing.T) {
+	t.Parallel()
+	o := Options{Today: workforce.Date(2026, time.March, 15)}
+	l, n := o, o
+	l.Denominator, n.Denominator = need.List, need.Need
+	if o.Key() != l.Key() || o.Key() == n.Key() {
+		t.Errorf("keys: none %s, list %s, need %s", o.Key(), l.Key(), n.Key())
 	}
 }

@@ -45,6 +45,8 @@ type Reference struct {
 	RoleShares      []workforce.RoleShare
 	PracticeGPRates []workforce.FundingRate
 	PracticeGPCaps  []workforce.PracticeGPCap
+	// Need is the need weights with their sources (need.go).
+	Need workforce.NeedWeights
 	// SHA256 (hex) is of the files read, so that a load of the same data twice can be
 	// recognised and skipped.
 	SHA256 string
@@ -81,6 +83,9 @@ func Load() (*Reference, error) {
 		{"role_shares.csv", parseRoleShare},
 		{"practice_gp_rates.csv", parsePracticeGPRate},
 		{"practice_gp_caps.csv", parsePracticeGPCap},
+		{"need_age_weights.csv", parseNeedAgeWeight},
+		{"need_deprivation_factors.csv", parseNeedFactor},
+		{"need_sources.csv", parseNeedSource},
 	}
 	ref.NWRSRoleMap = map[string]string{}
 	for _, s := range steps {

@@ -71,6 +71,7 @@ var (
 
 // FormatPopulation writes a weighted population as a whole number when it is one and
 // with up to 3 decimals (the precision the database keeps) when not: 45415, 45415.5.
+// The comparison file writes its populations so; the gap report writes 2 decimals.
 func FormatPopulation(w float64) string {
 	r := workforce.Round(w, 3)
 	if r == 0 {
@@ -83,7 +84,10 @@ var gapColumns = []column[GapRow]{
 	{"level", str(func(r GapRow) string { return string(r.Level) }), func(r GapRow) any { return r.Level }},
 	{"code", str(func(r GapRow) string { return r.Code }), func(r GapRow) any { return r.Code }},
 	{"name", str(func(r GapRow) string { return r.Name }), func(r GapRow) any { return r.Name }},
-	{"weighted_population", str(func(r GapRow) string { return FormatPopulation(r.WeightedPopulation) }),
+	// weighted_population is the w used (an imported weighted population, a registered
+	// list or a need-adjusted population standing in): 2 decimals in CSV like every
+	// figure, 1 in the table, 3 in JSON (the precision an import keeps).
+	{"weighted_population", func(r GapRow, places int) string { return workforce.FormatFTE(r.WeightedPopulation, places) },
 		func(r GapRow) any { return workforce.Round(r.WeightedPopulation, 3) }},
 	fte("target_fte", func(r GapRow) float64 { return r.TargetFTE }, known),
 	fte("baseline_fte", func(r GapRow) float64 { return r.BaselineFTE }, baselineUnknown),

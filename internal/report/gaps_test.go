@@ -43,8 +43,8 @@ func TestWriteGaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "level,code,name,weighted_population,target_fte,baseline_fte,in_post_fte,projected_fte,additional_fte,gap_fte,shortfall_fte,pcns_short,no_return\n" +
-		"pcn,U1,PCN U1,50000.5,23.55,2.50,11.78,12.71,10.21,13.34,13.34,1,0\n" +
-		"pcn,U2,PCN U2,40000,1.01,0.00,0.00,0.00,0.00,0.00,0.00,0,1\n" // 1.005 rounds up; -0.001 has no sign
+		"pcn,U1,PCN U1,50000.50,23.55,2.50,11.78,12.71,10.21,13.34,13.34,1,0\n" +
+		"pcn,U2,PCN U2,40000.00,1.01,0.00,0.00,0.00,0.00,0.00,0.00,0,1\n" // 1.005 rounds up; -0.001 has no sign
 	if got := b.String(); got != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", got, want)
 	}
@@ -74,7 +74,7 @@ func TestWriteGapsUnknown(t *testing.T) {
 	if err := WriteGaps(&b, CSV, named); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Split(b.String(), "\n")[1], "pcn,U1,P,1000,4.00,0.00,,,,,,,"; got != want {
+	if got, want := strings.Split(b.String(), "\n")[1], "pcn,U1,P,1000.00,4.00,0.00,,,,,,,"; got != want {
 		t.Errorf("CSV row %q, want %q", got, want)
 	}
 	b.Reset()

@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -24,13 +26,29 @@ const (
 	JSON  Format = "json"
 )
 
-// ParseFormat accepts csv, table or json.
-func ParseFormat(s string) (Format, error) {
-	switch f := Format(s); f {
-	case CSV, Table, JSON:
-		return f, nil
+// ParseFormat accepts the formats a command takes: accepted, or csv, table and json
+// when none is given. The refusal lists exactly those.
+func ParseFormat(s string, accepted ...Format) (Format, error) {
+	if len(accepted) == 0 {
+		accepted = []Format{CSV, Table, JSON}
 	}
-	return "", fmt.Errorf("--format must be csv, table or json, not %q", s)
+	if slices.Contains(accepted, Format(s)) {
+		return Format(s), nil
+	}
+	return "", fmt.Errorf("--format must be %s, not %q", FormatList(accepted...), s)
+}
+
+// FormatList names formats as a message or a flag's help lists them: "csv, table or
+// json".
+func FormatList(fs ...Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // column is one column of a report: its header, how to render a row's value for CSV

@@ -122,6 +122,7 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Layout.Nav = layout.NavEngland
+	p.NeedHref = "/need"
 	target, err := s.db.DefaultTarget(r.Context())
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
@@ -214,6 +215,12 @@ func (s *Server) icb(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.History = areas.NewICBHistory(now, c)
+	// The funnel keeps the page's footprints, as the comparison's link does; an ICB
+	// formed after the day shown is only found among today's footprints.
+	p.NeedHref = "/need?icb=" + c.Code
+	if d.fp.IsCurrent() || (!c.Opened.IsZero() && d.at.Before(c.Opened)) {
+		p.NeedHref += "&" + gaps.ParamFootprints + "=" + gaps.Current.String()
+	}
 	if !found {
 		p.History.Absent = absentText(c, d)
 	}

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/compare"
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
@@ -17,10 +17,12 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 
 	compareweb "github.com/arrs-planner/arrs/web/compare"
+	needweb "github.com/arrs-planner/arrs/web/need"
 )
 
 // compareData is an ICB's comparison as the page and its downloads show it, the same
-// for everyone who may see it: cached per data version, ICB and day.
+// for everyone who may see it: cached per data version, ICB, day, as-of date,
+// footprints and denominator.
 type compareData struct {
 	asOf             time.Time
 	census, noTarget bool
@@ -34,6 +36,15 @@ type compareData struct {
 	// absent, when set, why the ICB has no PCNs to compare on the day.
 	current           bool
 	structure, absent string
+	// denominator is the rate per 10,000's; sources the note of it; icbNeed the ICB's
+	// line of the need report; funnel England's funnel plot, the ICB's PCNs
+	// highlighted (nil without one), outliers England's PCNs beyond its 99.8% limits.
+	denominator need.Denominator
+	sources     needweb.Sources
+	icbNeed     compareweb.NeedFigures
+	funnel      *needweb.Funnel
+	outliers    int
+	charts      funnelCharts
 }
 
 // icbCompare is /icbs/{code}/compare; the route's rule (icbMember) has checked access.
@@ -58,19 +69,29 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 	f := areas.NewFootprints(r.URL.Path, r.URL.Query(), data.current, data.structure)
 	p.Footprints, p.Absent = &f, data.absent
 	p.Sort.Query = compareQuery(r)
-	keepAsOf(r, p.Downloads)
-	keepFootprints(data.current, p.Downloads)
-	return render(w, r, compareweb.View(p))
+	keepQuery(p.Sort.Query, p.Downloads)
+	p.Choice = compareweb.NewDenominatorChoice(r.URL.Path, r.URL.Query(), data.denominator)
+	p.Sources, p.ICBNeed, p.Outliers = data.sources, data.icbNeed, data.outliers
+	if data.funnel != nil {
+		page, err := needweb.ParsePage(r.URL.Query(), comparePageParam, len(data.rows))
+		if err != nil {
+			return errBadRequest("%s.", err)
+		}
+		if p.Funnel, err = data.chart(r, page); err != nil {
+			return err
+		}
+	}
+	return renderWhole(w, r, compareweb.View(p))
 }
 
-// compareQuery is what the comparison's sort links keep: its as-of date and footprints.
+// compareQuery is what the comparison's sort and download links keep: its as-of date,
+// footprints and denominator (checked by compareOf).
 func compareQuery(r *http.Request) url.Values {
 	q := url.Values{}
-	if v := r.URL.Query().Get("as_of"); v != "" {
-		q.Set("as_of", v)
-	}
-	if v := r.URL.Query().Get(gaps.ParamFootprints); v != "" {
-		q.Set(gaps.ParamFootprints, v)
+	for _, k := range []string{"as_of", gaps.ParamFootprints, gaps.ParamDenominator} {
+		if v := r.URL.Query().Get(k); v != "" {
+			q.Set(k, v)
+		}
 	}
 	if len(q) == 0 {
 		return nil
@@ -78,18 +99,14 @@ func compareQuery(r *http.Request) url.Values {
 	return q
 }
 
-// keepFootprints carries today's footprints to the download links (after keepAsOf), so
-// that the file sums the PCNs the page shows.
-func keepFootprints(current bool, ds []compareweb.Download) {
-	if !current {
+// keepQuery carries the page's as-of date, footprints and denominator (q) to its
+// download links, so that the file is of the day, PCNs and rate the page shows.
+func keepQuery(q url.Values, ds []compareweb.Download) {
+	if len(q) == 0 {
 		return
 	}
 	for i := range ds {
-		sep := "?"
-		if strings.Contains(ds[i].Href, "?") {
-			sep = "&"
-		}
-		ds[i].Href += sep + gaps.ParamFootprints + "=" + gaps.Current.String()
+		ds[i].Href += "?" + q.Encode()
 	}
 }
 
@@ -110,23 +127,28 @@ func (s *Server) compareOf(r *http.Request) (*compareData, error) {
 	if err != nil {
 		return nil, err
 	}
+	den, err := denominatorParam(r)
+	if err != nil {
+		return nil, err
+	}
 	d := s.today()
-	key := "compare|" + icb.Code + "|" + d.Format(workforce.DateLayout) + "|" + asOf.Format(workforce.DateLayout) + "|" + fp.String()
+	key := "compare|" + icb.Code + "|" + d.Format(workforce.DateLayout) + "|" + asOf.Format(workforce.DateLayout) + "|" + fp.String() + "|" + string(den)
 	return cached(r.Context(), s, key, func(ctx context.Context) (*compareData, error) {
-		return s.compareOn(ctx, icb, d, asOf, fp)
+		return s.compareOn(ctx, icb, d, asOf, fp, den)
 	})
 }
 
-// compareData is compareOn with the ICBs as they were on the as-of date, the default.
+// compareData is compareOn with the ICBs as they were on the as-of date and FTE per
+// 10,000 on need, the defaults.
 func (s *Server) compareData(ctx context.Context, icb workforce.ICB, d, asOf time.Time) (*compareData, error) {
-	return s.compareOn(ctx, icb, d, asOf, gaps.AsItWas)
+	return s.compareOn(ctx, icb, d, asOf, gaps.AsItWas, need.Need)
 }
 
 // compareOn compares the ICB's PCNs on day d with the staff data of asOf (zero: the
-// latest census; compare.Compute, on the cached gap report), its PCNs those of the
-// structure fp chooses on the as-of date, and lays the comparison out as the page and
-// the downloads show it.
-func (s *Server) compareOn(ctx context.Context, icb workforce.ICB, d, asOf time.Time, fp gaps.Footprints) (*compareData, error) {
+// latest census; compare.ComputeWith, on the cached gap report, need report and
+// positions), its PCNs those of the structure fp chooses on the as-of date, FTE per
+// 10,000 on den, and lays the comparison out as the page and the downloads show it.
+func (s *Server) compareOn(ctx context.Context, icb workforce.ICB, d, asOf time.Time, fp gaps.Footprints, den need.Denominator) (*compareData, error) {
 	day, err := s.compareDay(ctx, d, asOf)
 	if err != nil {
 		return nil, err
@@ -135,7 +157,11 @@ func (s *Server) compareOn(ctx context.Context, icb workforce.ICB, d, asOf time.
 	if err != nil {
 		return nil, err
 	}
-	res, err := compare.Compute(ctx, s.db, s.gapReport, icb.Code, tree.PCNsOf(icb.Code), d, asOf)
+	req := compare.Request{ICB: icb.Code, PCNs: tree.PCNsOf(icb.Code), Today: d, AsOf: asOf, Denominator: den}
+	if fp.IsCurrent() {
+		req.Tree = tree
+	}
+	res, err := compare.ComputeWith(ctx, s.db, s.compareSources(day), req)
 	if err != nil {
 		return nil, err
 	}
@@ -149,13 +175,30 @@ func (s *Server) compareOn(ctx context.Context, icb workforce.ICB, d, asOf time.
 		out.absent = absentText(c, areaDay{at: day, fp: fp})
 	}
 	if res.England != nil {
-		out.england = compareweb.NewEngland(res.England)
+		out.england = compareweb.NewEngland(res.England, den == need.List)
 	}
+	out.needOf(icb, res)
 	names := workforce.RoleNames(roles)
 	for _, row := range res.Rows {
-		out.rows = append(out.rows, compareRowOf(row, names))
+		out.rows = append(out.rows, compareRowOf(row, names, den))
 	}
 	return out, nil
+}
+
+// needOf lays out the comparison's figures on need: the note of its denominator, the
+// ICB's line, the funnel with the ICB's PCNs highlighted and England's outliers.
+func (c *compareData) needOf(icb workforce.ICB, res *compare.Result) {
+	c.denominator, c.sources = res.Denominator, needweb.Sources{Denominator: res.Denominator}
+	if res.Need == nil {
+		return
+	}
+	c.sources = needweb.NewSources(res.Denominator, res.Need.Need.Weights)
+	c.icbNeed, c.outliers = needFiguresOf(res.ICBNeed, res.HasICBNeed), len(res.Need.Outliers())
+	mine := map[string]bool{}
+	for _, row := range res.Rows {
+		mine[row.PCN.Code] = true
+	}
+	c.funnel = compareFunnel(icb, res.Need, mine)
 }
 
 // compareDay is the day whose structure the comparison takes: the as-of date, else the
@@ -171,10 +214,11 @@ func (s *Server) compareDay(ctx context.Context, today, asOf time.Time) (time.Ti
 	return day, err
 }
 
-// compareRowOf is one PCN's row as the page shows it.
-func compareRowOf(r compare.Row, names map[string]string) compareweb.Row {
+// compareRowOf is one PCN's row as the page shows it, its rate per 10,000 on den.
+func compareRowOf(r compare.Row, names map[string]string, den need.Denominator) compareweb.Row {
 	v := compareweb.NewRow(r.PCN, r.Position, r.Coverage, r.SupervisionRecorded, r.Rooms.Now, r.Rooms.Quarters, r.Rooms.Recorded())
 	plan := planStatusOf(r.PCN.Code, r.Versions)
 	v.Headroom, v.Mix, v.Plan = r.Headroom, compareweb.NewMix(r.Mix, names), compareweb.NewPlan(plan, planStage(plan))
+	v.Need, v.Per10kOnList = needFiguresOf(r.Need, r.HasNeed), compare.Per10kDenominator(r.Need, den) == need.List
 	return v
 }

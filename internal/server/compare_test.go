@@ -17,7 +17,12 @@ import (
 
 // TestComparePage checks QOC's comparison against the hand working of the scenario
 // (dashboards_scenario_test.go): U60057's and U79722's rows, and one of the seven
-// PCNs with nobody in post.
+// PCNs with nobody in post. FTE per 10,000 is on need (docs/need.md): the tests'
+// reference data holds no practices, so every PCN has no member practice on the day
+// and its need is its own registered list (U60057 105,122, U79722 26,390): U60057
+// 3.0 × 10,000 ÷ 105,122 = 0.285 → 0.29, U79722 0.8 × 10,000 ÷ 26,390 = 0.303 → 0.30,
+// still the two highest of England (decile 10). The weighted populations keep their
+// place in the fair shares (compare_need_test.go has need apart from the list).
 func TestComparePage(t *testing.T) {
 	t.Parallel()
 	e := newCapEnv(t)
@@ -32,7 +37,7 @@ func TestComparePage(t *testing.T) {
 		// U60057
 		"cmp-U60057-population":     "100,000",
 		"cmp-U60057-fte":            "3.0",
-		"cmp-U60057-per10k":         "0.30",
+		"cmp-U60057-per10k":         "0.29",
 		"cmp-U60057-per10k-decile":  "decile 10",
 		"cmp-U60057-reached":        "7%",
 		"cmp-U60057-reached-decile": "decile 10",
@@ -46,7 +51,7 @@ func TestComparePage(t *testing.T) {
 		"cmp-U60057-plan-waits":     "Waiting for the PCN's managers, to finish and submit it",
 		// U79722
 		"cmp-U79722-fte":      "0.8",
-		"cmp-U79722-per10k":   "0.16",
+		"cmp-U79722-per10k":   "0.30",
 		"cmp-U79722-reached":  "4%",
 		"cmp-U79722-headroom": "£1,304,833",
 		// No supervisor, link or site recorded: not known, never 0 (issue 11).
@@ -63,7 +68,7 @@ func TestComparePage(t *testing.T) {
 		// England: 1,295 PCNs at 0 in decile 1; U79722 and U60057 in decile 10.
 		"cmp-deciles-per10k-1":   "1 | 1,295 | 0.00 | 0.00",
 		"cmp-deciles-per10k-2":   "2 | 0 | None | None",
-		"cmp-deciles-per10k-10":  "10 | 2 | 0.16 | 0.30",
+		"cmp-deciles-per10k-10":  "10 | 2 | 0.29 | 0.30",
 		"cmp-deciles-reached-10": "10 | 2 | 4% | 7%",
 	}
 	for id, w := range want {
@@ -104,10 +109,11 @@ func TestCompareSorting(t *testing.T) {
 		})
 		return codes
 	}
-	if got := order("?sort=per10k&dir=desc"); len(got) != 9 || got[0] != "U60057" || got[1] != "U79722" {
+	// On need (here each PCN's own list, TestComparePage): U79722 0.30, U60057 0.29.
+	if got := order("?sort=per10k&dir=desc"); len(got) != 9 || got[0] != "U79722" || got[1] != "U60057" {
 		t.Errorf("by FTE per 10,000, largest first: %v", got)
 	}
-	if got := order("?sort=per10k&dir=asc"); got[7] != "U79722" || got[8] != "U60057" {
+	if got := order("?sort=per10k&dir=asc"); got[7] != "U60057" || got[8] != "U79722" {
 		t.Errorf("by FTE per 10,000, smallest first: %v", got)
 	}
 	if got := order("?sort=plan&dir=desc"); got[0] != "U60057" {
@@ -152,7 +158,8 @@ func TestCompareDownloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := strings.Join(recs[0], ",")
-	if !strings.HasPrefix(header, "code,name,weighted_population,list_size_stands_in,arrs_fte,arrs_fte_per_10k,per_10k_england_decile,fair_share_fte,"+
+	if !strings.HasPrefix(header, "code,name,weighted_population,list_size_stands_in,arrs_fte,arrs_fte_per_10k,per_10k_england_decile,"+
+		"denominator,registered_patients,need_population,expected_fte,ratio,lower_998,upper_998,flag_998,fair_share_fte,"+
 		"fair_share_reached_pct,fair_share_england_decile,headroom_gbp,supervision_needing,supervision_covered,supervision_coverage_pct,"+
 		"room_sessions_available,room_sessions_short_now,room_sessions_short_with_plan,first_quarter_short,plan_version,plan_status,waiting_for,"+
 		"clinical_pharmacist_fte,") {
@@ -169,8 +176,10 @@ func TestCompareDownloads(t *testing.T) {
 		}
 		rows[rec[0]] = row
 	}
+	// Per 10,000 on need, here its own list (TestComparePage): 3.0 × 10,000 ÷ 105,122.
 	wantU60057 := map[string]string{"name": "SHREWSBURY PCN", "weighted_population": "100000", "list_size_stands_in": "no", "arrs_fte": "3.00",
-		"arrs_fte_per_10k": "0.30", "per_10k_england_decile": "10", "fair_share_fte": "40.80", "fair_share_reached_pct": "7.4",
+		"arrs_fte_per_10k": "0.29", "per_10k_england_decile": "10", "denominator": "list", "registered_patients": "105122",
+		"need_population": "105122.00", "fair_share_fte": "40.80", "fair_share_reached_pct": "7.4",
 		"fair_share_england_decile": "10", "headroom_gbp": "2497027.26", "supervision_needing": "2", "supervision_covered": "1",
 		"supervision_coverage_pct": "50.0", "room_sessions_available": "20.00", "room_sessions_short_now": "0.00",
 		"room_sessions_short_with_plan": "8.40", "first_quarter_short": "2026/27 Q4", "plan_version": "Version 2", "plan_status": "draft",
@@ -189,7 +198,7 @@ func TestCompareDownloads(t *testing.T) {
 
 	// compareText are the download's text columns; every other holds a number.
 	compareText := map[string]bool{"code": true, "name": true, "list_size_stands_in": true, "first_quarter_short": true,
-		"plan_version": true, "plan_status": true, "waiting_for": true}
+		"plan_version": true, "plan_status": true, "waiting_for": true, "denominator": true, "flag_998": true}
 	_, body = capDownload(t, e, "/icbs/QOC/compare.xlsx")
 	book := sheettest.Open(t, body)
 	cells := book.Rows("Comparison")
@@ -239,6 +248,11 @@ func TestCompareBeforeAnyImport(t *testing.T) {
 	}
 	if got := testID(doc, "cmp-U60057-population"); got != "105,122" {
 		t.Errorf("the registered list stands in: %q", got)
+	}
+	// No census: nothing observed is known on today's need report, so no funnel, and
+	// expected FTE and the ratio are no data, never 0.
+	if capHas(doc, "cmp-funnel") || testID(doc, "cmp-U60057-expected") != "no data" || testID(doc, "cmp-U60057-ratio") != "no data" {
+		t.Errorf("before any import: funnel %v, expected %q, ratio %q", capHas(doc, "cmp-funnel"), testID(doc, "cmp-U60057-expected"), testID(doc, "cmp-U60057-ratio"))
 	}
 }
 

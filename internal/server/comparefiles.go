@@ -3,17 +3,14 @@ package server
 import (
 	"io"
 	"net/http"
-	"net/url"
 
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/workforce"
-
-	compareweb "github.com/arrs-planner/arrs/web/compare"
 )
 
 // icbCompareDownload is /icbs/{code}/compare.csv and .xlsx: the ICB's comparison as
 // report.WriteComparison (and `arrs report compare`) writes it, one row per PCN by
-// code whatever the page's order.
+// code whatever the page's order, FTE per 10,000 on the page's ?denominator=.
 func (s *Server) icbCompareDownload(format report.Format) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		icb, err := s.icbOfURL(r)
@@ -34,17 +31,5 @@ func (s *Server) icbCompareDownload(format report.Format) handlerFunc {
 		}
 		name := "arrs-compare-icb-" + icb.Code + "-" + day.Format(workforce.DateLayout)
 		return attachment(w, format, name, func(w io.Writer) error { return report.WriteComparison(w, format, data.res, roles) })
-	}
-}
-
-// keepAsOf carries the page's ?as_of= (already checked by compareOf) to its download
-// links, so that the file is of the as-of date the page shows.
-func keepAsOf(r *http.Request, ds []compareweb.Download) {
-	v := r.URL.Query().Get("as_of")
-	if v == "" {
-		return
-	}
-	for i := range ds {
-		ds[i].Href += "?" + url.Values{"as_of": {v}}.Encode()
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/arrs-planner/arrs/internal/dashboard"
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/supervision"
 	"github.com/arrs-planner/arrs/internal/workforce"
@@ -20,7 +21,8 @@ import (
 // route's rule (pcnMember) has checked access. Its figures are the same for everyone
 // who may see it, so they are cached per data version and day: a page between changes
 // is a render. They hold the "with your draft" figure, so their key is the dashboard's
-// own: no other page reads it.
+// own: no other page reads it. The similar networks come from the need report of the
+// as-of day, cached on its own for every PCN (needReportNow).
 func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
@@ -28,7 +30,12 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	day := s.today()
 	figs, err := cached(r.Context(), s, "dashboard|"+p.Code+"|"+day.Format(workforce.DateLayout), func(ctx context.Context) (*dashboardweb.Figures, error) {
+		peers := s.peerGroupsAsync(ctx, p) // England's need report, worked out side by side
 		f, err := dashboard.Compute(ctx, s.db, s.gapReport, p, day)
+		if err != nil {
+			return nil, err
+		}
+		per10kOf, err := s.dashboardOnNeed(ctx, &f.Workforce, p.Code, day)
 		if err != nil {
 			return nil, err
 		}
@@ -36,28 +43,37 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
+		got := <-peers
+		if got.err != nil {
+			return nil, got.err
+		}
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, AsOf: f.AsOf, Plan: planStatusOf(p.Code, f.Versions),
-			Workforce: dashboardWorkforce(f.Workforce), Funding: dashboardFunding(f.Funding),
+			Workforce: dashboardWorkforce(f.Workforce, per10kOf), Funding: dashboardFunding(f.Funding),
 			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Recorded(), f.Rooms.Now, f.Rooms.Quarters)},
 			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles),
-			Outlook: dashboardOutlook(f.Outlook, f.Workforce.Plan == nil)}, nil
+			Outlook: dashboardOutlook(f.Outlook, f.Workforce.Plan == nil), Peers: got.groups}, nil
 	})
 	if err != nil {
 		return err
 	}
 	page := dashboardweb.Page{Layout: s.page(r, "Dashboard of "+p.Name, layout.NavEngland), CanChange: currentUser(r).CanChangePCN(p.Code), Figures: *figs}
+	if page.Peers, err = s.linkPeers(r, figs.Peers); err != nil {
+		return err
+	}
 	if page.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
 		return err
 	}
 	return render(w, r, dashboardweb.View(page))
 }
 
-// dashboardWorkforce is the PCN against its fair share, as the dashboard shows it.
-func dashboardWorkforce(w dashboard.Workforce) dashboardweb.Workforce {
+// dashboardWorkforce is the PCN against its fair share, as the dashboard shows it, its
+// rate per 10,000 divided by per10kOf.
+func dashboardWorkforce(w dashboard.Workforce, per10kOf need.Denominator) dashboardweb.Workforce {
 	if w.NoCensus || w.NoTarget {
 		return dashboardweb.Workforce{NoCensus: w.NoCensus, NoTarget: w.NoTarget}
 	}
 	out := dashboardweb.NewWorkforce(w.AsOf, w.Target, w.Position, versionLabel(w.Plan), versionLabel(w.Draft))
+	out.Denominator = per10kOf
 	for _, q := range w.Quarters {
 		out.Quarters = append(out.Quarters, dashboardweb.Quarter{Quarter: q.Quarter.String(), Day: q.Day,
 			WithPlan: q.WithPlan, WithoutPlan: q.WithoutPlan, WithDraft: q.WithDraft})

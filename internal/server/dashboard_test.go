@@ -21,10 +21,13 @@ func TestDashboard(t *testing.T) {
 	ahmed := "dash-supervisor-" + strconv.FormatInt(sc.ahmed, 10)
 	want := map[string]string{
 		// In post, plan and fair share.
-		"dash-in-post":            "3.0",
-		"dash-fair-share":         "40.8 additional FTE on a baseline of 0.0: 40.8 FTE in post",
-		"dash-reached":            "7% (England decile 10 of 10)",
-		"dash-per-10k":            "0.30 (England decile 10 of 10)",
+		"dash-in-post":    "3.0",
+		"dash-fair-share": "40.8 additional FTE on a baseline of 0.0: 40.8 FTE in post",
+		"dash-reached":    "7% (England decile 10 of 10)",
+		// Per 10,000 registered patients (docs/need.md): the test data has no
+		// practices, so need is the PCN's registered list (3.0 ÷ 105,122 × 10,000 = 0.285), not the
+		// imported weighted population of 100,000 the fair share uses.
+		"dash-per-10k":            "0.29 (England decile 10 of 10)",
 		"dash-projected":          "3.1 FTE",
 		"dash-projected-no-plan":  "2.0 FTE",
 		"dash-quarter-2026-06-30": "2026/27 Q1 | 30 Jun 2026 | 2.8 | 2.8 | 40.8",
@@ -64,6 +67,11 @@ func TestDashboard(t *testing.T) {
 		if got := cellsText(doc, id); !strings.Contains(got, w) {
 			t.Errorf("[data-testid=%s] = %q, want it to contain %q", id, got, w)
 		}
+	}
+	// No practice data here: the rate is divided by the list, and says so.
+	if key, got := "ARRS FTE per 10,000 registered patients (none of its practices has age data)", textOf(doc, "#dash-workforce-summary"); !strings.Contains(got, key) ||
+		strings.Contains(got, "need-adjusted") {
+		t.Errorf("the rate is not named %q", key)
 	}
 	if got := testID(doc, "dash-plan-status"); got != "Draft" {
 		t.Errorf("plan status %q", got)

@@ -36,7 +36,8 @@ import (
 //
 //	U60057  in_post(A) = r1 + r2 + r3 + r5 = 1 + 0.6 + 1 + 0.4 = 3.0 FTE
 //	        (pharmacist 1.6: 53%, care coordinator 1.4: 47%)
-//	        per 10,000: 3.0 ÷ 100,000 × 10,000 = 0.30
+//	        per 10,000 need-adjusted patients: no practice data here, so need is the
+//	        registered list: 3.0 ÷ 105,122 × 10,000 = 0.285 → 0.29 (docs/need.md)
 //	        fair share: 26,000 × 100,000 ÷ 63,725,385 = 40.800067 → 40.8
 //	        reached: (3.0 − 0) ÷ 40.800067 = 0.073529 → 7%
 //	U79722  in_post(A) = 0.8; per 10,000 0.16; fair share 20.400034; reached 3.9%

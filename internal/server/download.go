@@ -11,6 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/report"
 	"github.com/arrs-planner/arrs/internal/workforce"
 
@@ -84,11 +85,15 @@ func (s *Server) downloadResult(r *http.Request) (*gaps.Result, error) {
 	return figs.data.res, nil
 }
 
-// downloadName is the file's name: what it holds and the as-of date.
+// downloadName is the file's name: what it holds and the as-of date, then "-what-if"
+// under a what-if and "-need" when need-adjusted populations stand in (?denominator=need).
 func downloadName(what string, res *gaps.Result) string {
 	name := "arrs-" + what + "-" + res.AsOf.Format(workforce.DateLayout)
 	if res.Options.AttritionOverride != nil || res.Options.TargetFTEOverride != nil || res.Options.DeadlineOverride != nil || !res.Options.AsOf.IsZero() {
 		name += "-what-if"
+	}
+	if res.Denominator == need.Need {
+		name += "-need"
 	}
 	return name
 }

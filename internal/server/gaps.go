@@ -58,7 +58,7 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts, form, err := s.whatIf(r, "/gaps", "level", "sort", "dir", gaps.ParamFootprints)
+	opts, form, err := s.gapWhatIf(r, "/gaps", "level", "sort", "dir")
 	if err != nil {
 		return err
 	}
@@ -86,8 +86,9 @@ func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapD
 	sum.England = true
 	p.Summary = &sum
 	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
-	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf}
-	p.Footprints = gapFootprints(r, res)
+	sum.Denominator = res.Denominator
+	p.ListSize = gapListSize(res)
+	p.Footprints, p.Denominator = gapFootprints(r, res), gapDenominator(r, res)
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
 	return err
@@ -120,7 +121,7 @@ func (s *Server) gapsICB(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts, form, err := s.whatIf(r, path, "sort", "dir", gaps.ParamFootprints)
+	opts, form, err := s.gapWhatIf(r, path, "sort", "dir")
 	if err != nil {
 		return err
 	}
@@ -155,11 +156,12 @@ func fillICBGaps(r *http.Request, p *gapsweb.ICBPage, res *gaps.Result, icb work
 		return
 	}
 	sum := gapsweb.NewSummary(res.Inputs, row)
-	p.Summary = &sum
+	sum.Denominator = res.Denominator
+	p.Summary, p.Denominator = &sum, gapDenominator(r, res)
 	pcns, _ := res.PCNsOfICB(icb.Code)
 	p.SetTable(gapsweb.NewRows(pcns, res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
-	p.ListSize = gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf,
-		Area: icb.Name, Here: row.ListSizePCNs, AreaPCNs: row.PCNs}
+	p.ListSize = gapListSize(res)
+	p.ListSize.Area, p.ListSize.Here, p.ListSize.AreaPCNs = icb.Name, row.ListSizePCNs, row.PCNs
 }
 
 // gapFootprints is the choice of ICBs on a gap page, saying which the report res sums
@@ -173,4 +175,28 @@ func gapFootprints(r *http.Request, res *gaps.Result) *areas.Footprints {
 	}
 	f := areas.NewFootprints(r.URL.Path, r.URL.Query(), current, structure)
 	return &f
+}
+
+// gapWhatIf is the what-if of a gap page, keeping the page's parameters named by
+// hidden, its footprints and its denominator; a denominator that is neither list nor
+// need is a 400 naming the two (a view of the figures, not a what-if to correct).
+func (s *Server) gapWhatIf(r *http.Request, action string, hidden ...string) (gaps.Options, gapsweb.WhatIf, error) {
+	opts, form, err := s.whatIf(r, action, append(hidden, gaps.ParamFootprints, gaps.ParamDenominator)...)
+	if msg := form.Error(gaps.ParamDenominator); err == nil && msg != "" {
+		return opts, form, errBadRequest("%s.", msg)
+	}
+	return opts, form, err
+}
+
+// gapListSize is what a gap page says of the PCNs with no weighted population in
+// force in England, and what stands in for theirs.
+func gapListSize(res *gaps.Result) gapsweb.ListSize {
+	return gapsweb.ListSize{PCNs: res.ListSizePCNs(), Of: res.England.PCNs, AsOf: res.AsOf, Denominator: res.Denominator, NeedList: res.NeedListPCNs}
+}
+
+// gapDenominator is the choice of stand-in on a gap page, saying which the report res
+// uses; its links keep the page's other parameters.
+func gapDenominator(r *http.Request, res *gaps.Result) *gapsweb.Denominator {
+	d := gapsweb.NewDenominator(r.URL.Path, r.URL.Query(), res.Denominator)
+	return &d
 }

@@ -25,7 +25,11 @@ func (s *Server) pcnGapPanel(r *http.Request, code string) (*pcn.GapPanel, error
 	if !ok {
 		return nil, nil
 	}
-	p := pcn.NewGapPanel(res.Inputs, res.England, g, res.ProjectionOf(code))
+	standIn := pcn.StandIn{Denominator: res.Denominator, NeedListPCNs: res.NeedListPCNs}
+	if info, ok := res.Tree.PCN(code); ok {
+		standIn.List = info.RegisteredPatients
+	}
+	p := pcn.NewGapPanel(res.Inputs, res.England, g, res.ProjectionOf(code), standIn)
 	p.WhatIf, p.GapsHref = form.Active(), gapsweb.Link(gapsweb.ICBHref(g.ICB), gapsweb.WhatIfQuery(r.URL.Query()))
 	return p, nil
 }

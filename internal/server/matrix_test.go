@@ -201,6 +201,9 @@ func TestAuthorisationMatrix(t *testing.T) {
 	cases = append(cases, searchMatrixCases()...)
 	cases = append(cases, planFilesMatrixCases()...)
 	cases = append(cases, cashflowMatrixCases()...)
+	cases = append(cases, needMatrixCases()...)
+	cases = append(cases, needWeightsMatrixCases()...)
+	cases = append(cases, peersMatrixCases()...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -1,13 +1,18 @@
 package server
 
 import (
+	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/need"
+	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
+	needweb "github.com/arrs-planner/arrs/web/need"
 	"github.com/arrs-planner/arrs/web/pcn"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -37,7 +42,36 @@ func (s *Server) pcn(w http.ResponseWriter, r *http.Request) error {
 	if p.MemberPractices, err = s.memberPractices(r, p.Code, p.At); err != nil {
 		return err
 	}
+	if p.Deciles, err = s.pcnDeciles(r, p.Code); err != nil {
+		return err
+	}
 	return render(w, r, pcn.View(p))
+}
+
+// pcnDeciles is the network's lines against England's deciles of every role at every
+// census, which are worked out once per data version for all PCNs. ?role= picks one
+// role to chart: one of the roles charted, or a 400 naming them.
+func (s *Server) pcnDeciles(r *http.Request, code string) (*pcn.Deciles, error) {
+	series, err := cached(r.Context(), s, "deciles", func(ctx context.Context) (*needreport.DecileSeries, error) {
+		return needreport.Deciles(ctx, s.db)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !series.Charted() {
+		return &pcn.Deciles{Code: code, Censuses: series.Censuses}, nil
+	}
+	q := r.URL.Query()
+	d := &pcn.Deciles{Code: code, Censuses: series.Censuses, Role: q.Get("role"), At: q.Get("at")}
+	if d.Role != "" && !series.HasRole(d.Role) {
+		return nil, errBadRequest("The role %.40q is not one of the roles charted: %s.", d.Role, strings.Join(series.RoleCodes(), ", "))
+	}
+	of := series.Of(code)
+	d.Counted, d.Sources = of.Counted, needweb.NewSources(need.Need, of.Weights)
+	for _, l := range of.Lines {
+		d.Lines = append(d.Lines, pcn.DecileLine{Role: l.Role, England: l.England, Counted: l.Counted, FTE: l.FTE, Rate: l.Rate})
+	}
+	return d, nil
 }
 
 // pcnStaff lists the staff records; the route's rule (pcnMember) has checked access.

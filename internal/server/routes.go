@@ -168,6 +168,24 @@ func (s *Server) Routes() http.Handler {
 		g.get("/icbs/{code}/compare.csv", s.handle(s.icbCompareDownload(formatCSV)))
 		g.get("/icbs/{code}/compare.xlsx", s.handle(s.icbCompareDownload(formatXLSX)))
 	})
+	// need and fair comparison: England's funnel of every PCN (observed ÷ expected ARRS
+	// FTE against need) with the need report as a file at any level, and the weights it
+	// is built on with their sources, for every signed-in user.
+	s.group(r, signedIn, func(g routes) {
+		g.get("/need", s.handle(s.needEngland))
+		g.get("/need.csv", s.handle(s.needDownload(formatCSV)))
+		g.get("/need.xlsx", s.handle(s.needDownload(formatXLSX)))
+		g.get("/need/weights", s.handle(s.needWeights))
+	})
+	// a PCN's most similar networks by need profile; its ICB's leads (and admins) may
+	// save a peer group of their own choosing in their place.
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/peers", s.handle(s.peers))
+	})
+	s.group(r, icbReviewer, func(g routes) {
+		g.get("/pcns/{code}/peers/edit", s.handle(s.peersEdit))
+		g.post("/pcns/{code}/peers/edit", s.handle(s.peersSave))
+	})
 	// supervision and rooms of a PCN: seen by its users, its ICB's leads and admins;
 	// changed by its managers and admins.
 	s.group(r, pcnMember, func(g routes) {
@@ -232,6 +250,9 @@ func (s *Server) Routes() http.Handler {
 		g.post("/admin/rates", s.handle(s.rateCreate))
 		g.get("/admin/rates/{year}", s.handle(s.rateEdit))
 		g.post("/admin/rates/{year}", s.handle(s.rateUpdate))
+		// the need weights and factors with their sources (each change audited).
+		g.get("/admin/need-weights", s.handle(s.needWeightsEdit))
+		g.post("/admin/need-weights", s.handle(s.needWeightsSave))
 	})
 	return root
 }

@@ -226,7 +226,8 @@ func icbRow(tree *workforce.Tree, c workforce.ICB) lists.ICBRow {
 	return row
 }
 
-// practice is a GP practice's page: its place today, its list and its deprivation.
+// practice is a GP practice's page: its place today, its list, its deprivation and its
+// need today.
 // A code that cannot be an ODS code is not looked up: 404, as an unknown one.
 func (s *Server) practice(w http.ResponseWriter, r *http.Request) error {
 	code := strings.ToUpper(chi.URLParam(r, "code"))
@@ -247,6 +248,9 @@ func (s *Server) practice(w http.ResponseWriter, r *http.Request) error {
 		ICBCode: pl.ICBCode, ICBName: pl.ICBName, Patients: pl.Patients, PatientsKnown: pl.PatientsKnown, Extract: pl.Extract,
 		Deprivation: pl.Deprivation.Score, DeprivationYear: pl.Deprivation.Year, DeprivationSource: pl.Deprivation.Source,
 		DeprivationKnown: pl.DeprivationKnown}
+	if p.Need, err = s.practiceNeed(r.Context(), code, today); err != nil {
+		return err
+	}
 	p.Layout.Breadcrumbs = practiceBreadcrumbs(tree, pl)
 	return render(w, r, practice.View(p))
 }

@@ -14,7 +14,9 @@ import (
 // same practice, extract, sex and age band; a file of age bands also drops the bands
 // it no longer lists for its practices and extract, keeping their totals. The old rows
 // are deleted and the new inserted rather than upserted: an upsert of the 5-year file
-// takes half as long again.
+// takes half as long again. practice_patients' triggers (migration 000019) work the
+// practice_bands rows of the practices and extracts each statement touches out again in
+// the same transaction, as they do for any other write to it.
 func (db *DB) importPatients(ctx context.Context, in PracticeImport, log *PracticeImportLog) error {
 	pts := in.Files.Patients
 	codes := distinct(len(pts), func(i int) string { return pts[i].PracticeCode })

@@ -26,6 +26,7 @@ func (db *DB) LoadReference(ctx context.Context, ref *refdata.Reference) (err er
 			tx.insertRoles, tx.insertRoleMap, tx.insertCaps, tx.insertBandCaps, tx.insertRates,
 			tx.insertTargets, tx.upsertSeries,
 			tx.insertRoleShares, tx.insertPracticeGPRates, tx.insertPracticeGPCaps, // fundingstreams.go
+			tx.insertNeedReference, // needref.go
 		}
 		for _, step := range steps {
 			if err := step(ctx, ref); err != nil {

@@ -48,6 +48,9 @@ type Page struct {
 	SupplyHref string
 	// CompareHref links an ICB's page to its PCNs compared, for the same users.
 	CompareHref string
+	// NeedHref links England's and an ICB's page to the funnel of staffing against need
+	// (the ICB's PCNs highlighted on an ICB's page).
+	NeedHref string
 	// PaymentLagHref links an ICB's page to the months it takes to pay a claim (the
 	// cash flow's lag), for its leads and admins; PaymentLag is that lag.
 	PaymentLagHref string
@@ -122,7 +125,7 @@ func (p Page) childTable() ui.TableParams {
 		s.Header("PCNs", SortPCNs, true),
 		s.Header("Registered patients", SortPatients, true),
 		s.Header("ARRS FTE", SortARRS, true),
-		s.Header("ARRS FTE per 10,000 patients", SortPer10k, true),
+		s.Header("ARRS FTE per 10,000 registered patients", SortPer10k, true),
 		s.Header("Other PCN staff FTE", SortNonARRS, true),
 	}
 	rows := make([]ui.TableRow, 0, len(p.Children))

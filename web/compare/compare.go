@@ -1,20 +1,26 @@
-// Package compare renders the ICB comparison (issue 6, item 5): every PCN of an ICB
-// side by side, on ARRS FTE per 10,000 weighted patients, role mix, the share of its
-// fair share reached, funding headroom this year, supervision coverage, room shortfall
-// and plan status, sortable by link, with each PCN's decile in England on the first
-// two measures and England's deciles explained. docs/dashboards.md says where every
-// number comes from.
+// Package compare renders the ICB comparison (issue 6, item 5; issue 15): every PCN of
+// an ICB side by side, on ARRS FTE per 10,000 need-adjusted patients (or registered
+// patients, ?denominator=list), its need-adjusted population, expected ARRS FTE and
+// ratio observed ÷ expected flagged against the 99.8% limits, role mix, the share of
+// its fair share reached, funding headroom this year, supervision coverage, room
+// shortfall and plan status, sortable by link, with each PCN's decile in England on
+// the rate and the share and England's deciles explained; then the funnel plot of
+// England's PCNs with the ICB's highlighted. docs/dashboards.md and docs/need.md say
+// where every number comes from.
 package compare
 
 import (
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
+
+	needweb "github.com/arrs-planner/arrs/web/need"
 )
 
 // Page is the view model of /icbs/{code}/compare.
@@ -45,7 +51,20 @@ type Page struct {
 	// to compare on that day (it did not exist yet, or no longer did): no table then.
 	Footprints *areas.Footprints
 	Absent     string
+	// Choice is the denominator of the rate per 10,000 and the links to the other;
+	// Sources the note of it and of the need weights' sources.
+	Choice  DenominatorChoice
+	Sources needweb.Sources
+	// ICBNeed is the ICB's line of the need report. Funnel is England's funnel plot
+	// with the ICB's PCNs highlighted (needweb.Chart; nil without a need report) and
+	// Outliers England's PCNs beyond its 99.8% limits (NeedHref lists them).
+	ICBNeed  NeedFigures
+	Funnel   templ.Component
+	Outliers int
 }
+
+// NeedHref is England's funnel plot, with its list of PCNs beyond the 99.8% limits.
+const NeedHref = "/need"
 
 // Row is one PCN.
 type Row struct {
@@ -61,7 +80,12 @@ type Row struct {
 	HasPer10k, HasReached bool
 	Per10kDecile          int
 	ReachedDecile         int
-	FairShare             float64
+	// Per10kOnList is true when the rate divides by the registered list: asked for, or
+	// a PCN with no age data under need.
+	Per10kOnList bool
+	FairShare    float64
+	// Need is its line of the need report.
+	Need NeedFigures
 	// Mix is the PCN's largest roles, up to three.
 	Mix      []RoleShare
 	Headroom workforce.Pence
@@ -96,14 +120,13 @@ type Plan struct {
 	Stage int
 }
 
-// England is England's deciles of the two measures.
+// England is England's deciles of the two measures, the rate per 10,000 on the
+// page's denominator (OnList: registered lists; else need).
 type England struct {
+	OnList                  bool
 	Per10k, Reached         []Band
 	Per10kPCNs, ReachedPCNs int // the PCNs with a value: each measure's n
 	PCNs                    int
-	// ListSizePCNs counts England's PCNs whose registered list stands in for a
-	// weighted population: it decides what the per-10,000 rate is "of".
-	ListSizePCNs int
 }
 
 // Band is one decile of England: how many PCNs, lowest and highest value.
@@ -122,6 +145,9 @@ const (
 	SortPopulation = "population"
 	SortFTE        = "fte"
 	SortPer10k     = "per10k"
+	SortNeed       = "need"
+	SortExpected   = "expected"
+	SortRatio      = "ratio"
 	SortReached    = "reached"
 	SortHeadroom   = "headroom"
 	SortCoverage   = "coverage"
@@ -130,7 +156,8 @@ const (
 )
 
 // SortKeys lists the keys a sort parameter may take.
-var SortKeys = []string{SortName, SortPopulation, SortFTE, SortPer10k, SortReached, SortHeadroom, SortCoverage, SortRooms, SortPlan}
+var SortKeys = []string{SortName, SortPopulation, SortNeed, SortFTE, SortPer10k, SortExpected, SortRatio, SortReached, SortHeadroom,
+	SortCoverage, SortRooms, SortPlan}
 
 // TableID is the comparison table's id, the anchor of its sort links.
 const TableID = "compare"
@@ -143,16 +170,8 @@ const dateLong = "2 January 2006"
 // Percent shows a share as a whole percentage: 0.6667 → "67%".
 func Percent(share float64) string { return ui.Decimal(share*100, 0) + "%" }
 
-// per10kTitle names the ICB's per-10,000 column by the populations its rows use.
-func (p Page) per10kTitle() string {
-	return "ARRS FTE per 10,000 " + ui.Patients(p.ListSizePCNs, len(p.Rows))
-}
-
-// populationTitle names the ICB's population column the same way.
-func (p Page) populationTitle() string {
-	t := ui.Patients(p.ListSizePCNs, len(p.Rows))
-	return strings.ToUpper(t[:1]) + t[1:]
-}
+// per10kTitle names the per-10,000 column by the page's denominator.
+func (p Page) per10kTitle() string { return "ARRS FTE per 10,000 " + p.per10kPatients() }
 
 func decile(d int) string {
 	if d == 0 {

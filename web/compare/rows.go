@@ -43,8 +43,9 @@ func NewPlan(p dashboard.PlanStatus, stage int) Plan {
 		Href: p.Href, Stage: stage}
 }
 
-// NewEngland is England's deciles of the two measures as the page explains them.
-func NewEngland(pos *planning.Positions) England {
+// NewEngland is England's deciles of the two measures as the page explains them, the
+// rate per 10,000 on registered lists when onList, else on need.
+func NewEngland(pos *planning.Positions, onList bool) England {
 	bands := func(rs []planning.DecileRange) []Band {
 		out := make([]Band, len(rs))
 		for i, r := range rs {
@@ -52,12 +53,14 @@ func NewEngland(pos *planning.Positions) England {
 		}
 		return out
 	}
-	e := England{Per10k: bands(pos.Per10k), Reached: bands(pos.Reached), Per10kPCNs: pos.MeasuredPer10k,
+	return England{OnList: onList, Per10k: bands(pos.Per10k), Reached: bands(pos.Reached), Per10kPCNs: pos.MeasuredPer10k,
 		ReachedPCNs: pos.MeasuredReached, PCNs: len(pos.ByPCN)}
-	for _, p := range pos.ByPCN {
-		if p.ListSize {
-			e.ListSizePCNs++
-		}
+}
+
+// per10kCaption names England's deciles of the rate by their denominator.
+func (e England) per10kCaption() string {
+	if e.OnList {
+		return "ARRS FTE per 10,000 registered patients: England's deciles"
 	}
-	return e
+	return "ARRS FTE per 10,000 need-adjusted patients: England's deciles"
 }

@@ -13,9 +13,10 @@ func (p Page) table() ui.TableParams {
 	s.Anchor = TableID
 	head := []ui.TableHeader{
 		s.Header("PCN", SortName, false),
-		s.Header(p.populationTitle(), SortPopulation, true),
+		s.Header("Need-adjusted patients", SortNeed, true),
 		s.Header("ARRS FTE", SortFTE, true),
 		s.Header(p.per10kTitle(), SortPer10k, true),
+		s.Header("In post ÷ expected", SortRatio, true),
 		s.Header("Share of the fair share reached", SortReached, true),
 		{Text: "Largest roles"},
 		s.Header("Headroom "+p.Year, SortHeadroom, true),
@@ -28,9 +29,10 @@ func (p Page) table() ui.TableParams {
 		id := "cmp-" + r.Code
 		rows = append(rows, ui.TableRow{TestID: id, Cells: []ui.TableCell{
 			{Content: pcnCell(r)},
-			{Content: populationCell(r, id)},
-			{Content: figure(ui.FTE(r.InPost), id+"-fte")},
-			{Content: measureCell(r.HasPer10k, ui.Decimal(r.Per10k, 2), r.Per10kDecile, id+"-per10k")},
+			{Content: patientsCell(r, id)},
+			{Content: fteCell(r, id)},
+			{Content: per10kCell(r, p.Choice.OnList(), id+"-per10k")},
+			{Content: ratioCell(r.Need, id+"-ratio")},
 			{Content: measureCell(r.HasReached, Percent(r.Reached), r.ReachedDecile, id+"-reached")},
 			{Content: mixCell(r.Mix, id+"-mix")},
 			{Content: flagged(r.Headroom.Whole(), id+"-headroom", r.Headroom < 0, "Over-committed")},
@@ -69,6 +71,14 @@ func (e England) bandTable(caption, id string, bands []Band, format func(float64
 }
 
 func per10kText(v float64) string { return ui.Decimal(v, 2) }
+
+// expectedText is the expected ARRS FTE, or no data.
+func expectedText(n NeedFigures) string {
+	if !n.Has || !n.Known {
+		return ui.NoData
+	}
+	return ui.FTE(n.Expected)
+}
 
 // lower makes "The clinical director, …" read after "Waiting for".
 func lower(s string) string {

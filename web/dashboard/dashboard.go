@@ -10,11 +10,13 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 
+	peersweb "github.com/arrs-planner/arrs/web/peers"
 	planweb "github.com/arrs-planner/arrs/web/plan"
 	roomsweb "github.com/arrs-planner/arrs/web/rooms"
 	supervisionweb "github.com/arrs-planner/arrs/web/supervision"
@@ -45,6 +47,10 @@ type Figures struct {
 	Plan        PlanStatus
 	// Outlook is the one line the page opens with.
 	Outlook Outlook
+	// Peers are the similar networks with their ARRS FTE per 10,000 need-adjusted
+	// patients: the group a lead of the ICB chose if one is saved, else the 10 most
+	// similar (the server links each the reader may open after the cache).
+	Peers peersweb.Groups
 }
 
 // Workforce is the network's ARRS staff in post on the as-of date, projected by
@@ -67,6 +73,9 @@ type Workforce struct {
 	ReachedDecile, Per10kDecile   int
 	Population                    float64
 	ListSize                      bool
+	// Denominator is what PerTenThousand divides by: need, or the list when none of the
+	// network's practices has age data (need.PCNNeed.Denominator); "" reads as need.
+	Denominator need.Denominator
 	// Plan names the plan the projection uses ("version 2, accepted"); "" for none.
 	Plan string
 	// Draft names the network's draft when it changes the projection ("version 3

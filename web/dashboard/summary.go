@@ -3,6 +3,7 @@ package dashboard
 import (
 	"strconv"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/web/ui"
 
 	roomsweb "github.com/arrs-planner/arrs/web/rooms"
@@ -38,13 +39,14 @@ func (w Workforce) reachedText() string {
 	return percent(w.Reached) + decileText(w.ReachedDecile)
 }
 
-// patients names the population of the rate: the network's registered list when it
-// stands in for a weighted population (PLANNING.md, "Fair share").
+// patients names the population the rate is divided by (docs/need.md): need-adjusted,
+// as every "FTE per 10,000", or registered patients when none of the network's
+// practices has age data and its list is the denominator.
 func (w Workforce) patients() string {
-	if w.ListSize {
-		return ui.Patients(1, 1)
+	if w.Denominator == need.List {
+		return "registered patients (none of its practices has age data)"
 	}
-	return ui.Patients(0, 1)
+	return "need-adjusted patients"
 }
 
 func (w Workforce) per10kText() string {

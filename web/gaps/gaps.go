@@ -8,6 +8,7 @@ package gaps
 import (
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -29,9 +30,11 @@ type Summary struct {
 	// NoReturnPCNs counts the area's PCNs that made no return for the census of the
 	// in-post day (PLANNING.md, "No return"), NoReturnShort those of them short.
 	NoReturnPCNs, NoReturnShort int
-	// ByListSize is true when every PCN's registered list stands in for its weighted
-	// population, ByWeighted when none does: the fair share the lead names.
+	// ByListSize is true when every PCN's stand-in (Denominator: its registered list,
+	// or its need-adjusted population) stands in for its weighted population,
+	// ByWeighted when none does: the fair share the lead names.
 	ByListSize, ByWeighted bool
+	Denominator            need.Denominator
 	// Pace is the shortfall over the months left, FTE a month; with DeadlinePassed
 	// no time is left.
 	Pace           float64
@@ -64,11 +67,15 @@ type Row struct {
 	planning.Unknown
 }
 
-// ListSize says how many PCNs' registered lists stand in for a weighted population
-// (PLANNING.md, "Targets and fair shares": flag it). Zero PCNs: nothing is said.
+// ListSize says how many PCNs have no weighted population in force, and what stands
+// in for it (PLANNING.md, "Targets and fair shares": flag it): their registered list
+// size, or with Denominator need their need-adjusted population, NeedList of them
+// having none but their list (no practice with age data). Zero PCNs: nothing is said.
 type ListSize struct {
-	PCNs, Of int
-	AsOf     time.Time
+	PCNs, Of    int
+	AsOf        time.Time
+	Denominator need.Denominator
+	NeedList    int
 	// Area, when set, narrows the statement to an ICB: Here of its AreaPCNs.
 	Area           string
 	Here, AreaPCNs int
@@ -105,15 +112,4 @@ func earlier(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// Text is the statement the page makes about list sizes.
-func (l ListSize) Text() string {
-	on := " in force on " + l.AsOf.Format(dateLong)
-	tail := ": their registered list size stands in for it, so their fair shares follow list sizes rather than need. Import weighted populations to correct them."
-	if l.Area != "" {
-		return ui.Count(l.Here) + " of the " + ui.Count(l.AreaPCNs) + " PCNs of " + l.Area + ", and " + ui.Count(l.PCNs) + " of " +
-			ui.Count(l.Of) + " in England, have no weighted population" + on + tail
-	}
-	return ui.Count(l.PCNs) + " of " + ui.Count(l.Of) + " PCNs have no weighted population" + on + tail
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
-// WhatIfQuery is the what-if of a page's query, and its footprints, for every link of
+// WhatIfQuery is the what-if of a page's query, its footprints and its denominator, for every link of
 // a gap page to keep: only the fields given, as typed.
 func WhatIfQuery(q url.Values) url.Values {
 	out := url.Values{}
-	for _, f := range append(WhatIfFields, FieldFootprints) {
+	for _, f := range append(WhatIfFields, FieldFootprints, FieldDenominator) {
 		if v := strings.TrimSpace(q.Get(f)); v != "" {
 			out.Set(f, v)
 		}

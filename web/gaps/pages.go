@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
@@ -33,6 +34,9 @@ type Dashboard struct {
 	// Footprints offers the ICBs as they were on the day the gap is measured on, or on
 	// today's footprints; nil without figures.
 	Footprints *areas.Footprints
+	// Denominator offers the fair shares' stand-in, list size or need; nil without
+	// figures.
+	Denominator *Denominator
 }
 
 // LevelLink switches the main table to another level, keeping the what-if.
@@ -62,6 +66,9 @@ type ICBPage struct {
 	// Absent set the page shows no figures (the report has none for it).
 	Footprints *areas.Footprints
 	History    areas.ICBHistory
+	// Denominator offers the fair shares' stand-in, list size or need; nil without
+	// figures.
+	Denominator *Denominator
 }
 
 // SetTable lays the main table out: rows (of p.Level) ordered as st asks, the links to
@@ -226,12 +233,14 @@ func (s Summary) shortPCNs() string {
 // shareBasis names what the fair shares divide the target by.
 func (s Summary) shareBasis() string {
 	switch {
+	case s.ByListSize && s.Denominator == need.Need:
+		return " by need-adjusted population"
 	case s.ByListSize:
 		return " by list size"
 	case s.ByWeighted:
 		return " by weighted population"
 	}
-	return " by weighted population (list size where none is in force)"
+	return " by weighted population (" + standInName(s.Denominator) + " where none is in force)"
 }
 
 // pageLayout is /gaps's frame at the window's full width: its table has ten columns,
@@ -240,4 +249,12 @@ func (p Dashboard) pageLayout() layout.PageParams {
 	l := p.Layout
 	l.Wide = true
 	return l
+}
+
+// standIn names what stands in for a PCN's weighted population on the ICB page.
+func (p ICBPage) standIn() string {
+	if p.Denominator != nil && p.Denominator.Need {
+		return standInName(need.Need)
+	}
+	return standInName(need.List)
 }

@@ -71,7 +71,7 @@ func NewWhatIf(action string, q url.Values, hidden ...string) WhatIf {
 	if len(keep) > 0 {
 		form.ClearHref += "?" + keep.Encode()
 	}
-	for _, f := range append(WhatIfFields, FieldFootprints) {
+	for _, f := range append(WhatIfFields, FieldFootprints, FieldDenominator) {
 		form.Values[f] = strings.TrimSpace(q.Get(f))
 	}
 	return form

@@ -4,8 +4,10 @@ import (
 	"math"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	needweb "github.com/arrs-planner/arrs/web/need"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -26,11 +28,14 @@ type GapPanel struct {
 	Pace               float64
 	DeadlinePassed     bool
 	Projection         []ProjectionPoint
-	// ListSize is true when the network's registered list stands in for its weighted
-	// population; ListSizePCNs counts such PCNs in England, which move every share.
+	// ListSize is true when the network has no weighted population in force and its
+	// stand-in (StandIn.Denominator) takes its place; Patients is that stand-in, its
+	// registered list or its need-adjusted population. ListSizePCNs counts such PCNs in
+	// England, which move every share.
 	ListSize           bool
 	Patients           int
 	ListSizePCNs, PCNs int
+	StandIn
 	// WhatIf is true when the figures come from a what-if in the address.
 	WhatIf bool
 	// GapsHref is the ICB's gap page, with the what-if kept.
@@ -53,11 +58,22 @@ type ProjectionPoint struct {
 	Unknown bool
 }
 
+// StandIn is what the gap report put in place of a weighted population where none is
+// in force (PLANNING.md, "Targets and fair shares"): Denominator is the report's
+// (gaps.Result.Denominator, need.List or need.Need); NeedListPCNs counts England's PCNs
+// whose list stood in although need was asked for (gaps.Result.NeedListPCNs); List is
+// the network's registered list, said beside its need.
+type StandIn struct {
+	Denominator  need.Denominator
+	NeedListPCNs int
+	List         int
+}
+
 // NewGapPanel is the network's row g of the gap report computed from in, with
-// England's row and the network's projection (gaps.Result.ProjectionOf); in.At is
-// resolved, as gaps.Compute leaves it. The caller says whether a what-if is in force
-// and where the ICB's gap page is.
-func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []planning.ProjectionPoint) *GapPanel {
+// England's row, the network's projection (gaps.Result.ProjectionOf) and the report's
+// stand-in; in.At is resolved, as gaps.Compute leaves it. The caller says whether a
+// what-if is in force and where the ICB's gap page is.
+func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []planning.ProjectionPoint, standIn StandIn) *GapPanel {
 	t := in.Target
 	p := &GapPanel{
 		TargetName: ui.Figures(t.Name), TargetFTE: t.FTE, Baseline: t.Baseline, Deadline: t.Deadline,
@@ -65,7 +81,8 @@ func NewGapPanel(in planning.Inputs, england, g planning.Gap, projection []plann
 		ProjectedFTE: g.ProjectedFTE, AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, Shortfall: g.ShortfallFTE,
 		Pace: g.RequiredPace, DeadlinePassed: g.DeadlinePassed || !t.Deadline.After(in.AsOf),
 		Unknown: g.Unknown, DataStart: in.DataStart, NoReturn: g.NoReturnPCNs > 0,
-		ListSize: g.ListSizePCNs > 0, Patients: int(g.WeightedPopulation), ListSizePCNs: england.ListSizePCNs, PCNs: england.PCNs,
+		ListSize: g.ListSizePCNs > 0, Patients: int(math.Round(g.WeightedPopulation)), ListSizePCNs: england.ListSizePCNs, PCNs: england.PCNs,
+		StandIn: standIn,
 	}
 	for _, pt := range projection {
 		p.Projection = append(p.Projection, ProjectionPoint{Day: pt.Day, Quarter: workforce.QuarterOf(pt.Day).String(), FTE: pt.Projected,
@@ -170,14 +187,42 @@ func (p ProjectionPoint) text() string {
 	return ui.FTE(p.FTE)
 }
 
+// listSizeText says what stands in for a weighted population: for the network when
+// it has none in force (its list, or its need-adjusted population with its list
+// beside it), else for England's PCNs that have none.
 func (g GapPanel) listSizeText() string {
+	on := " in force on " + g.AsOf.Format(dateLong) + ": "
 	if g.ListSize {
-		return "This network has no weighted population in force on " + g.AsOf.Format(dateLong) + ": its registered list of " +
-			ui.Count(g.Patients) + " patients stands in, so its fair share follows list size rather than need."
+		lead := "This network has no weighted population" + on
+		switch {
+		case !g.OnNeed():
+			return lead + "its registered list of " + ui.Count(g.Patients) + " patients stands in, so its fair share follows list size rather than need."
+		case g.Patients == g.List:
+			return lead + "its need-adjusted population stands in, and it is its registered list of " + ui.Count(g.Patients) +
+				" patients (as it is for a network none of whose practices has patients by age and sex), so its fair share follows list size."
+		}
+		return lead + "its need-adjusted population of " + ui.Count(g.Patients) + " patients stands in (its registered list is " +
+			ui.Count(g.List) + "), so its fair share follows need."
 	}
-	return ui.Count(g.ListSizePCNs) + " of " + ui.Count(g.PCNs) + " PCNs in England have no weighted population in force on " +
-		g.AsOf.Format(dateLong) + ": their registered lists stand in, which moves every network's share."
+	text := ui.Count(g.ListSizePCNs) + " of " + ui.Count(g.PCNs) + " PCNs in England have no weighted population" + on
+	if !g.OnNeed() {
+		return text + "their registered lists stand in, which moves every network's share."
+	}
+	text += "their need-adjusted populations stand in, which moves every network's share."
+	if g.NeedListPCNs > 0 {
+		text += " " + ui.Count(g.NeedListPCNs) + " of them " + ui.Agree(g.NeedListPCNs, "has", "have") +
+			" no practice with patients by age and sex: " + ui.Agree(g.NeedListPCNs, "its", "their") + " registered list is " +
+			ui.Agree(g.NeedListPCNs, "its", "their") + " need."
+	}
+	return text
 }
+
+// OnNeed reports whether need-adjusted populations stand in (?denominator=need): the
+// panel then links to how need is worked out.
+func (g GapPanel) OnNeed() bool { return g.Denominator == need.Need }
+
+// NeedWeightsHref is the page saying how need is worked out.
+const NeedWeightsHref = needweb.WeightsHref
 
 // fteOrNoData writes a chart value, NaN where the records cannot give it.
 func fteOrNoData(v float64) string {

@@ -43,7 +43,10 @@ type Page struct {
 	MemberPractices Practices
 	// Gap is the network against its fair share of the target, on the overview; nil
 	// before any import or target.
-	Gap         *GapPanel
+	Gap *GapPanel
+	// Deciles is the network's staffing per 10,000 need-adjusted patients against
+	// England's deciles, on the overview; nil elsewhere.
+	Deciles     *Deciles
 	ARRSGroups  []Group
 	OtherGroups []Group
 	// CanChange shows, on the staff records, the links that add, change and end them

@@ -1,5 +1,6 @@
 // Package practice renders a GP practice's page: its place in today's structure (PCN,
-// sub-ICB location, ICB), its registered patients and its deprivation score.
+// sub-ICB location, ICB), its registered patients, its deprivation score and its
+// need-adjusted population with its national deprivation quintile.
 package practice
 
 import (
@@ -32,6 +33,8 @@ type Page struct {
 	DeprivationYear   int
 	DeprivationSource string
 	DeprivationKnown  bool
+	// Need is the practice's need on Today (NeedOf), nil when need has no figure for it.
+	Need *Need
 }
 
 // rows are the practice's facts, each "no data" where unknown.
@@ -44,6 +47,8 @@ func (p Page) rows() ui.SummaryListParams {
 		{Key: "ICB", Content: place(p.icb()), TestID: "icb"},
 		{Key: "Registered patients", Value: p.patients(), TestID: "patients"},
 		{Key: "Deprivation score", Value: p.deprivation(), TestID: "deprivation"},
+		{Key: "Need-adjusted population", Content: needValue(p.needText()), TestID: "need"},
+		{Key: "National deprivation quintile (for need)", Value: p.quintileText(), TestID: "need-quintile"},
 	}}
 }
 

@@ -80,7 +80,7 @@ func (p BarChartParams) layoutAt(w float64) barChart {
 	for i, b := range p.Bars {
 		lo, hi = min(lo, b.Value), max(hi, b.Value)
 		valueW = max(valueW, textWidth(b.valueLabel()))
-		lines[i] = wrapText(b.Label, w-16)
+		lines[i] = WrapText(b.Label, w-16)
 		rowsH += barRowHeight + float64(len(lines[i])-1)*barLineHeight
 	}
 	plot := box{X: 8, Y: chartMarginTop, W: w - 8 - valueW - barLabelGap - chartMarginRight, H: rowsH}
@@ -104,9 +104,10 @@ func (p BarChartParams) layoutAt(w float64) barChart {
 	return c
 }
 
-// wrapText breaks s into lines no wider than width (as textWidth estimates it), at
-// spaces; a word wider than width has a line of its own.
-func wrapText(s string, width float64) []string {
+// WrapText breaks s into lines no wider than width SVG units of 14-unit text (as
+// textWidth estimates it), at spaces; a word wider than width has a line of its own.
+// The bar chart wraps its labels, and the funnel plot its key, with it.
+func WrapText(s string, width float64) []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(s) {

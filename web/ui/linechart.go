@@ -32,6 +32,8 @@ type LineChartParams struct {
 type LineSeries struct {
 	Name   string
 	Values []float64
+	// Style, when set, draws the series its own way (linestyle.go).
+	Style *LineStyle
 }
 
 // ChartTarget is a horizontal reference line, such as a workforce target.
@@ -67,6 +69,7 @@ type lineChart struct {
 
 type linePath struct {
 	Name, D, Colour, Dash string
+	Width                 float64
 	Points                []point
 }
 
@@ -88,6 +91,7 @@ type milestonePoint struct {
 type legendEntry struct {
 	X, Y               float64
 	Name, Colour, Dash string
+	Width              float64
 }
 
 const (
@@ -261,7 +265,8 @@ func (p LineChartParams) xTicks(plot box) []tick {
 }
 
 func (p LineChartParams) linePath(i int, s LineSeries, plot box, y linearScale) linePath {
-	lp := linePath{Name: s.Name, Colour: chartColours[i%len(chartColours)], Dash: chartDashes[i%len(chartDashes)]}
+	st := s.style(i)
+	lp := linePath{Name: s.Name, Colour: st.Colour, Dash: st.Dash, Width: st.Width}
 	var d strings.Builder
 	pen := "M"
 	for j, v := range s.Values {
@@ -275,7 +280,7 @@ func (p LineChartParams) linePath(i int, s LineSeries, plot box, y linearScale) 
 		lp.Points = append(lp.Points, pt)
 	}
 	lp.D = d.String()
-	if len(p.XLabels) > maxPointMarkers {
+	if len(p.XLabels) > maxPointMarkers || st.NoMarkers {
 		lp.Points = nil
 	}
 	return lp
@@ -314,10 +319,12 @@ func (p LineChartParams) milestone(m ChartMilestone, plot box, y linearScale) mi
 func (p LineChartParams) legendEntries(width float64) []legendEntry {
 	var entries []legendEntry
 	for i, s := range p.Series {
-		entries = append(entries, legendEntry{Name: s.Name, Colour: chartColours[i%len(chartColours)], Dash: chartDashes[i%len(chartDashes)]})
+		if st := s.style(i); st.Key != "" {
+			entries = append(entries, legendEntry{Name: st.Key, Colour: st.Colour, Dash: st.Dash, Width: st.Width})
+		}
 	}
 	if p.Target != nil {
-		entries = append(entries, legendEntry{Name: p.Target.Label, Colour: chartTarget, Dash: "6 4"})
+		entries = append(entries, legendEntry{Name: p.Target.Label, Colour: chartTarget, Dash: "6 4", Width: defaultLineWidth})
 	}
 	if len(entries) < 2 {
 		return nil

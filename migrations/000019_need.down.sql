@@ -1,0 +1,16 @@
+DROP TRIGGER practice_patients_bands_truncate ON practice_patients;
+DROP TRIGGER practice_patients_bands_delete ON practice_patients;
+DROP TRIGGER practice_patients_bands_update ON practice_patients;
+DROP TRIGGER practice_patients_bands_insert ON practice_patients;
+DROP FUNCTION practice_bands_sync();
+DROP FUNCTION practice_bands_refresh(text[], date[]);
+DROP FUNCTION practice_band_counts(bytea);
+DROP TABLE practice_bands;
+ALTER TABLE practice_patients DROP CONSTRAINT practice_patients_age_band_check;
+DROP FUNCTION practice_five_year_bands();
+DROP INDEX practice_deprivation_year_idx;
+DROP TABLE peer_group_members;
+DROP TABLE peer_groups;
+DROP TABLE need_sources;
+DROP TABLE need_deprivation_factors;
+DROP TABLE need_age_weights;
