@@ -23,7 +23,7 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 		fs.StringVar(&icb, "icb", "", "ICB code: its PCNs' rows, as its page downloads them (in place of --level)")
 		fs.StringVar(&target, "target", "", "target name (default: the default target)")
 		fs.StringVar(&asOf, "as-of", "", "date YYYY-MM-DD the staff data describes (default: the latest census date)")
-		fs.StringVar(&denominator, "denominator", string(need.List), "what stands in where no weighted population is in force: list (registered list size) or need (need-adjusted population)")
+		fs.StringVar(&denominator, need.Param, string(need.List), "what stands in where no weighted population is in force: list (registered list size) or need (need-adjusted population)")
 		fs.BoolVar(&drafts, "drafts", false, "count each PCN's latest plan version, drafts too, instead of its current plan (not the official figures)")
 	})
 	if err != nil {
@@ -54,7 +54,7 @@ func (a *app) reportGaps(ctx context.Context, args []string) error {
 	}
 	if n := res.ListSizePCNs(); n > 0 {
 		fmt.Fprintf(a.stderr, "arrs: %d of %d PCNs have no weighted population in force on %s: their %s stands in\n",
-			n, res.England.PCNs, res.AsOf.Format(workforce.DateLayout), gaps.StandInName(res.Denominator))
+			n, res.England.PCNs, res.AsOf.Format(workforce.DateLayout), res.Denominator.Name())
 		if m := res.NeedListPCNs; m > 0 {
 			fmt.Fprintf(a.stderr, "arrs: %d of them have no practice with age data on %s: their registered list is their need\n",
 				m, res.AsOf.Format(workforce.DateLayout))

@@ -157,7 +157,7 @@ func TestComputeOnNeed(t *testing.T) {
 			if !row.HasNeed || !ok || row.Need != line || math.Abs(row.Need.Observed-row.Position.InPost) > 1e-9 {
 				t.Errorf("%s: need %+v, the report's %+v", row.PCN.Code, row.Need, line)
 			}
-			if f := FlagOf(row.Need); (f == FlagBelow || f == FlagAbove) != line.Outside998 || (line.HasRatio && f == FlagNone) {
+			if f := FlagOf(row.Need); (f == need.FlagBelow || f == need.FlagAbove) != line.Outside998 || (line.HasRatio && f == need.FlagNone) {
 				t.Errorf("%s: flag %q, outside 99.8%% %v", row.PCN.Code, f, line.Outside998)
 			}
 		}
@@ -173,13 +173,13 @@ func TestFlagOf(t *testing.T) {
 	l := need.Limits{Lower998: 0.5, Upper998: 1.6}
 	for _, c := range []struct {
 		row  needreport.Row
-		want Flag
+		want need.Flag
 	}{
-		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.4, Limits: l, Outside998: true}, FlagBelow},
-		{needreport.Row{Known: true, HasRatio: true, Ratio: 1.7, Limits: l, Outside998: true}, FlagAbove},
-		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.5, Limits: l}, FlagWithin},
-		{needreport.Row{Known: true}, FlagNone},
-		{needreport.Row{HasRatio: true, Ratio: 0.1, Outside998: true}, FlagNone},
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.4, Limits: l, Outside998: true}, need.FlagBelow},
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 1.7, Limits: l, Outside998: true}, need.FlagAbove},
+		{needreport.Row{Known: true, HasRatio: true, Ratio: 0.5, Limits: l}, need.FlagWithin},
+		{needreport.Row{Known: true}, need.FlagNone},
+		{needreport.Row{HasRatio: true, Ratio: 0.1, Outside998: true}, need.FlagNone},
 	} {
 		if got := FlagOf(c.row); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.row, got, c.want)

@@ -126,28 +126,15 @@ func icbRow(rep *needreport.Report, icb string) (needreport.Row, bool) {
 	return needreport.Row{}, false
 }
 
-// Flag is where a PCN's ratio lies against the 99.8% limits at its expected FTE.
-type Flag string
-
-// The flags: none when the PCN has no ratio (no expected FTE, or before the data
-// start); below or above when needreport flags it outside the 99.8% limits
-// (Row.Outside998, the test the funnel shows), on the side its ratio lies; else within.
-const (
-	FlagNone   Flag = ""
-	FlagBelow  Flag = "below"
-	FlagAbove  Flag = "above"
-	FlagWithin Flag = "within"
-)
-
 // FlagOf is a need report line's flag, from its own Outside998.
-func FlagOf(r needreport.Row) Flag {
+func FlagOf(r needreport.Row) need.Flag {
 	switch {
 	case !r.Known || !r.HasRatio:
-		return FlagNone
+		return need.FlagNone
 	case r.Outside998 && r.Ratio < r.Limits.Lower998:
-		return FlagBelow
+		return need.FlagBelow
 	case r.Outside998:
-		return FlagAbove
+		return need.FlagAbove
 	}
-	return FlagWithin
+	return need.FlagWithin
 }

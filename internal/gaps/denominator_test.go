@@ -124,20 +124,20 @@ func TestDenominatorRefused(t *testing.T) {
 		t.Error("Options with denominator lists: no error")
 	}
 	get := func(p string) string {
-		if p == ParamDenominator {
+		if p == need.Param {
 			return "lists"
 		}
 		return ""
 	}
 	opts, problems := ReadWhatIf(get, Defaults{}, workforce.Date(2026, 2, 1))
-	if len(problems) != 1 || problems[0].Field != ParamDenominator || problems[0].Message != DenominatorMessage("lists") {
+	if len(problems) != 1 || problems[0].Field != need.Param || problems[0].Message != DenominatorMessage("lists") {
 		t.Errorf("problems %v", problems)
 	}
 	if opts.Denominator != "" {
 		t.Errorf("denominator %q after a bad value, want none (list)", opts.Denominator)
 	}
 	get = func(p string) string {
-		if p == ParamDenominator {
+		if p == need.Param {
 			return "need"
 		}
 		return ""

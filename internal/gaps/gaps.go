@@ -49,7 +49,7 @@ type Options struct {
 	// Denominator is what stands in for w(p) where no weighted population is in force
 	// (PLANNING.md, "Targets and fair shares"): "" or need.List the registered list size,
 	// need.Need the need-adjusted population on the as-of date (needreport.On). A view
-	// of the same target, kept by every link like the footprints (ParamDenominator).
+	// of the same target, kept by every link like the footprints (need.Param).
 	Denominator need.Denominator
 
 	// Drafts counts each PCN's latest version, whatever its status, instead of its

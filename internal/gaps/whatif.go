@@ -68,7 +68,7 @@ func (d Defaults) Target(name string) (workforce.Target, bool) {
 }
 
 // ReadWhatIf reads a what-if, each parameter's value as typed (get returns "" for one
-// not given), the footprints (ParamFootprints) and the denominator (ParamDenominator), into the options of the
+// not given), the footprints (ParamFootprints) and the denominator (need.Param), into the options of the
 // computation with today's clock. A value it
 // cannot use is a problem on its parameter, in the order of the form, never an error:
 // the page shows it again with the messages.
@@ -113,8 +113,8 @@ func ReadWhatIf(get func(param string) string, d Defaults, today time.Time) (Opt
 	}
 	// The fair shares' stand-in, a view like the footprints (pages refuse a bad one
 	// with a 400 before reading the what-if; a download or a panel says it here).
-	if opts.Denominator, err = need.ParseDenominator(get(ParamDenominator), ""); err != nil {
-		fail(ParamDenominator, DenominatorMessage(get(ParamDenominator)))
+	if opts.Denominator, err = need.ParseDenominator(get(need.Param), ""); err != nil {
+		fail(need.Param, DenominatorMessage(get(need.Param)))
 	}
 	return opts, problems
 }
@@ -202,14 +202,14 @@ func describable(d *time.Time, today time.Time) string {
 
 // paramNames name the what-if's parameters in a message.
 var paramNames = map[string]string{ParamTarget: "target", ParamTargetFTE: "target FTE", ParamDeadline: "deadline",
-	ParamAsOf: "as-of date", ParamAttrition: "attrition", ParamFootprints: "choice of ICBs", ParamDenominator: "denominator"}
+	ParamAsOf: "as-of date", ParamAttrition: "attrition", ParamFootprints: "choice of ICBs", need.Param: "denominator"}
 
 // tooLong refuses, before anything is read, a value longer than its parameter can
 // hold: a target's name (workforce.MaxNameLength), else a number, date or choice
 // (workforce.MaxCodeLength). Every input is bounded (issue 9).
 func tooLong(get func(param string) string) workforce.Problems {
 	var problems workforce.Problems
-	for _, p := range append(slices.Clone(WhatIfParams), ParamFootprints, ParamDenominator) {
+	for _, p := range append(slices.Clone(WhatIfParams), ParamFootprints, need.Param) {
 		limit := workforce.MaxCodeLength
 		if p == ParamTarget {
 			limit = workforce.MaxNameLength

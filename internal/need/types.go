@@ -96,3 +96,15 @@ type Result struct {
 
 	peers *peerCache // the z-scored features, worked out once on the first Peers
 }
+
+// Param is the query parameter (?denominator=) and flag (--denominator) that choose a
+// denominator, on every page and command that offers the choice.
+const Param = "denominator"
+
+// Name is the denominator in words, as pages and files say which one they use.
+func (d Denominator) Name() string {
+	if d == Need {
+		return "need-adjusted population"
+	}
+	return "registered list size"
+}

@@ -88,7 +88,7 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 // footprints and denominator (checked by compareOf).
 func compareQuery(r *http.Request) url.Values {
 	q := url.Values{}
-	for _, k := range []string{"as_of", gaps.ParamFootprints, gaps.ParamDenominator} {
+	for _, k := range []string{"as_of", gaps.ParamFootprints, need.Param} {
 		if v := r.URL.Query().Get(k); v != "" {
 			q.Set(k, v)
 		}

@@ -94,8 +94,8 @@ func TestCompareOnNeed(t *testing.T) {
 			ratio = ui.Decimal(r.Ratio, 2)
 		}
 		want := map[string]string{id + "-need": ui.Count(int(r.Need + 0.5)), id + "-expected": ui.FTE(r.Expected), id + "-ratio": ratio,
-			id + "-ratio-flag": map[compare.Flag]string{compare.FlagBelow: "Below the 99.8% limits", compare.FlagAbove: "Above the 99.8% limits",
-				compare.FlagWithin: "Within the 99.8% limits"}[compare.FlagOf(r)]}
+			id + "-ratio-flag": map[need.Flag]string{need.FlagBelow: "Below the 99.8% limits", need.FlagAbove: "Above the 99.8% limits",
+				need.FlagWithin: "Within the 99.8% limits"}[compare.FlagOf(r)]}
 		for tid, w := range want {
 			if got := testID(doc, tid); got != w {
 				t.Errorf("%s = %q, want %q (the need report's)", tid, got, w)

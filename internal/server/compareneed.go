@@ -28,7 +28,7 @@ import (
 // denominatorParam reads ?denominator= of the comparison: need (the default) or list;
 // anything else is a 400 naming both.
 func denominatorParam(r *http.Request) (need.Denominator, error) {
-	v := r.URL.Query().Get(gaps.ParamDenominator)
+	v := r.URL.Query().Get(need.Param)
 	d, err := need.ParseDenominator(v, need.Need)
 	if err != nil {
 		return "", errBadRequest("%s.", gaps.DenominatorMessage(v))
@@ -152,7 +152,7 @@ func needFiguresOf(r needreport.Row, has bool) compareweb.NeedFigures {
 		return compareweb.NeedFigures{}
 	}
 	return compareweb.NeedFigures{Has: true, Registered: r.Registered, Need: r.Need, OnList: r.Denominator == need.List,
-		Known: r.Known, Expected: r.Expected, HasRatio: r.HasRatio, Ratio: r.Ratio, Limits: r.Limits, Flag: string(compare.FlagOf(r)),
+		Known: r.Known, Expected: r.Expected, HasRatio: r.HasRatio, Ratio: r.Ratio, Limits: r.Limits, Flag: compare.FlagOf(r),
 		NoReturn: r.NoReturn}
 }
 

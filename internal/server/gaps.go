@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/arrs-planner/arrs/internal/need"
+
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
@@ -181,8 +183,8 @@ func gapFootprints(r *http.Request, res *gaps.Result) *areas.Footprints {
 // hidden, its footprints and its denominator; a denominator that is neither list nor
 // need is a 400 naming the two (a view of the figures, not a what-if to correct).
 func (s *Server) gapWhatIf(r *http.Request, action string, hidden ...string) (gaps.Options, gapsweb.WhatIf, error) {
-	opts, form, err := s.whatIf(r, action, append(hidden, gaps.ParamFootprints, gaps.ParamDenominator)...)
-	if msg := form.Error(gaps.ParamDenominator); err == nil && msg != "" {
+	opts, form, err := s.whatIf(r, action, append(hidden, gaps.ParamFootprints, need.Param)...)
+	if msg := form.Error(need.Param); err == nil && msg != "" {
 		return opts, form, errBadRequest("%s.", msg)
 	}
 	return opts, form, err

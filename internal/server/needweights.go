@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	needweb "github.com/arrs-planner/arrs/web/need"
+
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -101,7 +103,7 @@ func (s *Server) needWeightsSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.sessions.Put(r.Context(), keyFlash, needweights.Saved(n))
-	http.Redirect(w, r, needweights.Href, http.StatusSeeOther)
+	http.Redirect(w, r, needweb.WeightsHref, http.StatusSeeOther)
 	return nil
 }
 

@@ -10,9 +10,9 @@ import (
 )
 
 // practiceNeed is a practice's need on day (needreport.On, worked out once per data
-// version for every practice under the key the weights page uses for the same day).
+// version and day for every practice's page).
 func (s *Server) practiceNeed(ctx context.Context, code string, day time.Time) (*practice.Need, error) {
-	res, err := cached(ctx, s, "needweights:"+day.Format(time.DateOnly), func(ctx context.Context) (*need.Result, error) {
+	res, err := cached(ctx, s, "need|practices|"+day.Format(time.DateOnly), func(ctx context.Context) (*need.Result, error) {
 		return needreport.On(ctx, s.db, day)
 	})
 	if err != nil {

@@ -51,7 +51,7 @@ func TestDenominatorChoice(t *testing.T) {
 
 // The ratio's flag reads as the brief words it, with no tag when there is no ratio.
 func TestRatioCell(t *testing.T) {
-	for flag, want := range map[string]string{FlagBelow: "Below the 99.8% limits", FlagAbove: "Above the 99.8% limits", FlagWithin: "Within the 99.8% limits"} {
+	for flag, want := range map[need.Flag]string{need.FlagBelow: "Below the 99.8% limits", need.FlagAbove: "Above the 99.8% limits", need.FlagWithin: "Within the 99.8% limits"} {
 		var b bytes.Buffer
 		if err := ratioCell(NeedFigures{Has: true, Known: true, HasRatio: true, Ratio: 0.5, Flag: flag}, "r").Render(context.Background(), &b); err != nil {
 			t.Fatal(err)
@@ -70,7 +70,7 @@ func TestRatioCell(t *testing.T) {
 // below the limits); a limit above 0 that rounds to 0.00 reads "< 0.01".
 func TestRatioCellNoReturn(t *testing.T) {
 	var b bytes.Buffer
-	n := NeedFigures{Has: true, Known: true, HasRatio: true, Ratio: 0, Flag: FlagBelow, NoReturn: true}
+	n := NeedFigures{Has: true, Known: true, HasRatio: true, Ratio: 0, Flag: need.FlagBelow, NoReturn: true}
 	if err := ratioCell(n, "r").Render(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}

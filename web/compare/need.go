@@ -29,28 +29,21 @@ type NeedFigures struct {
 	HasRatio bool
 	Ratio    float64
 	Limits   need.Limits
-	// Flag is where the ratio lies: FlagBelow, FlagAbove, FlagWithin, or "" without one.
-	Flag string
+	// Flag is where the ratio lies against the 99.8% limits (need.FlagNone without one).
+	Flag need.Flag
 	// NoReturn is a PCN that made no return for the census of the day: counted 0 FTE,
 	// and its ratio cell says so (needweb.NoReturnText).
 	NoReturn bool
 }
 
-// The flags of NeedFigures (compare.FlagOf's values).
-const (
-	FlagBelow  = "below"
-	FlagAbove  = "above"
-	FlagWithin = "within"
-)
-
 // flagText says where a ratio lies against the 99.8% limits.
-func flagText(flag string) string {
+func flagText(flag need.Flag) string {
 	switch flag {
-	case FlagBelow:
+	case need.FlagBelow:
 		return "Below the 99.8% limits"
-	case FlagAbove:
+	case need.FlagAbove:
 		return "Above the 99.8% limits"
-	case FlagWithin:
+	case need.FlagWithin:
 		return "Within the 99.8% limits"
 	}
 	return ""
@@ -58,11 +51,11 @@ func flagText(flag string) string {
 
 // flagColour is a flag's tag: red below (short of staff for the need beyond what chance
 // explains), blue above, grey within.
-func flagColour(flag string) ui.TagColour {
+func flagColour(flag need.Flag) ui.TagColour {
 	switch flag {
-	case FlagBelow:
+	case need.FlagBelow:
 		return ui.TagRed
-	case FlagAbove:
+	case need.FlagAbove:
 		return ui.TagBlue
 	}
 	return ui.TagGrey
@@ -82,13 +75,10 @@ func NewDenominatorChoice(path string, q url.Values, d need.Denominator) Denomin
 	for k, v := range q {
 		onNeed[k], onList[k] = v, v
 	}
-	onNeed.Del(ParamDenominator)
-	onList.Set(ParamDenominator, string(need.List))
+	onNeed.Del(need.Param)
+	onList.Set(need.Param, string(need.List))
 	return DenominatorChoice{Denominator: d, NeedHref: link(path, onNeed), ListHref: link(path, onList)}
 }
-
-// ParamDenominator is the query parameter of the denominator (gaps.ParamDenominator).
-const ParamDenominator = "denominator"
 
 func link(path string, q url.Values) string {
 	if len(q) == 0 {

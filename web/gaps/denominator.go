@@ -7,16 +7,6 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// FieldDenominator carries what stands in for a PCN's weighted population where none
-// is in force (PLANNING.md, "Targets and fair shares"): list, the default, or need.
-// Not a what-if but a view of the same target, kept by every link as the footprints
-// are.
-const FieldDenominator = "denominator"
-
-// NeedWeightsHref is the page that says how the need-adjusted population is worked
-// out and where its weights come from.
-const NeedWeightsHref = "/need/weights"
-
 // Denominator is the choice a gap page offers of the fair shares' stand-in: which one
 // they use, and the page with each choice, its other parameters kept. Two links, the
 // chosen one in bold: it works without JavaScript.
@@ -28,17 +18,9 @@ type Denominator struct {
 // NewDenominator is the choice on the page at path whose query is q, the figures
 // using d.
 func NewDenominator(path string, q url.Values, d need.Denominator) Denominator {
-	list, needQ := With(q), With(q, FieldDenominator, string(need.Need))
-	list.Del(FieldDenominator)
+	list, needQ := With(q), With(q, need.Param, string(need.Need))
+	list.Del(need.Param)
 	return Denominator{Need: d == need.Need, ListHref: Link(path, list), NeedHref: Link(path, needQ)}
-}
-
-// standInName names a stand-in as the pages say it.
-func standInName(d need.Denominator) string {
-	if d == need.Need {
-		return "need-adjusted population"
-	}
-	return "registered list size"
 }
 
 // Text is the statement the page makes about the PCNs with no weighted population in

@@ -12,15 +12,15 @@ import (
 // the parameter.
 func TestNewDenominator(t *testing.T) {
 	t.Parallel()
-	q := url.Values{"level": {"icb"}, FieldDenominator: {"need"}}
+	q := url.Values{"level": {"icb"}, need.Param: {"need"}}
 	d := NewDenominator("/gaps", q, need.Need)
 	if !d.Need || d.ListHref != "/gaps?level=icb" || d.NeedHref != "/gaps?denominator=need&level=icb" {
 		t.Errorf("%+v", d)
 	}
-	if q.Get(FieldDenominator) != "need" {
+	if q.Get(need.Param) != "need" {
 		t.Error("NewDenominator changed the page's query")
 	}
-	if got := WhatIfQuery(url.Values{FieldDenominator: {"need"}, "sort": {"gap"}}); got.Encode() != "denominator=need" {
+	if got := WhatIfQuery(url.Values{need.Param: {"need"}, "sort": {"gap"}}); got.Encode() != "denominator=need" {
 		t.Errorf("WhatIfQuery %q: the denominator is kept, the sort is the page's own", got.Encode())
 	}
 }

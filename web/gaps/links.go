@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -12,7 +14,7 @@ import (
 // a gap page to keep: only the fields given, as typed.
 func WhatIfQuery(q url.Values) url.Values {
 	out := url.Values{}
-	for _, f := range append(WhatIfFields, FieldFootprints, FieldDenominator) {
+	for _, f := range append(WhatIfFields, FieldFootprints, need.Param) {
 		if v := strings.TrimSpace(q.Get(f)); v != "" {
 			out.Set(f, v)
 		}

@@ -240,7 +240,7 @@ func (s Summary) shareBasis() string {
 	case s.ByWeighted:
 		return " by weighted population"
 	}
-	return " by weighted population (" + standInName(s.Denominator) + " where none is in force)"
+	return " by weighted population (" + s.Denominator.Name() + " where none is in force)"
 }
 
 // pageLayout is /gaps's frame at the window's full width: its table has ten columns,
@@ -254,7 +254,7 @@ func (p Dashboard) pageLayout() layout.PageParams {
 // standIn names what stands in for a PCN's weighted population on the ICB page.
 func (p ICBPage) standIn() string {
 	if p.Denominator != nil && p.Denominator.Need {
-		return standInName(need.Need)
+		return need.Need.Name()
 	}
-	return standInName(need.List)
+	return need.List.Name()
 }

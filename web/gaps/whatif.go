@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/arrs-planner/arrs/internal/need"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/ui"
@@ -71,7 +73,7 @@ func NewWhatIf(action string, q url.Values, hidden ...string) WhatIf {
 	if len(keep) > 0 {
 		form.ClearHref += "?" + keep.Encode()
 	}
-	for _, f := range append(WhatIfFields, FieldFootprints, FieldDenominator) {
+	for _, f := range append(WhatIfFields, FieldFootprints, need.Param) {
 		form.Values[f] = strings.TrimSpace(q.Get(f))
 	}
 	return form

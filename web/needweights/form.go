@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	needweb "github.com/arrs-planner/arrs/web/need"
+
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/input"
 	"github.com/arrs-planner/arrs/web/layout"
@@ -179,7 +181,7 @@ func (f Form) Stale(current workforce.NeedWeights) Form {
 // Framed completes the form with its page, marked in error when the form is.
 func (f Form) Framed(page layout.PageParams) Form {
 	f.Layout = page
-	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Need weights and their sources", Href: Href}}
+	f.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "Need weights and their sources", Href: needweb.WeightsHref}}
 	f.Layout.HasErrors = len(f.Errors) > 0 || f.Conflict != ""
 	return f
 }

@@ -17,9 +17,6 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// Href is the page of the weights and their sources.
-const Href = "/need/weights"
-
 // Title is the page's title.
 const Title = "Need weights and their sources"
 

@@ -7,7 +7,6 @@ import (
 	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/workforce"
-	needweb "github.com/arrs-planner/arrs/web/need"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -220,9 +219,6 @@ func (g GapPanel) listSizeText() string {
 // OnNeed reports whether need-adjusted populations stand in (?denominator=need): the
 // panel then links to how need is worked out.
 func (g GapPanel) OnNeed() bool { return g.Denominator == need.Need }
-
-// NeedWeightsHref is the page saying how need is worked out.
-const NeedWeightsHref = needweb.WeightsHref
 
 // fteOrNoData writes a chart value, NaN where the records cannot give it.
 func fteOrNoData(v float64) string {

@@ -9,10 +9,6 @@ import (
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
-// NeedWeightsHref is the page saying how need is worked out and where its weights
-// come from (/need/weights).
-const NeedWeightsHref = "/need/weights"
-
 // Need is a practice's need on the page's day (docs/need.md): its need-adjusted
 // population, its national deprivation quintile and factor, and whether its PCN's sums
 // hold it.
