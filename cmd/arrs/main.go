@@ -47,6 +47,9 @@ const usage = `usage:
                                                                      the ratio and its 95% and 99.8% funnel limits
   arrs report compare --icb CODE [--footprints as-it-was|current] [--format csv|xlsx]
                                                                      an ICB's PCNs compared, as its page downloads it
+  arrs report integration [--level england|region|icb|pcn] [--as-of DATE] [--format csv|table|json|xlsx]
+                                                                     each area's ARRS staff, the count of each integration
+                                                                     warning and the answers to the latest closed pulse rounds
 
 DATABASE_URL selects the database (default: the local cluster of make run).`
 

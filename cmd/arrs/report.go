@@ -16,7 +16,7 @@ import (
 
 func (a *app) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims, cashflow, compare or need", errUsage)
+		return fmt.Errorf("%w: report needs workforce, gaps, plan, funding, claims, cashflow, compare, need or integration", errUsage)
 	}
 	switch args[0] {
 	case "workforce":
@@ -35,6 +35,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 		return a.reportCompare(ctx, args[1:])
 	case "need":
 		return a.reportNeed(ctx, args[1:])
+	case "integration":
+		return a.reportIntegration(ctx, args[1:])
 	}
 	return fmt.Errorf("%w: unknown report %q", errUsage, args[0])
 }

@@ -42,7 +42,10 @@ func (a *app) seed(ctx context.Context, args []string) error {
 		if err := a.seedDemoUsers(ctx, db, *password); err != nil {
 			return err
 		}
-		return a.seedDemoPlan(ctx, db)
+		if err := a.seedDemoPlan(ctx, db); err != nil {
+			return err
+		}
+		return a.seedDemoIntegration(ctx, db, time.Now())
 	}
 	return nil
 }

@@ -112,12 +112,16 @@ var allowed = map[string][]string{
 	"internal/plansheet": {"internal/workforce"},
 	// Need and the fair comparison on it are pure (docs/need.md).
 	"internal/need": {"internal/workforce"},
+	// The integration rules and the pulse's suppression are pure (docs/integration.md).
+	"internal/integration": {"internal/workforce"},
+	"internal/pulse":       {"internal/workforce"},
 }
 
 // screensMayImport is what the packages under web/ may import besides each other: the
 // domain and the pure results of planning, never the store or anything that reads it,
 // so that no template can reach the database.
-var screensMayImport = []string{"internal/workforce", "internal/planning", "internal/plansheet", "internal/need"}
+var screensMayImport = []string{"internal/workforce", "internal/planning", "internal/plansheet", "internal/need",
+	"internal/integration", "internal/pulse"}
 
 func TestNarrowerRules(t *testing.T) {
 	pkgs := load(t)

@@ -25,13 +25,15 @@ type records struct {
 	user     int64  // the admin's account
 	practice string // a practice of Shrewsbury PCN (U60057)
 	streams  streamRecords
+	integ    integrationRecords
 }
 
 // addRecords gives the sample data a record for every page to show: the practice files
 // and a second census, for need, peers and the decile charts (addNeedData);
 // supervision, sites and supply (addCapacity); a practice in Shrewsbury PCN; a plan of
 // U60057 signed off and waiting for the ICB's review, with a newer draft to submit;
-// U60057's funding streams (addStreams).
+// U60057's funding streams (addStreams); an integration record and two rounds of the
+// pulse, one closed and one open (addIntegration).
 func addRecords(t *testing.T, db *store.DB) records {
 	t.Helper()
 	r := records{year: workforce.FinancialYearOf(time.Now()), practice: "ZZ0020"}
@@ -41,6 +43,7 @@ func addRecords(t *testing.T, db *store.DB) records {
 	r.capacity = addCapacity(t, db, r.year)
 	r.streams.planGP = addGPPlanLine(t, db, r.year)
 	planToReview(t, db, r.year)
+	r.integ = addIntegration(t, db)
 	ctx := context.Background()
 	for _, q := range []struct {
 		sql string
@@ -108,7 +111,7 @@ func (r records) adminPages() []string {
 		"/icbs/QOC/compare", "/icbs/QOC/supply", "/icbs/QOC/supply/" + strings.Replace(r.year.String(), "/", "-", 1),
 		"/audit", "/admin/users", "/admin/users/new", "/admin/users/" + id(r.user),
 		"/admin/targets", "/admin/caps", "/admin/caps/1", "/admin/rates", "/admin/rates/" + strconv.Itoa(int(r.year)),
-	}, append(r.streams.pages(next), needPages...)...)
+	}, append(append(r.streams.pages(next), needPages...), r.integ.pages()...)...)
 }
 
 // TestEveryPageIsAccessible opens each page the app has, signed out and as an admin,
@@ -121,6 +124,7 @@ func TestEveryPageIsAccessible(t *testing.T) {
 	for i, p := range publicPages {
 		visitBoth(t, ctx, st.url, p, fmt.Sprintf("public-%02d", i))
 	}
+	visitPulseForm(t, ctx, st.url, r.integ)
 	signIn(t, ctx, st.url, "admin@example.nhs.uk")
 	if at, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); at != "/" {
 		t.Errorf("an admin lands on %s, want England's page /", at)

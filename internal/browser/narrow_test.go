@@ -55,14 +55,16 @@ type narrowLayout struct {
 
 // TestNarrowScreens opens each page at 375 px as an admin, with data in every table
 // and chart (U60057's funding streams too, and the cash flow's what-if, whose tables
-// set before and after side by side): nothing pushes the document sideways, chart text
-// is at least 12 px on screen, a wide table scrolls in a named, focusable region whose
-// scrollbar shows, and axe is clean. At 1280 px the comparison's columns all show.
+// set before and after side by side; issue 16's integration record and pulse rounds):
+// nothing pushes the document sideways, chart text is at least 12 px on screen, a wide
+// table scrolls in a named, focusable region whose scrollbar shows, and axe is clean.
+// At 1280 px the comparison's columns all show.
 func TestNarrowScreens(t *testing.T) {
 	st := newSite(t)
 	addNeedData(t, st.db)
 	addCapacity(t, st.db, workforce.FinancialYearOf(time.Now()))
 	streams := addStreams(t, st.db)
+	addIntegration(t, st.db)
 	ctx := newScrollbarBrowser(t)
 	signIn(t, ctx, st.url, "admin@example.nhs.uk")
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800)); err != nil {
@@ -70,7 +72,7 @@ func TestNarrowScreens(t *testing.T) {
 	}
 	month := workforce.FinancialYearOf(time.Now()).Start().AddDate(0, 5, 0).Format("2006-01")
 	whatIf := fmt.Sprintf("/pcns/U60057/cashflow?move=staff-%d&to=practice_gp&practice=ZZ0022", streams.gp)
-	pages := append(append(narrowPages, needNarrowPages...), whatIf, whatIf+"&uplift=3.3&uplift_month="+month)
+	pages := append(append(append(narrowPages, needNarrowPages...), integrationNarrowPages...), whatIf, whatIf+"&uplift=3.3&uplift_month="+month)
 	for i, p := range pages {
 		if bug := issue14Bug(p); bug != "" {
 			t.Run(p, func(t *testing.T) {

@@ -7,10 +7,12 @@
 // that lies against the funnel's limits, from the need report (needreport.Compute, the
 // same report /need and `arrs report need` write); its largest roles; this financial
 // year's funding headroom (PLANNING.md, "Funding"); supervision coverage and room
-// shortfall (PLANNING.md, "Supervision and rooms"); and its plan's versions. Each
+// shortfall (PLANNING.md, "Supervision and rooms"); its plan's versions; and the
+// integration of its ARRS staff, the integration page's warnings counted, with the
+// answers to its latest closed round of the pulse (docs/integration.md). Each
 // figure comes from the same code as the dashboard and the PCN's own pages: the gap
 // report (PLANNING.md, "Gap"; the official figures, which never count a draft),
-// funding.Compute, package supervision and package rooms.
+// funding.Compute, package supervision, package rooms and integrationreport.CountsOf.
 //
 // The ICB's records are read with one query per table and grouped by PCN, never one
 // query per PCN, and for the PCNs the caller gives (the ICB's in the structure of the
@@ -28,6 +30,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/gaps"
+	"github.com/arrs-planner/arrs/internal/integration"
 	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/planning"
@@ -84,6 +87,11 @@ type Row struct {
 	Rooms rooms.Figures
 	// Versions is every version of its plan, newest first.
 	Versions store.PlanVersions
+	// Integration is the warnings of its ARRS staff in post (integrationreport.CountsOf):
+	// a count it keeps no records for is not known, never 0.
+	Integration integration.Counts
+	// Pulse is its latest closed round of the pulse; not known when none has closed.
+	Pulse Pulse
 }
 
 // ListSizePCNs counts the PCNs whose registered list stands in for a weighted

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/funding"
+	"github.com/arrs-planner/arrs/internal/integration"
 	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/rooms"
@@ -25,13 +26,16 @@ type parts struct {
 	lines       map[string][]workforce.PlanLine
 	plans       map[string]store.PlanVersions
 	roles       []workforce.Role
+	integration map[string]integration.Counts
+	pulse       map[string]Pulse
 	day         time.Time // today: the day of supervision links, and of the plan's window
 	asOf        time.Time // the day the staff data describes (funding.AsOf)
 }
 
 // gather reads this financial year's funding of the PCNs (funding.Compute), the
 // role catalogue, the PCNs' staff, supervisors, links, sites and current plan lines,
-// and their plans' versions. The staff data is of asOf, or when zero of funding.AsOf
+// their plans' versions, the integration of their ARRS staff and their latest closed
+// rounds of the pulse. The staff data is of asOf, or when zero of funding.AsOf
 // (the latest census). Every record is read for the PCNs given, those of the ICB in
 // the structure the caller chose, never the ICB's of today: a PCN that has left the
 // ICB since keeps its records in the comparison "as it was", and one that joined it
@@ -61,6 +65,9 @@ func gather(ctx context.Context, db *store.DB, icb string, pcns []workforce.PCN,
 	}
 	for _, v := range versions {
 		c.plans[v.PCNCode] = append(c.plans[v.PCNCode], v)
+	}
+	if err := c.integrationOf(ctx, db, codes); err != nil {
+		return nil, fmt.Errorf("compare ICB %s: %w", icb, err)
 	}
 	return c, nil
 }
@@ -122,10 +129,10 @@ func (c *parts) capacity(ctx context.Context, db *store.DB, pcns []string) error
 	return nil
 }
 
-// row is one PCN's position, need, funding, supervision, rooms and plan, worked out as
-// their pages do.
+// row is one PCN's position, need, funding, supervision, rooms, plan and integration,
+// worked out as their pages do.
 func (c *parts) row(p workforce.PCN, england *planning.Positions, rep *needreport.Report) Row {
-	row := Row{PCN: p, Versions: c.plans[p.Code]}
+	row := Row{PCN: p, Versions: c.plans[p.Code], Integration: c.integration[p.Code], Pulse: c.pulse[p.Code]}
 	if rep != nil {
 		row.Need, row.HasNeed = rep.PCN(p.Code)
 	}

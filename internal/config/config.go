@@ -22,6 +22,10 @@ type Config struct {
 	// ProxyHeader (ARRS_PROXY_HEADER, e.g. X-Forwarded-For) names the header in which a
 	// trusted reverse proxy passes the client's address; empty when serving directly.
 	ProxyHeader string
+	// PublicURL (ARRS_PUBLIC_URL, e.g. https://planner.example) is the address people
+	// reach the planner at, scheme and host only, for the links it prints (the pulse's
+	// single-use links); empty: the address of the request that prints them.
+	PublicURL string
 	// OIDC is the optional single sign-on; off when its variables are unset.
 	OIDC OIDC
 }
@@ -57,8 +61,26 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.Dev = dev
 	}
 	var err error
+	if c.PublicURL, err = publicURL(getenv("ARRS_PUBLIC_URL")); err != nil {
+		return c, err
+	}
 	c.OIDC, err = oidcFromEnv(getenv)
 	return c, err
+}
+
+// publicURL checks ARRS_PUBLIC_URL: empty, or an absolute http(s) URL of a scheme and
+// host (and port) only, returned without a trailing slash, so that a path appended to
+// it is the address of that page.
+func publicURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return "", fmt.Errorf("ARRS_PUBLIC_URL must be a scheme and host only, such as https://planner.example, not %q", raw)
+	}
+	return u.Scheme + "://" + u.Host, nil
 }
 
 // oidcFromEnv reads single sign-on all or nothing: a half-configured provider is a

@@ -32,3 +32,29 @@ func TestOIDCAllOrNothing(t *testing.T) {
 		t.Errorf("relative redirect URL: %v", err)
 	}
 }
+
+// ARRS_PUBLIC_URL is optional; when set it is a scheme and host only, kept without a
+// trailing slash; anything else stops the server with the variable named.
+func TestPublicURL(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil || c.PublicURL != "" {
+		t.Errorf("unset: %q, %v; want empty (the request's host)", c.PublicURL, err)
+	}
+	for in, want := range map[string]string{
+		"https://planner.example":       "https://planner.example",
+		"https://planner.example/":      "https://planner.example",
+		"http://localhost:8080":         "http://localhost:8080",
+		"https://planner.example:8443/": "https://planner.example:8443",
+	} {
+		c, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": in}))
+		if err != nil || c.PublicURL != want {
+			t.Errorf("%q: %q, %v; want %q", in, c.PublicURL, err, want)
+		}
+	}
+	for _, bad := range []string{"planner.example", "/pulse", "ftp://planner.example", "https://planner.example/app",
+		"https://planner.example/?x=1", "https://planner.example/#top", "https://user:pw@planner.example", "https://"} {
+		if _, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": bad})); err == nil || !strings.Contains(err.Error(), "ARRS_PUBLIC_URL") {
+			t.Errorf("%q: %v; want a refusal naming ARRS_PUBLIC_URL", bad, err)
+		}
+	}
+}

@@ -3,17 +3,19 @@
 // against its fair share, projected by quarter with its plan and without (PLANNING.md,
 // "Projection", and "Drafts stay private" for the "with your draft" figures); its
 // funding this financial year and next ("Funding"); supervision and rooms ("Supervision
-// and rooms"); the staff leaving in the next three months; and its plan's versions.
+// and rooms"); the staff leaving in the next three months; its plan's versions; and the
+// integration of its ARRS staff with its pulse's latest closed round (docs/integration.md).
 // Each part comes from the same code as the page it summarises: the gap report the plan
-// page uses, funding.Compute, package supervision and package rooms, so a figure reads
-// the same on the dashboard as on its own page.
+// page uses, funding.Compute, package supervision, package rooms and
+// integrationreport, so a figure reads the same on the dashboard as on its own page.
 //
 // The clock is the caller's: today is an argument. One as-of date (issue 11): the
 // staff figures of every part (workforce, supervision's staff, rooms' staff) are of the
 // as-of date A, the day the staff data describes (the latest census); the rooms are
 // checked over the plan's quarters (workforce.PlanWindowAt today). Only what is about
 // today is of today: supervision links and supervisors in force, sites as recorded,
-// and the staff leaving in the next three months.
+// the staff leaving in the next three months, and appraisals and the three-month rule
+// of the integration page.
 package dashboard
 
 import (
@@ -46,6 +48,9 @@ type Figures struct {
 	Supervision supervision.Figures
 	Rooms       rooms.Figures
 	Leaving     Leaving
+	// Integration is the warnings of the integration page counted, and the pulse's
+	// latest closed round.
+	Integration Integration
 	// Outlook is the one line: on track this year and next, from Workforce and Funding.
 	Outlook Outlook
 }
@@ -97,8 +102,8 @@ func Compute(ctx context.Context, db *store.DB, report gaps.Source, p workforce.
 	return f, nil
 }
 
-// local is the parts from the PCN's own records: funding, supervision, rooms and
-// leavers.
+// local is the parts from the PCN's own records: funding, supervision, rooms, leavers
+// and integration.
 func (f *Figures) local(ctx context.Context, db *store.DB, d time.Time) error {
 	var err error
 	if f.Funding, err = fundingOf(ctx, db, f.PCN, d); err != nil {
@@ -116,7 +121,10 @@ func (f *Figures) local(ctx context.Context, db *store.DB, d time.Time) error {
 		return err
 	}
 	f.Leaving.Until = d.AddDate(0, LeavingMonths, 0)
-	f.Leaving.Records, err = db.StaffLeaving(ctx, f.PCN.Code, d, f.Leaving.Until)
+	if f.Leaving.Records, err = db.StaffLeaving(ctx, f.PCN.Code, d, f.Leaving.Until); err != nil {
+		return err
+	}
+	f.Integration, err = integrationOf(ctx, db, f.PCN.Code, asOf, d)
 	return err
 }
 

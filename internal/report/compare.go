@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/arrs-planner/arrs/internal/compare"
+	"github.com/arrs-planner/arrs/internal/integration"
 	"github.com/arrs-planner/arrs/internal/need"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -18,6 +19,17 @@ var comparisonHeader = []string{"code", "name", "weighted_population", "list_siz
 	"headroom_gbp", "supervision_needing", "supervision_covered", "supervision_coverage_pct",
 	"room_sessions_available", "room_sessions_short_now", "room_sessions_short_with_plan", "first_quarter_short",
 	"plan_version", "plan_status", "waiting_for"}
+
+// comparisonIntegration are the download's last columns, after the roles': the
+// integration of each PCN's ARRS staff (the integration report's columns,
+// PLANNING.md "Integration report").
+var comparisonIntegration = func() []string {
+	out := []string{"arrs_staff"}
+	for _, w := range integration.Warnings {
+		out = append(out, string(w))
+	}
+	return append(out, "pulse_responses")
+}()
 
 // comparisonSheet is the comparison's workbook and its text columns.
 var comparisonSheet = sheet{name: "Comparison", text: map[string]bool{"code": true, "name": true, "list_size_stands_in": true,
@@ -40,6 +52,7 @@ func WriteComparison(w io.Writer, f Format, res *compare.Result, roles []workfor
 	for _, role := range roles {
 		header = append(header, role.Code+"_fte")
 	}
+	header = append(header, comparisonIntegration...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -52,6 +65,7 @@ func WriteComparison(w io.Writer, f Format, res *compare.Result, roles []workfor
 		for _, role := range roles {
 			rec = append(rec, fte2(row.Position.ByRole[role.Code]))
 		}
+		rec = append(rec, comparisonIntegrationCells(row.Integration, row.Pulse)...)
 		for i, cell := range rec {
 			if comparisonSheet.text[header[i]] {
 				rec[i] = escapeFormula(cell)
@@ -127,6 +141,26 @@ func comparisonNeed(r compare.Row, d need.Denominator) []string {
 	}
 	out[7] = string(compare.FlagOf(n))
 	return out
+}
+
+// comparisonIntegrationCells are a PCN's (or an area's) ARRS staff, the count of each warning
+// (integration.Warnings' order) and the answers to its latest closed round of the
+// pulse; unknown counts are empty cells.
+func comparisonIntegrationCells(c integration.Counts, p compare.Pulse) []string {
+	out := []string{strconv.Itoa(c.ARRSStaff)}
+	for _, w := range integration.Warnings {
+		n, ok := c.Value(w)
+		out = append(out, comparisonCount(n, ok))
+	}
+	return append(out, comparisonCount(p.Responses, p.Known))
+}
+
+// comparisonCount is a count, or empty when it is not known.
+func comparisonCount(n int, known bool) string {
+	if !known {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // ratio4 is a ratio or a limit with the need report's 4 decimals.

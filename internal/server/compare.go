@@ -45,6 +45,8 @@ type compareData struct {
 	funnel      *needweb.Funnel
 	outliers    int
 	charts      funnelCharts
+	// integration is the ICB's total of the integration table.
+	integration compareweb.Integration
 }
 
 // icbCompare is /icbs/{code}/compare; the route's rule (icbMember) has checked access.
@@ -72,6 +74,7 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 	keepQuery(p.Sort.Query, p.Downloads)
 	p.Choice = compareweb.NewDenominatorChoice(r.URL.Path, r.URL.Query(), data.denominator)
 	p.Sources, p.ICBNeed, p.Outliers = data.sources, data.icbNeed, data.outliers
+	p.IntegrationTotal = data.integration
 	if data.funnel != nil {
 		page, err := needweb.ParsePage(r.URL.Query(), comparePageParam, len(data.rows))
 		if err != nil {
@@ -131,6 +134,11 @@ func (s *Server) compareOf(r *http.Request) (*compareData, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A round of the pulse past its day is sealed before the cache is read (the seal
+	// moves the data version), so the page and its downloads count it.
+	if err := s.sealDuePulses(r.Context()); err != nil {
+		return nil, err
+	}
 	d := s.today()
 	key := "compare|" + icb.Code + "|" + d.Format(workforce.DateLayout) + "|" + asOf.Format(workforce.DateLayout) + "|" + fp.String() + "|" + string(den)
 	return cached(r.Context(), s, key, func(ctx context.Context) (*compareData, error) {
@@ -182,6 +190,8 @@ func (s *Server) compareOn(ctx context.Context, icb workforce.ICB, d, asOf time.
 	for _, row := range res.Rows {
 		out.rows = append(out.rows, compareRowOf(row, names, den))
 	}
+	counts, pulse := res.IntegrationTotal()
+	out.integration = compareweb.NewIntegration(counts, comparePulse(pulse))
 	return out, nil
 }
 
@@ -220,5 +230,11 @@ func compareRowOf(r compare.Row, names map[string]string, den need.Denominator) 
 	plan := planStatusOf(r.PCN.Code, r.Versions)
 	v.Headroom, v.Mix, v.Plan = r.Headroom, compareweb.NewMix(r.Mix, names), compareweb.NewPlan(plan, planStage(plan))
 	v.Need, v.Per10kOnList = needFiguresOf(r.Need, r.HasNeed), compare.Per10kDenominator(r.Need, den) == need.List
+	v.Integration = compareweb.NewIntegration(r.Integration, comparePulse(r.Pulse))
 	return v
+}
+
+// comparePulse is a latest closed round's answers as the integration table counts them.
+func comparePulse(p compare.Pulse) compareweb.PulseCount {
+	return compareweb.PulseCount{Known: p.Known, Responses: p.Responses, LinksIssued: p.LinksIssued}
 }

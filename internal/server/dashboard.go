@@ -28,6 +28,11 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A round of the pulse past its day is sealed before the cache is read: the seal
+	// moves the data version, so the figures are worked out again with it.
+	if err := s.sealDuePulses(r.Context()); err != nil {
+		return err
+	}
 	day := s.today()
 	figs, err := cached(r.Context(), s, "dashboard|"+p.Code+"|"+day.Format(workforce.DateLayout), func(ctx context.Context) (*dashboardweb.Figures, error) {
 		peers := s.peerGroupsAsync(ctx, p) // England's need report, worked out side by side
@@ -50,8 +55,9 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		return &dashboardweb.Figures{Code: p.Code, Name: p.Name, Today: day, AsOf: f.AsOf, Plan: planStatusOf(p.Code, f.Versions),
 			Workforce: dashboardWorkforce(f.Workforce, per10kOf), Funding: dashboardFunding(f.Funding),
 			Supervision: dashboardSupervision(p.Code, f.Supervision), Rooms: dashboardweb.Rooms{Check: roomsweb.NewCheck(f.Rooms.Recorded(), f.Rooms.Now, f.Rooms.Quarters)},
-			Leaving: dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles),
-			Outlook: dashboardOutlook(f.Outlook, f.Workforce.Plan == nil), Peers: got.groups}, nil
+			Leaving:     dashboardweb.NewLeaving(p.Code, f.Leaving.Until, f.Leaving.Records, roles),
+			Integration: dashboardIntegration(f.Integration),
+			Outlook:     dashboardOutlook(f.Outlook, f.Workforce.Plan == nil), Peers: got.groups}, nil
 	})
 	if err != nil {
 		return err
@@ -110,4 +116,11 @@ func dashboardSupervision(pcn string, f supervision.Figures) dashboardweb.Superv
 		}
 	}
 	return out
+}
+
+// dashboardIntegration is the warnings of the integration page counted and the
+// pulse's latest closed round (its answers counted, never its scores).
+func dashboardIntegration(in dashboard.Integration) dashboardweb.Integration {
+	p := in.Pulse
+	return dashboardweb.NewIntegration(in.Counts, dashboardweb.Pulse{None: !p.Known, Responses: p.Responses, LinksIssued: p.LinksIssued, ClosedOn: p.ClosedOn})
 }

@@ -86,7 +86,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case store.IsUnavailable(err):
 		s.unavailable(w, r, err)
 	default:
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("request failed", "method", r.Method, "path", redactPath(r.URL.Path), "err", err)
 		s.renderError(w, r, http.StatusInternalServerError, "")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/store"
+	integrationweb "github.com/arrs-planner/arrs/web/integration"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/login"
 )
@@ -27,7 +28,8 @@ func (s *Server) page(r *http.Request, title string, nav layout.Nav) layout.Page
 		}
 		if u.IsAdmin() {
 			p.Extra = append(p.Extra, layout.ExtraNav{Text: "Users", Href: "/admin/users"}, layout.ExtraNav{Text: "Targets", Href: "/admin/targets"},
-				layout.ExtraNav{Text: "Caps", Href: "/admin/caps"}, layout.ExtraNav{Text: "Rates", Href: "/admin/rates"})
+				layout.ExtraNav{Text: "Caps", Href: "/admin/caps"}, layout.ExtraNav{Text: "Rates", Href: "/admin/rates"},
+				layout.ExtraNav{Text: "Services", Href: integrationweb.ServicesHref})
 		}
 	}
 	return p

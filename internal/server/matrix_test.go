@@ -204,6 +204,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 	cases = append(cases, needMatrixCases()...)
 	cases = append(cases, needWeightsMatrixCases()...)
 	cases = append(cases, peersMatrixCases()...)
+	cases = append(cases, pulseMatrixCases()...)
+	cases = append(cases, integrationMatrixCases(t, db)...)
 
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -22,7 +22,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				s.log.Error("panic", "method", r.Method, "path", redactPath(r.URL.Path), "panic", v)
 				s.renderError(w, r, http.StatusInternalServerError, "")
 			}
 		}()
@@ -41,13 +41,14 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.ResponseWriter.WriteHeader(code)
 }
 
-// accessLog logs one line per request.
+// accessLog logs one line per request, its path without a pulse link's token
+// (redactPath).
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+		s.log.Debug("request", "method", r.Method, "path", redactPath(r.URL.Path), "status", rec.status, "ms", time.Since(start).Milliseconds())
 	})
 }
 
@@ -78,7 +79,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.security(r, slog.LevelWarn, "cross_origin_refused", "method", r.Method, "path", r.URL.Path,
+		s.security(r, slog.LevelWarn, "cross_origin_refused", "method", r.Method, "path", redactPath(r.URL.Path),
 			"origin", workforce.Clip(r.Header.Get("Origin"), 200), "sec_fetch_site", workforce.Clip(r.Header.Get("Sec-Fetch-Site"), 40))
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another website, so it was not accepted.")
 	}))

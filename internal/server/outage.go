@@ -27,7 +27,7 @@ const nothingSaved = "Nothing was saved: the service could not reach its databas
 // unavailable answers a request that failed because the database is unreachable, and
 // logs it as a structured record.
 func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Warn("database unreachable", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.log.Warn("database unreachable", "method", r.Method, "path", redactPath(r.URL.Path), "err", err)
 	w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	w.Header().Set("Cache-Control", "no-store")
 	if r.Method != http.MethodPost {
@@ -36,7 +36,7 @@ func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	if page, ok := s.unsavedForm(r); ok {
 		if err := renderStatus(w, r, http.StatusServiceUnavailable, page); err != nil {
-			s.log.Error("rendering an unsaved form", "path", r.URL.Path, "err", err)
+			s.log.Error("rendering an unsaved form", "path", redactPath(r.URL.Path), "err", err)
 		}
 		return
 	}

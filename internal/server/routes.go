@@ -34,6 +34,15 @@ func (s *Server) Routes() http.Handler {
 		g.handle("/assets/*", staticHandler("/assets/", "static/nhsuk/assets"))
 	})
 
+	// the anonymous pulse's form: a single-use link, no account. It comes before the
+	// session middleware so that no session (a signed-in person's, a new cookie) is
+	// ever read or written beside an answer; the access log writes its path without
+	// the token (redactPath).
+	s.group(root.With(s.crossOrigin, s.cleanInput), public, func(g routes) {
+		g.get("/pulse/{token}", s.handle(s.pulseForm))
+		g.post("/pulse/{token}", s.handle(s.pulseAnswer))
+	})
+
 	r := root.With(s.crossOrigin, s.cleanInput, s.sessions.LoadAndSave, s.loadUser)
 	s.group(r, public, func(g routes) {
 		g.get("/login", s.handle(s.loginForm))
@@ -210,6 +219,38 @@ func (s *Server) Routes() http.Handler {
 		g.get("/pcns/{code}/sites/{id}/remove", s.handle(s.siteRemoveForm))
 		g.post("/pcns/{code}/sites/{id}/remove", s.handle(s.siteRemove))
 	})
+	// integration of each ARRS member of staff: the checklist and its warnings, seen by
+	// the PCN's users, its ICB's leads and admins, kept by its managers (and admins).
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/integration", s.handle(s.integrationPage))
+		g.get("/pcns/{code}/integration.csv", s.handle(s.integrationDownload(formatCSV)))
+		g.get("/pcns/{code}/integration.xlsx", s.handle(s.integrationDownload(formatXLSX)))
+	})
+	s.group(r, pcnManager, func(g routes) {
+		g.get("/pcns/{code}/staff/{id}/integration", s.handle(s.integrationEdit))
+		g.post("/pcns/{code}/staff/{id}/integration", s.handle(s.integrationSave))
+	})
+	// the anonymous pulse of a PCN: results (suppressed below 5 answers) for its users,
+	// its ICB's leads and admins, comments for its managers only; its managers open a
+	// round, print its links and close it.
+	s.group(r, pcnMember, func(g routes) {
+		g.get("/pcns/{code}/pulse", s.handle(s.pulsePage))
+		g.get("/pcns/{code}/pulse.csv", s.handle(s.pulseDownload(formatCSV)))
+		g.get("/pcns/{code}/pulse.xlsx", s.handle(s.pulseDownload(formatXLSX)))
+	})
+	s.group(r, pcnManager, func(g routes) {
+		g.get("/pcns/{code}/pulse/new", s.handle(s.pulseNew))
+		g.post("/pcns/{code}/pulse/new", s.handle(s.pulseOpen))
+		g.get("/pcns/{code}/pulse/{id}/links", s.handle(s.pulseLinks))
+		g.get("/pcns/{code}/pulse/{id}/close", s.handle(s.pulseCloseForm))
+		g.post("/pcns/{code}/pulse/{id}/close", s.handle(s.pulseClose))
+	})
+	// an ICB's PCNs' pulse side by side, with the ICB's and England's averages.
+	s.group(r, icbMember, func(g routes) {
+		g.get("/icbs/{code}/pulse", s.handle(s.icbPulse))
+		g.get("/icbs/{code}/pulse.csv", s.handle(s.icbPulseDownload(formatCSV)))
+		g.get("/icbs/{code}/pulse.xlsx", s.handle(s.icbPulseDownload(formatXLSX)))
+	})
 	// supply against demand of an ICB: seen by the users of its PCNs, its leads and
 	// admins; recorded, a financial year ("2026-27") at a time, by its leads and admins.
 	s.group(r, icbMember, func(g routes) {
@@ -253,6 +294,9 @@ func (s *Server) Routes() http.Handler {
 		// the need weights and factors with their sources (each change audited).
 		g.get("/admin/need-weights", s.handle(s.needWeightsEdit))
 		g.post("/admin/need-weights", s.handle(s.needWeightsSave))
+		// the reference list of services a member of staff is here to deliver.
+		g.get("/admin/integration-services", s.handle(s.servicesEdit))
+		g.post("/admin/integration-services", s.handle(s.servicesSave))
 	})
 	return root
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
+	integrationweb "github.com/arrs-planner/arrs/web/integration"
 	"github.com/arrs-planner/arrs/web/pcn"
 	"github.com/arrs-planner/arrs/web/staff"
 )
@@ -105,5 +106,6 @@ func (s *Server) staffListExtras(r *http.Request, p *pcn.Page) error {
 func staffRow(rec workforce.StaffRecord) pcn.Staff {
 	return pcn.Staff{ID: rec.ID, Href: staff.RecordHref(rec.PCNCode, rec.ID), Role: orElse(rec.DetailedRole, rec.StaffRole),
 		Source: staff.SourceText(rec), Identifier: rec.UniqueIdentifier, FTE: rec.FTE, Since: rec.Start,
-		InCensus: rec.StartsFromCensus(), End: rec.End, Funding: staff.FundingText(rec)}
+		InCensus: rec.StartsFromCensus(), End: rec.End, Funding: staff.FundingText(rec),
+		ARRS: rec.IsARRS(), IntegrationPage: integrationweb.Href(rec.PCNCode)}
 }

@@ -23,6 +23,9 @@ func TestEveryWriteAuditsItself(t *testing.T) {
 	var user auth.User
 	var plan workforce.Plan
 	var target workforce.Target
+	var integration workforce.IntegrationRecord
+	var round workforce.PulseRound
+	today := workforce.Date(2026, 2, 1)
 	line := []workforce.PlanLine{{PCNCode: "U60057", RoleCode: "paramedic", QuarterStart: workforce.Date(2026, 7, 1), StartersFTE: 1}}
 	steps := []struct {
 		action, entity string
@@ -80,6 +83,37 @@ func TestEveryWriteAuditsItself(t *testing.T) {
 		{"baseline.set", "pcn_baseline", func() (string, error) {
 			return "U60057 " + strconv.FormatInt(target.ID, 10), db.SetBaselineExtra(ctx, "U60057", target.ID, 2.5, by)
 		}, []string{"U60057", `"baseline_fte": 2.5`}},
+		{"integration.create", "integration", func() (string, error) {
+			staff, err := db.CreateStaff(ctx, workforce.StaffRecord{Staff: workforce.Staff{PCNCode: "U60057", RoleCode: "paramedic",
+				StaffRole: "Paramedic", FTE: 1, Start: workforce.Date(2025, 4, 1), Stream: workforce.StreamARRS}}, by)
+			if err != nil {
+				return "", err
+			}
+			integration, err = db.SaveIntegrationRecord(ctx, workforce.IntegrationRecord{StaffID: staff.ID, PCNCode: "U60057",
+				InductionOn: workforce.Date(2025, 4, 7), ServiceCode: "msk_first_contact"}, today, by)
+			return strconv.FormatInt(staff.ID, 10), err
+		}, []string{"U60057", `"induction_on": "2025-04-07"`, `"service_code": "msk_first_contact"`}},
+		{"integration.update", "integration", func() (string, error) {
+			rec := integration
+			rec.AdminSupport = "Practice office"
+			_, err := db.SaveIntegrationRecord(ctx, rec, today, by)
+			return strconv.FormatInt(rec.StaffID, 10), err
+		}, []string{"U60057", `"admin_support": ""`, `"admin_support": "Practice office"`}},
+		{"integration_service.create", "integration_service", func() (string, error) {
+			return "frailty", db.SaveIntegrationServices(ctx, []workforce.IntegrationService{{Code: "frailty", Name: "Frailty", Position: 9, Active: true}}, by)
+		}, []string{`"name": "Frailty"`}},
+		{"integration_service.update", "integration_service", func() (string, error) {
+			return "frailty", db.SaveIntegrationServices(ctx, []workforce.IntegrationService{{Code: "frailty", Name: "Frailty", Position: 9, Version: 1}}, by)
+		}, []string{`"active": true`, `"active": false`}},
+		{"pulse_round.open", "pulse_round", func() (string, error) {
+			var err error
+			round, _, err = db.OpenPulseRound(ctx, "U60057", today, today.AddDate(0, 0, 28), []workforce.RoleGroup{workforce.GroupFirstContact}, by)
+			return strconv.FormatInt(round.ID, 10), err
+		}, []string{"U60057", `"links_issued": 1`}},
+		{"pulse_round.close", "pulse_round", func() (string, error) {
+			_, err := db.ClosePulseRound(ctx, "U60057", round.ID, round.Version, today.AddDate(0, 0, 7), by)
+			return strconv.FormatInt(round.ID, 10), err
+		}, []string{"U60057", `"closed_on": "2026-02-08"`, `"answers": 0`}},
 	}
 	for _, s := range steps {
 		id, err := s.write()

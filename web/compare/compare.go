@@ -4,9 +4,11 @@
 // ratio observed ÷ expected flagged against the 99.8% limits, role mix, the share of
 // its fair share reached, funding headroom this year, supervision coverage, room
 // shortfall and plan status, sortable by link, with each PCN's decile in England on
-// the rate and the share and England's deciles explained; then the funnel plot of
-// England's PCNs with the ICB's highlighted. docs/dashboards.md and docs/need.md say
-// where every number comes from.
+// the rate and the share and England's deciles explained; then the integration of
+// each PCN's ARRS staff (issue 16: the integration page's warnings counted, and the
+// answers to its latest closed round of the pulse) with the ICB's total; then the
+// funnel plot of England's PCNs with the ICB's highlighted. docs/dashboards.md,
+// docs/need.md and docs/integration.md say where every number comes from.
 package compare
 
 import (
@@ -61,6 +63,9 @@ type Page struct {
 	ICBNeed  NeedFigures
 	Funnel   templ.Component
 	Outliers int
+	// IntegrationTotal is the ICB's integration: its PCNs' known counts summed, and
+	// how many PCNs keep no records.
+	IntegrationTotal Integration
 }
 
 // NeedHref is England's funnel plot, with its list of PCNs beyond the 99.8% limits.
@@ -69,11 +74,12 @@ const NeedHref = "/need"
 // Row is one PCN.
 type Row struct {
 	Code, Name, Href string
-	// DashboardHref is the PCN's dashboard for those who may see it, else "".
-	DashboardHref string
-	Population    float64
-	ListSize      bool
-	InPost        float64
+	// DashboardHref is the PCN's dashboard and IntegrationHref its integration page,
+	// for those who may see them, else "".
+	DashboardHref, IntegrationHref string
+	Population                     float64
+	ListSize                       bool
+	InPost                         float64
 	// Per10k and Reached are undefined (Has… false) for a PCN with no population or
 	// no fair share; their deciles are England's, 0 when undefined.
 	Per10k, Reached       float64
@@ -100,6 +106,8 @@ type Row struct {
 	Available, ShortNow, ShortWithPlan float64
 	FirstShort                         string
 	Plan                               Plan
+	// Integration is the integration of its ARRS staff, the second table's row.
+	Integration Integration
 }
 
 // RoleShare is one role's share of a PCN's ARRS FTE.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/dashboard"
+	integrationweb "github.com/arrs-planner/arrs/web/integration"
 	"github.com/arrs-planner/arrs/web/layout"
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -22,7 +23,7 @@ func NewPage(l layout.PageParams, icb workforce.ICB, today time.Time, rows []Row
 	p.Layout.Breadcrumbs = []ui.BreadcrumbItem{{Text: "England", Href: "/"}, {Text: icb.Name, Href: "/icbs/" + icb.Code}}
 	for _, v := range rows {
 		if canSee(v.Code) {
-			v.DashboardHref = dashboard.Href(v.Code)
+			v.DashboardHref, v.IntegrationHref = dashboard.Href(v.Code), integrationweb.Href(v.Code)
 		}
 		p.Rows = append(p.Rows, v)
 		if v.NoSupervision {

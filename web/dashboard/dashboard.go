@@ -1,7 +1,8 @@
 // Package dashboard renders the clinical director's dashboard of a PCN (issue 6, item
 // 4): on one page, its ARRS staff in post against its plan and its fair share, its
 // funding headroom this year and next, supervision coverage and load, room shortfall,
-// the staff leaving in the next 3 months and where its plan stands. Each figure is an
+// the staff leaving in the next 3 months, where its plan stands, and the integration
+// of its ARRS staff with its pulse's latest closed round (issue 16). Each figure is an
 // inline SVG chart with a table of the same numbers; docs/dashboards.md says where
 // every number comes from.
 package dashboard
@@ -44,6 +45,7 @@ type Figures struct {
 	Supervision Supervision
 	Rooms       Rooms
 	Leaving     Leaving
+	Integration Integration
 	Plan        PlanStatus
 	// Outlook is the one line the page opens with.
 	Outlook Outlook

@@ -90,6 +90,11 @@ type Staff struct {
 	// Funding is how the post is paid for: its stream, and the practice that claims
 	// for a practice-scheme GP.
 	Funding string
+	// ARRS marks a record in an ARRS role, which has an integration record (its form
+	// follows Href; IntegrationPage is the PCN's integration page, for those who may
+	// not change it).
+	ARRS            bool
+	IntegrationPage string
 }
 
 // sinceText is when the record began: "1 Apr 2025", or "In the census since 30 Nov

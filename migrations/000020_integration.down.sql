@@ -1,0 +1,10 @@
+DROP TRIGGER pulse_rounds_data_version ON pulse_rounds;
+DROP TRIGGER integration_services_data_version ON integration_services;
+DROP TRIGGER integration_records_data_version ON integration_records;
+DROP TABLE pulse_answers;
+DROP TABLE pulse_links;
+DROP TABLE pulse_rounds;
+DROP TRIGGER integration_records_same_pcn ON integration_records;
+DROP FUNCTION integration_record_same_pcn();
+DROP TABLE integration_records;
+DROP TABLE integration_services;
