@@ -157,3 +157,29 @@ func nationalEngland(ctx context.Context, db *store.DB, england workforce.AreaFT
 	}
 	return &e, nil
 }
+
+// parseAsOf reads an --as-of flag: zero when it is not given (the latest census, once
+// the database is open: orLatestCensus), else a date no later than today.
+func parseAsOf(text string, today time.Time) (time.Time, error) {
+	if text == "" {
+		return time.Time{}, nil
+	}
+	asOf, err := workforce.ParseDate(text)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", text)
+	}
+	return asOf, checkDay("--as-of", asOf, today)
+}
+
+// orLatestCensus is asOf, or the latest census's day when asOf is zero (a one-line
+// reason before any import).
+func orLatestCensus(ctx context.Context, db *store.DB, asOf time.Time) (time.Time, error) {
+	if !asOf.IsZero() {
+		return asOf, nil
+	}
+	asOf, err := db.LatestCensus(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		return asOf, errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --as-of")
+	}
+	return asOf, err
+}

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/integration"
 	"github.com/arrs-planner/arrs/internal/integrationreport"
 	"github.com/arrs-planner/arrs/internal/report"
-	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
 
@@ -38,14 +36,9 @@ func (a *app) reportIntegration(ctx context.Context, args []string) error {
 		return err
 	}
 	today := workforce.Today(time.Now())
-	var asOf time.Time
-	if *asOfText != "" {
-		if asOf, err = workforce.ParseDate(*asOfText); err != nil {
-			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", *asOfText)
-		}
-		if err := checkDay("--as-of", asOf, today); err != nil {
-			return err
-		}
+	asOf, err := parseAsOf(*asOfText, today)
+	if err != nil {
+		return err
 	}
 	return a.writeIntegration(ctx, l, asOf, today, f)
 }
@@ -57,12 +50,8 @@ func (a *app) writeIntegration(ctx context.Context, level workforce.Level, asOf,
 		return err
 	}
 	defer db.Close()
-	if asOf.IsZero() {
-		if asOf, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
-			return errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --as-of")
-		} else if err != nil {
-			return err
-		}
+	if asOf, err = orLatestCensus(ctx, db, asOf); err != nil {
+		return err
 	}
 	// Rounds of the pulse past their closing day are sealed first, by the real clock,
 	// so that their answers count (the report itself writes nothing).

@@ -27,26 +27,17 @@ func (a *app) reportNeed(ctx context.Context, args []string) error {
 		return err
 	}
 	today := workforce.Today(time.Now())
-	var asOf time.Time
-	if asOfText != "" {
-		if asOf, err = workforce.ParseDate(asOfText); err != nil {
-			return fmt.Errorf("--as-of must be a date YYYY-MM-DD, not %q", asOfText)
-		}
-		if err := checkDay("--as-of", asOf, today); err != nil {
-			return err
-		}
+	asOf, err := parseAsOf(asOfText, today)
+	if err != nil {
+		return err
 	}
 	db, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if asOf.IsZero() {
-		if asOf, err = db.LatestCensus(ctx); errors.Is(err, store.ErrNotFound) {
-			return errors.New("no workforce imported yet: run arrs import nwrs FILE or arrs seed demo, or give --as-of")
-		} else if err != nil {
-			return err
-		}
+	if asOf, err = orLatestCensus(ctx, db, asOf); err != nil {
+		return err
 	}
 	opts := needreport.Options{Level: rf.level, At: rf.at, AsOf: asOf}
 	if rf.footprints.IsCurrent() {
