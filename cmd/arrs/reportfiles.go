@@ -142,6 +142,11 @@ func (a *app) reportCompare(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(a.stderr, "arrs: %s\n", icbAbsence(c, day, fp))
 	}
+	// Rounds of the pulse past their closing day are sealed first, by the real clock, as
+	// the page does before its download, so that the file counts their answers.
+	if _, err := db.SealPulseRounds(ctx, today); err != nil {
+		return err
+	}
 	res, err := compare.Compute(ctx, db, gaps.From(db), code, tree.PCNsOf(code), today, time.Time{})
 	if err != nil {
 		return err

@@ -164,6 +164,46 @@ func TestReportCompareIsTheCompareDownload(t *testing.T) {
 	}
 }
 
+// `arrs report compare` seals a round past its closing day first, by the real clock,
+// as the page does before its download: run before any page, it counts the round's
+// answers in pulse_responses.
+func TestReportCompareSealsRoundsDue(t *testing.T) {
+	db := withSample(t)
+	ctx := context.Background()
+	today := workforce.Today(time.Now())
+	groups := []workforce.RoleGroup{workforce.GroupPharmacy, workforce.GroupPharmacy, workforce.GroupNursing}
+	round, links, err := db.OpenPulseRound(ctx, "U60057", today.AddDate(0, 0, -20), today.AddDate(0, 0, -1), groups, store.Actor{Name: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links[:2] {
+		if err := db.AnswerPulse(ctx, l.Token, workforce.PulseAnswer{Scores: [4]int{4, 4, 4, 4}}, today.AddDate(0, 0, -5)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := runArrs("report", "compare", "--icb", "QOC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(recs[0], "pulse_responses")
+	var got string
+	for _, rec := range recs[1:] {
+		if rec[0] == "U60057" && col >= 0 {
+			got = rec[col]
+		}
+	}
+	if got != "2" {
+		t.Errorf("U60057's pulse_responses %q, want 2 (column %d)", got, col)
+	}
+	if rd, err := db.PulseRound(ctx, "U60057", round.ID); err != nil || !rd.Sealed {
+		t.Errorf("the round after the report: %+v, %v", rd, err)
+	}
+}
+
 // `arrs report funding` gives, to the penny, the demo PCN's funding page figures and,
 // for its ICB, the sum of its PCNs' pages; `arrs report claims` sums to the committed.
 func TestReportFundingIsTheFundingPages(t *testing.T) {

@@ -31,6 +31,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		log.Warn("!!! DEMO ACCOUNTS EXIST: @example.nhs.uk users with a published password can sign in. " +
 			"Deactivate them (Admin → Users) before real data is loaded. !!!")
 	}
+	for _, w := range a.cfg.Warnings() {
+		log.Warn(w)
+	}
 	srv := server.New(db, a.cfg, log).HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()

@@ -24,7 +24,9 @@ type Config struct {
 	ProxyHeader string
 	// PublicURL (ARRS_PUBLIC_URL, e.g. https://planner.example) is the address people
 	// reach the planner at, scheme and host only, for the links it prints (the pulse's
-	// single-use links); empty: the address of the request that prints them.
+	// single-use links); empty: the address of the request that prints them. It is
+	// https, or http only in development (Dev): a printed link over plain HTTP would
+	// send its single-use token in the clear.
 	PublicURL string
 	// OIDC is the optional single sign-on; off when its variables are unset.
 	OIDC OIDC
@@ -61,17 +63,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.Dev = dev
 	}
 	var err error
-	if c.PublicURL, err = publicURL(getenv("ARRS_PUBLIC_URL")); err != nil {
+	if c.PublicURL, err = publicURL(getenv("ARRS_PUBLIC_URL"), c.Dev); err != nil {
 		return c, err
 	}
 	c.OIDC, err = oidcFromEnv(getenv)
 	return c, err
 }
 
-// publicURL checks ARRS_PUBLIC_URL: empty, or an absolute http(s) URL of a scheme and
-// host (and port) only, returned without a trailing slash, so that a path appended to
-// it is the address of that page.
-func publicURL(raw string) (string, error) {
+// publicURL checks ARRS_PUBLIC_URL: empty, or an absolute https URL (http too in
+// development) of a scheme and host (and port) only, returned without a trailing
+// slash, so that a path appended to it is the address of that page.
+func publicURL(raw string, dev bool) (string, error) {
 	if raw == "" {
 		return "", nil
 	}
@@ -80,7 +82,23 @@ func publicURL(raw string) (string, error) {
 		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
 		return "", fmt.Errorf("ARRS_PUBLIC_URL must be a scheme and host only, such as https://planner.example, not %q", raw)
 	}
+	if u.Scheme == "http" && !dev {
+		return "", fmt.Errorf("ARRS_PUBLIC_URL must be an https address outside development (ARRS_DEV=1): "+
+			"a printed pulse link over http would send its token in the clear, not %q", raw)
+	}
 	return u.Scheme + "://" + u.Host, nil
+}
+
+// Warnings are what the server should say once at start-up about settings that work
+// but may not be what was meant: outside development with no ARRS_PUBLIC_URL, the
+// pulse's printed links take their address from the request that prints them (its
+// Host header, which a proxy may rewrite).
+func (c Config) Warnings() []string {
+	if c.PublicURL == "" && !c.Dev {
+		return []string{"ARRS_PUBLIC_URL is not set: the pulse's printed links use the host of the request that prints them " +
+			"(its Host header); set it to the planner's https address, such as https://planner.example"}
+	}
+	return nil
 }
 
 // oidcFromEnv reads single sign-on all or nothing: a half-configured provider is a

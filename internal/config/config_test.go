@@ -34,7 +34,8 @@ func TestOIDCAllOrNothing(t *testing.T) {
 }
 
 // ARRS_PUBLIC_URL is optional; when set it is a scheme and host only, kept without a
-// trailing slash; anything else stops the server with the variable named.
+// trailing slash, and https outside development; anything else stops the server with
+// the variable named.
 func TestPublicURL(t *testing.T) {
 	c, err := FromEnv(env(nil))
 	if err != nil || c.PublicURL != "" {
@@ -43,7 +44,6 @@ func TestPublicURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://planner.example":       "https://planner.example",
 		"https://planner.example/":      "https://planner.example",
-		"http://localhost:8080":         "http://localhost:8080",
 		"https://planner.example:8443/": "https://planner.example:8443",
 	} {
 		c, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": in}))
@@ -55,6 +55,40 @@ func TestPublicURL(t *testing.T) {
 		"https://planner.example/?x=1", "https://planner.example/#top", "https://user:pw@planner.example", "https://"} {
 		if _, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": bad})); err == nil || !strings.Contains(err.Error(), "ARRS_PUBLIC_URL") {
 			t.Errorf("%q: %v; want a refusal naming ARRS_PUBLIC_URL", bad, err)
+		}
+	}
+	// Plain HTTP only in development: a printed link would carry its token in the clear.
+	if _, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": "http://planner.example"})); err == nil ||
+		!strings.Contains(err.Error(), "must be an https address outside development") {
+		t.Errorf("http outside development: %v; want a refusal", err)
+	}
+	if _, err := FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": "http://planner.example", "ARRS_DEV": "0"})); err == nil {
+		t.Error("http with ARRS_DEV=0: accepted; want a refusal")
+	}
+	c, err = FromEnv(env(map[string]string{"ARRS_PUBLIC_URL": "http://localhost:8080/", "ARRS_DEV": "1"}))
+	if err != nil || c.PublicURL != "http://localhost:8080" {
+		t.Errorf("http in development: %q, %v; want http://localhost:8080", c.PublicURL, err)
+	}
+}
+
+// Outside development with no public address the server warns once at start-up that
+// printed links use the request's host; set, or in development, it says nothing.
+func TestWarnings(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		want int
+	}{
+		{"unset, live", nil, 1},
+		{"unset, development", map[string]string{"ARRS_DEV": "1"}, 0},
+		{"set, live", map[string]string{"ARRS_PUBLIC_URL": "https://planner.example"}, 0},
+	} {
+		cfg, err := FromEnv(env(c.env))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := cfg.Warnings(); len(got) != c.want || (c.want == 1 && !strings.Contains(got[0], "ARRS_PUBLIC_URL is not set")) {
+			t.Errorf("%s: warnings %q, want %d", c.name, got, c.want)
 		}
 	}
 }

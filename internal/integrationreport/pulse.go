@@ -26,18 +26,15 @@ type PulseCount struct {
 	ClosedOn               time.Time
 }
 
-// Count is the round's answers counted.
-func (p Pulse) Count() PulseCount {
-	return PulseCount{Known: true, Responses: p.Result.Responses, LinksIssued: p.Round.LinksIssued, ClosedOn: p.Round.ClosedOn}
-}
-
 // LatestPulses is, for each PCN given that has one, its latest closed round of the
 // pulse with its result, by PCN code (a PCN with none is absent): two queries for
-// them all. This is the one reading of "each PCN's latest closed round" that the pulse
-// pages, the dashboard, the ICB comparison and the integration report share.
+// them all, for pages that show results (counts alone: LatestPulseCounts). Both read
+// the rounds from store.LatestClosedPulseRounds, the one reading of "each PCN's latest
+// closed round" that the pulse pages, the dashboard, the ICB comparison and the
+// integration report share.
 //
-// Closed means sealed, and latest is by closing day, then id
-// (store.LatestClosedPulseRounds, the one rule of store.PulseRounds). It seals nothing: the callers
+// Closed means sealed, and latest is by closing day, then id (the one rule of
+// store.PulseRounds). It seals nothing: the callers
 // at the edges (the pages, `arrs report integration`) seal the rounds due first, with
 // the real clock, so a gatherer never writes.
 func LatestPulses(ctx context.Context, db *store.DB, pcns []string) (map[string]Pulse, error) {
@@ -60,15 +57,27 @@ func LatestPulses(ctx context.Context, db *store.DB, pcns []string) (map[string]
 	return out, nil
 }
 
-// LatestPulseCounts is LatestPulses counted, by PCN code.
+// LatestPulseCounts is, for each PCN given that has one, its latest closed round's
+// answers counted, by PCN code (a PCN with none is absent): the same rounds as
+// LatestPulses, but counted in the database (store.PulseResponses), so that counting
+// for all of England reads no answer and no comment. A round nobody answered counts 0,
+// known.
 func LatestPulseCounts(ctx context.Context, db *store.DB, pcns []string) (map[string]PulseCount, error) {
-	latest, err := LatestPulses(ctx, db, pcns)
+	rounds, err := db.LatestClosedPulseRounds(ctx, pcns)
+	if err != nil || len(rounds) == 0 {
+		return map[string]PulseCount{}, err
+	}
+	ids := make([]int64, 0, len(rounds))
+	for _, r := range rounds {
+		ids = append(ids, r.ID)
+	}
+	responses, err := db.PulseResponses(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]PulseCount, len(latest))
-	for pcn, p := range latest {
-		out[pcn] = p.Count()
+	out := make(map[string]PulseCount, len(rounds))
+	for pcn, r := range rounds {
+		out[pcn] = PulseCount{Known: true, Responses: responses[r.ID], LinksIssued: r.LinksIssued, ClosedOn: r.ClosedOn}
 	}
 	return out, nil
 }

@@ -37,7 +37,7 @@ func Rows(ctx context.Context, db *store.DB, level workforce.Level, asOf, today 
 // RowsIn is Rows over the areas of tree (another day's structure, or today's
 // footprints): every PCN of the tree counts; one a tree places in no ICB counts in
 // England only. It writes nothing: a round past its closing day counts once it is
-// sealed (LatestPulses), which its caller does first (`arrs report integration`).
+// sealed (LatestPulseCounts), which its caller does first (`arrs report integration`).
 func RowsIn(ctx context.Context, db *store.DB, tree *workforce.Tree, level workforce.Level, asOf, today time.Time) ([]Row, error) {
 	codes := make([]string, len(tree.PCNs))
 	for i, p := range tree.PCNs {
@@ -58,16 +58,17 @@ func RowsIn(ctx context.Context, db *store.DB, tree *workforce.Tree, level workf
 	return rowsOf(tree, level, counts, pulse), nil
 }
 
-// pulseResponses is the answers of each PCN's latest closed round (LatestPulses), by
-// PCN, for the PCNs that have one (a round nobody answered counts 0, known).
+// pulseResponses is the answers of each PCN's latest closed round
+// (LatestPulseCounts), by PCN, for the PCNs that have one (a round nobody answered
+// counts 0, known).
 func pulseResponses(ctx context.Context, db *store.DB, pcns []string) (map[string]int, error) {
-	latest, err := LatestPulses(ctx, db, pcns)
+	counts, err := LatestPulseCounts(ctx, db, pcns)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int, len(latest))
-	for pcn, p := range latest {
-		out[pcn] = p.Result.Responses
+	out := make(map[string]int, len(counts))
+	for pcn, c := range counts {
+		out[pcn] = c.Responses
 	}
 	return out, nil
 }

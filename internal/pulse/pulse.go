@@ -99,11 +99,11 @@ func (t Tally) PercentAgree(i int) (float64, bool) {
 	return float64(t.Agree[i]) * 100 / float64(t.N), true
 }
 
-// Cell is a shown figure: the groups it holds (one, or several merged) and their tally.
+// Cell is a shown figure: one role group, or several merged, and their tally. A merged
+// cell does not say which groups it holds: that would tell that a hidden group answered.
 type Cell struct {
-	Group  workforce.RoleGroup // GroupMerged for a merged cell
-	Groups []workforce.RoleGroup
-	Tally  Tally
+	Group workforce.RoleGroup // GroupMerged for a merged cell
+	Tally Tally
 }
 
 // PCNResult is what may be shown of one PCN's round.
@@ -152,10 +152,10 @@ func ForPCN(answers []workforce.PulseAnswer, linksIssued int) PCNResult {
 		return res
 	}
 	for _, g := range shown {
-		res.Cells = append(res.Cells, Cell{Group: g, Groups: []workforce.RoleGroup{g}, Tally: *byGroup[g]})
+		res.Cells = append(res.Cells, Cell{Group: g, Tally: *byGroup[g]})
 	}
 	if len(merged) > 0 {
-		cell := Cell{Group: workforce.GroupMerged, Groups: merged}
+		cell := Cell{Group: workforce.GroupMerged}
 		for _, g := range merged {
 			cell.Tally = cell.Tally.Plus(*byGroup[g])
 		}

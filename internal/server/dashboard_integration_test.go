@@ -137,6 +137,7 @@ func TestCompareIntegration(t *testing.T) {
 		"cmp-int-U13205": "| 0 | no data | no data | no data | no data | no data | no data",
 		"cmp-int-total":  "| 5 | 1 | 1 | 2 | 3 | 3 | 3 of 4",
 		"cmp-int-note":   "Of the 9 PCNs, 8 have saved no integration record yet and 8 record no supervision",
+		"cmp-pulse-note": "Those averages pool only networks where 5 or more answered, while the table's pulse column counts",
 	}
 	for id, w := range want {
 		if got := cellsText(doc, id); !strings.Contains(got, w) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -162,11 +163,14 @@ const pulsePrefix = "/pulse/"
 
 // redactPath is a request's path as the logs write it: a path under /pulse/ holds a
 // link's token, the secret that answers once, so it is written as /pulse/{token}. The
-// test ignores case and repeated leading slashes, which the router does not route but
-// the log would still write.
+// test ignores case, repeated leading slashes and dot segments (/x/../pulse/…), which
+// the router may not route as written but the log would still write; it is made of
+// the path as sent and the path cleaned, so that a token is redacted either way.
 func redactPath(p string) string {
-	if strings.HasPrefix(strings.ToLower("/"+strings.TrimLeft(p, "/")), pulsePrefix) {
-		return pulsePrefix + "{token}"
+	for _, q := range []string{"/" + strings.TrimLeft(p, "/"), path.Clean("/" + p)} {
+		if strings.HasPrefix(strings.ToLower(q), pulsePrefix) {
+			return pulsePrefix + "{token}"
+		}
 	}
 	return p
 }

@@ -312,6 +312,9 @@ func TestPulseRedactPath(t *testing.T) {
 		"/pulse/x/y":                        "/pulse/{token}",
 		"//pulse/secret":                    "/pulse/{token}",
 		"/PULSE/secret":                     "/pulse/{token}",
+		"/x/../pulse/secret":                "/pulse/{token}",
+		"/pcns/./../PULSE/secret":           "/pulse/{token}",
+		"/pulse/secret/../../x":             "/pulse/{token}",
 		"/pulse":                            "/pulse",
 		"/pcns/U60057/pulse/12/links":       "/pcns/U60057/pulse/12/links",
 		"/pcns/U60057":                      "/pcns/U60057",
@@ -387,7 +390,9 @@ func TestPulseRoundPages(t *testing.T) {
 	if after := dbFingerprint(t, fx.db); after != before {
 		t.Errorf("a refused round wrote:\n%s\n%s", before, after)
 	}
-	res2, err := c.PostForm(fx.ts.URL+"/pcns/U60057/pulse/new", date(today.AddDate(0, 0, 7)))
+	// Eight days: a round of seven closes by itself before it could be closed by hand
+	// (TestPulseRoundClosesByItself).
+	res2, err := c.PostForm(fx.ts.URL+"/pcns/U60057/pulse/new", date(today.AddDate(0, 0, 8)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -471,13 +476,100 @@ func TestPulseRoundPages(t *testing.T) {
 	if res3.StatusCode != http.StatusSeeOther {
 		t.Errorf("close: %d", res3.StatusCode)
 	}
-	if res, _ := getPage(t, c, fx.ts.URL+loc); res.StatusCode != 404 {
-		t.Errorf("links after closing: %d", res.StatusCode)
+	// Its links and close pages now say it has closed (410), with the way back.
+	for _, path := range []string{loc, strings.TrimPrefix(closeURL, fx.ts.URL)} {
+		res, doc := getPage(t, c, fx.ts.URL+path)
+		if res.StatusCode != http.StatusGone || text(doc.Find("h1")) != "This round has closed" ||
+			doc.Find(`main a[data-testid="pulse-back"][href="/pcns/U60057/pulse"]`).Length() != 1 || doc.Find("main textarea, main form").Length() != 0 {
+			t.Errorf("%s after closing: %d, %q", path, res.StatusCode, text(doc.Find("h1")))
+		}
+	}
+	before = dbFingerprint(t, fx.db)
+	if code, body := postForm(t, c, closeURL, url.Values{"version": {strconv.Itoa(rounds[0].Version + 1)}}); code != http.StatusGone ||
+		!strings.Contains(body, "Its links were deleted when it closed") {
+		t.Errorf("closing a closed round: %d", code)
+	}
+	if after := dbFingerprint(t, fx.db); after != before {
+		t.Errorf("closing a closed round wrote:\n%s\n%s", before, after)
 	}
 	// Audited with counts only.
 	acts := auditActions(t, fx.db)
 	if !slices.Contains(acts, "manager@test.nhs.uk pulse_round.open") || !slices.Contains(acts, "manager@test.nhs.uk pulse_round.close") {
 		t.Errorf("audit %v", acts)
+	}
+}
+
+// A round of seven days closes by itself on its day, the first it could be closed by
+// hand: its pulse page offers no "Close this round" and says so, its close page says so
+// with no button, and a close posted anyway is refused, writing nothing. Each page
+// says the last day to answer, the day before the closing date.
+func TestPulseRoundClosesByItself(t *testing.T) {
+	t.Parallel()
+	fx := newPulseFixture(t)
+	ctx := context.Background()
+	today := fx.s.today()
+	closes := today.AddDate(0, 0, workforce.MinPulseRoundDays)
+	round, links, err := fx.db.OpenPulseRound(ctx, "U60057", today, closes, []workforce.RoleGroup{workforce.GroupPharmacy}, capBy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := closes.AddDate(0, 0, -1).Format(dateLong)
+	_, doc, _ := fx.fetchAs(t, "manager", "/pcns/U60057/pulse")
+	if got := text(doc.Find(`[data-testid="pulse-open-count"]`)); !strings.Contains(got, "closing on "+closes.Format(dateLong)+" (last answers on "+last+")") {
+		t.Errorf("open round %q", got)
+	}
+	if doc.Find(`[data-testid="pulse-close-link"]`).Length() != 0 || doc.Find(`[data-testid="pulse-links-link"]`).Length() != 1 ||
+		!strings.HasPrefix(text(doc.Find(`[data-testid="pulse-closes-itself"]`)), "The round closes by itself on "+closes.Format(dateLong)) {
+		t.Errorf("the pulse page of a round that closes by itself: close link %d, note %q",
+			doc.Find(`[data-testid="pulse-close-link"]`).Length(), text(doc.Find(`[data-testid="pulse-closes-itself"]`)))
+	}
+	c := client(t)
+	signIn(t, fx.ts, c, "manager@test.nhs.uk")
+	closeURL := fx.ts.URL + "/pcns/U60057/pulse/" + strconv.FormatInt(round.ID, 10) + "/close"
+	res, doc := getPage(t, c, closeURL)
+	want := "This round closes by itself on " + closes.Format(dateLong) + "."
+	if got := text(doc.Find(`[data-testid="pulse-close-itself"]`)); res.StatusCode != 200 || !strings.HasPrefix(got, want) ||
+		doc.Find(`[data-testid="pulse-close-from"]`).Length() != 0 || doc.Find(`main form`).Length() != 0 {
+		t.Errorf("close page: %d, %q", res.StatusCode, got)
+	}
+	before := dbFingerprint(t, fx.db)
+	if code, body := postForm(t, c, closeURL, url.Values{"version": {strconv.Itoa(round.Version)}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, want) {
+		t.Errorf("closing a round that closes by itself: %d", code)
+	}
+	if after := dbFingerprint(t, fx.db); after != before {
+		t.Errorf("the refused close wrote:\n%s\n%s", before, after)
+	}
+	// The form of its link says the last day to answer.
+	_, form := getPage(t, client(t), fx.ts.URL+"/pulse/"+links[0].Token)
+	if got := text(form.Find(`[data-testid="pulse-last-day"]`)); got != "You can answer until "+last+"." {
+		t.Errorf("the form says %q", got)
+	}
+	// A round of eight days may be closed by hand on its seventh: the link is offered.
+	fx.exec(t, `UPDATE pulse_rounds SET closes_on = closes_on + 1 WHERE id = `+strconv.FormatInt(round.ID, 10))
+	if _, doc, _ := fx.fetchAs(t, "manager", "/pcns/U60057/pulse"); doc.Find(`[data-testid="pulse-close-link"]`).Length() != 1 ||
+		doc.Find(`[data-testid="pulse-closes-itself"]`).Length() != 0 {
+		t.Error("a round of eight days: no close link")
+	}
+}
+
+// A closed round of another PCN, asked for under a manager's own PCN, is not found
+// (404), not gone: its links and close pages, and a close posted.
+func TestPulseClosedRoundOfAnotherPCN(t *testing.T) {
+	t.Parallel()
+	fx := newPulseFixture(t)
+	theirs, _ := fx.open(t, "U47425", workforce.GroupPharmacy)
+	fx.close(t, "U47425", theirs)
+	c := client(t)
+	signIn(t, fx.ts, c, "manager@test.nhs.uk")
+	base := fx.ts.URL + "/pcns/U60057/pulse/" + strconv.FormatInt(theirs.ID, 10)
+	for _, path := range []string{"/links", "/close"} {
+		if res, _ := getPage(t, c, base+path); res.StatusCode != 404 {
+			t.Errorf("GET %s of U47425's closed round as U60057's manager: %d", path, res.StatusCode)
+		}
+	}
+	if code, _ := postForm(t, c, base+"/close", url.Values{"version": {"9"}}); code != 404 {
+		t.Errorf("POST close of U47425's closed round as U60057's manager: %d", code)
 	}
 }
 

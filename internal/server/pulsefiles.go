@@ -15,14 +15,7 @@ import (
 
 func (s *Server) pulseDownload(format report.Format) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		p, err := s.pcnOfURL(r)
-		if err != nil {
-			return err
-		}
-		if err := s.sealDuePulses(r.Context()); err != nil {
-			return err
-		}
-		pp, err := s.pulseOfPCN(r.Context(), p.Code)
+		p, pp, err := s.pcnPulseOfURL(r)
 		if err != nil {
 			return err
 		}
@@ -37,14 +30,7 @@ func (s *Server) pulseDownload(format report.Format) handlerFunc {
 
 func (s *Server) icbPulseDownload(format report.Format) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		tree, icb, err := s.pulseICBOfURL(r)
-		if err != nil {
-			return err
-		}
-		if err := s.sealDuePulses(r.Context()); err != nil {
-			return err
-		}
-		a, err := s.pulseAreas(r.Context(), tree, icb.Code)
+		tree, icb, a, err := s.icbPulseOfURL(r)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/integrationreport"
 	"github.com/arrs-planner/arrs/internal/pulse"
+	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/areas"
 	"github.com/arrs-planner/arrs/web/layout"
@@ -44,8 +45,22 @@ type pcnPulse struct {
 	closed    []integrationreport.Pulse
 }
 
+// pcnPulseOfURL is the PCN of the URL and its rounds, once the rounds due are sealed:
+// what the PCN's pulse page and its downloads show.
+func (s *Server) pcnPulseOfURL(r *http.Request) (workforce.PCN, pcnPulse, error) {
+	p, err := s.pcnOfURL(r)
+	if err != nil {
+		return p, pcnPulse{}, err
+	}
+	if err := s.sealDuePulses(r.Context()); err != nil {
+		return p, pcnPulse{}, err
+	}
+	pp, err := s.pulseOfPCN(r.Context(), p.Code)
+	return p, pp, err
+}
+
 // pulseOfPCN reads a PCN's rounds. Answers are read only of sealed rounds: an open
-// round's are counted, never read. It seals nothing (its handler has).
+// round's are counted, never read. It seals nothing (pcnPulseOfURL has).
 func (s *Server) pulseOfPCN(ctx context.Context, pcn string) (pcnPulse, error) {
 	var out pcnPulse
 	rounds, err := s.db.PulseRounds(ctx, pcn)
@@ -134,18 +149,11 @@ func withoutComments(p integrationreport.Pulse) integrationreport.Pulse {
 }
 
 func (s *Server) pulsePage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.pcnOfURL(r)
+	p, pp, err := s.pcnPulseOfURL(r)
 	if err != nil {
 		return err
 	}
 	ctx := r.Context()
-	if err := s.sealDuePulses(ctx); err != nil {
-		return err
-	}
-	pp, err := s.pulseOfPCN(ctx, p.Code)
-	if err != nil {
-		return err
-	}
 	u := currentUser(r)
 	page := pulseweb.Page{Layout: s.page(r, "Staff pulse", layout.NavEngland), PCNCode: p.Code, PCNName: p.Name,
 		CanRun: u.CanChangePCN(p.Code), Success: s.sessions.PopString(ctx, keyFlash)}
@@ -155,7 +163,8 @@ func (s *Server) pulsePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	page.Layout.Breadcrumbs = areas.PCNBreadcrumbs(tree, p)
 	if pp.open != nil {
-		page.Open = &pulseweb.OpenRound{ID: pp.open.ID, OpenedOn: pp.open.OpenedOn, ClosesOn: pp.open.ClosesOn, Responses: pp.responses, Links: pp.open.LinksIssued}
+		page.Open = &pulseweb.OpenRound{ID: pp.open.ID, OpenedOn: pp.open.OpenedOn, ClosesOn: pp.open.ClosesOn, Responses: pp.responses,
+			Links: pp.open.LinksIssued, Earliest: store.EarliestPulseClose(*pp.open)}
 	}
 	for _, c := range pp.closed {
 		page.Trend = append(page.Trend, pulseweb.NewTrendRow(c.Round, c.Result))
@@ -179,29 +188,27 @@ func (s *Server) pulsePage(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, pulseweb.View(page))
 }
 
-// pulseICBOfURL is the ICB of the URL (a dissolved one too, for its leads: it has no
-// PCNs today) and today's tree.
-func (s *Server) pulseICBOfURL(r *http.Request) (*workforce.Tree, workforce.ICB, error) {
+// icbPulseOfURL is the ICB of the URL (a dissolved one too, for its leads: it has no
+// PCNs today), today's tree and, once the rounds due are sealed, the latest closed
+// rounds (pulseAreas): what the ICB's pulse page and its downloads show.
+func (s *Server) icbPulseOfURL(r *http.Request) (*workforce.Tree, workforce.ICB, pulseAreas, error) {
 	tree, err := s.tree(r)
 	if err != nil {
-		return nil, workforce.ICB{}, err
+		return nil, workforce.ICB{}, pulseAreas{}, err
 	}
 	icb, ok := tree.AnyICB(strings.ToUpper(chi.URLParam(r, "code")))
 	if !ok {
-		return nil, icb, errNotFound
+		return nil, icb, pulseAreas{}, errNotFound
 	}
-	return tree, icb, nil
+	if err := s.sealDuePulses(r.Context()); err != nil {
+		return nil, icb, pulseAreas{}, err
+	}
+	a, err := s.pulseAreas(r.Context(), tree, icb.Code)
+	return tree, icb, a, err
 }
 
 func (s *Server) icbPulse(w http.ResponseWriter, r *http.Request) error {
-	tree, icb, err := s.pulseICBOfURL(r)
-	if err != nil {
-		return err
-	}
-	if err := s.sealDuePulses(r.Context()); err != nil {
-		return err
-	}
-	a, err := s.pulseAreas(r.Context(), tree, icb.Code)
+	tree, icb, a, err := s.icbPulseOfURL(r)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,8 @@ import (
 // A PCN's managers (and admins) open a round of the pulse, print its links and close
 // it. The store audits opening and closing with counts only; the links page is the one
 // place tokens are shown, and only while the round is open (its links are deleted when
-// it is sealed).
+// it is sealed). A closed round's links and close pages say so (410 Gone, pulseGone);
+// another PCN's round is not found.
 
 // pulseGroups is the role group of each ARRS member of staff of the PCN in post today
 // by the records (started on or before today, and no end or an end after today; the
@@ -140,6 +141,17 @@ func (s *Server) pulseBase(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
+// pulseGone is the page of a closed round's links or close page: status 410, the day
+// it closed and the way back to the pulse page.
+func (s *Server) pulseGone(w http.ResponseWriter, r *http.Request, p workforce.PCN, round workforce.PulseRound) error {
+	g := pulseweb.Gone{Layout: s.page(r, "This round has closed", layout.NavEngland), PCNCode: p.Code, PCNName: p.Name, ClosedOn: round.ClosedOn}
+	var err error
+	if g.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p); err != nil {
+		return err
+	}
+	return renderStatus(w, r, http.StatusGone, pulseweb.GoneView(g))
+}
+
 func (s *Server) pulseLinks(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pcnOfURL(r)
 	if err != nil {
@@ -149,9 +161,12 @@ func (s *Server) pulseLinks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if !round.ClosedOn.IsZero() {
+		return s.pulseGone(w, r, p, round)
+	}
 	links, err := s.db.PulseLinks(r.Context(), p.Code, round.ID)
 	if err != nil {
-		return err // not found once sealed
+		return err
 	}
 	tokens := make([]pulseweb.LinkToken, len(links))
 	for i, l := range links {
@@ -161,25 +176,22 @@ func (s *Server) pulseLinks(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, pulseweb.LinksView(pulseweb.NewLinksPage(p.Code, p.Name, round, s.pulseBase(r), tokens)))
 }
 
-// pulseCloseFormOf is the confirmation page of an open round; a closed one is not
-// found.
-func (s *Server) pulseCloseFormOf(r *http.Request, p workforce.PCN) (pulseweb.CloseForm, error) {
+// pulseCloseFormOf is the round of the URL and, while it is open, its confirmation
+// page (for a closed round, the zero form: its handler shows pulseGone).
+func (s *Server) pulseCloseFormOf(r *http.Request, p workforce.PCN) (pulseweb.CloseForm, workforce.PulseRound, error) {
 	round, err := s.pulseRoundOfURL(r.Context(), r, p.Code)
-	if err != nil {
-		return pulseweb.CloseForm{}, err
-	}
-	if !round.ClosedOn.IsZero() {
-		return pulseweb.CloseForm{}, errNotFound
+	if err != nil || !round.ClosedOn.IsZero() {
+		return pulseweb.CloseForm{}, round, err
 	}
 	counts, err := s.db.PulseResponses(r.Context(), []int64{round.ID})
 	if err != nil {
-		return pulseweb.CloseForm{}, err
+		return pulseweb.CloseForm{}, round, err
 	}
 	f := pulseweb.CloseForm{Layout: s.page(r, "Close this round", layout.NavEngland), PCNCode: p.Code, PCNName: p.Name, ID: round.ID,
 		Version: round.Version, OpenedOn: round.OpenedOn, ClosesOn: round.ClosesOn, Responses: counts[round.ID], Links: round.LinksIssued,
 		Today: s.today(), Earliest: store.EarliestPulseClose(round)}
 	f.Layout.Breadcrumbs, err = s.pcnBreadcrumbs(r, p)
-	return f, err
+	return f, round, err
 }
 
 func (s *Server) pulseCloseForm(w http.ResponseWriter, r *http.Request) error {
@@ -187,9 +199,12 @@ func (s *Server) pulseCloseForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.pulseCloseFormOf(r, p)
+	f, round, err := s.pulseCloseFormOf(r, p)
 	if err != nil {
 		return err
+	}
+	if !round.ClosedOn.IsZero() {
+		return s.pulseGone(w, r, p, round)
 	}
 	return render(w, r, pulseweb.CloseView(f))
 }
@@ -203,9 +218,12 @@ func (s *Server) pulseClose(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.pulseCloseFormOf(r, p)
+	f, round, err := s.pulseCloseFormOf(r, p)
 	if err != nil {
 		return err
+	}
+	if !round.ClosedOn.IsZero() {
+		return s.pulseGone(w, r, p, round)
 	}
 	saved, err := s.db.ClosePulseRound(r.Context(), p.Code, f.ID, version, f.Today, actorOf(r))
 	if errors.Is(err, store.ErrConflict) {
@@ -215,8 +233,12 @@ func (s *Server) pulseClose(w http.ResponseWriter, r *http.Request) error {
 	}
 	var ps workforce.Problems
 	if errors.As(err, &ps) {
-		// Too early (workforce.MinPulseRoundDays): the page says from when, with no button.
+		// Too early (workforce.MinPulseRoundDays): the page says from when, or that the
+		// round closes by itself first, with no button.
 		f.Problem, f.Layout.HasErrors = ps.Error(), true
+		if f.ClosesByItself() {
+			f.Problem = f.ClosesByItselfText()
+		}
 		return renderStatus(w, r, http.StatusUnprocessableEntity, pulseweb.CloseView(f))
 	}
 	if err != nil {

@@ -228,7 +228,7 @@ func (db *DB) PulseLinks(ctx context.Context, pcn string, roundID int64) (_ []Pu
 		if d := groupIndex(a.RoleGroup) - groupIndex(b.RoleGroup); d != 0 {
 			return d
 		}
-		return compareStrings(a.Token, b.Token)
+		return strings.Compare(a.Token, b.Token)
 	})
 	return links, nil
 }
@@ -239,16 +239,6 @@ func groupIndex(g workforce.RoleGroup) int {
 		return i
 	}
 	return len(workforce.RoleGroups)
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // ClosePulseRound closes an open round on day on if nobody has saved it since version

@@ -149,7 +149,7 @@ const (
 	GroupNursing          RoleGroup = "nursing"
 	GroupOther            RoleGroup = "other"
 	// GroupMerged is not stored: it is the cell pages show for groups merged to reach
-	// PulseMinGroup ("Other roles combined").
+	// PulseMinGroup ("Smaller groups combined").
 	GroupMerged RoleGroup = "merged"
 )
 

@@ -76,7 +76,7 @@ func (r IntegrationRecord) Validate(today time.Time, members []string, services 
 // MaxBasedPractices practices, admin support, the development step and the roadmap
 // stage within MaxAdminSupportLength, MaxDevelopmentStepLength and
 // MaxRoadmapStageLength characters, and admin support (a name or a team, a single-line
-// field) without a line break. Validate checks these first.
+// field) on one line (SingleLineProblem). Validate checks these first.
 func (r IntegrationRecord) Bounds() Problems {
 	var out Problems
 	if len(r.Practices) > MaxBasedPractices {
@@ -94,17 +94,32 @@ func (r IntegrationRecord) Bounds() Problems {
 			out = append(out, Problem{t.field, fmt.Sprintf("%s must be %d characters or fewer", t.label, t.max)})
 		}
 	}
-	if HasLineBreak(r.AdminSupport) && !slices.ContainsFunc(out, func(p Problem) bool { return p.Field == "admin_support" }) {
-		out = append(out, Problem{"admin_support", "Admin support must be on one line: remove the line break"})
+	if msg := SingleLineProblem("Admin support", r.AdminSupport); msg != "" &&
+		!slices.ContainsFunc(out, func(p Problem) bool { return p.Field == "admin_support" }) {
+		out = append(out, Problem{"admin_support", msg})
 	}
 	return out
 }
 
-// HasLineBreak reports whether a single-line text (a name, a team) holds a line
-// break: a carriage return, a line feed or a Unicode line or paragraph separator.
-// A text input cannot hold one, so only a hand-made post can, and a name with one
-// would break the lines of the page and of the files it is written to.
-func HasLineBreak(s string) bool { return strings.ContainsAny(s, "\r\n\v\f\u0085\u2028\u2029") }
+// SingleLineProblem is the message refusing a single-line text (a name, a team)
+// labelled label, or "" when it may be saved. It refuses a line break (a carriage
+// return, a line feed or a Unicode line or paragraph separator), a tab, and the
+// Unicode controls of text direction (U+202A–U+202E, U+2066–U+2069). A text input
+// cannot hold a line break, so only a hand-made post can, and a name with one would
+// break the lines of the page and of the files it is written to; a tab splits the
+// columns of a pasted table; a direction control makes the text read in another
+// order than it is stored (a "Trojan Source" name), on the page and in files.
+func SingleLineProblem(label, s string) string {
+	switch {
+	case strings.ContainsAny(s, "\r\n\v\f\u0085\u2028\u2029"):
+		return label + " must be on one line: remove the line break"
+	case strings.ContainsRune(s, '\t'):
+		return label + " must not contain a tab: use a space instead"
+	case strings.ContainsAny(s, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+		return label + " must not contain text direction control characters: type it again without them"
+	}
+	return ""
+}
 
 // checkPractices checks the practices the person is based at (at most
 // MaxBasedPractices, Bounds): each a member on day today, naming those that are not,
@@ -140,11 +155,20 @@ func appendDoneDate(out []Problem, field, label string, d, today time.Time, staf
 		return append(out, Problem{field, label + " must be on or after " + FirstStaffStart.Format("2 January 2006") +
 			", when the ARRS began, and no later than today"})
 	}
-	if staff.Source == SourceManual && !staff.Start.IsZero() && d.Before(staff.Start.AddDate(0, -MaxDoneBeforeStartMonths, 0)) {
+	if staff.Source == SourceManual && !staff.Start.IsZero() && d.Before(monthsBefore(staff.Start, MaxDoneBeforeStartMonths)) {
 		return append(out, Problem{field, fmt.Sprintf("%s cannot be more than %d months before they started on %s",
 			label, MaxDoneBeforeStartMonths, staff.Start.Format("2 January 2006"))})
 	}
 	return out
+}
+
+// monthsBefore is the same day n calendar months before d, or the last day of that
+// month when it is shorter (six months before 31 August is 28 or 29 February, not
+// time.AddDate's 3 March, which would refuse the last days of February).
+func monthsBefore(d time.Time, n int) time.Time {
+	first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, d.Location()).AddDate(0, -n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d.Day(), last)-1)
 }
 
 // checkNextAppraisal checks the day the next appraisal is due.
@@ -181,20 +205,20 @@ func (r IntegrationRecord) checkService(services []IntegrationService, current s
 
 // Validate checks a service of the reference list: a code of lower-case letters,
 // digits and underscores (at most 40, starting with a letter), a name of 1 to
-// MaxServiceNameLength characters on one line and a position from 0 to
+// MaxServiceNameLength characters on one line (SingleLineProblem) and a position from 0 to
 // MaxServicePosition.
 func (s IntegrationService) Validate() Problems {
 	var out []Problem
 	if !serviceCode.MatchString(s.Code) {
 		out = append(out, Problem{"code", "Code must be 1 to 40 lower-case letters, digits or underscores, starting with a letter"})
 	}
-	switch name := strings.TrimSpace(s.Name); {
-	case name == "":
+	switch line := SingleLineProblem("Name", s.Name); {
+	case strings.TrimSpace(s.Name) == "":
 		out = append(out, Problem{"name", "Enter the service's name"})
 	case len([]rune(s.Name)) > MaxServiceNameLength:
 		out = append(out, Problem{"name", fmt.Sprintf("Name must be %d characters or fewer", MaxServiceNameLength)})
-	case HasLineBreak(s.Name):
-		out = append(out, Problem{"name", "Name must be on one line: remove the line break"})
+	case line != "":
+		out = append(out, Problem{"name", line})
 	}
 	if s.Position < 0 || s.Position > MaxServicePosition {
 		out = append(out, Problem{"position", fmt.Sprintf("Position must be a whole number from 0 to %d", MaxServicePosition)})

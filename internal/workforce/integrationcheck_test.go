@@ -47,6 +47,10 @@ func TestIntegrationRecordValidate(t *testing.T) {
 		{"admin support too long", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = strings.Repeat("é", MaxAdminSupportLength+1) }, []string{"admin_support"}},
 		{"admin support on two lines", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "Reception\r\nteam" }, []string{"admin_support"}},
 		{"admin support with a line separator", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "Reception\u2028team" }, []string{"admin_support"}},
+		{"admin support with a tab", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "Reception\tteam" }, []string{"admin_support"}},
+		{"admin support with a right-to-left override", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "Reception \u202emaet" }, []string{"admin_support"}},
+		{"admin support with a right-to-left isolate", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "Reception \u2067team\u2069" }, []string{"admin_support"}},
+		{"admin support in Arabic", "clinical_pharmacist", "", func(r *IntegrationRecord) { r.AdminSupport = "فريق الاستقبال" }, nil},
 		{"a development step of two lines", "care_coordinator", "", func(r *IntegrationRecord) {
 			r.RoadmapStage = ""
 			r.DevelopmentStep = "SMR training\nthen prescribing"
@@ -127,6 +131,21 @@ func TestIntegrationRecordBeforeStart(t *testing.T) {
 			t.Errorf("%s: problems %v, want %v", c.name, got, c.want)
 		}
 	}
+	// Six months before 31 August is the last day of February, not time.AddDate's
+	// 3 March: 28 February 2026 to 2 March are within the six months.
+	lastDay := Staff{RoleCode: "paramedic", Source: SourceManual, Start: Date(2026, time.August, 31)}
+	for _, c := range []struct {
+		on   time.Time
+		want []string
+	}{
+		{Date(2026, time.February, 27), []string{"induction"}},
+		{Date(2026, time.February, 28), nil},
+		{Date(2026, time.March, 2), nil},
+	} {
+		if got := problemFields(IntegrationRecord{InductionOn: c.on}.Validate(today, nil, nil, lastDay, "")); !slices.Equal(got, c.want) {
+			t.Errorf("started 31 August, induction on %s: problems %v, want %v", c.on.Format(time.DateOnly), got, c.want)
+		}
+	}
 	ps := IntegrationRecord{InductionOn: Date(2022, time.January, 4)}.Validate(today, nil, nil, manual, "")
 	if len(ps) != 1 || ps[0].Message != "Induction date cannot be more than 6 months before they started on 3 August 2026" {
 		t.Errorf("the message: %v", ps)
@@ -146,6 +165,14 @@ func TestIntegrationRecordBounds(t *testing.T) {
 		DevelopmentStep: strings.Repeat("d", MaxDevelopmentStepLength), RoadmapStage: strings.Repeat("s", MaxRoadmapStageLength)}
 	if ps := at.Bounds(); len(ps) != 0 {
 		t.Errorf("at every limit: %v", ps)
+	}
+	if ps := (IntegrationRecord{AdminSupport: "Front\tdesk"}).Bounds(); len(ps) != 1 ||
+		ps[0].Message != "Admin support must not contain a tab: use a space instead" {
+		t.Errorf("a tab: %v", ps)
+	}
+	if ps := (IntegrationRecord{AdminSupport: "Front desk\u202e"}).Bounds(); len(ps) != 1 ||
+		ps[0].Message != "Admin support must not contain text direction control characters: type it again without them" {
+		t.Errorf("a direction control: %v", ps)
 	}
 }
 
@@ -168,6 +195,9 @@ func TestIntegrationServiceValidate(t *testing.T) {
 		{"no code", func(s *IntegrationService) { s.Code = "" }, []string{"code"}},
 		{"code with capitals", func(s *IntegrationService) { s.Code = "Care_homes" }, []string{"code"}},
 		{"name on two lines", func(s *IntegrationService) { s.Name = "Care\nhomes" }, []string{"name"}},
+		{"name with a tab", func(s *IntegrationService) { s.Name = "Care\thomes" }, []string{"name"}},
+		{"name with a left-to-right embedding", func(s *IntegrationService) { s.Name = "\u202aCare homes\u202c" }, []string{"name"}},
+		{"name with a first strong isolate", func(s *IntegrationService) { s.Name = "Care \u2068homes\u2069" }, []string{"name"}},
 		{"name in Greek", func(s *IntegrationService) { s.Name = "Ωμέγα" }, nil},
 		{"code of 41", func(s *IntegrationService) { s.Code = "a" + strings.Repeat("b", 40) }, []string{"code"}},
 	}

@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"strconv"
+
 	"github.com/arrs-planner/arrs/internal/integration"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -92,9 +95,17 @@ func (c PulseCount) text() string {
 	return ui.Count(c.Responses) + " of " + ui.Count(c.LinksIssued)
 }
 
+// pulseNote says why the table's pulse answers and the pulse pages' averages differ:
+// the averages pool only PCNs whose results are shown (package pulse).
+func pulseNote() string {
+	return "Those averages pool only networks where " + strconv.Itoa(workforce.PulseMinGroup) +
+		" or more answered, while the table's pulse column counts the answers to every network's latest closed round, so the figures differ by design."
+}
+
 // integrationNote says what the ICB's total leaves out.
 func (in Integration) integrationNote() string {
-	return "Of the " + ui.Plural(in.PCNs, "PCN", "PCNs") + ", " + ui.Count(in.NoRecordPCNs) +
-		" have saved no integration record yet and " + ui.Count(in.NoSupervisionPCNs) +
-		" record no supervision: a count a network does not keep is no data, left out of the total rather than counted as 0."
+	return "Of the " + ui.Plural(in.PCNs, "PCN", "PCNs") + ", " + ui.Count(in.NoRecordPCNs) + " " +
+		ui.Agree(in.NoRecordPCNs, "has", "have") + " saved no integration record yet and " + ui.Count(in.NoSupervisionPCNs) + " " +
+		ui.Agree(in.NoSupervisionPCNs, "records", "record") +
+		" no supervision: a count a network does not keep is no data, left out of the total rather than counted as 0."
 }

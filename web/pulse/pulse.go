@@ -40,6 +40,10 @@ func ICBHref(icb string) string { return "/icbs/" + icb + "/pulse" }
 // FormPath is the path of a link's form.
 func FormPath(token string) string { return "/pulse/" + token }
 
+// LastAnswerDay is the last day a round closing on closes takes answers: the day
+// before (a round is open until its closing day, store.PulseRound's Open).
+func LastAnswerDay(closes time.Time) time.Time { return closes.AddDate(0, 0, -1) }
+
 // NotShown is what a page writes for a figure suppressed below PulseMinGroup answers.
 const NotShown = "not shown"
 

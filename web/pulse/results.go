@@ -33,7 +33,13 @@ type OpenRound struct {
 	ID                 int64
 	OpenedOn, ClosesOn time.Time
 	Responses, Links   int
+	// Earliest is the first day a manager may close it (store.EarliestPulseClose).
+	Earliest time.Time
 }
+
+// ClosesByItself says the round closes on its own day before a manager could close
+// it (a round stays open at least workforce.MinPulseRoundDays), so no page offers to.
+func (o OpenRound) ClosesByItself() bool { return !o.Earliest.Before(o.ClosesOn) }
 
 // Result is what may be shown of a closed round.
 type Result struct {

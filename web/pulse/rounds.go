@@ -96,7 +96,7 @@ func (f NewForm) errorSummary() ui.ErrorSummaryParams {
 
 func (f NewForm) dateInput() ui.DateInputParams {
 	return input.DateParams(ClosesField, "Closing date",
-		"The round takes answers until the day before. For example, "+f.Today.AddDate(0, 0, DefaultRoundDays).Format("2 1 2006")+". At least "+strconv.Itoa(workforce.MinPulseRoundDays)+" and at most "+strconv.Itoa(workforce.MaxPulseRoundDays)+" days from today.",
+		"The last day to answer is the day before the closing date. For example, "+f.Today.AddDate(0, 0, DefaultRoundDays).Format("2 1 2006")+". At least "+strconv.Itoa(workforce.MinPulseRoundDays)+" and at most "+strconv.Itoa(workforce.MaxPulseRoundDays)+" days from today.",
 		f.Closes, f.Errors[ClosesField], f.Parts)
 }
 
@@ -118,8 +118,26 @@ type CloseForm struct {
 }
 
 // CanClose says the round may be closed today: it has been open at least
-// workforce.MinPulseRoundDays.
-func (f CloseForm) CanClose() bool { return !f.Today.Before(f.Earliest) }
+// workforce.MinPulseRoundDays, and does not close by itself first.
+func (f CloseForm) CanClose() bool { return !f.Today.Before(f.Earliest) && !f.ClosesByItself() }
+
+// ClosesByItself says the round closes on its own day before it could be closed by
+// hand (its first day to close is on or after its closing day).
+func (f CloseForm) ClosesByItself() bool { return !f.Earliest.Before(f.ClosesOn) }
+
+// ClosesByItselfText says so, for the page and for a close posted anyway.
+func (f CloseForm) ClosesByItselfText() string {
+	return "This round closes by itself on " + f.ClosesOn.Format(dateLong) + ". A round stays open at least " +
+		strconv.Itoa(workforce.MinPulseRoundDays) + " days, so it cannot be closed before then."
+}
+
+// Gone is the page of a closed round's links or close page: its links were deleted
+// when it closed, so there is nothing to print or close.
+type Gone struct {
+	Layout           layout.PageParams
+	PCNCode, PCNName string
+	ClosedOn         time.Time
+}
 
 // LinksPage is the printable sheet of the links left of an open round: a link is
 // deleted as it is used, so the sheet lists the links not used yet and says how many
