@@ -26,7 +26,7 @@ ASSETS_STAMP := $(NHSUK_OUT)/.stamp
 # database unless TEST_DATABASE_URL is already set. Expanded by the recipe's shell.
 TEST_DB := $${TEST_DATABASE_URL:-$$(scripts/pg.sh url postgres)}
 
-.PHONY: help assets build db testdb browser run test check bench generate clean db-reset
+.PHONY: help assets build db testdb browser run test check bench bench-scale generate clean db-reset
 
 help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  %-9s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -126,6 +126,12 @@ bench: db testdb assets ## run the Go benchmarks, 5 times each for benchstat (PK
 	# director) ADMIN_PATHS="/icbs/QHM/compare /icbs/QHM" (as the demo admin) override (see
 	# scripts/loadtest.sh).
 	scripts/loadtest.sh
+
+bench-scale: db build ## the national scale benchmark (issue 17; not in make test): templates of 1 and 60 censuses (built once, minutes), then 20 clients under 0, 2 and 5 writes/s
+	export SCALE_ADMIN_URL="$${SCALE_ADMIN_URL:-$$(scripts/pg.sh url postgres)}"
+	export SCALE_BIN="$${SCALE_BIN:-bin/arrs}"
+	export SCALE_CENSUSES="$${SCALE_CENSUSES:-1 60}" SCALE_WRITES="$${SCALE_WRITES:-0 2 5}" SCALE_SECONDS="$${SCALE_SECONDS:-20}"
+	go run ./cmd/benchscale run
 
 # --- cleaning ----------------------------------------------------------------------------
 

@@ -123,6 +123,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // open connects to the configured database.
 func (a *app) open(ctx context.Context) (*store.DB, error) {
+	if a.cfg.ServerTiming {
+		return store.Open(ctx, a.cfg.DatabaseURL, store.TraceSQL())
+	}
 	return store.Open(ctx, a.cfg.DatabaseURL)
 }
 

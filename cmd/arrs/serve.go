@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/arrs-planner/arrs/internal/server"
@@ -34,6 +35,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	for _, w := range a.cfg.Warnings() {
 		log.Warn(w)
 	}
+	setMemoryLimit(a.cfg.MemoryLimit, log)
 	srv := server.New(db, a.cfg, log).HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
@@ -50,4 +52,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// setMemoryLimit gives the runtime the soft memory limit of the configuration
+// (ARRS_MEMORY_LIMIT), unless GOMEMLIMIT already set one: the collector then runs more
+// often as the heap nears it instead of letting the process grow to twice its live
+// data between collections.
+func setMemoryLimit(limit int64, log *slog.Logger) {
+	if os.Getenv("GOMEMLIMIT") != "" || limit <= 0 {
+		return
+	}
+	debug.SetMemoryLimit(limit)
+	log.Info("memory limit", "MiB", limit>>20)
 }

@@ -20,8 +20,11 @@ type Attempts interface {
 
 const (
 	// verifySlots bounds concurrent password checks: each argon2id verification holds
-	// 64 MiB, so a burst of sign-ins must queue rather than exhaust memory.
-	verifySlots = 4
+	// 64 MiB, so a burst of sign-ins must queue rather than exhaust memory. Two keep
+	// the server within its memory (docs/operations.md, ARRS_MEMORY_LIMIT) and lose no
+	// throughput: a check is CPU-bound on two threads (p=2), and more checks at once
+	// than cores only take longer each.
+	verifySlots = 2
 	// slotWait is how long a check queues for a slot before the service is busy.
 	slotWait = 5 * time.Second
 )

@@ -15,7 +15,7 @@ import (
 // narrowPages are the pages of many columns and charts that must work on a phone
 // (issue 13, "Usable everywhere").
 var narrowPages = []string{
-	"/", "/regions/Y60", "/icbs/QOC", "/gaps", "/gaps?level=icb", "/gaps/icbs/QOC",
+	"/", "/regions/Y60", "/icbs/QOC", "/gaps", "/gaps?level=icb", "/gaps/icbs/QOC", "/gaps?level=pcn&page=7",
 	"/pcns/U60057/funding", "/pcns/U60057/dashboard", "/icbs/QOC/compare", "/icbs/QOC/supply",
 	"/pcns/U60057/sites", "/pcns/U60057/supervision", "/pcns/U60057/supervision/links/new", "/audit",
 	"/pcns/U60057/cashflow", "/pcns/U60057/funding/practice-shares", "/pcns/U60057/funding/approved-roles",

@@ -241,7 +241,7 @@ func (s streamsJourney) schemeGP() {
 		s.t.Fatalf("the GP was not saved on the practice GP scheme, claimed by ZZ0021 (%d, %v)", id, err)
 	}
 
-	s.open(fundingPath, "06-funding-scheme-gp")
+	s.openStaffRow(strconv.FormatInt(id, 10), "06-funding-scheme-gp")
 	for id, want := range map[string][]string{
 		"ZZ0021": {"ZZ0021 ABBEY SURGERY", "24,000", "£109,680", "£90,000", "£19,680"},
 		"ZZ0022": {"ZZ0022 BORDER SURGERY", "16,000", "£73,120", "£0", "£73,120"},
@@ -387,7 +387,7 @@ func (s streamsJourney) whatIf() {
 		s.t.Fatal(err)
 	}
 	gpID := strconv.FormatInt(gp, 10)
-	s.open(fundingPath, "24-funding-gp")
+	s.openStaffRow(gpID, "24-funding-gp")
 	// On the ARRS the GP is claimed at the GP band's cap, £105,882, below their cost:
 	// 12 × round(£105,882 × 0.72 / 12) = 12 × £6,352.92 = £76,235.04.
 	claims := s.column(s.y("staff-"+gpID), "Claimable this year")
@@ -486,6 +486,21 @@ func (s streamsJourney) open(path, name string) {
 		s.t.Fatalf("%s: %v", path, err)
 	}
 	shot(s.t, s.ctx, name)
+}
+
+// openStaffRow opens the funding page at the page of this year's staff table that
+// holds record id (the table shows 10 records at a time, web/funding's paging), and
+// screenshots it.
+func (s streamsJourney) openStaffRow(id, name string) {
+	s.t.Helper()
+	row := `document.querySelector('[data-testid="` + s.y("staff-"+id) + `"]') ? 'yes' : ''`
+	for page := 1; page <= 30; page++ {
+		s.open(fundingPath+"?"+s.y("staff-page")+"="+strconv.Itoa(page), name)
+		if s.eval(row) != "" {
+			return
+		}
+	}
+	s.t.Fatalf("%s: no page of the funding page's staff table holds record %s", name, id)
 }
 
 // refused presses a form's button and requires the form back with its error summary

@@ -30,7 +30,24 @@ type Config struct {
 	PublicURL string
 	// OIDC is the optional single sign-on; off when its variables are unset.
 	OIDC OIDC
+	// ServerTiming (ARRS_SERVER_TIMING=1) times every request's SQL and sends it in a
+	// Server-Timing header, for the scale benchmark; off by default, since it tells
+	// anyone who asks how long the database took.
+	ServerTiming bool
+	// MemoryLimit (ARRS_MEMORY_LIMIT, e.g. 192MiB; "off" for none) is the Go runtime's
+	// soft memory limit in bytes (runtime/debug.SetMemoryLimit), default
+	// DefaultMemoryLimit: the collector works harder as the heap nears it rather than
+	// let the process grow to twice its live data. 0 is no limit. A GOMEMLIMIT set in
+	// the environment wins (the runtime reads it itself).
+	MemoryLimit int64
 }
+
+// DefaultMemoryLimit bounds a national deployment's server (issue 17): its kept figures
+// and England's inputs are some 120 MiB at 60 censuses when quiet and up to ~500 MiB
+// while saves come in (older copies still in use), and two password checks at once
+// 128 MiB for a moment. A limit below what is in use makes the collector run almost
+// without pause (up to half the CPU), so the default sits above the busy figure.
+const DefaultMemoryLimit = 512 << 20
 
 // OIDC configures single sign-on through an OpenID Connect provider, such as NHS Care
 // Identity Service 2 or NHSmail. Users still have to exist in ARRS Planner: signing
@@ -62,12 +79,45 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.Dev = dev
 	}
+	if v := getenv("ARRS_SERVER_TIMING"); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("ARRS_SERVER_TIMING must be 1 or 0, not %q", v)
+		}
+		c.ServerTiming = on
+	}
 	var err error
+	if c.MemoryLimit, err = memoryLimit(getenv("ARRS_MEMORY_LIMIT")); err != nil {
+		return c, err
+	}
 	if c.PublicURL, err = publicURL(getenv("ARRS_PUBLIC_URL"), c.Dev); err != nil {
 		return c, err
 	}
 	c.OIDC, err = oidcFromEnv(getenv)
 	return c, err
+}
+
+// memoryLimit reads ARRS_MEMORY_LIMIT as GOMEMLIMIT is written: a number of bytes with
+// an optional unit B, KiB, MiB, GiB or TiB; "off" or 0 for none; empty for the default.
+func memoryLimit(raw string) (int64, error) {
+	switch raw {
+	case "":
+		return DefaultMemoryLimit, nil
+	case "off":
+		return 0, nil
+	}
+	num, shift := raw, 0
+	for i, unit := range []string{"TiB", "GiB", "MiB", "KiB", "B"} {
+		if n, ok := strings.CutSuffix(raw, unit); ok {
+			num, shift = n, 10*(4-i)
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)>>shift {
+		return 0, fmt.Errorf("ARRS_MEMORY_LIMIT must be a size such as 192MiB (B, KiB, MiB, GiB, TiB) or off, not %q", raw)
+	}
+	return n << shift, nil
 }
 
 // publicURL checks ARRS_PUBLIC_URL: empty, or an absolute https URL (http too in

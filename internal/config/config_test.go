@@ -92,3 +92,32 @@ func TestWarnings(t *testing.T) {
 		}
 	}
 }
+
+// Server-Timing is off unless asked for, and a value that is not a boolean is refused.
+func TestServerTiming(t *testing.T) {
+	for raw, want := range map[string]bool{"": false, "0": false, "1": true, "true": true} {
+		c, err := FromEnv(env(map[string]string{"ARRS_SERVER_TIMING": raw}))
+		if err != nil || c.ServerTiming != want {
+			t.Errorf("ARRS_SERVER_TIMING=%q: %v, %v; want %v", raw, c.ServerTiming, err, want)
+		}
+	}
+	if _, err := FromEnv(env(map[string]string{"ARRS_SERVER_TIMING": "yes"})); err == nil {
+		t.Error("ARRS_SERVER_TIMING=yes: accepted; want a refusal")
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]int64{"": DefaultMemoryLimit, "off": 0, "0": 0, "1000": 1000, "512B": 512,
+		"64KiB": 64 << 10, "192MiB": 192 << 20, "1GiB": 1 << 30, "2TiB": 2 << 40} {
+		c, err := FromEnv(func(k string) string { return map[string]string{"ARRS_MEMORY_LIMIT": raw}[k] })
+		if err != nil || c.MemoryLimit != want {
+			t.Errorf("ARRS_MEMORY_LIMIT=%q: %d, %v; want %d", raw, c.MemoryLimit, err, want)
+		}
+	}
+	for _, raw := range []string{"192MB", "-1", "lots", "1.5GiB", "99999999TiB", "MiB"} {
+		if _, err := FromEnv(func(k string) string { return map[string]string{"ARRS_MEMORY_LIMIT": raw}[k] }); err == nil {
+			t.Errorf("ARRS_MEMORY_LIMIT=%q: no error", raw)
+		}
+	}
+}

@@ -68,6 +68,25 @@ func (f Footprints) Areas(ctx context.Context, db *store.DB, d, today time.Time)
 	return db.WorkforceAreas(ctx, d)
 }
 
+// FTEReads reads the FTE in post on a day by PCN and role: *store.DB whole, package
+// england per PCN.
+type FTEReads interface {
+	FTEByPCNRole(ctx context.Context, d time.Time) ([]workforce.RoleFTE, error)
+}
+
+// AreasWith is Areas with the FTE in post read through reads.
+func (f Footprints) AreasWith(ctx context.Context, db *store.DB, reads FTEReads, d, today time.Time) (*workforce.Areas, error) {
+	tree, err := f.Tree(ctx, db, d, today)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := reads.FTEByPCNRole(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return workforce.Rollup(tree, rows), nil
+}
+
 // Describe says which structure figures of day are summed into, as a page states it:
 // "ICBs as they were on 30 November 2025", or "ICBs on today's footprints (36 ICBs
 // from 1 April 2026)", today being the ICBs in force today.

@@ -128,6 +128,12 @@ func (r *Result) ForPCN(code string) ([]workforce.Staff, []workforce.PlanLine) {
 // and computes the gap report. A target name not found is store.ErrNotFound; options
 // out of range are ErrInvalid.
 func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
+	return ComputeWith(ctx, db, db, opts)
+}
+
+// ComputeWith is Compute with the per-PCN inputs read through reads (Reads): the same
+// report, from inputs that may be kept between reports.
+func ComputeWith(ctx context.Context, db *store.DB, reads Reads, opts Options) (*Result, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
@@ -147,7 +153,7 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Result, error) {
 	if at.IsZero() {
 		at = planning.DefaultAt(target.Deadline, asOf)
 	}
-	g, err := gather(ctx, db, target, asOf, at, opts)
+	g, err := gather(ctx, db, reads, target, asOf, at, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,9 @@ type gathered struct {
 // it for the PCNs with none), the baseline extras, the PCNs that made
 // no return, the ARRS staff in
 // post around the days used, the current plans' lines (or, with opts.Drafts, each
-// PCN's latest version's) and the roles' attrition.
-func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time.Time, opts Options) (gathered, error) {
+// PCN's latest version's) and the roles' attrition. The returns, the staff and the
+// current plans come through reads (Reads): the store, or inputs kept per PCN.
+func gather(ctx context.Context, db *store.DB, reads Reads, t workforce.Target, asOf, at time.Time, opts Options) (gathered, error) {
 	g := gathered{in: planning.Inputs{Target: t, AsOf: asOf, At: at}}
 	in := &g.in
 	var err error
@@ -38,13 +39,13 @@ func gather(ctx context.Context, db *store.DB, t workforce.Target, asOf, at time
 	if in.PCNs, g.needList, err = pcns(ctx, db, g.tree, t.ID, asOf, opts.Denominator); err != nil {
 		return g, err
 	}
-	if err = markNoReturn(ctx, db, in.PCNs, asOf, at); err != nil {
+	if err = markNoReturn(ctx, reads, in.PCNs, asOf, at); err != nil {
 		return g, err
 	}
-	if in.Staff, err = staff(ctx, db, t.Baseline, asOf, at); err != nil {
+	if in.Staff, err = staff(ctx, reads, t.Baseline, asOf, at); err != nil {
 		return g, err
 	}
-	if in.Plan, err = plan(ctx, db, opts.Drafts); err != nil {
+	if in.Plan, err = plan(ctx, db, reads, opts.Drafts); err != nil {
 		return g, err
 	}
 	in.AttritionRate, err = attritionRates(ctx, db, opts.AttritionOverride)
@@ -111,7 +112,7 @@ func standIns(ctx context.Context, db *store.DB, tree *workforce.Tree, pops map[
 
 // staff is the ARRS records in post on some day from the earliest to the latest of the
 // days the report counts: the baseline, min(at, as-of) and the as-of date.
-func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]workforce.Staff, error) {
+func staff(ctx context.Context, db Reads, baseline, asOf, at time.Time) ([]workforce.Staff, error) {
 	from, to := baseline, baseline
 	for _, d := range []time.Time{asOf, at} {
 		if d.Before(from) {
@@ -126,12 +127,12 @@ func staff(ctx context.Context, db *store.DB, baseline, asOf, at time.Time) ([]w
 
 // plan is the lines of every PCN's current plan, or with drafts of its latest version
 // whatever its status; an unknown cost is 0, as planning reads it.
-func plan(ctx context.Context, db *store.DB, drafts bool) ([]workforce.PlanLine, error) {
-	read := db.CurrentPlanLines
+// Drafts are only ever asked for on the command line, so they are read whole.
+func plan(ctx context.Context, db *store.DB, reads Reads, drafts bool) ([]workforce.PlanLine, error) {
 	if drafts {
-		read = db.LatestPlanLines
+		return db.LatestPlanLines(ctx)
 	}
-	return read(ctx)
+	return reads.CurrentPlanLines(ctx)
 }
 
 // attritionRates is rate(r) of every role, or the override for all of them.

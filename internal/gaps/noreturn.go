@@ -13,7 +13,7 @@ import (
 // already counts 0 FTE that day, since an import ends the records of a PCN the file
 // lacks; the flag lets every row and area say so. The fact is read from the staff
 // records in post on the census date, so nothing more is stored at import.
-func markNoReturn(ctx context.Context, db *store.DB, pcns []planning.PCN, asOf, at time.Time) error {
+func markNoReturn(ctx context.Context, db Reads, pcns []planning.PCN, asOf, at time.Time) error {
 	day := at
 	if asOf.Before(at) {
 		day = asOf
@@ -43,12 +43,17 @@ type Returns struct {
 // day no imported census describes (after the latest, or before the first) has none
 // to tell, which the zero Census marks, rather than "every PCN made a return".
 func NoReturnOn(ctx context.Context, db *store.DB, day time.Time) (Returns, error) {
+	return NoReturnOnWith(ctx, db, db, day)
+}
+
+// NoReturnOnWith is NoReturnOn with the returns read through reads.
+func NoReturnOnWith(ctx context.Context, db *store.DB, reads Reads, day time.Time) (Returns, error) {
 	census := planning.CensusNeeded(day)
 	ok, err := db.NationalCensus(ctx, census)
 	if err != nil || !ok {
 		return Returns{}, err
 	}
-	none, err := db.NoReturn(ctx, census)
+	none, err := reads.NoReturn(ctx, census)
 	if err != nil {
 		return Returns{}, err
 	}

@@ -42,9 +42,10 @@ type Snapshot struct {
 	Orgs []workforce.OrgPath
 	// FirstLine is the line where each PCN code first appears, for messages about it.
 	FirstLine map[string]int
+	// Index gives each record's position in Records by its key, for
+	// workforce.ReconcileIndexed.
+	Index map[workforce.SnapshotKey]int
 }
-
-type recordKey struct{ pcn, source, id, role, detailed string }
 
 // ReadNWRS reads an NWRS individual-level CSV (plain or gzip). mapping gives the ARRS
 // role of each STAFF_ROLE (workforce.ARRSRoleFor). The first bad row stops the read.
@@ -53,12 +54,13 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 		return nil, err
 	}
 	hash := sha256.New()
-	t, err := openTable(file, io.TeeReader(r, hash), nwrsColumns, MaxNWRSRows)
+	t, stop, err := openTableAhead(file, io.TeeReader(r, hash), nwrsColumns, MaxNWRSRows)
 	if err != nil {
 		return nil, err
 	}
+	defer stop()
 	snap := &Snapshot{FirstLine: map[string]int{}}
-	index := map[recordKey]int{}
+	index := map[workforce.SnapshotKey]int{}
 	orgs := map[string]workforce.OrgPath{}
 	for {
 		more, err := t.next()
@@ -77,7 +79,7 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 		if rec.RoleCode != "" {
 			snap.ARRSFTE += rec.FTE
 		}
-		k := recordKey{rec.PCNCode, rec.Source, rec.UniqueIdentifier, rec.StaffRole, rec.DetailedRole}
+		k := workforce.SnapshotKey{PCN: rec.PCNCode, Source: rec.Source, Identifier: rec.UniqueIdentifier, StaffRole: rec.StaffRole, DetailedRole: rec.DetailedRole}
 		if i, ok := index[k]; ok {
 			snap.Records[i].FTE += rec.FTE
 			snap.Records[i].SourceRows++
@@ -98,6 +100,8 @@ func ReadNWRS(file string, r io.Reader, mapping map[string]string) (*Snapshot, e
 		snap.Records[i].Start = snap.Census
 	}
 	snap.Orgs = sortedOrgs(orgs)
+	snap.Index = index
+	stop() // the hash is the read-ahead's until it has stopped
 	snap.SHA256 = hex.EncodeToString(hash.Sum(nil))
 	return snap, nil
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // demoBytes is the full Nov 2025 file (gzip), read once.
-func demoBytes(b *testing.B) []byte {
+func demoBytes(b testing.TB) []byte {
 	f := demoFile(b)
 	defer f.Close()
 	data, err := io.ReadAll(f)

@@ -27,6 +27,9 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 	if err != nil {
 		return store.ImportLog{}, err
 	}
+	if scope == nil {
+		return nationalNWRS(ctx, db, name, r, by, mapping, now)
+	}
 	snap, err := importer.ReadNWRS(name, r, mapping)
 	if err != nil {
 		return store.ImportLog{}, err
@@ -52,8 +55,5 @@ func NWRS(ctx context.Context, db *store.DB, name string, r io.Reader, by store.
 // writeNWRS reconciles a checked snapshot (the store audits it in the same
 // transaction).
 func writeNWRS(ctx context.Context, db *store.DB, name string, snap *importer.Snapshot, by store.Actor, scope []string) (store.ImportLog, error) {
-	return db.ImportNWRS(ctx, store.NWRSImport{
-		FileName: name, SHA256: snap.SHA256, By: by, Census: snap.Census, Rows: snap.Rows,
-		FTE: snap.FTE, ARRSFTE: snap.ARRSFTE, Records: snap.Records, Orgs: snap.Orgs, Scope: scope,
-	})
+	return db.ImportNWRS(ctx, nwrsImport(name, snap, by, scope))
 }

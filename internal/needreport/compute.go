@@ -14,6 +14,20 @@ import (
 // min(At, AsOf), for the PCNs of opts.Tree (else the structure of the day), and their
 // ARRS FTE in post that day, the gap report's in_post.
 func Compute(ctx context.Context, db *store.DB, opts Options) (*Report, error) {
+	return ComputeWith(ctx, db, db, opts)
+}
+
+// Reads is what the need report reads per PCN: the ARRS staff in post on its day and
+// the PCNs with no return for the census. *store.DB reads them whole; package england
+// keeps them per PCN (gaps.Reads is the same and more).
+type Reads interface {
+	ARRSStaffBetween(ctx context.Context, from, to time.Time) ([]workforce.Staff, error)
+	NoReturn(ctx context.Context, census time.Time) (map[string]bool, error)
+}
+
+// ComputeWith is Compute with the staff and the returns read through reads: the same
+// report, from inputs that may be kept between reports.
+func ComputeWith(ctx context.Context, db *store.DB, reads Reads, opts Options) (*Report, error) {
 	r := &Report{Options: opts}
 	if err := r.days(ctx, db, opts); err != nil {
 		return nil, err
@@ -31,7 +45,7 @@ func Compute(ctx context.Context, db *store.DB, opts Options) (*Report, error) {
 		return nil, err
 	}
 	r.Need = res
-	obs, err := observe(ctx, db, r.Day, r.Known)
+	obs, err := observe(ctx, reads, r.Day, r.Known)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +103,7 @@ type observed struct {
 }
 
 // observe reads what was in post on day d; nothing when it is not known.
-func observe(ctx context.Context, db *store.DB, d time.Time, known bool) (observed, error) {
+func observe(ctx context.Context, db Reads, d time.Time, known bool) (observed, error) {
 	if !known {
 		return observed{}, nil
 	}

@@ -72,28 +72,40 @@ func Deciles(ctx context.Context, db *store.DB) (*DecileSeries, error) {
 	if err != nil {
 		return nil, err
 	}
+	return DecilesWith(ctx, db, staff, func(ctx context.Context, censuses []time.Time) ([]*need.Result, error) {
+		return CensusNeeds(ctx, db, censuses)
+	})
+}
+
+// DecilesWith is Deciles from the staff in post on each census as given (the store's
+// CensusRoles, or package england's kept per PCN) and need on each census day as
+// needs gives it (CensusNeeds, or a copy kept while national data stands).
+func DecilesWith(ctx context.Context, db *store.DB, staff []store.CensusRoles, needs func(context.Context, []time.Time) ([]*need.Result, error)) (*DecileSeries, error) {
+	var censuses []time.Time
+	for _, c := range staff {
+		censuses = append(censuses, c.Census)
+	}
 	if len(staff) < 2 {
-		s := &DecileSeries{}
-		for _, c := range staff {
-			s.Censuses = append(s.Censuses, c.Census)
-		}
-		return s, nil
+		return &DecileSeries{Censuses: censuses}, nil
 	}
 	roles, err := db.Roles(ctx)
 	if err != nil {
 		return nil, err
 	}
-	needs, err := censusNeeds(ctx, db, staff)
+	ns, err := needs(ctx, censuses)
 	if err != nil {
 		return nil, err
 	}
-	return decilesOf(staff, needs, roles), nil
+	if len(ns) != len(staff) {
+		return nil, fmt.Errorf("needreport: deciles: need on %d censuses for %d", len(ns), len(staff))
+	}
+	return decilesOf(staff, ns, roles), nil
 }
 
-// censusNeeds is need on each census day (On), worked out once for censuses that read
+// CensusNeeds is need on each census day (On), worked out once for censuses that read
 // the same inputs (store.CensusNeedInputs): monthly censuses mostly share a list extract
 // and a structure, and need on one day takes a fifth of a second.
-func censusNeeds(ctx context.Context, db *store.DB, staff []store.CensusRoles) ([]*need.Result, error) {
+func CensusNeeds(ctx context.Context, db *store.DB, censuses []time.Time) ([]*need.Result, error) {
 	inputs, err := db.CensusNeedInputs(ctx)
 	if err != nil {
 		return nil, err
@@ -103,14 +115,14 @@ func censusNeeds(ctx context.Context, db *store.DB, staff []store.CensusRoles) (
 		keys[in.Census] = in.Extract.Format(time.DateOnly) + "|" + in.Structure.Format(time.DateOnly)
 	}
 	done := map[string]*need.Result{}
-	needs := make([]*need.Result, len(staff))
-	for i, c := range staff {
-		key, ok := keys[c.Census]
+	needs := make([]*need.Result, len(censuses))
+	for i, c := range censuses {
+		key, ok := keys[c]
 		if needs[i] = done[key]; ok && needs[i] != nil {
 			continue
 		}
-		if needs[i], err = On(ctx, db, c.Census); err != nil {
-			return nil, fmt.Errorf("needreport: deciles: need on %s: %w", c.Census.Format(time.DateOnly), err)
+		if needs[i], err = On(ctx, db, c); err != nil {
+			return nil, fmt.Errorf("needreport: deciles: need on %s: %w", c.Format(time.DateOnly), err)
 		}
 		if ok {
 			done[key] = needs[i]

@@ -96,13 +96,17 @@ func (s *Server) snapshot(ctx context.Context, d areaDay) (areas.Snapshot, error
 	if d.fp.IsCurrent() {
 		key += "|" + today.Format(workforce.DateLayout)
 	}
-	if snap.Areas, err = cached(ctx, s, key, func(ctx context.Context) (*workforce.Areas, error) {
-		return d.fp.Areas(ctx, s.db, d.at, today)
+	reads, err := s.englandReads(ctx)
+	if err != nil {
+		return snap, err
+	}
+	if snap.Areas, err = cachedFor(ctx, s, key, depEngland, func(ctx context.Context) (*workforce.Areas, error) {
+		return d.fp.AreasWith(ctx, s.db, reads, d.at, today)
 	}); err != nil {
 		return snap, err
 	}
-	returns, err := cached(ctx, s, "returns:"+d.at.Format(workforce.DateLayout), func(ctx context.Context) (gaps.Returns, error) {
-		return gaps.NoReturnOn(ctx, s.db, d.at)
+	returns, err := cachedFor(ctx, s, "returns:"+d.at.Format(workforce.DateLayout), depEngland, func(ctx context.Context) (gaps.Returns, error) {
+		return gaps.NoReturnOnWith(ctx, s.db, reads, d.at)
 	})
 	if err != nil {
 		return snap, err
@@ -150,7 +154,7 @@ func (s *Server) england(w http.ResponseWriter, r *http.Request) error {
 // imported censuses, and NHS England's published series before them), cached per data
 // version, so an import adds its month.
 func (s *Server) nationalSeries(r *http.Request) ([]areas.SeriesPoint, error) {
-	return cached(r.Context(), s, "series", func(ctx context.Context) ([]areas.SeriesPoint, error) {
+	return cachedFor(r.Context(), s, "series", depEngland, func(ctx context.Context) ([]areas.SeriesPoint, error) {
 		points, err := gaps.EnglandTrend(ctx, s.db)
 		if err != nil {
 			return nil, err

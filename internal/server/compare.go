@@ -72,6 +72,9 @@ func (s *Server) icbCompare(w http.ResponseWriter, r *http.Request) error {
 	p.Footprints, p.Absent = &f, data.absent
 	p.Sort.Query = compareQuery(r)
 	keepQuery(p.Sort.Query, p.Downloads)
+	if err := p.PageRows(r.URL.Query(), compareSorted(r)); err != nil {
+		return errBadRequest("%s", err)
+	}
 	p.Choice = compareweb.NewDenominatorChoice(r.URL.Path, r.URL.Query(), data.denominator)
 	p.Sources, p.ICBNeed, p.Outliers = data.sources, data.icbNeed, data.outliers
 	p.IntegrationTotal = data.integration
@@ -98,6 +101,21 @@ func compareQuery(r *http.Request) url.Values {
 	}
 	if len(q) == 0 {
 		return nil
+	}
+	return q
+}
+
+// compareSorted is compareQuery with the table's sort, for the links that keep the
+// table's order (its pages).
+func compareSorted(r *http.Request) url.Values {
+	q := url.Values{}
+	for k, v := range compareQuery(r) {
+		q[k] = v
+	}
+	for _, k := range []string{"sort", "dir"} {
+		if v := r.URL.Query().Get(k); v != "" {
+			q.Set(k, v)
+		}
 	}
 	return q
 }
@@ -141,7 +159,7 @@ func (s *Server) compareOf(r *http.Request) (*compareData, error) {
 	}
 	d := s.today()
 	key := "compare|" + icb.Code + "|" + d.Format(workforce.DateLayout) + "|" + asOf.Format(workforce.DateLayout) + "|" + fp.String() + "|" + string(den)
-	return cached(r.Context(), s, key, func(ctx context.Context) (*compareData, error) {
+	return cachedFor(r.Context(), s, key, depEngland, func(ctx context.Context) (*compareData, error) {
 		return s.compareOn(ctx, icb, d, asOf, fp, den)
 	})
 }

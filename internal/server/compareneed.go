@@ -44,8 +44,12 @@ func (s *Server) needReportOn(ctx context.Context, day time.Time, tree *workforc
 	if tree != nil {
 		key += "|current|" + s.today().Format(workforce.DateLayout)
 	}
-	return cached(ctx, s, key, func(ctx context.Context) (*needreport.Report, error) {
-		return needreport.Compute(ctx, s.db, needreport.Options{Level: workforce.LevelPCN, At: day, AsOf: day, Tree: tree})
+	return cachedFor(ctx, s, key, depEngland, func(ctx context.Context) (*needreport.Report, error) {
+		reads, err := s.englandReads(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return needreport.ComputeWith(ctx, s.db, reads, needreport.Options{Level: workforce.LevelPCN, At: day, AsOf: day, Tree: tree})
 	})
 }
 
@@ -63,7 +67,7 @@ func (s *Server) compareSources(day time.Time) compare.Sources {
 // a need report), cached per data version for every ICB's comparison (and the
 // dashboard's).
 func (s *Server) positionsOn(ctx context.Context, opts gaps.Options, d need.Denominator) (*planning.Positions, error) {
-	return cached(ctx, s, "positions|"+opts.Key()+"|"+string(d), func(ctx context.Context) (*planning.Positions, error) {
+	return cachedFor(ctx, s, "positions|"+opts.Key()+"|"+string(d), depEngland, func(ctx context.Context) (*planning.Positions, error) {
 		res, err := s.gapReport(ctx, opts)
 		if err != nil {
 			return nil, err
@@ -97,7 +101,7 @@ type funnelCharts struct {
 // the comparison's query and sort (checked by icbCompare before it asks).
 func (c *compareData) chart(r *http.Request, page int) (templ.Component, error) {
 	q := compareQuery(r)
-	for _, k := range []string{"sort", "dir"} {
+	for _, k := range []string{"sort", "dir", compareweb.ParamPage} {
 		if v := r.URL.Query().Get(k); v != "" {
 			if q == nil {
 				q = url.Values{}

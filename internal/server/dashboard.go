@@ -34,7 +34,7 @@ func (s *Server) pcnDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	day := s.today()
-	figs, err := cached(r.Context(), s, "dashboard|"+p.Code+"|"+day.Format(workforce.DateLayout), func(ctx context.Context) (*dashboardweb.Figures, error) {
+	figs, err := cachedFor(r.Context(), s, "dashboard|"+p.Code+"|"+day.Format(workforce.DateLayout), depEngland, func(ctx context.Context) (*dashboardweb.Figures, error) {
 		peers := s.peerGroupsAsync(ctx, p) // England's need report, worked out side by side
 		f, err := dashboard.Compute(ctx, s.db, s.gapReport, p, day)
 		if err != nil {

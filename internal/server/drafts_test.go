@@ -47,7 +47,7 @@ func draftProbes() []draftProbe {
 	}
 	add("other-manager", mainText,
 		"/", "/regions/Y60", "/icbs/QOC", "/pcns/U79722", "/pcns/U79722?"+whatIf,
-		"/gaps", "/gaps?level=region", "/gaps?level=icb", "/gaps?level=pcn", "/gaps?level=pcn&sort=gap&dir=desc",
+		"/gaps", "/gaps?level=region", "/gaps?level=icb", "/gaps?level=pcn&icb=QOC", "/gaps?level=pcn&icb=QOC&sort=gap&dir=desc",
 		"/gaps?level=pcn&"+whatIf, "/gaps?level=icb&deadline=2027-06-30", "/gaps?"+whatIf,
 		"/gaps/icbs/QOC", "/gaps/icbs/QOC?"+whatIf)
 	add("other-manager", rawText,
@@ -98,7 +98,7 @@ func TestDraftsStayPrivate(t *testing.T) {
 	// Once submitted, the plan counts: the same requests show it.
 	submitDraft(t, e, "U79722")
 	submitted := e.probe(probes)
-	for _, path := range []string{"/gaps?level=pcn", "/gaps.csv?level=pcn", "/gaps/icbs/QOC.csv", "/pcns/U79722", "/icbs/QOC/compare.csv"} {
+	for _, path := range []string{"/gaps?level=pcn&icb=QOC", "/gaps.csv?level=pcn", "/gaps/icbs/QOC.csv", "/pcns/U79722", "/icbs/QOC/compare.csv"} {
 		i := probeIndex(probes, path)
 		if submitted[i] == without[i] {
 			t.Errorf("%s: a submitted plan changes nothing", path)

@@ -47,6 +47,9 @@ func (s *Server) pcnFunding(w http.ResponseWriter, r *http.Request) error {
 	for i, y := range res.PCN(p.Code) {
 		v := fundingYear(y, set)
 		v.Label = fundingweb.YearLabel(i)
+		if err := v.Paginate(r.URL.Path, r.URL.Query()); err != nil {
+			return errBadRequest("%s", err)
+		}
 		page.Years = append(page.Years, v)
 	}
 	return render(w, r, fundingweb.View(page))

@@ -174,6 +174,16 @@ func TestFundingPage(t *testing.T) {
 	if details.Find(`[data-testid="`+above+`"]`).Length() != 1 || details.AttrOr("open", "closed") != "closed" {
 		t.Error("the staff rows are not in a closed details")
 	}
+	// The staff and plan tables are paged (fundingweb.RowsPerPage a page), each by its
+	// own bounded parameter: a page past the last is the last, anything else a 400.
+	if status, doc := fetchAs(t, ts, "director@test.nhs.uk", "/pcns/U60057/funding?y2025-staff-page=99"); status != 200 || doc.Find(`[data-testid="`+above+`"]`).Length() != 1 {
+		t.Errorf("a page past the last: %d, want 200 with the last page's rows", status)
+	}
+	for _, bad := range []string{"0", "x", "1234567"} {
+		if status, _ := fetchAs(t, ts, "director@test.nhs.uk", "/pcns/U60057/funding?y2025-plan-page="+bad); status != http.StatusBadRequest {
+			t.Errorf("?y2025-plan-page=%s: %d, want 400", bad, status)
+		}
+	}
 }
 
 // A network with no weighted population: its registered list (34,100) stands in,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	englandlayer "github.com/arrs-planner/arrs/internal/england"
 	"github.com/arrs-planner/arrs/internal/gaps"
 	"github.com/arrs-planner/arrs/internal/planning"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -21,13 +22,27 @@ type gapData struct {
 
 // gapData computes (or finds cached) the gap report of the options.
 func (s *Server) gapData(ctx context.Context, opts gaps.Options) (*gapData, error) {
-	return cached(ctx, s, opts.Key(), func(ctx context.Context) (*gapData, error) {
-		res, err := gaps.Compute(ctx, s.db, opts)
+	return cachedFor(ctx, s, opts.Key(), depEngland, func(ctx context.Context) (*gapData, error) {
+		reads, err := s.englandReads(ctx)
+		if err != nil {
+			return nil, err
+		}
+		res, err := gaps.ComputeWith(ctx, s.db, reads, opts)
 		if err != nil {
 			return nil, err
 		}
 		return &gapData{res: res, projection: res.Trajectory()}, nil
 	})
+}
+
+// englandReads is England's per-PCN inputs as of the request's versions: a figure of
+// England reads again only the PCNs that changed since (package england).
+func (s *Server) englandReads(ctx context.Context) (englandlayer.Reads, error) {
+	v, err := s.versions(ctx)
+	if err != nil {
+		return englandlayer.Reads{}, err
+	}
+	return s.perPCN.At(v), nil
 }
 
 // gapReport is the gaps.Source of the pages built on a gap report (the plan page, the

@@ -60,7 +60,7 @@ func (s *Server) gapsEngland(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts, form, err := s.gapWhatIf(r, "/gaps", "level", "sort", "dir")
+	opts, form, err := s.gapWhatIf(r, "/gaps", "level", "sort", "dir", gapsweb.ParamRegion, gapsweb.ParamICB)
 	if err != nil {
 		return err
 	}
@@ -88,12 +88,29 @@ func (s *Server) fillDashboard(r *http.Request, p *gapsweb.Dashboard, data *gapD
 	sum.England = true
 	p.Summary = &sum
 	p.SetTable(gapsweb.NewRows(res.Rows(workforce.Level(p.Level)), res.Name, q), q, sort, res.Target.Deadline, res.AsOf)
+	if p.Level == "pcn" {
+		if err := p.FilterPCNs(r.URL.Query(), gapOptions(res, workforce.LevelRegion), gapOptions(res, workforce.LevelICB)); err != nil {
+			return errBadRequest("%s", err)
+		}
+	}
 	sum.Denominator = res.Denominator
 	p.ListSize = gapListSize(res)
 	p.Footprints, p.Denominator = gapFootprints(r, res), gapDenominator(r, res)
 	t, err := s.trajectory(r, data)
 	p.Trajectory = &t
 	return err
+}
+
+// gapOptions are the areas of a level of the report res, by name, for the PCN table's
+// filter.
+func gapOptions(res *gaps.Result, level workforce.Level) []gapsweb.Option {
+	rows := res.Rows(level)
+	out := make([]gapsweb.Option, len(rows))
+	for i, g := range rows {
+		out[i] = gapsweb.Option{Code: g.Code, Name: res.Name(level, g.Code)}
+	}
+	slices.SortFunc(out, func(a, b gapsweb.Option) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // trajectory puts NHS England's published series and England's projection on one

@@ -146,7 +146,18 @@ func TestGapPages(t *testing.T) {
 			"gap-fte":     "No data", "gap-U60057": "no data",
 		}, 0, nil},
 		{"/gaps?level=icb&sort=name", 200, map[string]string{"gap-QOC": "NHS Shropshire, Telford and Wrekin"}, 42, nil},
-		{"/gaps?level=pcn", 200, map[string]string{"gap-U60057": "SHREWSBURY PCN"}, 1297, nil},
+		// England's PCNs, 100 a page, filtered by region and ICB on the server; a page past
+		// the last shows the last.
+		{"/gaps?level=pcn", 200, map[string]string{"gap-showing": "Showing 1–100 of 1,297 PCNs", "download-csv": "CSV"}, 100, nil},
+		{"/gaps?level=pcn&page=2", 200, map[string]string{"gap-showing": "Showing 101–200 of 1,297 PCNs"}, 100, nil},
+		{"/gaps?level=pcn&page=99", 200, map[string]string{"gap-showing": "Showing 1,201–1,297 of 1,297 PCNs"}, 97, nil},
+		{"/gaps?level=pcn&icb=qoc", 200, map[string]string{"gap-U60057": "SHREWSBURY PCN", "gap-showing": strconv.Itoa(qoc.PCNs) + " PCNs"}, qoc.PCNs, nil},
+		{"/gaps?level=pcn&region=" + qoc.Region + "&icb=QOC", 200, map[string]string{"gap-U60057": "SHREWSBURY PCN"}, qoc.PCNs, nil},
+		{"/gaps?level=pcn&region=Y56&icb=QOC", 200, map[string]string{"gap-none": "the chosen ICB is not in the chosen region"}, 0, nil},
+		{"/gaps?level=pcn&icb=QZZ", 400, nil, 0, nil},
+		{"/gaps?level=pcn&region=" + strings.Repeat("Y", 40), 400, nil, 0, nil},
+		{"/gaps?level=pcn&page=0", 400, nil, 0, nil},
+		{"/gaps?level=pcn&page=abc", 400, nil, 0, nil},
 		// A later deadline: 26,826.3 ARRS FTE in post on 30 November 2025 (the England
 		// page's figure), projected to 31 March 2027 less attrition.
 		{"/gaps?deadline=2027-03-31", 200, map[string]string{
@@ -509,6 +520,14 @@ func agreeOnPage(t *testing.T, s *Server, path, report, prefix string) {
 	t.Helper()
 	recs, _ := csv.NewReader(strings.NewReader(report)).ReadAll()
 	_, doc := gapPageDoc(t, s, path)
+	// England's PCN table is paged (100 a page): every page, by its next links.
+	docs := []*goquery.Document{doc}
+	for next, ok := doc.Find(`nav[data-testid="gap-pages"] a[rel="next"]`).Attr("href"); ok; {
+		next, _, _ = strings.Cut(next, "#")
+		_, d := gapPageDoc(t, s, next)
+		docs = append(docs, d)
+		next, ok = d.Find(`nav[data-testid="gap-pages"] a[rel="next"]`).Attr("href")
+	}
 	header := doc.Find("#gap-table thead th")
 	column := map[string]int{}
 	header.Each(func(i int, th *goquery.Selection) { column[strings.TrimSpace(th.Text())] = i })
@@ -520,7 +539,12 @@ func agreeOnPage(t *testing.T, s *Server, path, report, prefix string) {
 	}
 	checked := 0
 	for _, rec := range recs[1:] {
-		row := gapCells(doc, prefix+rec[1])
+		var row []string
+		for _, d := range docs {
+			if row = gapCells(d, prefix+rec[1]); len(row) > 0 {
+				break
+			}
+		}
 		if len(row) == 0 {
 			t.Errorf("%s: no row for %s", path, rec[1])
 			continue

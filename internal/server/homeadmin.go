@@ -30,7 +30,7 @@ func (s *Server) adminHome(r *http.Request) (*areas.AdminHome, error) {
 
 // usersToCheck fills the users an admin should look at.
 func (s *Server) usersToCheck(r *http.Request, h *areas.AdminHome) error {
-	users, err := s.db.Users(r.Context())
+	users, err := s.db.UsersWithDissolvedGrants(r.Context())
 	if err != nil {
 		return err
 	}
@@ -38,14 +38,18 @@ func (s *Server) usersToCheck(r *http.Request, h *areas.AdminHome) error {
 		h.Dissolved = append(h.Dissolved, areas.DissolvedGrant{Name: g.Name, Email: g.Email, Href: "/admin/users#dissolved",
 			ICBName: g.ICBName, Closed: g.Closed})
 	}
-	never, err := s.db.NeverSignedIn(r.Context())
+	n, never, err := s.db.NeverSignedIn(r.Context(), neverSignedInShown)
 	if err != nil {
 		return err
 	}
 	locked, err := s.db.LockedAccounts(r.Context(), s.now().Add(-auth.ThrottleWindow), auth.MaxAccountFailures)
-	h.NeverSignedIn, h.Locked = accountLinks(never), accountLinks(locked)
+	h.NeverSignedIn, h.NeverSignedInCount, h.Locked = accountLinks(never), n, accountLinks(locked)
 	return err
 }
+
+// neverSignedInShown is how many of the accounts never signed in the admin's home
+// lists (the oldest), beside their count.
+const neverSignedInShown = 20
 
 // accountLinks link each account to its page on the users' admin.
 func accountLinks(as []store.Account) []areas.Account {

@@ -87,6 +87,7 @@ func matrixCases(adminID int64) []matrixCase {
 		{"GET /icbs/{code}", "/icbs/QSL", signedInGets(200)},
 		{"GET /pcns/{code}", "/pcns/U60057", signedInGets(200)},
 		{"GET /pcns/{code}", "/pcns/U47425", signedInGets(200)},
+		{"GET /pcns/{code}/deciles.csv", "/pcns/U60057/deciles.csv", signedInGets(200)},
 		{"GET /imports", "/imports", signedInGets(200)},
 		// Everyone signed in changes their own password; an empty form is refused.
 		{"GET /account/password", "/account/password", signedInGets(200)},

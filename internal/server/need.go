@@ -109,7 +109,7 @@ func (s *Server) needOf(r *http.Request) (*needData, error) {
 		return nil, err
 	}
 	key := "need|" + strings.Join([]string{today.Format(workforce.DateLayout), at.Format(workforce.DateLayout), asOf.Format(workforce.DateLayout), fp.String()}, "|")
-	return cached(r.Context(), s, key, func(ctx context.Context) (*needData, error) { return s.needOn(ctx, today, at, asOf, fp) })
+	return cachedFor(r.Context(), s, key, depEngland, func(ctx context.Context) (*needData, error) { return s.needOn(ctx, today, at, asOf, fp) })
 }
 
 // needOn is the need report of day at (zero: the as-of date) with the staff data of
@@ -144,5 +144,9 @@ func (s *Server) needCompute(ctx context.Context, today, latest time.Time, opts 
 			return nil, err
 		}
 	}
-	return needreport.Compute(ctx, s.db, opts)
+	reads, err := s.englandReads(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return needreport.ComputeWith(ctx, s.db, reads, opts)
 }

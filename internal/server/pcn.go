@@ -48,12 +48,46 @@ func (s *Server) pcn(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, pcn.View(p))
 }
 
+// pcnDecilesDownload is /pcns/{code}/deciles.csv: every role's line against England's
+// deciles at every census, the whole series the page's tables cut to the latest.
+func (s *Server) pcnDecilesDownload(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.pcnOfURL(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.pcnDeciles(r, p.Code)
+	if err != nil {
+		return err
+	}
+	return attachment(w, formatCSV, strings.TrimSuffix(d.DownloadName(), ".csv"), d.WriteCSV)
+}
+
+// censusNeeds is need on each census day (needreport.CensusNeeds), national data kept
+// until it changes: a save in a PCN recomputes the deciles from the kept need.
+func (s *Server) censusNeeds(ctx context.Context, censuses []time.Time) ([]*need.Result, error) {
+	key := "census-needs"
+	for _, c := range censuses {
+		key += "|" + c.Format(workforce.DateLayout)
+	}
+	return cached(ctx, s, key, func(ctx context.Context) ([]*need.Result, error) {
+		return needreport.CensusNeeds(ctx, s.db, censuses)
+	})
+}
+
 // pcnDeciles is the network's lines against England's deciles of every role at every
 // census, which are worked out once per data version for all PCNs. ?role= picks one
 // role to chart: one of the roles charted, or a 400 naming them.
 func (s *Server) pcnDeciles(r *http.Request, code string) (*pcn.Deciles, error) {
-	series, err := cached(r.Context(), s, "deciles", func(ctx context.Context) (*needreport.DecileSeries, error) {
-		return needreport.Deciles(ctx, s.db)
+	series, err := cachedFor(r.Context(), s, "deciles", depEngland, func(ctx context.Context) (*needreport.DecileSeries, error) {
+		reads, err := s.englandReads(ctx)
+		if err != nil {
+			return nil, err
+		}
+		staff, err := reads.CensusRoles(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return needreport.DecilesWith(ctx, s.db, staff, s.censusNeeds)
 	})
 	if err != nil {
 		return nil, err

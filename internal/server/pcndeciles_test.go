@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/needreport"
 	"github.com/arrs-planner/arrs/internal/refdata"
 	"github.com/arrs-planner/arrs/internal/store"
+	"github.com/arrs-planner/arrs/internal/workforce"
 	"github.com/arrs-planner/arrs/web/ui"
 )
 
@@ -86,6 +88,21 @@ func TestPCNDeciles(t *testing.T) {
 	}
 	if doc.Find(`tr[data-testid="deciles-clinical_pharmacist-all-2025-11-30"] td`).Length() != 9 {
 		t.Error("the details table has England's nine deciles")
+	}
+
+	// The whole series is one download away: every role at every census.
+	if href, _ := section.Find(`[data-testid="deciles-csv"]`).Attr("href"); href != "/pcns/"+decilesPCN+"/deciles.csv" {
+		t.Errorf("download link %q", href)
+	}
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/pcns/"+decilesPCN+"/deciles.csv", nil)
+	s.Routes().ServeHTTP(rec, req.WithContext(context.WithValue(req.Context(), userKey{}, footprintsAdmin)))
+	rows, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil || rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+		t.Fatalf("download: %d %s %v", rec.Code, rec.Header().Get("Content-Type"), err)
+	}
+	if len(rows) != 1+2*len(series.Of(decilesPCN).Lines) || strings.Join(rows[2][:4], ",") != "clinical_pharmacist,Clinical pharmacist,2025-12-31,"+workforce.FormatFTE(dec.FTE[1], 2) {
+		t.Errorf("download: %d rows, second %q", len(rows), rows[min(2, len(rows)-1)])
 	}
 
 	_, doc = reorgPage(t, s, footprintsAdmin, "/pcns/"+decilesNoReply+"?role=clinical_pharmacist")

@@ -47,8 +47,12 @@ func (s *Server) needReportNow(ctx context.Context) (*needreport.Report, error) 
 		return nil, err
 	}
 	today := s.today()
-	return cached(ctx, s, "needreport|no-census|"+today.Format(workforce.DateLayout), func(ctx context.Context) (*needreport.Report, error) {
-		return needreport.Compute(ctx, s.db, needreport.Options{Level: workforce.LevelPCN, At: today})
+	return cachedFor(ctx, s, "needreport|no-census|"+today.Format(workforce.DateLayout), depEngland, func(ctx context.Context) (*needreport.Report, error) {
+		reads, err := s.englandReads(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return needreport.ComputeWith(ctx, s.db, reads, needreport.Options{Level: workforce.LevelPCN, At: today})
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/arrs-planner/arrs/internal/auth"
+	"github.com/arrs-planner/arrs/internal/datacache"
 	"github.com/arrs-planner/arrs/internal/integrationreport"
 	"github.com/arrs-planner/arrs/internal/pulse"
 	"github.com/arrs-planner/arrs/internal/store"
@@ -33,7 +34,10 @@ import (
 // cached figures are worked out again), and the manager's round pages. Nothing they
 // call seals, nor does the public form.
 func (s *Server) sealDuePulses(ctx context.Context) error {
-	_, err := s.db.SealPulseRounds(ctx, s.today())
+	n, err := s.db.SealPulseRounds(ctx, s.today())
+	if n > 0 { // the request's reading of the versions is older than the seal
+		datacache.Forget(ctx)
+	}
 	return err
 }
 
@@ -127,7 +131,7 @@ func (s *Server) pulseAreas(ctx context.Context, tree *workforce.Tree, icb strin
 		}
 	}
 	var err error
-	a.latest, err = cached(ctx, s, "pulse|latest|"+s.today().Format(workforce.DateLayout), func(ctx context.Context) (map[string]integrationreport.Pulse, error) {
+	a.latest, err = cachedFor(ctx, s, "pulse|latest|"+s.today().Format(workforce.DateLayout), depEngland, func(ctx context.Context) (map[string]integrationreport.Pulse, error) {
 		latest, err := integrationreport.LatestPulses(ctx, s.db, a.england)
 		for code, p := range latest {
 			latest[code] = withoutComments(p)

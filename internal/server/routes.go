@@ -18,7 +18,11 @@ import (
 // them all.
 func (s *Server) Routes() http.Handler {
 	root := chi.NewRouter()
+	root.Use(s.serverTiming) // outermost: the SQL of everything inside; off unless ARRS_SERVER_TIMING=1
 	root.Use(s.recoverer, s.accessLog, s.securityHeaders)
+	root.Use(compress) // gzip when asked, never the pulse's pages (compress.go)
+	// One reading of the data versions per GET (cache.go).
+	root.Use(memoVersions)
 	root.NotFound(func(w http.ResponseWriter, r *http.Request) { s.renderError(w, r, http.StatusNotFound, "") })
 	root.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusMethodNotAllowed, "That address does not accept this kind of request.")
@@ -59,6 +63,7 @@ func (s *Server) Routes() http.Handler {
 		g.get("/regions/{code}", s.handle(s.region))
 		g.get("/icbs/{code}", s.handle(s.icb))
 		g.get("/pcns/{code}", s.handle(s.pcn))
+		g.get("/pcns/{code}/deciles.csv", s.handle(s.pcnDecilesDownload))
 		g.get("/imports", s.handle(s.imports))
 		// finding a place: the header's search (server-side, no JavaScript needed), the
 		// lists of PCNs and ICBs, and a practice's page.

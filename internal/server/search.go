@@ -128,6 +128,9 @@ func (s *Server) pcnList(w http.ResponseWriter, r *http.Request) error {
 		p.ICBs = append(p.ICBs, lists.Option{Value: c.Code, Text: c.Name})
 	}
 	p.Rows = pcnRows(tree, icb.Code)
+	if err := p.PageRows(r.URL.Query()); err != nil {
+		return errBadRequest("%s", err)
+	}
 	return render(w, r, lists.PCNsView(p))
 }
 

@@ -156,13 +156,31 @@ func TestPCNList(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("/pcns: %d", status)
 	}
-	if n := doc.Find("#pcns tbody tr").Length(); n != all || all != 1297 {
-		t.Errorf("/pcns lists %d PCNs, want %d (1,297)", n, all)
+	// 100 a page: U60057 (Shropshire, Telford and Wrekin) is on page 11 of 13, by ICB
+	// then name.
+	if n := doc.Find("#pcns tbody tr").Length(); n != 100 || all != 1297 {
+		t.Errorf("/pcns lists %d PCNs of %d, want the first 100 of 1,297", n, all)
 	}
-	if got := cellsText(doc, "pcn-U60057"); got != "SHREWSBURY PCN | U60057 | NHS Shropshire, Telford and Wrekin Integrated Care Board | 11,000" {
+	if got := doc.Find(`[data-testid="pcns-showing"]`).Text(); got != "Showing 1–100 of 1,297 PCNs" {
+		t.Errorf("showing %q", got)
+	}
+	_, last := findPage(t, s, "/pcns?page=99")
+	if got := last.Find(`[data-testid="pcns-showing"]`).Text(); got != "Showing 1,201–1,297 of 1,297 PCNs" {
+		t.Errorf("a page past the last shows the last: %q", got)
+	}
+	rowOf := func(code string) string { // the row on whichever page holds it
+		for page := 1; page <= 13; page++ {
+			_, d := findPage(t, s, "/pcns?page="+strconv.Itoa(page))
+			if d.Find(`[data-testid="pcn-`+code+`"]`).Length() > 0 {
+				return cellsText(d, "pcn-"+code)
+			}
+		}
+		return ""
+	}
+	if got := rowOf("U60057"); got != "SHREWSBURY PCN | U60057 | NHS Shropshire, Telford and Wrekin Integrated Care Board | 11,000" {
 		t.Errorf("U60057's row: %q", got)
 	}
-	if got := cellsText(doc, "pcn-U47425"); !strings.HasSuffix(got, "| no data") {
+	if got := rowOf("U47425"); !strings.HasSuffix(got, "| no data") {
 		t.Errorf("a PCN with no list known: %q, want no data", got)
 	}
 	if doc.Find(`[data-testid="pcns-box"][role="region"][tabindex="0"]`).Length() != 1 {

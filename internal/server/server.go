@@ -17,6 +17,7 @@ import (
 	"github.com/arrs-planner/arrs/internal/auth"
 	"github.com/arrs-planner/arrs/internal/config"
 	"github.com/arrs-planner/arrs/internal/datacache"
+	englandlayer "github.com/arrs-planner/arrs/internal/england"
 	"github.com/arrs-planner/arrs/internal/store"
 	"github.com/arrs-planner/arrs/internal/workforce"
 )
@@ -30,6 +31,8 @@ type Server struct {
 	now func() time.Time
 	// cache holds England-wide roll-ups per data version.
 	cache datacache.Cache
+	// perPCN keeps the per-PCN inputs of England's figures between requests.
+	perPCN *englandlayer.Layer
 	// sessions live in Postgres; the process keeps no user state.
 	sessions *scs.SessionManager
 	// rules records each route's access rule ("GET /pcns/{code}/staff" → pcnMember),
@@ -43,7 +46,7 @@ type Server struct {
 
 // New builds the server.
 func New(db *store.DB, cfg config.Config, log *slog.Logger) *Server {
-	s := &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{},
+	s := &Server{db: db, cfg: cfg, log: log, now: time.Now, sessions: newSessions(db, cfg.Dev), rules: map[string]access{}, perPCN: englandlayer.New(db),
 		sso: auth.NewOIDC(cfg.OIDC), gate: auth.NewGate(db, workforce.MaxEmailLength)}
 	s.sessions.ErrorFunc = s.sessionError
 	return s

@@ -37,7 +37,7 @@ func (s *Server) staffScope(r *http.Request) (staffScope, error) {
 	if err != nil {
 		return staffScope{}, err
 	}
-	cat, err := cached(r.Context(), s, staffFundingKey(p.Code, s.today()), func(ctx context.Context) (c staff.Catalogue, err error) {
+	cat, err := cachedFor(r.Context(), s, staffFundingKey(p.Code, s.today()), depPCN(p.Code), func(ctx context.Context) (c staff.Catalogue, err error) {
 		c.Practices, c.Approved, err = s.db.StaffFundingOf(ctx, p.Code, s.today())
 		return c, err
 	})

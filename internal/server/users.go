@@ -24,17 +24,32 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, admin.Users(p))
 }
 
-// usersPage is the list of users, with the grants on dissolved ICBs to move.
+// usersPage is a page of the list of users (?q= searches names and emails, ?page=
+// pages it), with the grants on dissolved ICBs to move.
 func (s *Server) usersPage(r *http.Request) (admin.UsersPage, error) {
-	all, err := s.db.Users(r.Context())
+	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone)}
+	search, err := admin.ReadSearch(r.URL.Query(), store.MaxUserSearch)
 	if err != nil {
-		return admin.UsersPage{}, err
+		return p, errBadRequest("%s", err)
 	}
-	p := admin.UsersPage{Layout: s.page(r, "Users", layout.NavNone), Dissolved: dissolvedGrantRows(all)}
-	for _, u := range all {
+	total, err := s.db.CountUsers(r.Context(), search)
+	if err != nil {
+		return p, err
+	}
+	offset, limit, err := p.SetList(r.URL.Query(), search, total)
+	if err != nil {
+		return p, errBadRequest("%s", err)
+	}
+	list, err := s.db.UsersMatching(r.Context(), search, offset, limit)
+	if err != nil {
+		return p, err
+	}
+	dissolved, err := s.db.UsersWithDissolvedGrants(r.Context())
+	p.Dissolved = dissolvedGrantRows(dissolved)
+	for _, u := range list {
 		p.Users = append(p.Users, admin.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Grants: auth.GrantsText(u.Grants, ", "), Active: u.Active, Demo: u.Demo})
 	}
-	return p, nil
+	return p, err
 }
 
 func (s *Server) userNew(w http.ResponseWriter, r *http.Request) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -85,13 +87,13 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (_ []AuditEntry, err 
 	if f.Limit <= 0 {
 		f.Limit = 200
 	}
+	where, args := auditWhere(f)
 	rows, err := db.q.Query(ctx, `
 		SELECT a.id, a.at, coalesce(a.user_id, 0), a.actor, a.action, a.entity, a.entity_id, a.pcn_code, a.icb_code,
 		       coalesce(a.before::text, ''), coalesce(a.after::text, '')
 		FROM audit_log a
-		WHERE ($1 = '' OR a.pcn_code = $1) AND ($2 = '' OR a.actor = $2)
-		  AND ($3::text[] IS NULL OR a.icb_code = ANY($3) OR a.pcn_code IN (SELECT icb_pcns_today(c) FROM unnest($3::text[]) AS u(c)))
-		ORDER BY a.at DESC, a.id DESC LIMIT $4`, f.PCN, f.Actor, f.ICBs, f.Limit)
+		WHERE `+where+`
+		ORDER BY a.at DESC, a.id DESC LIMIT $1`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +108,29 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (_ []AuditEntry, err 
 type Actor struct {
 	UserID int64
 	Name   string // the user's email, or "cli:<os user>"
+}
+
+// auditWhere is the filter's conditions and arguments ($1 the limit). Only the filters
+// set are written into the statement, so that a cached plan of an actor's or a PCN's
+// trail still reads its index ((actor, at), (pcn_code, at)) from the newest entry down
+// rather than the whole trail in time order.
+func auditWhere(f AuditFilter) (string, []any) {
+	where, args := []string{"true"}, []any{f.Limit}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.PCN != "" {
+		where = append(where, "a.pcn_code = "+arg(f.PCN))
+	}
+	if f.Actor != "" {
+		where = append(where, "a.actor = "+arg(f.Actor))
+	}
+	if f.ICBs != nil {
+		n := arg(f.ICBs)
+		where = append(where, "(a.icb_code = ANY("+n+") OR a.pcn_code IN (SELECT icb_pcns_today(c) FROM unnest("+n+"::text[]) AS u(c)))")
+	}
+	return strings.Join(where, " AND "), args
 }
 
 // Entry starts an audit entry of a change by this actor.

@@ -37,9 +37,8 @@ func (db *DB) FundingRecords(ctx context.Context, pcns []string, from, to time.T
 		       `+staffStreamSQL+`, coalesce(s.practice_code, ''), coalesce(s.approved_role_id, 0)
 		FROM staff s
 		WHERE (s.role_code IS NOT NULL OR s.approved_role_id IS NOT NULL)
-		  AND ($1::text[] IS NULL OR s.pcn_code = ANY($1))
-		  AND s.start_date < $3 AND (s.end_date IS NULL OR s.end_date > $2)
-		ORDER BY s.pcn_code, s.role_code, s.id`, pcns, from, to)
+		  AND s.start_date < $2 AND (s.end_date IS NULL OR s.end_date > $1) AND s.`+pcnsWhere(pcns, 3)+`
+		ORDER BY s.pcn_code, s.role_code, s.id`, pcnsArgs(pcns, from, to)...)
 	if err != nil {
 		return nil, err
 	}

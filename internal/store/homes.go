@@ -42,16 +42,19 @@ type Account struct {
 	CreatedAt time.Time
 }
 
-// NeverSignedIn lists the active accounts with no sign-in in the audit trail (by
-// password or single sign-on, both audited as session.sign_in), oldest first. It reads
-// one partial index (audit_log_sign_in_idx, migration 000017) per account.
-func (db *DB) NeverSignedIn(ctx context.Context) (_ []Account, err error) {
+// NeverSignedIn counts the active accounts with no sign-in in the audit trail (by
+// password or single sign-on, both audited as session.sign_in) and lists the limit
+// oldest, oldest first: a national deployment may have thousands. It reads one
+// partial index (audit_log_sign_in_idx, migration 000017) per account.
+func (db *DB) NeverSignedIn(ctx context.Context, limit int) (n int, oldest []Account, err error) {
 	defer wrap(&err, "accounts never signed in")
-	return db.accounts(ctx, `
-		SELECT id, email, name, created_at FROM users u
-		WHERE active AND NOT EXISTS (
-			SELECT 1 FROM audit_log a WHERE a.user_id = u.id AND a.action = 'session.sign_in')
-		ORDER BY created_at, id`)
+	const never = ` FROM users u WHERE active AND NOT EXISTS (
+			SELECT 1 FROM audit_log a WHERE a.user_id = u.id AND a.action = 'session.sign_in')`
+	if err = db.q.QueryRow(ctx, `SELECT count(*)`+never).Scan(&n); err != nil {
+		return 0, nil, err
+	}
+	oldest, err = db.accounts(ctx, `SELECT id, email, name, created_at`+never+` ORDER BY created_at, id LIMIT $1`, limit)
+	return n, oldest, err
 }
 
 // LockedAccounts lists the accounts whose failed sign-ins since a time reach the

@@ -45,8 +45,12 @@ const connectTimeout = 3 * time.Second
 // Open connects to the migrated database at url and checks that it answers. Every
 // connection switches to AppRole (SET ROLE) before the pool hands it out, so the
 // server and the command line, after migrating with the same URL, work as the role
-// that owns nothing.
-func Open(ctx context.Context, url string) (*DB, error) {
+// that owns nothing. Options (TraceSQL) change how the pool is set up.
+func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("store: DATABASE_URL: %w", err)
@@ -56,6 +60,9 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	}
 	cfg.PingTimeout = connectTimeout
 	cfg.AfterConnect = setAppRole
+	if o.traceSQL {
+		cfg.ConnConfig.Tracer = sqlTracer{}
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: open the pool: %w", err)
@@ -112,12 +119,12 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *DB) error) error {
 }
 
 // DataVersion is a counter that moves whenever data behind the pages changes (a
-// trigger on every table they read bumps it), so that a cached computation keyed by
-// it is never stale, whichever server instance made the change.
-func (db *DB) DataVersion(ctx context.Context) (v int64, err error) {
-	defer wrap(&err, "data version")
-	err = db.q.QueryRow(ctx, `SELECT version FROM data_version`).Scan(&v)
-	return v, err
+// trigger on every table they read bumps data_version or an organisation's version;
+// this is their sum, VersionSums), so that a computation keyed by it is never stale,
+// whichever server instance made the change.
+func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	s, err := db.VersionSums(ctx)
+	return s.National + s.PCNSum + s.ICBSum, err
 }
 
 // Pool is the connection pool, for the session store, which keeps its own SQL.

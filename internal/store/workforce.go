@@ -11,13 +11,19 @@ import (
 
 // FTEByPCNRole sums the FTE in post on day d by PCN and NWRS staff role (in post:
 // start ≤ d and (no end or d < end)).
-func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) (_ []workforce.RoleFTE, err error) {
-	defer wrap(&err, "FTE by PCN and role on %s", d.Format(time.DateOnly))
+func (db *DB) FTEByPCNRole(ctx context.Context, d time.Time) ([]workforce.RoleFTE, error) {
+	return db.FTEByPCNRoleOf(ctx, nil, d)
+}
+
+// FTEByPCNRoleOf is FTEByPCNRole for the PCNs named (nil: all), read by the index on
+// (pcn_code, end_date), so a PCN's cost does not grow with its history.
+func (db *DB) FTEByPCNRoleOf(ctx context.Context, pcns []string, d time.Time) (_ []workforce.RoleFTE, err error) {
+	defer wrap(&err, "FTE by PCN and role of %d PCNs (0: all) on %s", len(pcns), d.Format(time.DateOnly))
 	rows, err := db.q.Query(ctx, `
 		SELECT pcn_code, coalesce(role_code, ''), staff_role, sum(fte)::float8
 		FROM staff
-		WHERE start_date <= $1 AND (end_date IS NULL OR $1 < end_date)
-		GROUP BY 1, 2, 3`, d)
+		WHERE start_date <= $1 AND (end_date IS NULL OR $1 < end_date) AND `+pcnsWhere(pcns, 2)+`
+		GROUP BY 1, 2, 3`, pcnsArgs(pcns, d)...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,12 +90,21 @@ type CensusFTE struct {
 // what it was when imported. ICB leads' corrections are not censuses of their own.
 func (db *DB) CensusARRSFTE(ctx context.Context) (_ []CensusFTE, err error) {
 	defer wrap(&err, "ARRS FTE on each national census")
+	// In post on c is started on or before c and not ended on or before it, so the sum
+	// on c is the starts up to c less the ends up to c: one pass over the records, not
+	// one per census (60 censuses joined every record 60 times). The sums are exact
+	// numerics, so the figures are the ones the join gave. The changes by day are summed
+	// once (MATERIALIZED), not again for every census.
 	rows, err := db.q.Query(ctx, `
-		SELECT c.census_date, coalesce(sum(s.fte), 0)::float8
+		WITH d AS MATERIALIZED (
+			SELECT day, sum(fte) AS fte FROM (
+				SELECT start_date AS day, fte FROM staff WHERE role_code IS NOT NULL
+				UNION ALL
+				SELECT end_date, -fte FROM staff WHERE role_code IS NOT NULL AND end_date IS NOT NULL) e
+			GROUP BY day)
+		SELECT c.census_date, coalesce((SELECT sum(d.fte) FROM d WHERE d.day <= c.census_date), 0)::float8
 		FROM (SELECT DISTINCT census_date FROM nwrs_imports WHERE scope IS NULL) c
-		LEFT JOIN staff s ON s.role_code IS NOT NULL AND s.start_date <= c.census_date
-		                 AND (s.end_date IS NULL OR c.census_date < s.end_date)
-		GROUP BY 1 ORDER BY 1`)
+		ORDER BY 1`)
 	if err != nil {
 		return nil, err
 	}

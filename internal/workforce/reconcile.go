@@ -27,14 +27,28 @@ type Reconciliation struct {
 // record ends; a snapshot record with no matching open record starts. A change of FTE
 // therefore ends the old record and starts a new one, so history is kept.
 func Reconcile(open, snapshot []Staff) Reconciliation {
+	if len(open) == 0 {
+		return ReconcileIndexed(nil, snapshot, nil)
+	}
 	byKey := make(map[SnapshotKey]int, len(snapshot))
-	for i, s := range snapshot {
-		byKey[KeyOf(s)] = i
+	for i := range snapshot {
+		byKey[keyOf(&snapshot[i])] = i
+	}
+	return ReconcileIndexed(open, snapshot, byKey)
+}
+
+// ReconcileIndexed is Reconcile given the snapshot's index, byKey[KeyOf(snapshot[i])]
+// = i, which the file's reader builds as it sums rows by key: an import does not
+// build it twice (issue 17). byKey may be nil when there is no open record.
+func ReconcileIndexed(open, snapshot []Staff, byKey map[SnapshotKey]int) Reconciliation {
+	if len(open) == 0 { // a first import: everything starts
+		return Reconciliation{Starters: snapshot}
 	}
 	matched := make([]bool, len(snapshot))
 	var r Reconciliation
-	for _, o := range open {
-		i, ok := byKey[KeyOf(o)]
+	for j := range open {
+		o := &open[j]
+		i, ok := byKey[keyOf(o)]
 		if ok && !matched[i] && sameFTE(o.FTE, snapshot[i].FTE) {
 			matched[i] = true
 			r.Unchanged++
@@ -42,12 +56,17 @@ func Reconcile(open, snapshot []Staff) Reconciliation {
 		}
 		r.Ended = append(r.Ended, o.ID)
 	}
-	for i, s := range snapshot {
+	for i := range snapshot {
 		if !matched[i] {
-			r.Starters = append(r.Starters, s)
+			r.Starters = append(r.Starters, snapshot[i])
 		}
 	}
 	return r
+}
+
+// keyOf is KeyOf without copying the record.
+func keyOf(s *Staff) SnapshotKey {
+	return SnapshotKey{s.PCNCode, s.Source, s.UniqueIdentifier, s.StaffRole, s.DetailedRole}
 }
 
 // sameFTE compares FTE at the 6 decimal places that are stored.

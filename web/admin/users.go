@@ -18,6 +18,11 @@ type UsersPage struct {
 	// Problem says why the last move of a grant was refused.
 	Problem string
 	Users   []UserRow
+	// Search is the search of the list (?q=); Pages its page and Total the users it
+	// matches (SetList).
+	Search string
+	Pages  ui.Pages
+	Total  int
 	// Dissolved are the ICB lead grants on dissolved ICBs, to move to successors.
 	Dissolved []DissolvedGrant
 }
@@ -47,7 +52,7 @@ func (p UsersPage) table() ui.TableParams {
 			{Text: u.Name, Href: "/admin/users/" + strconv.FormatInt(u.ID, 10)}, {Text: u.Email}, {Text: u.Grants}, {Text: status},
 		}})
 	}
-	return ui.TableParams{Caption: "Users", FirstCellIsHeader: true,
+	return ui.TableParams{Caption: "Users", FirstCellIsHeader: true, ID: usersTableID,
 		Head: []ui.TableHeader{{Text: "Name"}, {Text: "Email"}, {Text: "Grants"}, {Text: "Status"}}, Rows: rows}
 }
 

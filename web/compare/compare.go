@@ -40,6 +40,10 @@ type Page struct {
 	Year  string
 	Rows  []Row
 	Sort  ui.Sort
+	// Pages is the page of the PCNs' two tables (PageRows) and Total counts the ICB's
+	// PCNs, all pages together.
+	Pages ui.Pages
+	Total int
 	// ListSizePCNs counts the ICB's PCNs whose registered list stands in for a
 	// weighted population.
 	ListSizePCNs int

@@ -82,6 +82,9 @@ type Year struct {
 	Streams   Streams
 	Practices Practices
 	Shares    Shares
+	// StaffPages and PlanPages are where the staff and plan tables are (Paginate):
+	// a large network's records fill several pages.
+	StaffPages, PlanPages ui.Pages
 }
 
 // Month is one month's claims.
@@ -293,8 +296,9 @@ func (y Year) cell(p workforce.Pence) string {
 // staffTable is each staff record's stream and its cap against its actual cost; an
 // other-money post claims nothing, so its cost is shown alone.
 func (y Year) staffTable() ui.TableParams {
-	rows := make([]ui.TableRow, 0, len(y.Staff))
-	for _, s := range y.Staff {
+	shown, _ := pageOf(y.Staff, y.StaffPages)
+	rows := make([]ui.TableRow, 0, len(shown))
+	for _, s := range shown {
 		rows = append(rows, ui.TableRow{TestID: y.id("staff-" + strconv.FormatInt(s.ID, 10)), Cells: []ui.TableCell{
 			{Text: s.Label, Href: s.Href}, {Text: s.Role}, {Text: s.streamText()}, {Text: ui.Decimal(s.FTE, 2)}, {Text: s.capText()}, {Text: s.costText()},
 			{Text: s.claimsText()}, {Text: s.costYearText()}, {Text: s.aboveText()},
@@ -383,8 +387,10 @@ func (s Staff) aboveText() string {
 
 // planTable is the plan's starters claimed this year.
 func (y Year) planTable() ui.TableParams {
-	rows := make([]ui.TableRow, 0, len(y.Plan))
-	for i, l := range y.Plan {
+	shown, first := pageOf(y.Plan, y.PlanPages)
+	rows := make([]ui.TableRow, 0, len(shown))
+	for j, l := range shown {
+		i := first + j
 		cost := "Not given: estimated at the cap"
 		if l.Leavers && !l.CostKnown && l.Cost > 0 {
 			cost = l.Cost.Whole() + " (the role's average)"

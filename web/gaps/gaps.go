@@ -53,6 +53,9 @@ type Summary struct {
 // Row is one line of a gap table: a region, an ICB or a PCN.
 type Row struct {
 	Code, Name string
+	// RegionCode and ICBCode are the parents' codes (of a PCN both, of an ICB its
+	// region), for the PCN table's filter.
+	RegionCode, ICBCode string
 	// Href is the row's own page, with the what-if kept; "" for none.
 	Href            string
 	PCNs, PCNsShort int

@@ -25,6 +25,11 @@ type Dashboard struct {
 	LevelLinks []LevelLink
 	Rows       []Row
 	Sort       ui.Sort
+	// Filter, Pages and Total are the PCN table's (FilterPCNs): its region and ICB
+	// filter, its page, and the rows the filter leaves; Filter is nil at other levels.
+	Filter     *PCNFilter
+	Pages      ui.Pages
+	Total      int
 	Trajectory *Trajectory
 	ListSize   ListSize
 	Downloads  []Download

@@ -32,7 +32,7 @@ func NewRows(rows []planning.Gap, name func(workforce.Level, string) string, q u
 	out := make([]Row, len(rows))
 	for i, g := range rows {
 		out[i] = Row{
-			Code: g.Code, Name: name(g.Level, g.Code), Href: RowHref(g.Level, g.Code, q),
+			Code: g.Code, Name: name(g.Level, g.Code), Href: RowHref(g.Level, g.Code, q), RegionCode: g.Region, ICBCode: g.ICB,
 			PCNs: g.PCNs, PCNsShort: g.PCNsShort, NoReturn: g.NoReturnPCNs, IsPCN: g.Level == workforce.LevelPCN,
 			TargetFTE: g.TargetFTE, BaselineFTE: g.BaselineFTE, InPostFTE: g.InPostFTE, ProjectedFTE: g.ProjectedFTE,
 			AdditionalFTE: g.AdditionalFTE, GapFTE: g.GapFTE, ShortfallFTE: g.ShortfallFTE,

@@ -3,6 +3,7 @@
 package lists
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/arrs-planner/arrs/web/layout"
@@ -20,8 +21,30 @@ type PCNsPage struct {
 	ICBCode, ICBName string
 	// ICBs are today's ICBs, offered by the filter.
 	ICBs []Option
-	// Rows are the PCNs shown, in their order: by ICB, then by name.
-	Rows []PCNRow
+	// Rows are the PCNs shown, in their order: by ICB, then by name; PageRows (the
+	// page asked for, PCNsPerPage of them) leaves those of Pages, and Total counts
+	// them all.
+	Rows  []PCNRow
+	Pages ui.Pages
+	Total int
+}
+
+// PCNsPerPage is how many PCNs a page of the list shows (England has some 1,300).
+const PCNsPerPage = 100
+
+// PageRows keeps the rows of the page q asks for (?page=; a page past the last is the
+// last, anything but a whole number refused in a sentence), its links keeping the ICB.
+func (p *PCNsPage) PageRows(q url.Values) (err error) {
+	keep := url.Values{}
+	if p.ICBCode != "" {
+		keep.Set(ParamICB, p.ICBCode)
+	}
+	p.Total, p.Pages = len(p.Rows), ui.Pages{Size: PCNsPerPage, Path: "/pcns", Query: keep, Anchor: "pcns"}
+	if p.Pages.Page, err = p.Pages.Read(q, p.Total); err != nil {
+		return err
+	}
+	p.Rows = ui.Slice(p.Rows, p.Pages)
+	return nil
 }
 
 // Option is one choice of a filter.
@@ -70,7 +93,7 @@ func (p PCNsPage) table() ui.TableParams {
 		rows = append(rows, ui.TableRow{TestID: "pcn-" + r.Code, Cells: cells})
 	}
 	return ui.TableParams{
-		Caption:     ui.Plural(len(p.Rows), "PCN", "PCNs") + " in " + p.where() + " on " + p.Today.Format("2 January 2006"),
+		Caption:     ui.Plural(max(p.Total, len(p.Rows)), "PCN", "PCNs") + " in " + p.where() + " on " + p.Today.Format("2 January 2006"),
 		CaptionSize: ui.SizeS, Compact: true, FirstCellIsHeader: true, ID: "pcns", Head: head, Rows: rows,
 	}
 }

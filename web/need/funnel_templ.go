@@ -185,7 +185,7 @@ func PointsTable(caption, id string, points []FunnelPoint, pages Pages) templ.Co
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = Pagination(pages, len(points), "Pages of "+caption, id+"-pages").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ui.Pagination(pages, len(points), "Pages of "+caption, id+"-pages").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

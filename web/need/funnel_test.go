@@ -170,38 +170,6 @@ func TestChartPaged(t *testing.T) {
 	}
 }
 
-func TestPageItems(t *testing.T) {
-	t.Parallel()
-	p := Pages{Page: 10}
-	var got []string
-	for _, it := range p.items(40 * PageSize) {
-		if it.Ellipsis {
-			got = append(got, "…")
-		} else {
-			got = append(got, fmt.Sprint(it.Number))
-		}
-	}
-	if s := strings.Join(got, " "); s != "1 … 8 9 10 11 12 … 40" {
-		t.Errorf("items %q", s)
-	}
-}
-
-func TestParsePage(t *testing.T) {
-	t.Parallel()
-	for _, c := range []struct {
-		v    string
-		n    int
-		want int
-		ok   bool
-	}{{"", 0, 1, true}, {"", 120, 1, true}, {"3", 120, 3, true}, {"4", 120, 0, false}, {"0", 120, 0, false}, {"-1", 120, 0, false},
-		{"x", 120, 0, false}, {"1", 0, 1, true}, {"0000001", 120, 0, false}} {
-		got, err := ParsePage(url.Values{"page": {c.v}}, "page", c.n)
-		if (err == nil) != c.ok || got != c.want {
-			t.Errorf("ParsePage(%q, %d) = %d, %v", c.v, c.n, got, err)
-		}
-	}
-}
-
 func TestLogScale(t *testing.T) {
 	t.Parallel()
 	f := Funnel{ID: "log"}

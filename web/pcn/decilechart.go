@@ -2,6 +2,7 @@ package pcn
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/arrs-planner/arrs/web/ui"
 )
@@ -62,19 +63,27 @@ func (d Deciles) describe(l DecileLine) string {
 	return first + "On " + day + " this PCN had " + rateText(l.Rate[last]) + " FTE per 10,000 need-adjusted patients in the role; " + england + "."
 }
 
+// whichCensuses names the censuses a table shows, in its caption.
+func (d Deciles) whichCensuses() string {
+	if d.tablesCut() {
+		return "the latest " + strconv.Itoa(TableCensuses) + " censuses"
+	}
+	return "each census"
+}
+
 // table is the chart's numbers: the PCN's FTE and rate, and England's 10th, 50th and
-// 90th percentiles at each census.
+// 90th percentiles at each census the tables show (TableCensuses).
 func (d Deciles) table(l DecileLine) ui.TableParams {
-	rows := make([]ui.TableRow, 0, len(d.Censuses))
-	for i, c := range d.Censuses {
-		e := l.England[i]
+	rows := make([]ui.TableRow, 0, TableCensuses)
+	for i := d.tableFrom(); i < len(d.Censuses); i++ {
+		c, e := d.Censuses[i], l.England[i]
 		rows = append(rows, ui.TableRow{TestID: l.chartID() + "-" + c.Format("2006-01-02"), Cells: []ui.TableCell{
 			{Text: c.Format("2 Jan 2006")}, {Text: fteText(l.FTE[i])}, {Text: rateText(l.Rate[i])},
 			{Text: rateText(e[0])}, {Text: rateText(e[4])}, {Text: rateText(e[8])}, {Text: ui.Count(l.Counted[i])},
 		}})
 	}
 	return ui.TableParams{
-		Caption: l.Role.Name + ": FTE per 10,000 need-adjusted patients at each census", FirstCellIsHeader: true, Compact: true,
+		Caption: l.Role.Name + ": FTE per 10,000 need-adjusted patients at " + d.whichCensuses(), FirstCellIsHeader: true, Compact: true,
 		ID: l.chartID() + "-table",
 		Head: []ui.TableHeader{{Text: "Census"}, {Text: "This PCN, FTE", Numeric: true}, {Text: "This PCN, per 10,000", Numeric: true},
 			{Text: "England 10th percentile", Numeric: true}, {Text: "England median", Numeric: true},
@@ -83,14 +92,15 @@ func (d Deciles) table(l DecileLine) ui.TableParams {
 	}
 }
 
-// decilesTable is all nine of England's deciles at each census.
+// decilesTable is all nine of England's deciles at each census the tables show.
 func (d Deciles) decilesTable(l DecileLine) ui.TableParams {
 	head := []ui.TableHeader{{Text: "Census"}}
 	for k := 1; k <= 9; k++ {
 		head = append(head, ui.TableHeader{Text: ordinal(k), Numeric: true})
 	}
-	rows := make([]ui.TableRow, 0, len(d.Censuses))
-	for i, c := range d.Censuses {
+	rows := make([]ui.TableRow, 0, TableCensuses)
+	for i := d.tableFrom(); i < len(d.Censuses); i++ {
+		c := d.Censuses[i]
 		cells := []ui.TableCell{{Text: c.Format("2 Jan 2006")}}
 		for _, v := range l.England[i] {
 			cells = append(cells, ui.TableCell{Text: rateText(v)})
@@ -98,7 +108,7 @@ func (d Deciles) decilesTable(l DecileLine) ui.TableParams {
 		rows = append(rows, ui.TableRow{TestID: l.chartID() + "-all-" + c.Format("2006-01-02"), Cells: cells})
 	}
 	return ui.TableParams{
-		Caption: l.Role.Name + ": England's deciles of FTE per 10,000 need-adjusted patients", FirstCellIsHeader: true, Compact: true,
+		Caption: l.Role.Name + ": England's deciles of FTE per 10,000 need-adjusted patients at " + d.whichCensuses(), FirstCellIsHeader: true, Compact: true,
 		Head: head, Rows: rows,
 	}
 }
