@@ -46,7 +46,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 // than any PCN code or email address can be.
 func auditFilter(r *http.Request) (store.AuditFilter, error) {
 	q := r.URL.Query()
-	f := store.AuditFilter{PCN: strings.ToUpper(strings.TrimSpace(q.Get("pcn"))), Actor: strings.ToLower(strings.TrimSpace(q.Get("user"))), Limit: 500}
+	f := store.AuditFilter{PCN: strings.ToUpper(strings.TrimSpace(q.Get("pcn"))), Actor: strings.ToLower(strings.TrimSpace(q.Get("user"))), Limit: 200}
 	if n := utf8.RuneCountInString(f.PCN); n > workforce.MaxCodeLength {
 		return f, errBadRequest("A PCN code has at most %d characters; this one has %d.", workforce.MaxCodeLength, n)
 	}

@@ -52,3 +52,13 @@ func (g DissolvedGrant) allNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// MaxDissolvedShown bounds the grants on dissolved ICBs listed at once (issue 17: no
+// page above 250 KB): after a reorganisation hundreds of leads may wait to be moved,
+// each card with its buttons; the rest follow as these are moved.
+const MaxDissolvedShown = 20
+
+// firstDissolved is the grants listed: at most MaxDissolvedShown, in the given order.
+func firstDissolved(gs []DissolvedGrant) []DissolvedGrant {
+	return gs[:min(len(gs), MaxDissolvedShown)]
+}
