@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"time"
@@ -82,14 +81,7 @@ func Clone(ctx context.Context, adminURL, template, name string) (string, error)
 // and the reference data, and the plan window (plans cover the years of the day built).
 func fingerprint(now time.Time) string {
 	h := sha256.New()
-	_ = fs.WalkDir(migrations.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(migrations.FS, p)
-			h.Write([]byte(p))
-			h.Write(b)
-		}
-		return nil
-	})
+	migrations.Digest(h)
 	if ref, err := refdata.Load(); err == nil {
 		h.Write([]byte(ref.SHA256))
 	}
